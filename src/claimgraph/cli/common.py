@@ -1,0 +1,88 @@
+"""What every command shares: options, error handling and output helpers."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Annotated, NoReturn
+
+import typer
+
+from claimgraph.errors import ClaimgraphError, InvalidInput
+from claimgraph.problems import Report
+
+# Command families, in the order `claimgraph --help` lists them. Each module
+# has a ``register(app)`` function.
+COMMAND_MODULES = (
+    "validate",
+    "report",
+    "tables",
+    "extract",
+    "export",
+    "convert",
+    "evaluate",
+)
+
+ClaimsDir = Annotated[
+    Path,
+    typer.Argument(
+        help="Folder of claim files (parties.yaml, events.yaml, aspects.yaml and one file per source).",
+        show_default=True,
+    ),
+]
+
+
+def command_modules() -> list[ModuleType]:
+    mods = []
+    for name in COMMAND_MODULES:
+        try:
+            mods.append(importlib.import_module(f"claimgraph.cli.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"claimgraph.cli.{name}":
+                raise
+    return mods
+
+
+def print_report(report: Report) -> None:
+    """Problems to stderr, one per line, in file order."""
+    for problem in report.sorted():
+        typer.echo(str(problem), err=True)
+
+
+def fail(error: ClaimgraphError) -> NoReturn:
+    if isinstance(error, InvalidInput):
+        print_report(error.report)
+        n = len(error.report.errors)
+        typer.echo(f"claimgraph: {n} problem{'s' if n != 1 else ''} found", err=True)
+    else:
+        typer.echo(f"claimgraph: {error}", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+def run(app: typer.Typer) -> None:
+    """Run the app; library errors become messages and exit codes, never tracebacks."""
+    try:
+        app()
+    except ClaimgraphError as error:  # raised outside a command's own handling
+        try:
+            fail(error)
+        except typer.Exit as exit_:
+            sys.exit(exit_.exit_code)
+
+
+class handled:
+    """Context manager for a command body: library errors become messages and exit codes.
+
+    >>> with handled():
+    ...     pass
+    """
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, ClaimgraphError):
+            fail(exc)
+        return False
