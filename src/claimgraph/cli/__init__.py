@@ -24,6 +24,7 @@ app = typer.Typer(
 
 for _module in common.command_modules():
     _module.register(app)
+app.add_typer(common.export_app)
 
 
 def main() -> None:

@@ -20,9 +20,16 @@ COMMAND_MODULES = (
     "report",
     "tables",
     "extract",
-    "export",
     "convert",
     "evaluate",
+)
+
+# `claimgraph export ...`: one sub-app that several modules add commands to
+# (cli/tables.py adds `graph`, cli/report.py adds `claimreview`).
+export_app = typer.Typer(
+    name="export",
+    help="Write standard exports: the graph (GraphML, GEXF, JSON) and ClaimReview JSON-LD.",
+    no_args_is_help=True,
 )
 
 ClaimsDir = Annotated[
