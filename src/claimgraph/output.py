@@ -1,0 +1,254 @@
+"""Safe writing of generated files: sanitised names, atomic writes, and a manifest.
+
+claimgraph never overwrites or deletes a file it did not write. Every output
+folder it writes to keeps a manifest, ``.claimgraph-manifest.json``, that
+lists each file claimgraph wrote there with the SHA-256 of its content. Before
+a file is replaced:
+
+- if it does not exist, it is written;
+- if it is in the manifest and its content still has the recorded hash, it is
+  claimgraph's own output and is replaced;
+- if its content is already exactly what would be written, it is adopted into
+  the manifest (so reports committed to git without a manifest are accepted);
+- otherwise (a person's file, or claimgraph's file edited by a person since)
+  writing is refused with :class:`~claimgraph.errors.OutputError`, unless
+  ``force`` is given.
+
+All targets are checked before any is written, so a refusal leaves the folder
+as it was. Each file is written to a temporary file in the same folder and
+renamed over the target (:func:`os.replace`), so a reader never sees half a
+report.
+
+>>> import tempfile, pathlib
+>>> with tempfile.TemporaryDirectory() as d:
+...     out = OutputFolder(pathlib.Path(d))
+...     written = out.write_all({"a.md": "# A\\n"})
+...     (pathlib.Path(d) / "a.md").read_text()
+'# A\\n'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimgraph.errors import OutputError
+
+__all__ = [
+    "MANIFEST_NAME",
+    "OutputFolder",
+    "WriteResult",
+    "safe_filename",
+    "write_file",
+]
+
+MANIFEST_NAME = ".claimgraph-manifest.json"
+MANIFEST_FORMAT = "claimgraph-manifest"
+MANIFEST_VERSION = 1
+
+# Names a derived file must never take: the index and the manifest itself,
+# and device names that Windows reserves.
+_RESERVED = frozenset(
+    {"index", ".claimgraph-manifest", "con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_STEM = 80
+
+
+def safe_filename(ident: str, suffix: str = ".md") -> str:
+    """A file name for an id that cannot leave its folder or collide with another id.
+
+    An id made of ASCII letters, digits, ``.``, ``_`` and ``-`` (not starting
+    with a dot) keeps its name. Any other id is folded to those characters and
+    gets a short hash of the original, so two different ids never share a
+    file, and ``../x`` can never climb out of the folder.
+
+    >>> safe_filename("dzhankoi-2023-03-20")
+    'dzhankoi-2023-03-20.md'
+    >>> safe_filename("../../etc/passwd")
+    'etc-passwd-3754d6cb.md'
+    >>> safe_filename("index")
+    'index-1bc04b52.md'
+    >>> safe_filename("")
+    'unnamed-e3b0c442.md'
+    """
+    stem = _UNSAFE.sub("-", ident).strip(".-")
+    clean = (
+        stem == ident
+        and 0 < len(stem) <= _MAX_STEM
+        and stem.lower() not in _RESERVED
+        and ".." not in stem
+    )
+    if clean:
+        return stem + suffix
+    digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    stem = stem.replace("..", ".")[:_MAX_STEM].strip(".-") or "unnamed"
+    return f"{stem}-{digest}{suffix}"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(slots=True)
+class WriteResult:
+    """What :meth:`OutputFolder.write_all` did, by file name."""
+
+    written: list[str] = field(default_factory=list)  # new or changed content
+    unchanged: list[str] = field(default_factory=list)  # already up to date
+    removed: list[str] = field(default_factory=list)  # stale outputs of claimgraph
+    kept: list[str] = field(default_factory=list)  # stale but edited by a person
+
+
+class OutputFolder:
+    """A folder claimgraph writes generated files into, guarded by its manifest."""
+
+    def __init__(self, path: Path, *, force: bool = False) -> None:
+        self.path = path
+        self.force = force
+        if path.exists() and not path.is_dir():
+            raise OutputError(f"{path}: exists and is not a folder")
+        self.manifest = self._read_manifest()
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.path / MANIFEST_NAME
+
+    def _read_manifest(self) -> dict[str, str]:
+        mpath = self.manifest_path
+        if not mpath.exists():
+            return {}
+        try:
+            data = json.loads(mpath.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise OutputError(f"{mpath}: unreadable manifest ({exc}); move it away") from exc
+        files = data.get("files") if isinstance(data, dict) else None
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != MANIFEST_FORMAT
+            or not isinstance(files, dict)
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items())
+        ):
+            raise OutputError(f"{mpath}: not a claimgraph manifest; move it away")
+        return dict(files)
+
+    def _check_name(self, name: str) -> Path:
+        if (
+            not name
+            or name in (".", "..", MANIFEST_NAME)
+            or "/" in name
+            or "\\" in name
+            or "\x00" in name
+            or name != name.strip()
+        ):
+            raise OutputError(f"{self.path}: refusing to write a file named {name!r}")
+        return self.path / name
+
+    def status(self, name: str, data: bytes) -> str:
+        """How writing ``data`` to ``name`` would go: new, unchanged, replace, adopt or refuse."""
+        target = self._check_name(name)
+        if target.is_symlink():
+            return "refuse"
+        if not target.exists():
+            return "new"
+        if not target.is_file():
+            return "refuse"
+        current = _sha256(target.read_bytes())
+        if current == _sha256(data):
+            return "unchanged" if self.manifest.get(name) == current else "adopt"
+        if self.manifest.get(name) == current:
+            return "replace"
+        return "replace" if self.force else "refuse"
+
+    def write_all(self, files: Mapping[str, str], *, remove_stale: bool = False) -> WriteResult:
+        """Write every file (name -> text) or, if any would be refused, none.
+
+        With ``remove_stale``, files claimgraph wrote earlier that are not in
+        ``files`` are deleted, unless a person has edited them since (they
+        are kept and reported in ``kept``).
+        """
+        encoded = {name: text.encode("utf-8") for name, text in files.items()}
+        plan = {name: self.status(name, data) for name, data in encoded.items()}
+        refused = sorted(name for name, how in plan.items() if how == "refuse")
+        if refused:
+            listed = ", ".join(str(self.path / n) for n in refused[:5])
+            more = f" and {len(refused) - 5} more" if len(refused) > 5 else ""
+            raise OutputError(
+                f"{listed}{more}: exists but was not written by claimgraph "
+                "(or was edited since); move it away or use --force to overwrite"
+            )
+        self.path.mkdir(parents=True, exist_ok=True)
+        result = WriteResult()
+        for name, data in encoded.items():
+            if plan[name] != "unchanged" and plan[name] != "adopt":
+                _atomic_write(self.path / name, data)
+                result.written.append(name)
+            else:
+                result.unchanged.append(name)
+            self.manifest[name] = _sha256(data)
+        if remove_stale:
+            self._remove_stale(set(encoded), result)
+        self._write_manifest()
+        return result
+
+    def _remove_stale(self, keep: set[str], result: WriteResult) -> None:
+        for name in sorted(set(self.manifest) - keep):
+            target = self.path / name
+            if target.is_symlink() or not target.is_file():
+                if not target.exists() and not target.is_symlink():
+                    del self.manifest[name]  # already gone
+                continue
+            if _sha256(target.read_bytes()) == self.manifest[name]:
+                target.unlink()
+                del self.manifest[name]
+                result.removed.append(name)
+            else:
+                result.kept.append(name)
+
+    def _write_manifest(self) -> None:
+        data = {
+            "format": MANIFEST_FORMAT,
+            "version": MANIFEST_VERSION,
+            "note": "Files claimgraph wrote here, with their SHA-256. "
+            "claimgraph refuses to overwrite or delete any other file.",
+            "files": dict(sorted(self.manifest.items())),
+        }
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        _atomic_write(self.manifest_path, text.encode("utf-8"))
+
+
+def write_file(path: Path, text: str, *, force: bool = False) -> bool:
+    """Write one generated file safely (see :class:`OutputFolder`); True if it changed."""
+    folder = OutputFolder(path.parent, force=force)
+    return bool(folder.write_all({path.name: text}).written)
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    """Write to a temporary file next to ``target``, then rename it over ``target``."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def read_manifest_names(path: Path) -> Iterable[str]:
+    """The file names the manifest in ``path`` lists (empty if there is none)."""
+    return sorted(OutputFolder(path).manifest)

@@ -1,0 +1,154 @@
+"""Safe writing of generated files (claimgraph.output)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimgraph.errors import OutputError
+from claimgraph.output import MANIFEST_NAME, OutputFolder, safe_filename, write_file
+
+
+@pytest.mark.parametrize(
+    "ident",
+    ["../../x", "/etc/passwd", "..", ".", "a/../../b", "a\\b", "", "index", "CON", "x\x00y", "…"],
+)
+def test_filename_never_leaves_the_folder(ident: str, tmp_path: Path) -> None:
+    name = safe_filename(ident)
+    assert "/" not in name and "\\" not in name and "\x00" not in name
+    assert not name.startswith(".")
+    assert (tmp_path / name).resolve().parent == tmp_path.resolve()
+
+
+def test_plain_ids_keep_their_name() -> None:
+    assert safe_filename("dzhankoi-2023-03-20") == "dzhankoi-2023-03-20.md"
+    assert safe_filename("seed_000.v2", ".json") == "seed_000.v2.json"
+
+
+def test_ids_that_fold_alike_get_different_names() -> None:
+    assert safe_filename("a/b") != safe_filename("a:b")
+    assert safe_filename("index") != "index.md"
+
+
+def test_long_ids_are_shortened() -> None:
+    assert len(safe_filename("x" * 500)) < 100
+
+
+def test_writes_files_and_manifest(tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    result = OutputFolder(out).write_all({"a.md": "A\n", "b.md": "B\n"})
+    assert result.written == ["a.md", "b.md"]
+    assert (out / "a.md").read_text() == "A\n"
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    assert manifest["format"] == "claimgraph-manifest"
+    assert sorted(manifest["files"]) == ["a.md", "b.md"]
+
+
+def test_rewrites_its_own_files(tmp_path: Path) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "old\n"})
+    result = OutputFolder(tmp_path).write_all({"a.md": "new\n"})
+    assert result.written == ["a.md"]
+    assert (tmp_path / "a.md").read_text() == "new\n"
+
+
+def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "same\n"})
+    mtime = (tmp_path / "a.md").stat().st_mtime_ns
+    result = OutputFolder(tmp_path).write_all({"a.md": "same\n"})
+    assert result.unchanged == ["a.md"] and result.written == []
+    assert (tmp_path / "a.md").stat().st_mtime_ns == mtime
+
+
+def test_refuses_to_overwrite_a_persons_file(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("my notes\n")
+    with pytest.raises(OutputError, match=r"notes\.md: exists but was not written by claimgraph"):
+        OutputFolder(tmp_path).write_all({"a.md": "A\n", "notes.md": "generated\n"})
+    assert (tmp_path / "notes.md").read_text() == "my notes\n"
+    assert not (tmp_path / "a.md").exists()  # nothing written when anything is refused
+
+
+def test_refuses_a_generated_file_edited_since(tmp_path: Path) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "generated\n"})
+    (tmp_path / "a.md").write_text("generated\nplus an editor's note\n")
+    with pytest.raises(OutputError, match="edited since"):
+        OutputFolder(tmp_path).write_all({"a.md": "regenerated\n"})
+    assert "editor's note" in (tmp_path / "a.md").read_text()
+
+
+def test_force_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("mine\n")
+    OutputFolder(tmp_path, force=True).write_all({"a.md": "generated\n"})
+    assert (tmp_path / "a.md").read_text() == "generated\n"
+
+
+def test_identical_file_is_adopted(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("generated\n")  # e.g. committed to git, no manifest
+    OutputFolder(tmp_path).write_all({"a.md": "generated\n"})
+    OutputFolder(tmp_path).write_all({"a.md": "regenerated\n"})
+    assert (tmp_path / "a.md").read_text() == "regenerated\n"
+
+
+def test_stale_outputs_are_removed_but_edited_ones_kept(tmp_path: Path) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "A\n", "b.md": "B\n", "c.md": "C\n"})
+    (tmp_path / "c.md").write_text("C, annotated\n")
+    (tmp_path / "mine.md").write_text("mine\n")
+    result = OutputFolder(tmp_path).write_all({"a.md": "A\n"}, remove_stale=True)
+    assert result.removed == ["b.md"]
+    assert result.kept == ["c.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME, "a.md", "c.md", "mine.md"]
+
+
+def test_stale_files_are_kept_without_remove_stale(tmp_path: Path) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "A\n", "b.md": "B\n"})
+    OutputFolder(tmp_path).write_all({"a.md": "A2\n"})
+    assert (tmp_path / "b.md").exists()
+
+
+@pytest.mark.parametrize("name", ["../x.md", "a/b.md", "..", "", MANIFEST_NAME, " a.md"])
+def test_refuses_names_outside_the_folder(tmp_path: Path, name: str) -> None:
+    with pytest.raises(OutputError, match="refusing to write a file named"):
+        OutputFolder(tmp_path / "out").write_all({name: "x"})
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_refuses_to_write_through_a_symlink(tmp_path: Path) -> None:
+    (tmp_path / "outside.md").write_text("outside\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.md").symlink_to(tmp_path / "outside.md")
+    with pytest.raises(OutputError):
+        OutputFolder(out, force=True).write_all({"a.md": "x\n"})
+    assert (tmp_path / "outside.md").read_text() == "outside\n"
+
+
+def test_output_path_that_is_a_file_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "reports").write_text("a file\n")
+    with pytest.raises(OutputError, match="is not a folder"):
+        OutputFolder(tmp_path / "reports")
+
+
+def test_corrupt_manifest_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / MANIFEST_NAME).write_text("{not json")
+    with pytest.raises(OutputError, match="unreadable manifest"):
+        OutputFolder(tmp_path)
+    (tmp_path / MANIFEST_NAME).write_text('{"files": []}')
+    with pytest.raises(OutputError, match="not a claimgraph manifest"):
+        OutputFolder(tmp_path)
+
+
+def test_write_leaves_no_temporary_files(tmp_path: Path) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "A\n"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME, "a.md"]
+
+
+def test_write_file_guards_a_single_export(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    assert write_file(target, "{}\n") is True
+    assert write_file(target, "{}\n") is False
+    assert write_file(target, '{"a": 1}\n') is True
+    target.write_text("edited\n")
+    with pytest.raises(OutputError):
+        write_file(target, "{}\n")
+    assert target.read_text() == "edited\n"
