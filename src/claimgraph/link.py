@@ -1,0 +1,428 @@
+"""Positions and compatibility rules: which answers agree, complement or contradict.
+
+A *position* is one distinct answer to one question (event × aspect). Claims
+holding the same position corroborate each other through it; contradiction
+is decided once per pair of positions under one question, so the work grows
+with the number of claims, not with its square.
+
+One small function per value type decides how two answers relate:
+
+>>> from claimgraph.model import Aspect, AspectType, Interval
+>>> cause = Aspect("cause", AspectType.CATEGORY,
+...                compatible=frozenset({frozenset({"air-defence-debris", "drone-attack"})}))
+>>> compare_category(cause, "air-defence-debris", "drone-attack")
+'complements'
+>>> compare_category(cause, "sabotage", "drone-attack")
+'contradicts'
+>>> compare_counts(Interval(4, float("inf")), Interval(5, 5))
+'complements'
+>>> compare_counts(Interval(1, 1), Interval(10, 10))
+'contradicts'
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+from claimgraph.model import Aspect, AspectType, Claim, Corpus, Interval, Stance, Value, slugify
+
+__all__ = [
+    "Linking",
+    "Pairing",
+    "Position",
+    "QuestionLinks",
+    "Relation",
+    "RelationKind",
+    "RelationSource",
+    "compare",
+    "compare_category",
+    "compare_counts",
+    "compare_items",
+    "count_reason",
+    "explicit_relations",
+    "interval_key",
+    "is_update",
+    "link_corpus",
+    "position_id",
+    "position_values",
+    "question_id",
+    "statement_time",
+]
+
+Pairing = Literal["same", "complements", "contradicts"]
+RelationKind = Literal["contradicts", "complements", "corroborates", "supersedes", "echo"]
+RelationSource = Literal["rule", "fact-checker"]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation between two claims (or two positions) and why it holds.
+
+    ``a`` and ``b`` are claim ids when ``between == "claims"``, position ids
+    when ``between == "positions"``. For ``supersedes``, ``a`` is the later
+    statement and ``b`` the one it updates; for ``echo``, ``a`` is the
+    earlier (original) claim and ``b`` the repeat.
+
+    >>> r = Relation("contradicts", "c1", "c2", reason="1 vs 10")
+    >>> r.other("c2")
+    'c1'
+    """
+
+    kind: RelationKind
+    a: str
+    b: str
+    source: RelationSource = "rule"
+    reason: str = ""
+    between: Literal["claims", "positions"] = "claims"
+
+    def other(self, id_: str) -> str:
+        """The end of the relation that is not ``id_``."""
+        return self.b if id_ == self.a else self.a
+
+
+# --- the rules, one per value type -------------------------------------------
+
+
+def compare_category(aspect: Aspect, a: str, b: str) -> Pairing:
+    """Two category answers: equal, declared compatible, or contradicting.
+
+    Synonyms are already folded by the loader (``Claim.value`` is canonical).
+
+    >>> from claimgraph.model import Aspect, AspectType
+    >>> compare_category(Aspect("interception", AspectType.CATEGORY), "hits", "hits")
+    'same'
+    >>> compare_category(Aspect("interception", AspectType.CATEGORY), "all-intercepted", "hits")
+    'contradicts'
+    """
+    if a == b:
+        return "same"
+    return "complements" if aspect.are_compatible(a, b) else "contradicts"
+
+
+def compare_items(a: str, b: str) -> Pairing:
+    """Two items of a set aspect: the same item, or different ones (which complement).
+
+    >>> compare_items("house", "shop")
+    'complements'
+    """
+    return "same" if a == b else "complements"
+
+
+def compare_counts(a: Interval, b: Interval) -> Pairing:
+    """Two counts as intervals: equal, overlapping (compatible) or disjoint.
+
+    >>> compare_counts(Interval(10, 10), Interval(10, 10, "ten"))
+    'same'
+    >>> compare_counts(Interval(12, math.inf), Interval(20, 20))
+    'complements'
+    """
+    if (a.low, a.high) == (b.low, b.high):
+        return "same"
+    return "complements" if a.overlaps(b) else "contradicts"
+
+
+def compare(aspect: Aspect, a: Value, b: Value) -> Pairing | None:
+    """Dispatch on the aspect type; None when answers are never compared (text)."""
+    if aspect.type is AspectType.CATEGORY and isinstance(a, str) and isinstance(b, str):
+        return compare_category(aspect, a, b)
+    if aspect.type is AspectType.SET and isinstance(a, str) and isinstance(b, str):
+        return compare_items(a, b)
+    if isinstance(a, Interval) and isinstance(b, Interval):
+        return compare_counts(a, b)
+    return None
+
+
+def count_reason(a: Interval, b: Interval, aspect: str) -> str:
+    """A short reason for two counts, e.g. ``1 vs 10 injured``.
+
+    >>> count_reason(Interval(1, 1, "one"), Interval(10, 10, "ten"), "injured")
+    'one vs ten injured'
+    """
+    return f"{a.text or a} vs {b.text or b} {aspect}".strip()
+
+
+# --- positions ---------------------------------------------------------------
+
+
+def question_id(event: str, aspect: str) -> str:
+    """The graph node id of a question.
+
+    >>> question_id("dzhankoi-2023-03-20", "cause")
+    'question:dzhankoi-2023-03-20/cause'
+    """
+    return f"question:{event}/{aspect}"
+
+
+def position_id(event: str, aspect: str, key: str) -> str:
+    """The graph node id of a position.
+
+    >>> position_id("e1", "killed", "4-inf")
+    'position:e1/killed/4-inf'
+    """
+    return f"position:{event}/{aspect}/{key}"
+
+
+def interval_key(interval: Interval) -> str:
+    """A stable key for a count interval.
+
+    >>> interval_key(Interval(4, math.inf))
+    '4-inf'
+    >>> interval_key(Interval(10, 10))
+    '10'
+    """
+
+    def num(x: float) -> str:
+        if math.isinf(x):
+            return "inf"
+        return str(int(x)) if x == int(x) else str(x)
+
+    return num(interval.low) if interval.exact else f"{num(interval.low)}-{num(interval.high)}"
+
+
+def position_values(aspect: Aspect, claim: Claim) -> list[tuple[str, Value, str]]:
+    """The positions a claim takes: ``(key, value, label)`` for each.
+
+    A set claim takes one position per item; a text claim one of its own
+    (text is never compared); a silence (``declines``) none.
+
+    >>> from claimgraph.model import Aspect, AspectType, Claim
+    >>> a = Aspect("damage", AspectType.SET)
+    >>> c = Claim("c1", "e", "p", "s", "damage", frozenset({"shop", "house"}))
+    >>> [k for k, _, _ in position_values(a, c)]
+    ['house', 'shop']
+    """
+    value = claim.value
+    if claim.stance is Stance.DECLINES or value is None:
+        return []
+    if aspect.type is AspectType.TEXT:
+        return [(f"claim-{claim.id}", value, str(value))]
+    if isinstance(value, Interval):
+        return [(interval_key(value), value, value.text or str(value))]
+    if isinstance(value, frozenset):
+        return [(item, item, aspect.label_of(item)) for item in sorted(value)]
+    return [(value, value, aspect.label_of(value))]
+
+
+def statement_time(claim: Claim, corpus: Corpus) -> datetime | None:
+    """When a claim was made: ``said_on``, else its source's publication date."""
+    when: date | datetime | None = claim.said_on
+    if when is None:
+        source = corpus.sources.get(claim.source)
+        when = source.published if source else None
+    if when is None:
+        return None
+    if isinstance(when, datetime):
+        return when.replace(tzinfo=None)
+    return datetime(when.year, when.month, when.day)
+
+
+def is_update(earlier: Claim, later: Claim, corpus: Corpus) -> bool:
+    """True when ``later`` updates ``earlier``: same party and question, disjoint count, said later.
+
+    >>> from datetime import date
+    >>> from claimgraph.model import Claim, Corpus, Interval
+    >>> one = Claim("c1", "e", "p", "s", "killed", Interval(1, 1), said_on=date(2024, 1, 1))
+    >>> three = Claim("c2", "e", "p", "s", "killed", Interval(3, 3), said_on=date(2024, 1, 2))
+    >>> is_update(one, three, Corpus())
+    True
+    >>> is_update(three, one, Corpus())
+    False
+    """
+    if (earlier.party, earlier.event, earlier.aspect) != (later.party, later.event, later.aspect):
+        return False
+    if not (isinstance(earlier.value, Interval) and isinstance(later.value, Interval)):
+        return False
+    if earlier.stance is not Stance.ASSERTS or later.stance is not Stance.ASSERTS:
+        return False
+    t0, t1 = statement_time(earlier, corpus), statement_time(later, corpus)
+    return t0 is not None and t1 is not None and t1 > t0 and not earlier.value.overlaps(later.value)
+
+
+@dataclass(slots=True)
+class Position:
+    """One distinct answer to a question, with the claims that assert or deny it."""
+
+    id: str
+    event: str
+    aspect: str
+    key: str
+    value: Value
+    label: str
+    claims: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QuestionLinks:
+    """One question: its positions, silences and the rule relations between positions."""
+
+    id: str
+    event: str
+    aspect: str
+    type: AspectType
+    positions: dict[str, Position] = field(default_factory=dict)  # key -> position
+    declined: list[str] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)  # between positions
+
+    def live(self, position: Position, superseded: dict[str, str]) -> list[str]:
+        """The position's asserting claims that no later statement superseded."""
+        return [c for c in position.claims if c not in superseded]
+
+
+@dataclass(slots=True)
+class Linking:
+    """Every question of a corpus with its positions, and the claim-level relations.
+
+    ``superseded`` maps a claim id to the claim that updates it; ``claim_relations``
+    holds the fact-checker's links and the rule's supersessions.
+    """
+
+    questions: dict[tuple[str, str], QuestionLinks] = field(default_factory=dict)
+    claim_positions: dict[str, list[str]] = field(default_factory=dict)
+    superseded: dict[str, str] = field(default_factory=dict)
+    claim_relations: list[Relation] = field(default_factory=list)
+    positions: dict[str, Position] = field(default_factory=dict)  # id -> position
+
+
+def explicit_relations(corpus: Corpus) -> list[Relation]:
+    """The fact-checker's links, once per pair, ignoring links to unknown claims.
+
+    >>> from claimgraph.model import Claim, Corpus, Links
+    >>> c1 = Claim("c1", "e", "p", "s", "cause", "x", links=Links(contradicts=("c2",)))
+    >>> c2 = Claim("c2", "e", "q", "s", "cause", "y", links=Links(contradicts=("c1",)))
+    >>> [(r.kind, r.a, r.b) for r in explicit_relations(Corpus(claims={"c1": c1, "c2": c2}))]
+    [('contradicts', 'c1', 'c2')]
+    """
+    seen: set[tuple[str, str, str]] = set()
+    found: list[Relation] = []
+
+    def add(kind: RelationKind, a: str, b: str, symmetric: bool) -> None:
+        if b not in corpus.claims or a == b:
+            return
+        key = (kind, min(a, b), max(a, b)) if symmetric else (kind, a, b)
+        if key in seen:
+            return
+        seen.add(key)
+        found.append(Relation(kind, a, b, "fact-checker", "linked by the fact-checker"))
+
+    for claim in corpus.claims.values():
+        for other in claim.links.contradicts:
+            add("contradicts", claim.id, other, True)
+        for other in claim.links.corroborates:
+            add("corroborates", claim.id, other, True)
+        if claim.links.supersedes:
+            add("supersedes", claim.id, claim.links.supersedes, False)
+    return found
+
+
+def _count_updates(
+    claims: Iterable[Claim], corpus: Corpus
+) -> list[tuple[Claim, Claim]]:  # (later, earlier)
+    """Per party, each count claim disjoint from that party's latest word is updated by it."""
+    by_party: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.stance is Stance.ASSERTS and isinstance(claim.value, Interval):
+            by_party[claim.party].append(claim)
+    updates: list[tuple[Claim, Claim]] = []
+    for own in by_party.values():
+        if len(own) < 2:
+            continue
+        dated = [(statement_time(c, corpus), i, c) for i, c in enumerate(own)]
+        known = [(t, i, c) for t, i, c in dated if t is not None]
+        if not known:
+            continue
+        latest_time = max(t for t, _, _ in known)
+        latest = [c for t, _, c in known if t == latest_time]
+        for _, _, claim in known:
+            for last in latest:
+                if is_update(claim, last, corpus):
+                    updates.append((last, claim))
+                    break
+    return updates
+
+
+def _reason(aspect: Aspect, a: Position, b: Position, pairing: Pairing) -> str:
+    if isinstance(a.value, Interval) and isinstance(b.value, Interval):
+        return count_reason(a.value, b.value, aspect.id)
+    word = "vs" if pairing == "contradicts" else "with"
+    return f"{a.key} {word} {b.key}"
+
+
+def link_corpus(corpus: Corpus) -> Linking:
+    """Group claims into questions and positions, and relate the positions.
+
+    Each claim is visited once; each pair of distinct positions under one
+    question is compared once (positions are few: distinct answers, not claims).
+    """
+    linking = Linking()
+    aspects = corpus.aspects
+    for claim in corpus.claims.values():
+        key = (claim.event, claim.aspect)
+        question = linking.questions.get(key)
+        aspect = aspects.get(claim.aspect) or Aspect(claim.aspect, AspectType.TEXT)
+        if question is None:
+            question = QuestionLinks(
+                question_id(claim.event, claim.aspect), claim.event, claim.aspect, aspect.type
+            )
+            linking.questions[key] = question
+        if claim.stance is Stance.DECLINES:
+            question.declined.append(claim.id)
+            linking.claim_positions[claim.id] = []
+            continue
+        ids: list[str] = []
+        for pkey, value, label in position_values(aspect, claim):
+            pkey = slugify(pkey) or pkey
+            position = question.positions.get(pkey)
+            if position is None:
+                pid = position_id(claim.event, claim.aspect, pkey)
+                position = Position(pid, claim.event, claim.aspect, pkey, value, label)
+                question.positions[pkey] = position
+                linking.positions[pid] = position
+            if claim.stance is Stance.DENIES:
+                position.denied_by.append(claim.id)
+            else:
+                position.claims.append(claim.id)
+            ids.append(position.id)
+        linking.claim_positions[claim.id] = ids
+
+    explicit = explicit_relations(corpus)
+    for relation in explicit:
+        if relation.kind == "supersedes":
+            linking.superseded.setdefault(relation.b, relation.a)
+    for question in linking.questions.values():
+        if question.type is AspectType.COUNT:
+            claims = [corpus.claims[c] for p in question.positions.values() for c in p.claims]
+            for later, earlier in _count_updates(claims, corpus):
+                if earlier.id in linking.superseded:
+                    continue
+                linking.superseded[earlier.id] = later.id
+                assert isinstance(earlier.value, Interval) and isinstance(later.value, Interval)
+                reason = "update: " + count_reason(earlier.value, later.value, question.aspect)
+                linking.claim_relations.append(
+                    Relation("supersedes", later.id, earlier.id, "rule", reason)
+                )
+        _relate_positions(question, aspects.get(question.aspect), linking.superseded)
+    linking.claim_relations.extend(explicit)
+    return linking
+
+
+def _relate_positions(
+    question: QuestionLinks, aspect: Aspect | None, superseded: dict[str, str]
+) -> None:
+    """Compare each pair of live positions of one question once."""
+    if aspect is None or question.type is AspectType.TEXT:
+        return
+    live = [p for p in question.positions.values() if question.live(p, superseded)]
+    for i, a in enumerate(live):
+        for b in live[i + 1 :]:
+            pairing = compare(aspect, a.value, b.value)
+            if pairing is None or pairing == "same":
+                continue
+            question.relations.append(
+                Relation(pairing, a.id, b.id, "rule", _reason(aspect, a, b, pairing), "positions")
+            )
