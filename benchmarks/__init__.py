@@ -1,0 +1,1 @@
+"""Benchmarks of the whole pipeline: a synthetic archive generator and a timed run."""
