@@ -1,0 +1,212 @@
+"""A content-addressed cache of work already done: parsed claim files, written reports.
+
+Entries live in ``.claimgraph-cache/`` beside the claims folder (in its parent,
+which git ignores). Each entry is keyed by the SHA-256 of what it was computed
+from (a claim file's bytes, the hashes of every input of a report run), and
+every key also folds in the *fingerprint* of the tool: its version and the
+hash of its own code and built-in data. A cache written by another version of
+claimgraph is never trusted: it lives in another folder and is removed.
+
+An entry is one file::
+
+    claimgraph-cache 1\\n
+    {"fingerprint": ..., "kind": ..., "key": ..., "length": N, "sha256": ...}\\n
+    <N bytes of pickle>
+
+The header is checked (magic line, fingerprint, kind, key, length and the
+SHA-256 of the payload) before the payload is unpickled, so a truncated,
+corrupt or foreign file is a miss, never an error: the work is redone and the
+entry rewritten. Entries are written to a temporary file and renamed into
+place, so two runs at once never leave half an entry; the last one wins and
+both are valid. The cache is local, private working state, like ``.git``:
+anyone who can write into it can already change the tool's inputs.
+
+>>> import tempfile, pathlib
+>>> with tempfile.TemporaryDirectory() as d:
+...     cache = Cache(pathlib.Path(d) / ".claimgraph-cache")
+...     key = content_key(b"claims: []")
+...     cache.get("file", key) is None
+...     cache.put("file", key, {"claims": []})
+...     cache.get("file", key)
+True
+True
+{'claims': []}
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CACHE_DIR_NAME",
+    "Cache",
+    "cache_dir_for",
+    "content_key",
+    "fingerprint",
+]
+
+CACHE_DIR_NAME = ".claimgraph-cache"
+MAGIC = b"claimgraph-cache 1\n"
+_MAX_HEADER = 4096
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir_for(claims_dir: Path) -> Path:
+    """The cache folder of a claims folder: ``.claimgraph-cache`` in its parent.
+
+    >>> cache_dir_for(Path("/news/claims")).as_posix()
+    '/news/.claimgraph-cache'
+    """
+    return claims_dir.absolute().parent / CACHE_DIR_NAME
+
+
+def content_key(*parts: bytes | str) -> str:
+    """The SHA-256 (hex) of ``parts``, each length-prefixed so boundaries count.
+
+    >>> content_key(b"ab", b"c") == content_key(b"a", b"bc")
+    False
+    >>> len(content_key("x"))
+    64
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@functools.cache
+def fingerprint() -> str:
+    """The tool's identity for the cache: its version, code and built-in data.
+
+    Any change to claimgraph's source or data files changes the fingerprint,
+    so a cache is never trusted across versions, released or not.
+    """
+    from claimgraph import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    h.update(pickle.DEFAULT_PROTOCOL.to_bytes(1, "little"))
+    files = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "data").rglob("*.yaml"))
+    for path in files:
+        rel = path.relative_to(_PACKAGE).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError:  # pragma: no cover - a file vanished while we looked
+            data = b""
+        h.update(content_key(rel, data).encode())
+    return h.hexdigest()
+
+
+class Cache:
+    """Entries by (kind, key) under ``directory``; a miss is ``None``.
+
+    With ``enabled=False`` every ``get`` misses and ``put`` does nothing (the
+    CLI's ``--no-cache``). I/O errors never escape: a cache that cannot be
+    read or written just stops helping.
+    """
+
+    def __init__(self, directory: Path, *, enabled: bool = True) -> None:
+        self.directory = directory
+        self.enabled = enabled
+        self.fingerprint = fingerprint()
+        self.folder = directory / f"v-{self.fingerprint[:16]}"
+        self.hits = 0
+        self.misses = 0
+        self._pruned = False
+
+    def _path(self, kind: str, key: str) -> Path:
+        if not kind.isidentifier() or not all(c in "0123456789abcdef" for c in key):
+            raise ValueError(f"bad cache entry name {kind!r}/{key!r}")
+        return self.folder / kind / f"{key}.bin"
+
+    def get(self, kind: str, key: str) -> Any:
+        """The value stored for ``(kind, key)``, or None if absent, stale or damaged."""
+        if not self.enabled:
+            return None
+        value = self._read(self._path(kind, key), kind, key)
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def _read(self, path: Path, kind: str, key: str) -> Any:
+        try:
+            with path.open("rb") as fh:
+                if fh.read(len(MAGIC)) != MAGIC:
+                    return None
+                header = json.loads(fh.readline(_MAX_HEADER))
+                payload = fh.read()
+        except (OSError, ValueError):
+            return None
+        if (
+            not isinstance(header, dict)
+            or header.get("fingerprint") != self.fingerprint
+            or header.get("kind") != kind
+            or header.get("key") != key
+            or header.get("length") != len(payload)
+            or header.get("sha256") != hashlib.sha256(payload).hexdigest()
+        ):
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:  # a checked payload that still fails: treat as a miss
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> bool:
+        """Store ``value`` (picklable, not None) atomically; False if it could not be."""
+        if not self.enabled or value is None:
+            return False
+        path = self._path(kind, key)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        header = {
+            "fingerprint": self.fingerprint,
+            "kind": kind,
+            "key": key,
+            "length": len(payload),
+            "sha256": hashlib.sha256(payload).hexdigest(),
+        }
+        data = MAGIC + json.dumps(header).encode() + b"\n" + payload
+        try:
+            self._prune_other_versions()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except OSError:
+            return False
+        return True
+
+    def _prune_other_versions(self) -> None:
+        """Remove entries of other versions of the tool (once per Cache, best effort)."""
+        if self._pruned:
+            return
+        self._pruned = True
+        try:
+            entries = list(self.directory.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("v-") and entry != self.folder and entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def clear(self) -> None:
+        """Remove every entry (the folder itself stays if it holds anything else)."""
+        shutil.rmtree(self.folder, ignore_errors=True)

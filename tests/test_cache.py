@@ -1,0 +1,158 @@
+"""The content-addressed cache: hits, misses, damaged entries, versions, concurrency."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from claimgraph import cache as cache_mod
+from claimgraph.cache import Cache, cache_dir_for, content_key
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Cache:
+    return Cache(tmp_path / ".claimgraph-cache")
+
+
+def entry_file(cache: Cache, kind: str, key: str) -> Path:
+    return cache.folder / kind / f"{key}.bin"
+
+
+def test_stored_value_comes_back(cache: Cache) -> None:
+    key = content_key(b"some claim file")
+    assert cache.get("file", key) is None
+    assert cache.put("file", key, {"claims": [1, 2, 3]})
+    assert cache.get("file", key) == {"claims": [1, 2, 3]}
+    assert (cache.hits, cache.misses) == (1, 1)
+
+
+def test_cache_folder_is_beside_the_claims_folder(tmp_path: Path) -> None:
+    assert cache_dir_for(tmp_path / "claims") == tmp_path / ".claimgraph-cache"
+
+
+def test_content_key_changes_with_content() -> None:
+    assert content_key(b"a") != content_key(b"b")
+    assert content_key("path", b"x") != content_key("path2", b"x")
+
+
+def test_disabled_cache_never_hits_nor_writes(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c", enabled=False)
+    key = content_key(b"x")
+    assert not cache.put("file", key, 1)
+    assert cache.get("file", key) is None
+    assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # truncated
+        lambda b: b[:-1] + bytes([b[-1] ^ 0xFF]),  # one flipped byte in the payload
+        lambda b: b"",  # empty
+        lambda b: b"not a cache file at all\n",  # foreign
+        lambda b: b.replace(b"claimgraph-cache 1", b"claimgraph-cache 9"),  # other format
+        lambda b: b"claimgraph-cache 1\n{not json\n" + b[40:],  # broken header
+    ],
+    ids=["truncated", "flipped-byte", "empty", "foreign", "other-format", "broken-header"],
+)
+def test_damaged_entry_is_a_miss_and_is_rebuilt(cache: Cache, damage: object) -> None:
+    key = content_key(b"file")
+    cache.put("file", key, ["parsed", "claims"])
+    path = entry_file(cache, "file", key)
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    assert cache.get("file", key) is None
+    cache.put("file", key, ["parsed", "claims"])
+    assert cache.get("file", key) == ["parsed", "claims"]
+
+
+def test_entry_under_another_key_is_not_trusted(cache: Cache) -> None:
+    key_a, key_b = content_key(b"a"), content_key(b"b")
+    cache.put("file", key_a, "value of a")
+    target = entry_file(cache, "file", key_b)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(entry_file(cache, "file", key_a).read_bytes())
+    assert cache.get("file", key_b) is None
+
+
+def test_cache_of_another_version_is_not_trusted_and_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = tmp_path / ".claimgraph-cache"
+    key = content_key(b"f")
+    old = Cache(directory)
+    old.put("file", key, "old result")
+    monkeypatch.setattr(cache_mod, "fingerprint", lambda: "f" * 64)
+    new = Cache(directory)
+    assert new.folder != old.folder
+    assert new.get("file", key) is None
+    new.put("file", key, "new result")
+    assert not old.folder.exists()
+    assert new.get("file", key) == "new result"
+
+
+def test_entry_with_foreign_fingerprint_in_header_is_a_miss(cache: Cache) -> None:
+    key = content_key(b"f")
+    cache.put("file", key, 1)
+    path = entry_file(cache, "file", key)
+    path.write_bytes(path.read_bytes().replace(cache.fingerprint.encode(), b"0" * 64, 1))
+    assert cache.get("file", key) is None
+
+
+def test_fingerprint_depends_on_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimgraph
+
+    before = cache_mod.fingerprint()
+    cache_mod.fingerprint.cache_clear()
+    monkeypatch.setattr(claimgraph, "__version__", "999.0")
+    try:
+        assert cache_mod.fingerprint() != before
+    finally:
+        cache_mod.fingerprint.cache_clear()
+
+
+def test_bad_entry_names_are_refused(cache: Cache) -> None:
+    with pytest.raises(ValueError):
+        cache.get("../x", content_key(b"x"))
+    with pytest.raises(ValueError):
+        cache.get("file", "../../etc/passwd")
+
+
+def test_unwritable_cache_folder_is_silently_skipped(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the cache folder would go")
+    cache = Cache(blocker / ".claimgraph-cache")
+    assert not cache.put("file", content_key(b"x"), 1)
+    assert cache.get("file", content_key(b"x")) is None
+
+
+def test_concurrent_writers_and_readers_never_see_half_an_entry(cache: Cache) -> None:
+    key = content_key(b"shared")
+    values = [list(range(n, n + 5000)) for n in range(4)]
+    seen: list[object] = []
+    errors: list[BaseException] = []
+
+    def writer(value: list[int]) -> None:
+        try:
+            for _ in range(20):
+                cache.put("file", key, value)
+        except BaseException as exc:  # pragma: no cover - would fail the test
+            errors.append(exc)
+
+    def reader() -> None:
+        for _ in range(60):
+            got = cache.get("file", key)
+            if got is not None:
+                seen.append(got)
+
+    threads = [threading.Thread(target=writer, args=(v,)) for v in values]
+    threads.append(threading.Thread(target=reader))
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert all(v in values for v in seen)
+    assert cache.get("file", key) in values
+    assert not list((cache.folder / "file").glob("*.tmp"))
