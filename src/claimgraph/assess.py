@@ -218,7 +218,7 @@ class Assessment:
     """The assessment of a whole corpus, with the graph it was read from."""
 
     corpus: Corpus
-    graph: nx.MultiDiGraph
+    graph: nx.MultiDiGraph[str]
     events: dict[str, EventAssessment]
     parties: dict[str, PartyRecord]
     _relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict, repr=False)
@@ -256,7 +256,7 @@ def _sort_key(claim: Claim, order: int) -> tuple[int, str, int]:
     return (0, text, order)
 
 
-def assess(corpus: Corpus, graph: nx.MultiDiGraph | None = None) -> Assessment:
+def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessment:
     """Assess every event, question, position and party of ``corpus``.
 
     ``graph`` is the graph of :func:`claimgraph.graph.build_graph`; it is

@@ -1,0 +1,338 @@
+"""The claim graph: parties, sources, events, questions, positions and claims.
+
+Node ids are prefixed by kind (``claim:dzhankoi-hur-kalibr``,
+``position:dzhankoi-2023-03-20/interception/hits``), every node carries a
+``kind`` attribute, and every attribute is a scalar (str, int, float, bool)
+so GraphML and GEXF keep it. Edges (the edge key is the edge kind):
+
+- claim → party ``made_by``, claim → source ``reported_in``;
+- claim → position ``asserts`` / ``denies``; claim → question ``declines``;
+- position → question ``answers``; question → event ``about``;
+- position → position ``contradicts`` / ``complements`` (rule);
+- claim → claim ``contradicts`` / ``corroborates`` / ``supersedes``
+  (``source="fact-checker"`` for explicit links, ``"rule"`` for count updates)
+  and ``echo`` (rule: a near-identical quote by another party).
+
+Claims holding one position corroborate through it: k claims cost k edges.
+
+>>> from claimgraph.model import Corpus, Claim, Party, Event, Source, Aspect, AspectType
+>>> corpus = Corpus(
+...     parties={"a": Party("a", "A", "russia"), "b": Party("b", "B", "ukraine")},
+...     events={"e": Event("e", "E")}, sources={"s": Source("s")},
+...     aspects={"interception": Aspect("interception", AspectType.CATEGORY)},
+...     claims={"c1": Claim("c1", "e", "a", "s", "interception", "all-intercepted"),
+...             "c2": Claim("c2", "e", "b", "s", "interception", "hits")})
+>>> G = build_graph(corpus)
+>>> G.nodes["claim:c1"]["kind"]
+'claim'
+>>> contradictions(G)
+[('position:e/interception/all-intercepted', 'position:e/interception/hits')]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import networkx as nx
+
+from claimgraph import __version__
+from claimgraph.echoes import corpus_echoes
+from claimgraph.errors import OutputError, UsageError
+from claimgraph.link import Linking, Relation, link_corpus
+from claimgraph.model import Corpus, Interval, Value
+
+__all__ = [
+    "FORMATS",
+    "GENERATOR",
+    "GraphFormat",
+    "build_graph",
+    "claims_of",
+    "contradictions",
+    "generate_graph",
+    "node_id",
+    "positions_of",
+    "written_by_claimgraph",
+    "write_graph",
+]
+
+GraphFormat = Literal["graphml", "gexf", "json"]
+FORMATS: tuple[GraphFormat, ...] = ("graphml", "gexf", "json")
+GENERATOR = "claimgraph"
+# The marker every export carries near its start; an existing file without it
+# is a person's file and is not overwritten unless forced.
+MARKER = "written by claimgraph"
+
+
+def node_id(kind: str, id_: str) -> str:
+    """The graph node id of a record.
+
+    >>> node_id("claim", "c1")
+    'claim:c1'
+    """
+    return f"{kind}:{id_}"
+
+
+def _text(value: object) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _value_text(value: Value) -> str:
+    if isinstance(value, frozenset):
+        return "; ".join(sorted(value))
+    if isinstance(value, Interval):
+        return value.text or str(value)
+    return _text(value)
+
+
+def _scalars(**attrs: object) -> dict[str, Any]:
+    """Keep scalar attributes; None and empty strings are left out (GraphML has no null)."""
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool | int | float | str):
+            out[key] = value
+        else:
+            out[key] = _text(value)
+    return out
+
+
+def build_graph(
+    corpus: Corpus, linking: Linking | None = None, echoes: Iterable[Relation] | None = None
+) -> nx.MultiDiGraph[str]:
+    """Build the claim graph of a corpus.
+
+    ``linking`` (from :func:`claimgraph.link.link_corpus`) and ``echoes``
+    (from :func:`claimgraph.echoes.corpus_echoes`) are computed when not given.
+    """
+    if linking is None:
+        linking = link_corpus(corpus)
+    if echoes is None:
+        echoes = corpus_echoes(corpus)
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph(generator=GENERATOR, version=__version__)
+
+    for party in corpus.parties.values():
+        G.add_node(
+            node_id("party", party.id),
+            **_scalars(kind="party", label=party.name, side=party.side, party_kind=party.kind),
+        )
+    for source in corpus.sources.values():
+        G.add_node(
+            node_id("source", source.id),
+            **_scalars(
+                kind="source",
+                label=source.title or source.id,
+                outlet=source.outlet,
+                url=source.url,
+                published=source.published,
+                language=source.language,
+                status=source.status,
+            ),
+        )
+    for event in corpus.events.values():
+        G.add_node(
+            node_id("event", event.id),
+            **_scalars(
+                kind="event",
+                label=event.title,
+                date=event.date,
+                start=event.start,
+                end=event.end,
+                place=event.place,
+                region=event.region,
+            ),
+        )
+    for question in linking.questions.values():
+        aspect = corpus.aspects.get(question.aspect)
+        G.add_node(
+            question.id,
+            **_scalars(
+                kind="question",
+                label=aspect.label if aspect and aspect.label else question.aspect,
+                event=question.event,
+                aspect=question.aspect,
+                type=question.type.value,
+            ),
+        )
+        G.add_edge(question.id, node_id("event", question.event), key="about", kind="about")
+        for position in question.positions.values():
+            count = position.value if isinstance(position.value, Interval) else None
+            G.add_node(
+                position.id,
+                **_scalars(
+                    kind="position",
+                    label=position.label,
+                    event=position.event,
+                    aspect=position.aspect,
+                    slug=position.key,
+                    value=_value_text(position.value),
+                    low=float(count.low) if count else None,
+                    high=float(count.high) if count else None,
+                ),
+            )
+            G.add_edge(position.id, question.id, key="answers", kind="answers")
+        for relation in question.relations:
+            G.add_edge(
+                relation.a,
+                relation.b,
+                key=relation.kind,
+                **_scalars(kind=relation.kind, source=relation.source, reason=relation.reason),
+            )
+
+    for claim in corpus.claims.values():
+        cid = node_id("claim", claim.id)
+        G.add_node(
+            cid,
+            **_scalars(
+                kind="claim",
+                label=claim.id,
+                event=claim.event,
+                party=claim.party,
+                source=claim.source,
+                aspect=claim.aspect,
+                value=_value_text(claim.value),
+                stance=claim.stance.value,
+                certainty=claim.certainty.value,
+                evidence="; ".join(claim.evidence),
+                quote=claim.quote,
+                speaker=claim.speaker,
+                via=claim.via,
+                said_on=claim.said_on,
+                superseded=claim.id in linking.superseded,
+                rating=claim.review.rating if claim.review else None,
+            ),
+        )
+        G.add_edge(cid, node_id("party", claim.party), key="made_by", kind="made_by")
+        G.add_edge(cid, node_id("source", claim.source), key="reported_in", kind="reported_in")
+        if claim.stance.value == "declines":
+            q = linking.questions[(claim.event, claim.aspect)].id
+            G.add_edge(cid, q, key="declines", kind="declines")
+        for pid in linking.claim_positions.get(claim.id, ()):
+            stance = claim.stance.value
+            G.add_edge(cid, pid, key=stance, kind=stance)
+
+    for relation in [*linking.claim_relations, *echoes]:
+        G.add_edge(
+            node_id("claim", relation.a),
+            node_id("claim", relation.b),
+            key=relation.kind,
+            **_scalars(kind=relation.kind, source=relation.source, reason=relation.reason),
+        )
+    # Edges to records the corpus lacks (a loader problem) must not leave kind-less nodes.
+    for node, attrs in G.nodes(data=True):
+        if "kind" not in attrs:
+            attrs["kind"] = node.split(":", 1)[0]
+            attrs["missing"] = True
+    return G
+
+
+# --- queries -----------------------------------------------------------------
+
+
+def claims_of(G: nx.MultiDiGraph[str], position: str, stance: str = "asserts") -> list[str]:
+    """Claim node ids that take ``stance`` towards a position node."""
+    return [u for u, _, k in G.in_edges(position, keys=True) if k == stance]
+
+
+def positions_of(G: nx.MultiDiGraph[str], question: str) -> list[str]:
+    """Position node ids answering a question node."""
+    return [u for u, _, k in G.in_edges(question, keys=True) if k == "answers"]
+
+
+def contradictions(G: nx.MultiDiGraph[str], event: str | None = None) -> list[tuple[str, str]]:
+    """Pairs of contradicting position nodes (optionally of one event id)."""
+    return [
+        (u, v)
+        for u, v, k in G.edges(keys=True)
+        if k == "contradicts"
+        and G.nodes[u].get("kind") == "position"
+        and (event is None or G.nodes[u].get("event") == event)
+    ]
+
+
+# --- export ------------------------------------------------------------------
+
+
+def _plain(G: nx.MultiDiGraph[str]) -> dict[str, Any]:
+    data: dict[str, Any] = nx.node_link_data(G, edges="edges")
+
+    def clean(attrs: dict[str, Any]) -> None:
+        for key, value in attrs.items():
+            if isinstance(value, float) and math.isinf(value):
+                attrs[key] = None  # JSON has no infinity: an open upper bound
+
+    for node in data["nodes"]:
+        clean(node)
+    for edge in data["edges"]:
+        clean(edge)
+    return data
+
+
+def generate_graph(G: nx.MultiDiGraph[str], fmt: GraphFormat) -> Iterator[str]:
+    """Lines of the graph in ``fmt`` (networkx's own writers), with a claimgraph marker."""
+    if fmt == "json":
+        data = _plain(G)
+        data["graph"] = {"generator": MARKER, **data.get("graph", {})}
+        data = {"graph": data.pop("graph"), **data}
+        yield json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+        return
+    if fmt == "graphml":
+        lines = nx.generate_graphml(G)
+    elif fmt == "gexf":
+        lines = nx.generate_gexf(G)
+    else:
+        raise UsageError(f"unknown graph format {fmt!r} (choose one of {', '.join(FORMATS)})")
+    for i, line in enumerate(lines):
+        yield line
+        if i == 0 and line.startswith("<?xml"):
+            yield f"<!-- {MARKER} {__version__}; regenerate with `claimgraph export graph` -->"
+
+
+def written_by_claimgraph(path: Path) -> bool:
+    """True when the file at ``path`` carries claimgraph's export marker near its start."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return MARKER.encode() in head
+
+
+def write_graph(G: nx.MultiDiGraph[str], path: Path, fmt: GraphFormat, force: bool = False) -> Path:
+    """Write the graph atomically; refuse to replace a file claimgraph did not write.
+
+    An existing file is replaced only when it carries claimgraph's marker (it
+    is an earlier export) or ``force`` is true. The text is written to a
+    temporary file in the same folder, then moved into place.
+    """
+    path = Path(path)
+    if path.exists():
+        if path.is_dir():
+            raise OutputError(f"{path}: is a folder, not a file")
+        if not force and not written_by_claimgraph(path):
+            raise OutputError(
+                f"{path}: exists and was not written by claimgraph; use --force to replace it"
+            )
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{folder}: no such folder")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            for line in generate_graph(G, fmt):
+                handle.write(line)
+                handle.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
