@@ -18,17 +18,41 @@ Status of an event: ``contested`` if any question is; otherwise the first of
 ``divergent``, ``agreed``, ``single-source``, ``unanswered`` that one of its
 compared questions has (text questions count only when nothing else does).
 
+>>> from claimgraph.model import Corpus, Claim, Party, Event, Source, Aspect, AspectType
+>>> corpus = Corpus(
+...     parties={"a": Party("a", "A", "russia"), "b": Party("b", "B", "ukraine")},
+...     events={"e": Event("e", "E")}, sources={"s": Source("s")},
+...     aspects={"interception": Aspect("interception", AspectType.CATEGORY)},
+...     claims={"c1": Claim("c1", "e", "a", "s", "interception", "all-intercepted"),
+...             "c2": Claim("c2", "e", "b", "s", "interception", "hits")})
+>>> result = assess(corpus)
+>>> result.events["e"].status
+'contested'
+>>> [(r.a, r.b, r.reason) for r in result.claim_relations("c1")]
+[('c1', 'c2', 'all-intercepted vs hits')]
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 import networkx as nx
 
-from claimgraph.model import Claim, Corpus, Interval, Value
+from claimgraph.echoes import corpus_echoes, echo_roots
+from claimgraph.link import (
+    Linking,
+    Position,
+    QuestionLinks,
+    Relation,
+    RelationKind,
+    RelationSource,
+    link_corpus,
+    statement_time,
+)
+from claimgraph.model import AspectType, Certainty, Corpus, Interval, Stance, Value
 
 __all__ = [
     "Assessment",
@@ -49,33 +73,9 @@ __all__ = [
 
 QuestionStatus = Literal["agreed", "contested", "divergent", "single-source", "unanswered"]
 EventStatus = QuestionStatus
-RelationKind = Literal["contradicts", "complements", "corroborates", "supersedes", "echo"]
-RelationSource = Literal["rule", "fact-checker"]
 
 # The policy that picks the conservative figure of a count question.
 COUNT_POLICY = "conservative-low"
-
-
-@dataclass(frozen=True, slots=True)
-class Relation:
-    """A relation between two claims (or two positions) and why it holds.
-
-    ``a`` and ``b`` are claim ids when ``between == "claims"``, position ids
-    when ``between == "positions"``. For ``supersedes``, ``a`` is the later
-    statement and ``b`` the one it updates; for ``echo``, ``a`` is the
-    earlier (original) claim and ``b`` the repeat.
-    """
-
-    kind: RelationKind
-    a: str
-    b: str
-    source: RelationSource = "rule"
-    reason: str = ""
-    between: Literal["claims", "positions"] = "claims"
-
-    def other(self, id_: str) -> str:
-        """The end of the relation that is not ``id_``."""
-        return self.b if id_ == self.a else self.a
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,12 +205,19 @@ class PartyRecord:
     events: tuple[str, ...] = ()
 
     @property
+    def answered(self) -> int:
+        """Claims that answer (assert or deny), i.e. not silences."""
+        return self.claims - self.declined
+
+    @property
     def hedged_share(self) -> float:
-        return self.hedged / self.claims if self.claims else 0.0
+        """Share of the party's answers that are hedged or second-hand."""
+        return self.hedged / self.answered if self.answered else 0.0
 
     @property
     def evidence_share(self) -> float:
-        return self.with_evidence / self.claims if self.claims else 0.0
+        """Share of the party's answers that carry evidence other than "none"."""
+        return self.with_evidence / self.answered if self.answered else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,22 +255,350 @@ class Assessment:
         return self.events[claim.event].questions[claim.aspect]
 
 
-def _sort_key(claim: Claim, order: int) -> tuple[int, str, int]:
-    when = claim.said_on
-    if when is None:
-        return (1, "", order)
-    text = when.isoformat() if isinstance(when, datetime | date) else str(when)
-    return (0, text, order)
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class _Context:
+    """What every question of the corpus needs: the corpus, the links, echo roots."""
+
+    def __init__(self, corpus: Corpus, linking: Linking, echoes: list[Relation]) -> None:
+        self.corpus = corpus
+        self.linking = linking
+        self.roots = echo_roots(echoes)
+        self.echoes = echoes
+        self.superseded = linking.superseded
+        self.positions: dict[str, PositionAssessment] = {}
+        # position id -> side -> echo groups of the current claims holding it
+        self.holder_groups: dict[str, dict[str, set[str]]] = {}
+        self.denier_sides: dict[str, set[str]] = {}
+
+    def party(self, claim_id: str) -> str:
+        return self.corpus.claims[claim_id].party
+
+    def side(self, claim_id: str) -> str:
+        return self.corpus.side_of(self.party(claim_id))
+
+    def group(self, claim_id: str) -> str:
+        return self.roots.get(claim_id, claim_id)
+
+
+def _first_by_party(ctx: _Context, claims: Iterable[str]) -> dict[str, str]:
+    first: dict[str, str] = {}
+    for claim in claims:
+        first.setdefault(ctx.party(claim), claim)
+    return first
+
+
+def _assess_position(ctx: _Context, question: QuestionLinks, p: Position) -> PositionAssessment:
+    corpus = ctx.corpus
+    current = [c for c in p.claims if c not in ctx.superseded]
+    groups: dict[str, set[str]] = {}
+    for c in current:
+        groups.setdefault(ctx.side(c), set()).add(ctx.group(c))
+    ctx.holder_groups[p.id] = groups
+    ctx.denier_sides[p.id] = {ctx.side(c) for c in p.denied_by}
+    # Independent sides: an echo counts with the side of the claim it repeats.
+    independent = _unique(ctx.side(ctx.group(c)) for c in current)
+    holders = [corpus.claims[c] for c in p.claims]
+    contradicts = _unique(
+        r.other(p.id) for r in question.relations if r.kind == "contradicts" and p.id in (r.a, r.b)
+    )
+    complements = _unique(
+        r.other(p.id) for r in question.relations if r.kind == "complements" and p.id in (r.a, r.b)
+    )
+    return PositionAssessment(
+        id=p.id,
+        event=p.event,
+        aspect=p.aspect,
+        value=p.value,
+        label=p.label,
+        claims=tuple(p.claims),
+        denied_by=tuple(p.denied_by),
+        parties=_unique(c.party for c in holders),
+        sides=_unique(corpus.side_of(c.party) for c in holders),
+        denying_parties=_unique(ctx.party(c) for c in p.denied_by),
+        evidence=_unique(e for c in holders for e in c.evidence),
+        certainties=_unique(c.certainty.value for c in holders),
+        independent_sides=independent,
+        independently_corroborated=len(independent) >= 2,
+        contradicts=contradicts,
+        complements=complements,
+        superseded=bool(p.claims) and not current,
+        superseded_by=_unique(ctx.superseded[c] for c in p.claims if c in ctx.superseded),
+        current_claims=tuple(current),
+    )
+
+
+def _rule_contradictions(
+    ctx: _Context, question: QuestionLinks, positions: dict[str, PositionAssessment]
+) -> list[Relation]:
+    """Claim-level contradictions: one per pair of parties and pair of positions, and denials."""
+    found: list[Relation] = []
+    for relation in question.relations:
+        if relation.kind != "contradicts":
+            continue
+        left = _first_by_party(ctx, positions[relation.a].current_claims)
+        right = _first_by_party(ctx, positions[relation.b].current_claims)
+        for a in left.values():
+            for b in right.values():
+                found.append(Relation("contradicts", a, b, "rule", relation.reason))
+    for position in positions.values():
+        if not position.denied_by or not position.current_claims:
+            continue
+        deniers = _first_by_party(ctx, position.denied_by)
+        holders = _first_by_party(ctx, position.current_claims)
+        for a in deniers.values():
+            for b in holders.values():
+                reason = f"denies {position.label} {question.aspect}".strip()
+                found.append(Relation("contradicts", a, b, "rule", reason))
+    return found
+
+
+def _count_reconciliation(
+    ctx: _Context, positions: Iterable[PositionAssessment]
+) -> CountReconciliation | None:
+    figures = [
+        CountFigure(
+            p.value,
+            _unique(ctx.party(c) for c in p.current_claims),
+            p.current_claims,
+        )
+        for p in positions
+        if isinstance(p.value, Interval) and p.current_claims
+    ]
+    if not figures:
+        return None
+    figures.sort(key=lambda f: (f.interval.low, f.interval.high))
+    low, high = figures[0], figures[-1]
+    conservative = low.interval.low
+    by = _unique(p for f in figures if f.interval.low == conservative for p in f.parties)
+    return CountReconciliation(low, high, conservative, by, COUNT_POLICY, tuple(figures))
+
+
+def _question_status(
+    question: QuestionLinks,
+    positions: dict[str, PositionAssessment],
+    parties: tuple[str, ...],
+    contested: bool,
+    ctx: _Context,
+) -> QuestionStatus:
+    if not positions:
+        return "unanswered"
+    if contested:
+        return "contested"
+    if len(parties) == 1:
+        return "single-source"
+    if question.type is AspectType.TEXT:
+        return "divergent"  # different words, never compared
+    live = [p for p in positions.values() if p.current_claims]
+    if question.type is AspectType.SET:
+        answers: dict[str, set[str]] = {}
+        for p in live:
+            for c in p.current_claims:
+                answers.setdefault(ctx.party(c), set()).add(p.id)
+        distinct = {frozenset(items) for items in answers.values()}
+        return "agreed" if len(distinct) == 1 and len(answers) >= 2 else "divergent"
+    if len(live) == 1 and len(live[0].parties) >= 2:
+        return "agreed"
+    return "divergent"
+
+
+_EVENT_ORDER: tuple[QuestionStatus, ...] = (
+    "contested",
+    "divergent",
+    "agreed",
+    "single-source",
+    "unanswered",
+)
+
+
+def _event_status(questions: Iterable[QuestionAssessment]) -> EventStatus:
+    """The event's status from its questions (see the module docstring)."""
+    qs = list(questions)
+    if any(q.status == "contested" for q in qs):
+        return "contested"
+    compared = [q for q in qs if q.type != AspectType.TEXT.value] or qs
+    present = {q.status for q in compared}
+    for status in _EVENT_ORDER:
+        if status in present:
+            return status
+    return "unanswered"
 
 
 def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessment:
     """Assess every event, question, position and party of ``corpus``.
 
     ``graph`` is the graph of :func:`claimgraph.graph.build_graph`; it is
-    built when not given.
+    built (from the same links) when not given.
     """
     from claimgraph.graph import build_graph
 
+    linking = link_corpus(corpus)
+    echoes = corpus_echoes(corpus)
     if graph is None:
-        graph = build_graph(corpus)
-    raise NotImplementedError("assessment body lands next")
+        graph = build_graph(corpus, linking, echoes)
+    ctx = _Context(corpus, linking, echoes)
+
+    # Claim-level relations: the fact-checker's links, count updates, echoes.
+    fact_checker_contested: set[tuple[str, str]] = set()
+    relations_by_event: dict[str, list[Relation]] = {e: [] for e in corpus.events}
+    for relation in [*linking.claim_relations, *echoes]:
+        ends = _unique(corpus.claims[c].event for c in (relation.a, relation.b))
+        for event in ends:
+            relations_by_event.setdefault(event, []).append(relation)
+        if relation.kind == "contradicts":
+            for c in (relation.a, relation.b):
+                fact_checker_contested.add((corpus.claims[c].event, corpus.claims[c].aspect))
+
+    questions_by_event: dict[str, dict[str, QuestionAssessment]] = {e: {} for e in corpus.events}
+    for key, question in linking.questions.items():
+        positions = {p.id: _assess_position(ctx, question, p) for p in question.positions.values()}
+        ctx.positions.update(positions)
+        rule = _rule_contradictions(ctx, question, positions)
+        relations_by_event.setdefault(question.event, []).extend(rule)
+        claims = [c for p in question.positions.values() for c in (*p.claims, *p.denied_by)]
+        parties = _unique(ctx.party(c) for c in claims)
+        contested = bool(rule) or key in fact_checker_contested
+        counts = (
+            _count_reconciliation(ctx, positions.values())
+            if question.type is AspectType.COUNT
+            else None
+        )
+        questions_by_event.setdefault(question.event, {})[question.aspect] = QuestionAssessment(
+            id=question.id,
+            event=question.event,
+            aspect=question.aspect,
+            type=question.type.value,
+            status=_question_status(question, positions, parties, contested, ctx),
+            positions=tuple(positions.values()),
+            declined=tuple(question.declined),
+            declined_parties=_unique(ctx.party(c) for c in question.declined),
+            parties=parties,
+            relations=tuple(question.relations),
+            counts=counts,
+        )
+
+    claims_by_event: dict[str, list[int]] = {}
+    ordered = list(corpus.claims.values())
+    for i, claim in enumerate(ordered):
+        claims_by_event.setdefault(claim.event, []).append(i)
+
+    events: dict[str, EventAssessment] = {}
+    for event_id in dict.fromkeys([*corpus.events, *questions_by_event]):
+        questions = questions_by_event.get(event_id, {})
+        own = [ordered[i] for i in claims_by_event.get(event_id, [])]
+        relations = relations_by_event.get(event_id, [])
+        held = [p for q in questions.values() for p in q.positions]
+        far = datetime.max
+        timeline = sorted(
+            range(len(own)),
+            key=lambda i: (
+                statement_time(own[i], corpus) is None,
+                statement_time(own[i], corpus) or far,
+                i,
+            ),
+        )
+        events[event_id] = EventAssessment(
+            event=event_id,
+            status=_event_status(questions.values()),
+            questions=questions,
+            counts=EventCounts(
+                claims=len(own),
+                parties=len({c.party for c in own}),
+                sources=len({c.source for c in own}),
+                contradictions=sum(r.kind == "contradicts" for r in relations),
+                corroborations=sum(
+                    len(_unique(ctx.party(c) for c in p.current_claims)) >= 2 for p in held
+                )
+                + sum(r.kind == "corroborates" for r in relations),
+                independent_corroborations=sum(p.independently_corroborated for p in held),
+                echoes=sum(r.kind == "echo" for r in relations),
+                supersessions=sum(r.kind == "supersedes" for r in relations),
+            ),
+            parties=_unique(c.party for c in own),
+            sources=_unique(c.source for c in own),
+            declined_parties=_unique(c.party for c in own if c.stance is Stance.DECLINES),
+            relations=tuple(relations),
+            timeline=tuple(own[i].id for i in timeline),
+        )
+
+    index: dict[str, list[Relation]] = {}
+    every = dict.fromkeys(r for assessed in events.values() for r in assessed.relations)
+    for relation in every:
+        for c in _unique((relation.a, relation.b)):
+            index.setdefault(c, []).append(relation)
+    return Assessment(
+        corpus=corpus,
+        graph=graph,
+        events=events,
+        parties=_party_records(ctx, index),
+        _relations={c: tuple(rs) for c, rs in index.items()},
+        _positions={c: tuple(ps) for c, ps in linking.claim_positions.items()},
+        _position_index=ctx.positions,
+    )
+
+
+def _party_records(ctx: _Context, index: dict[str, list[Relation]]) -> dict[str, PartyRecord]:
+    """Each party's track record across events."""
+    corpus = ctx.corpus
+    tallies: dict[str, dict[str, int]] = {}
+    events: dict[str, list[str]] = {}
+    for claim in corpus.claims.values():
+        own_side = corpus.side_of(claim.party)
+        t = tallies.setdefault(claim.party, dict.fromkeys(_TALLIES, 0))
+        events.setdefault(claim.party, []).append(claim.event)
+        t["claims"] += 1
+        if claim.stance is Stance.DECLINES:
+            t["declined"] += 1
+            continue
+        if claim.certainty in (Certainty.HEDGED, Certainty.REPORTED):
+            t["hedged"] += 1
+        if claim.has_evidence:
+            t["with_evidence"] += 1
+        contradicted = corroborated = False
+        group = ctx.group(claim.id)
+        for pid in ctx.linking.claim_positions.get(claim.id, ()):
+            position = ctx.positions[pid]
+            if claim.stance is Stance.DENIES:
+                if any(s != own_side for s in ctx.holder_groups[pid]):
+                    contradicted = True
+                continue
+            if claim.id in ctx.superseded:
+                continue
+            if any(s != own_side for s in ctx.denier_sides[pid]):
+                contradicted = True
+            for other in position.contradicts:
+                if any(s != own_side for s in ctx.holder_groups.get(other, {})):
+                    contradicted = True
+            for side, groups in ctx.holder_groups[pid].items():
+                if side != own_side and groups - {group}:
+                    corroborated = True
+        for relation in index.get(claim.id, ()):
+            if relation.source != "fact-checker":
+                continue
+            other_side = corpus.side_of(ctx.party(relation.other(claim.id))) != own_side
+            contradicted |= relation.kind == "contradicts" and other_side
+            corroborated |= relation.kind == "corroborates" and other_side
+        t["contradicted_by_other_side"] += contradicted
+        t["corroborated_by_other_side"] += corroborated
+    records: dict[str, PartyRecord] = {}
+    for party_id in dict.fromkeys([*corpus.parties, *tallies]):
+        t = tallies.get(party_id, dict.fromkeys(_TALLIES, 0))
+        records[party_id] = PartyRecord(
+            party=party_id,
+            side=corpus.side_of(party_id),
+            events=_unique(events.get(party_id, [])),
+            **t,
+        )
+    return records
+
+
+_TALLIES = (
+    "claims",
+    "contradicted_by_other_side",
+    "corroborated_by_other_side",
+    "hedged",
+    "with_evidence",
+    "declined",
+)
