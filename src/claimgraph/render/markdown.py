@@ -1,0 +1,742 @@
+"""The comparison report: one GitHub-flavoured Markdown page per event, and an index.
+
+Each event report has, in order: a title with date and place; a one-line
+status with counts; the side-by-side table (rows: questions; columns: parties
+grouped by side); a three-line legend; contradictions with both verbatim
+quotes; corroborations (independent ones first, echoes flagged); silences;
+count reconciliation; a timeline of statements; the sources; and a Mermaid
+diagram of parties, positions and contradictions.
+
+Every piece of user text goes through :mod:`claimgraph.render.escape`, and the
+output is deterministic (ordered by the corpus and the assessment, no
+timestamps), so golden files compare byte for byte.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+
+from claimgraph.assess import (
+    Assessment,
+    EventAssessment,
+    PositionAssessment,
+)
+from claimgraph.model import Certainty, Claim, Corpus, Event, Interval, Stance
+from claimgraph.output import safe_filename
+from claimgraph.render.escape import md_cell, md_code, md_inline, md_link, one_line
+from claimgraph.render.mermaid import render_diagram
+
+__all__ = [
+    "INDEX_NAME",
+    "generate_reports",
+    "render_event",
+    "render_index",
+    "report_filename",
+]
+
+INDEX_NAME = "index.md"
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+# Order in which event statuses are listed in the index (contested first).
+STATUS_ORDER = ("contested", "divergent", "single-source", "agreed", "unanswered")
+
+STATUS_WORDS = {
+    "contested": "Contested",
+    "divergent": "Divergent",
+    "single-source": "Single source",
+    "agreed": "Agreed",
+    "unanswered": "Unanswered",
+}
+
+STATUS_EXPLAINED = {
+    "contested": "the parties' accounts contradict each other",
+    "divergent": "the accounts differ but do not contradict",
+    "single-source": "only one party has spoken",
+    "agreed": "the parties who spoke agree",
+    "unanswered": "nobody has answered",
+}
+
+LEGEND = (
+    "*How to read the table:* each cell is what that party says; an empty cell means "
+    "it said nothing on that question.\\\n"
+    "⚠ contradicted by another party · ~ hedged (“preliminary data”) · "
+    "² second-hand (“citing residents”) · ✗ denies · "
+    "~~struck~~ later corrected by the same party.\\\n"
+    "(video), (photo)… evidence offered · (no evidence) said without evidence · "
+    "“declined” refused to comment."
+)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def report_filename(event_id: str) -> str:
+    """The file name of an event's report (see :func:`claimgraph.output.safe_filename`).
+
+    >>> report_filename("dzhankoi-2023-03-20")
+    'dzhankoi-2023-03-20.md'
+    """
+    return safe_filename(event_id, ".md")
+
+
+def format_date(when: date | datetime | None) -> str:
+    """A date in words, independent of the locale; a time is kept as HH:MM.
+
+    >>> format_date(date(2023, 3, 20))
+    '20 March 2023'
+    >>> format_date(datetime(2024, 1, 4, 7, 30))
+    '4 January 2024, 07:30'
+    >>> format_date(None)
+    'undated'
+    """
+    if when is None:
+        return "undated"
+    text = f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+    if isinstance(when, datetime):
+        text += f", {when:%H:%M}"
+    return text
+
+
+def _short_date(when: date | datetime | None) -> str:
+    if when is None:
+        return ""
+    if isinstance(when, datetime):
+        return when.strftime("%Y-%m-%d %H:%M")
+    return when.isoformat()
+
+
+def event_when(event: Event) -> str:
+    """An event's date, or its span.
+
+    >>> event_when(Event("e", "t", start=date(2024, 1, 4), end=date(2024, 1, 6)))
+    '4 January 2024 – 6 January 2024'
+    """
+    if event.date:
+        return format_date(event.date)
+    if event.start and event.end and event.end != event.start:
+        return f"{format_date(event.start)} – {format_date(event.end)}"
+    if event.start:
+        return format_date(event.start)
+    return "undated"
+
+
+def event_where(event: Event) -> str:
+    """Place and region, e.g. ``Dzhankoi, Crimea``."""
+    parts = [p for p in (one_line(event.place), one_line(event.region)) if p]
+    if len(parts) == 2 and parts[0].casefold() == parts[1].casefold():
+        parts = parts[:1]
+    return ", ".join(parts)
+
+
+INDEX_COLUMNS = (
+    "Event",
+    "Date",
+    "Place",
+    "Status",
+    "Claims",
+    "Parties",
+    "Sources",
+    "Contradictions",
+    "Corroborations (across sides)",
+    "Declined",
+)
+RECORD_COLUMNS = (
+    "Party",
+    "Side",
+    "Claims",
+    "Contradicted by another side",
+    "Corroborated by another side",
+    "Hedged or second-hand",
+    "With evidence",
+    "Declined",
+    "Events",
+)
+
+
+def _header(columns: Sequence[str]) -> list[str]:
+    return ["| " + " | ".join(columns) + " |", "|" + "|".join(["---"] * len(columns)) + "|"]
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part} ({round(100 * part / whole)}%)" if whole else str(part)
+
+
+class _Names:
+    """Display names of parties, sides and aspects, escaped for Markdown."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.side_order = {s: i for i, s in enumerate(corpus.sides)}
+
+    def party(self, party_id: str) -> str:
+        party = self.corpus.parties.get(party_id)
+        return one_line(party.name) if party and party.name.strip() else party_id
+
+    def side_id(self, party_id: str) -> str:
+        return self.corpus.side_of(party_id)
+
+    def side(self, side_id: str) -> str:
+        side = self.corpus.sides.get(side_id)
+        return one_line(side.name) if side and side.name.strip() else side_id
+
+    def party_with_side(self, party_id: str) -> str:
+        return f"{self.party(party_id)} ({self.side(self.side_id(party_id))})"
+
+    def aspect(self, aspect_id: str) -> str:
+        aspect = self.corpus.aspects.get(aspect_id)
+        if aspect and aspect.label.strip():
+            return one_line(aspect.label)
+        return aspect_id.replace("-", " ").capitalize()
+
+    def party_sort_key(self, party_id: str) -> tuple[int, str, str, str]:
+        side = self.side_id(party_id)
+        return (
+            self.side_order.get(side, len(self.side_order)),
+            side,
+            self.party(party_id),
+            party_id,
+        )
+
+
+def claim_value(claim: Claim, assessment: Assessment) -> str:
+    """A claim's answer in words (unescaped): its positions' labels, or its value."""
+    positions = assessment.positions_of(claim.id)
+    if positions:
+        return ", ".join(one_line(p.label) for p in positions)
+    value = claim.value
+    if value is None:
+        return ""
+    if isinstance(value, Interval):
+        return value.text or str(value)
+    if isinstance(value, frozenset):
+        aspect = assessment.corpus.aspects.get(claim.aspect)
+        return ", ".join(aspect.label_of(v) if aspect else v for v in sorted(value))
+    aspect = assessment.corpus.aspects.get(claim.aspect)
+    return one_line(aspect.label_of(value) if aspect else value)
+
+
+def _evidence_marks(claim: Claim) -> str:
+    if not claim.evidence:
+        return ""
+    if not claim.has_evidence:
+        return " (no evidence)"
+    kinds = [e for e in claim.evidence if e != "none"]
+    return " " + " ".join(f"({md_inline(k)})" for k in kinds)
+
+
+def _contradicted(claim: Claim, assessment: Assessment) -> bool:
+    for rel in assessment.claim_relations(claim.id):
+        if rel.kind == "contradicts":
+            other = assessment.corpus.claims.get(rel.other(claim.id))
+            if other is None or other.party != claim.party:
+                return True
+    return False
+
+
+def _is_superseded(claim: Claim, assessment: Assessment) -> bool:
+    return any(
+        rel.kind == "supersedes" and rel.b == claim.id
+        for rel in assessment.claim_relations(claim.id)
+    )
+
+
+def cell_text(claim: Claim, assessment: Assessment) -> str:
+    """One claim as it appears in a table cell, with its marks (escaped Markdown)."""
+    if claim.stance is Stance.DECLINES:
+        return "“declined”"
+    text = md_cell(claim_value(claim, assessment)) or md_cell(claim.quote)[:60]
+    if claim.certainty is Certainty.HEDGED:
+        text = "~" + text
+    if claim.stance is Stance.DENIES:
+        text = "✗ " + text
+    if claim.certainty is Certainty.REPORTED:
+        text += "²"
+    if _is_superseded(claim, assessment):
+        text = f"~~{text}~~"
+    text += _evidence_marks(claim)
+    if _contradicted(claim, assessment):
+        text = "⚠ " + text
+    return text
+
+
+def _source_ref(claim: Claim, corpus: Corpus) -> str:
+    source = corpus.sources.get(claim.source)
+    if source is None:
+        return md_code(claim.source)
+    title = source.title or source.outlet or source.id
+    ref = md_link(title, source.url)
+    if source.outlet and source.title:
+        ref += f", {md_inline(source.outlet)}"
+    return ref
+
+
+def _who(claim: Claim, names: _Names) -> str:
+    side = names.side(names.side_id(claim.party))
+    who = f"**{md_inline(names.party(claim.party))}** ({md_inline(side)})"
+    if claim.speaker.strip():
+        who += f", {md_inline(claim.speaker)}"
+    if claim.via.strip():
+        who += f", via {md_inline(claim.via)}"
+    return who
+
+
+def _quote(claim: Claim) -> str:
+    if not claim.quote.strip():
+        return "(no quote recorded)"
+    return f"“{md_inline(claim.quote)}”"
+
+
+def _statement(claim: Claim, assessment: Assessment, names: _Names) -> str:
+    """One line: who, when, the quote, and where it was reported."""
+    when = _short_date(claim.said_on)
+    parts = [_who(claim, names)]
+    if when:
+        parts[0] += f", {when}"
+    marks = []
+    if claim.certainty is not Certainty.ASSERTED:
+        marks.append(claim.certainty.value)
+    if claim.evidence:
+        marks.append(
+            "evidence: " + ", ".join(claim.evidence) if claim.has_evidence else "no evidence"
+        )
+    extra = f" ({md_inline('; '.join(marks))})" if marks else ""
+    return f"{parts[0]}: {_quote(claim)}{extra} — {_source_ref(claim, assessment.corpus)}"
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _title(event: Event) -> list[str]:
+    title = md_inline(event.title or event.id)
+    where = event_where(event)
+    tail = event_when(event) + (f", {where}" if where else "")
+    return [f"# {title} — {md_inline(tail)}", ""]
+
+
+def _status_line(ea: EventAssessment, names: _Names) -> list[str]:
+    c = ea.counts
+    status = STATUS_WORDS.get(ea.status, ea.status)
+    parts = [
+        f"**{status}**: {STATUS_EXPLAINED.get(ea.status, '')}.",
+        f"{_plural(c.claims, 'claim')} by {_plural(c.parties, 'party', 'parties')} "
+        f"from {_plural(c.sources, 'source')};",
+        f"{_plural(c.contradictions, 'contradiction')},",
+        f"{_plural(c.corroborations, 'corroboration')} "
+        f"({c.independent_corroborations} across sides)",
+    ]
+    line = " ".join(parts)
+    if ea.declined_parties:
+        line += f"; {_plural(len(ea.declined_parties), 'party', 'parties')} declined to comment"
+    return [line + ".", ""]
+
+
+def _columns(ea: EventAssessment, names: _Names) -> list[str]:
+    return sorted(ea.parties, key=names.party_sort_key)
+
+
+def _table(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    parties = _columns(ea, names)
+    corpus = assessment.corpus
+    header = ["Question", "Status"] + [md_cell(names.party_with_side(p)) for p in parties]
+    lines = [
+        "## Who says what",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join(["---"] * len(header)) + "|",
+    ]
+    by_question: dict[str, dict[str, list[Claim]]] = {}
+    for claim in corpus.claims_of_event(ea.event):
+        by_question.setdefault(claim.aspect, {}).setdefault(claim.party, []).append(claim)
+    for aspect, question in ea.questions.items():
+        cells = [
+            md_cell(names.aspect(aspect)),
+            md_cell(STATUS_WORDS.get(question.status, question.status)),
+        ]
+        held = by_question.get(aspect, {})
+        for party in parties:
+            cells.append("; ".join(cell_text(c, assessment) for c in held.get(party, [])))
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", LEGEND, ""]
+    return lines
+
+
+def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """Contradictions grouped by the pair of answers, each with every statement on both sides."""
+    corpus = assessment.corpus
+    rels = [r for r in ea.relations if r.kind == "contradicts" and r.between == "claims"]
+    rels = [r for r in rels if r.a in corpus.claims and r.b in corpus.claims]
+    lines = ["## Contradictions", ""]
+    if not rels:
+        return lines + ["No contradictions between the accounts recorded.", ""]
+    # One group per pair of answers (rule) or per pair of claims (fact-checker's link).
+    groups: dict[tuple[str, ...], tuple[bool, list[str], list[str]]] = {}
+    for rel in rels:
+        a, b = corpus.claims[rel.a], corpus.claims[rel.b]
+        by_hand = rel.source == "fact-checker"
+        if by_hand:
+            key: tuple[str, ...] = ("link", rel.a, rel.b)
+        else:
+            key = ("rule", _answer_key(a, assessment), _answer_key(b, assessment))
+            flipped = (key[0], key[2], key[1])
+            if flipped in groups:
+                key, a, b = flipped, b, a
+        _, left, right = groups.setdefault(key, (by_hand, [], []))
+        if a.id not in left:
+            left.append(a.id)
+        if b.id not in right:
+            right.append(b.id)
+    for n, (by_hand, left, right) in enumerate(groups.values(), 1):
+        a, b = corpus.claims[left[0]], corpus.claims[right[0]]
+        head = (
+            f"{n}. **{md_inline(names.aspect(a.aspect))}**: "
+            f"{md_inline(_stance_value(a, assessment))} ⟷ {md_inline(_stance_value(b, assessment))}"
+        )
+        if by_hand:
+            head += " — *marked by the fact-checker*"
+        lines.append(head)
+        for claim_id in left + right:
+            claim = corpus.claims[claim_id]
+            answer = md_inline(_stance_value(claim, assessment))
+            lines.append(f"   - *{answer}*: {_statement(claim, assessment, names)}")
+    return lines + [""]
+
+
+def _answer_key(claim: Claim, assessment: Assessment) -> str:
+    positions = assessment.positions_of(claim.id)
+    ids = ",".join(p.id for p in positions) or claim.id
+    return f"{claim.stance.value}:{ids}"
+
+
+def _stance_value(claim: Claim, assessment: Assessment) -> str:
+    value = claim_value(claim, assessment)
+    return f"not {value}" if claim.stance is Stance.DENIES else value
+
+
+def _holders(position: PositionAssessment, assessment: Assessment) -> list[Claim]:
+    claims = assessment.corpus.claims
+    return [claims[c] for c in position.claims if c in claims]
+
+
+def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    corpus = assessment.corpus
+    positions = [p for q in ea.questions.values() for p in q.positions if len(set(p.parties)) >= 2]
+    positions.sort(key=lambda p: not p.independently_corroborated)  # stable: independent first
+    echoes = [r for r in ea.relations if r.kind == "echo"]
+    echo_of = {r.b: r.a for r in echoes}
+    links = [
+        r
+        for r in ea.relations
+        if r.kind == "corroborates" and r.source == "fact-checker" and r.between == "claims"
+    ]
+    lines = ["## Corroborations", ""]
+    if not positions and not links:
+        return lines + ["No two parties give the same answer.", ""]
+    n = 0
+    for pos in positions:
+        n += 1
+        sides = sorted(
+            set(pos.independent_sides or pos.sides), key=lambda s: names.side_order.get(s, 99)
+        )
+        if pos.independently_corroborated:
+            kind = "independent: across sides " + ", ".join(md_inline(names.side(s)) for s in sides)
+        else:
+            kind = (
+                "within one side"
+                if len(set(pos.sides)) <= 1
+                else "same side once echoes count once"
+            )
+        lines.append(
+            f"{n}. **{md_inline(names.aspect(pos.aspect))}**: {md_inline(pos.label)} — "
+            f"{_plural(len(set(pos.parties)), 'party', 'parties')}, {kind}"
+        )
+        for claim in _holders(pos, assessment):
+            line = f"   - {_statement(claim, assessment, names)}"
+            if claim.id in echo_of and echo_of[claim.id] in corpus.claims:
+                original = corpus.claims[echo_of[claim.id]]
+                line += (
+                    f" — *echo: near-identical to {md_inline(names.party(original.party))}'s "
+                    "wording, counted once*"
+                )
+            lines.append(line)
+    for rel in links:
+        a, b = corpus.claims.get(rel.a), corpus.claims.get(rel.b)
+        if a is None or b is None:
+            continue
+        n += 1
+        lines.append(
+            f"{n}. **{md_inline(names.aspect(a.aspect))}** — "
+            "*marked by the fact-checker as corroborating*"
+        )
+        lines.append(f"   - {_statement(a, assessment, names)}")
+        lines.append(f"   - {_statement(b, assessment, names)}")
+    return lines + [""]
+
+
+def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    corpus = assessment.corpus
+    lines = ["## Silences", ""]
+    declined = [
+        corpus.claims[c] for q in ea.questions.values() for c in q.declined if c in corpus.claims
+    ]
+    for claim in declined:
+        lines.append(f"- Declined to comment: {_statement(claim, assessment, names)}")
+    answered: dict[str, set[str]] = {}
+    for aspect, q in ea.questions.items():
+        for party in q.parties:
+            answered.setdefault(party, set()).add(aspect)
+    compared = [a for a, q in ea.questions.items() if q.type != "text"]
+    for party in _columns(ea, names):
+        silent_on = [a for a in compared if a not in answered.get(party, set())]
+        declined_all = party in ea.declined_parties and len(silent_on) == len(compared)
+        if silent_on and not declined_all:
+            what = ", ".join(names.aspect(a).lower() for a in silent_on)
+            lines.append(
+                f"- {md_inline(names.party_with_side(party))} says nothing on: {md_inline(what)}"
+            )
+    if len(lines) == 2:
+        lines.append("Every party answered every question asked.")
+    return lines + [""]
+
+
+def _figure(interval: Interval) -> str:
+    if math.isinf(interval.high) and interval.low == 0:
+        return "unknown"
+    return interval.text or str(interval)
+
+
+def _counts(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    questions = [q for q in ea.questions.values() if q.counts is not None]
+    if not questions:
+        return []
+    lines = [
+        "## Figures",
+        "",
+        "| Question | Lowest | Highest | Conservative figure | All figures |",
+        "|---|---|---|---|---|",
+    ]
+    for q in questions:
+        rec = q.counts
+        assert rec is not None
+
+        def who(parties: Iterable[str]) -> str:
+            return ", ".join(names.party(p) for p in parties)
+
+        figures = "; ".join(f"{_figure(f.interval)} ({who(f.parties)})" for f in rec.figures)
+        conservative = "∞" if math.isinf(rec.conservative) else f"{rec.conservative:g}"
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    md_cell(names.aspect(q.aspect)),
+                    md_cell(f"{_figure(rec.low.interval)} ({who(rec.low.parties)})"),
+                    md_cell(f"{_figure(rec.high.interval)} ({who(rec.high.parties)})"),
+                    md_cell(f"{conservative} ({who(rec.conservative_by)})"),
+                    md_cell(figures),
+                ]
+            )
+            + " |"
+        )
+    lines += [
+        "",
+        "The conservative figure is the lowest credible one: the lowest bound of any current "
+        "figure (“dozens” counts as at least 12). Figures later corrected by the same party "
+        "are left out.",
+        "",
+    ]
+    return lines
+
+
+def _timeline(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    corpus = assessment.corpus
+    lines = [
+        "## Timeline of statements",
+        "",
+        "| When | Party | Question | Says | Source |",
+        "|---|---|---|---|---|",
+    ]
+    for claim_id in ea.timeline:
+        claim = corpus.claims.get(claim_id)
+        if claim is None:
+            continue
+        source = corpus.sources.get(claim.source)
+        who = names.party(claim.party)
+        if claim.speaker.strip():
+            who += f" ({one_line(claim.speaker)})"
+        ref = md_cell(source.id if source else claim.source)
+        when = _short_date(claim.said_on)
+        if not when and source is not None and source.published:
+            when = f"published {source.published.isoformat()}"
+        cells = [
+            md_cell(when or "undated"),
+            md_cell(who),
+            md_cell(names.aspect(claim.aspect)),
+            cell_text(claim, assessment),
+            ref,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
+def _sources(ea: EventAssessment, assessment: Assessment) -> list[str]:
+    corpus = assessment.corpus
+    lines = ["## Sources", ""]
+    for source_id in ea.sources:
+        source = corpus.sources.get(source_id)
+        if source is None:
+            lines.append(f"- {md_inline(source_id)}")
+            continue
+        title = md_link(source.title or source.url or source.id, source.url)
+        line = f"- {md_inline(source.id)}: {title}"
+        details = [md_inline(source.outlet)] if source.outlet.strip() else []
+        if source.published:
+            details.append(f"published {format_date(source.published)}")
+        if source.language.strip():
+            details.append(f"language {md_inline(source.language)}")
+        if details:
+            line += " — " + ", ".join(details)
+        lines.append(line)
+    return lines + [""]
+
+
+def _diagram(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    return [
+        "## Diagram",
+        "",
+        "Parties (left) and the answers they give; a dotted red line joins answers that "
+        "contradict each other.",
+        "",
+        "```mermaid",
+        *render_diagram(ea, assessment, names.party_sort_key),
+        "```",
+        "",
+    ]
+
+
+def render_event(assessment: Assessment, event_id: str) -> str:
+    """The comparison report of one event, as Markdown text ending in one newline."""
+    corpus = assessment.corpus
+    event = corpus.events[event_id]
+    ea = assessment.events[event_id]
+    names = _Names(corpus)
+    lines: list[str] = []
+    lines += _title(event)
+    lines += _status_line(ea, names)
+    lines += _table(ea, assessment, names)
+    lines += _contradictions(ea, assessment, names)
+    lines += _corroborations(ea, assessment, names)
+    lines += _silences(ea, assessment, names)
+    lines += _counts(ea, assessment, names)
+    lines += _timeline(ea, assessment, names)
+    lines += _sources(ea, assessment)
+    lines += _diagram(ea, assessment, names)
+    lines.append(f"[All events](index.md) · event id {md_code(event.id)}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# ---------------------------------------------------------------- index
+
+
+def _event_sort_key(assessment: Assessment, event_id: str) -> tuple[int, int, str, str]:
+    ea = assessment.events[event_id]
+    event = assessment.corpus.events[event_id]
+    rank = STATUS_ORDER.index(ea.status) if ea.status in STATUS_ORDER else len(STATUS_ORDER)
+    day = event.first_day
+    # Newest first within a status; undated events last.
+    return (rank, 0 if day else 1, "" if day is None else _inverse(day.isoformat()), event_id)
+
+
+def _inverse(text: str) -> str:
+    """A string that sorts in the opposite order of ``text`` (digits and dashes)."""
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
+
+
+def render_index(assessment: Assessment, events: Sequence[str] | None = None) -> str:
+    """``index.md``: every event with status and counts (contested first), then party records."""
+    corpus = assessment.corpus
+    names = _Names(corpus)
+    ids = [
+        e for e in (events if events is not None else assessment.events) if e in assessment.events
+    ]
+    ids.sort(key=lambda e: _event_sort_key(assessment, e))
+    n_contested = sum(1 for e in ids if assessment.events[e].status == "contested")
+    lines = [
+        "# Comparison reports",
+        "",
+        f"{_plural(len(ids), 'event')} ({n_contested} contested) · "
+        f"{_plural(len(corpus.claims), 'claim')} by "
+        f"{_plural(len(corpus.parties), 'party', 'parties')} from "
+        f"{_plural(len(corpus.sources), 'source')}. Contested events first, newest first.",
+        "",
+        *_header(INDEX_COLUMNS),
+    ]
+    for event_id in ids:
+        event = corpus.events[event_id]
+        ea = assessment.events[event_id]
+        c = ea.counts
+        cells = [
+            _relative_link(event),
+            md_cell(event_when(event)),
+            md_cell(event_where(event)),
+            md_cell(STATUS_WORDS.get(ea.status, ea.status)),
+            str(c.claims),
+            str(c.parties),
+            str(c.sources),
+            str(c.contradictions),
+            f"{c.corroborations} ({c.independent_corroborations})",
+            md_cell(", ".join(names.party(p) for p in ea.declined_parties)),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "## Track record of the parties",
+        "",
+        "Across all events: how often each party's claims were contradicted or corroborated "
+        "by a party of another side, hedged or second-hand, and backed by evidence.",
+        "",
+        *_header(RECORD_COLUMNS),
+    ]
+    records = sorted(assessment.parties.values(), key=lambda r: names.party_sort_key(r.party))
+    for rec in records:
+        cells = [
+            md_cell(names.party(rec.party)),
+            md_cell(names.side(rec.side)),
+            str(rec.claims),
+            _percent(rec.contradicted_by_other_side, rec.claims),
+            _percent(rec.corroborated_by_other_side, rec.claims),
+            _percent(rec.hedged, rec.claims),
+            _percent(rec.with_evidence, rec.claims),
+            str(rec.declined),
+            str(len(rec.events)),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _relative_link(event: Event) -> str:
+    # A relative link to the report in the same folder; the file name is safe.
+    return f"[{md_inline(event.title or event.id)}]({report_filename(event.id)})"
+
+
+def generate_reports(assessment: Assessment, events: Iterable[str] | None = None) -> dict[str, str]:
+    """Every report by file name: one per event (all, or those given) and ``index.md``.
+
+    The index always lists every event of the assessment.
+    """
+    wanted = list(events) if events is not None else list(assessment.events)
+    files = {report_filename(e): render_event(assessment, e) for e in wanted}
+    files[INDEX_NAME] = render_index(assessment)
+    return files
+
+
+def reports_mapping(files: Mapping[str, str]) -> list[str]:
+    """File names in writing order (index last)."""
+    return sorted(n for n in files if n != INDEX_NAME) + [INDEX_NAME]
