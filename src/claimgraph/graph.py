@@ -281,7 +281,7 @@ def generate_graph(G: nx.MultiDiGraph[str], fmt: GraphFormat) -> Iterator[str]:
     """Lines of the graph in ``fmt`` (networkx's own writers), with a claimgraph marker."""
     if fmt == "json":
         data = _plain(G)
-        data["graph"] = {"generator": MARKER, **data.get("graph", {})}
+        data["graph"] = {"comment": _comment(), **data.get("graph", {})}
         data = {"graph": data.pop("graph"), **data}
         yield json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
         return
@@ -291,10 +291,13 @@ def generate_graph(G: nx.MultiDiGraph[str], fmt: GraphFormat) -> Iterator[str]:
         lines = nx.generate_gexf(G)
     else:
         raise UsageError(f"unknown graph format {fmt!r} (choose one of {', '.join(FORMATS)})")
-    for i, line in enumerate(lines):
-        yield line
-        if i == 0 and line.startswith("<?xml"):
-            yield f"<!-- {MARKER} {__version__}; regenerate with `claimgraph export graph` -->"
+    yield '<?xml version="1.0" encoding="utf-8"?>'
+    yield f"<!-- {_comment()} -->"
+    yield from lines
+
+
+def _comment() -> str:
+    return f"{MARKER} {__version__}; regenerate with `claimgraph export graph`"
 
 
 def written_by_claimgraph(path: Path) -> bool:
