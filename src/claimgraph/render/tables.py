@@ -21,7 +21,7 @@ import dataclasses
 import io
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -131,9 +131,17 @@ def _claim_dict(assessment: Assessment, claim: Claim) -> dict[str, Any]:
     return out
 
 
-def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
-    """The whole assessment as one JSON-ready dict (schema version :data:`JSON_VERSION`)."""
+def assessment_to_dict(
+    assessment: Assessment, events: Collection[str] | None = None
+) -> dict[str, Any]:
+    """The whole assessment as one JSON-ready dict (schema version :data:`JSON_VERSION`).
+
+    With ``events``, only those events, their claims and their sources are
+    included (parties and their track records always are).
+    """
     corpus = assessment.corpus
+    claims = [c for c in corpus.claims.values() if events is None or c.event in events]
+    used_sources = {c.source for c in claims}
     parties = []
     for party in corpus.parties.values():
         entry: dict[str, Any] = to_json_value(party)
@@ -152,15 +160,24 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
         "version": JSON_VERSION,
         "sides": [to_json_value(s) for s in corpus.sides.values()],
         "parties": parties,
-        "events": [_event_dict(assessment, ea) for ea in assessment.events.values()],
-        "sources": [to_json_value(s) for s in corpus.sources.values()],
-        "claims": [_claim_dict(assessment, c) for c in corpus.claims.values()],
+        "events": [
+            _event_dict(assessment, ea)
+            for ea in assessment.events.values()
+            if events is None or ea.event in events
+        ],
+        "sources": [
+            to_json_value(s)
+            for s in corpus.sources.values()
+            if events is None or s.id in used_sources
+        ],
+        "claims": [_claim_dict(assessment, c) for c in claims],
     }
 
 
-def render_json(assessment: Assessment) -> str:
+def render_json(assessment: Assessment, events: Collection[str] | None = None) -> str:
     """The assessment as JSON text (indented, keys in schema order), ending in a newline."""
-    return json.dumps(assessment_to_dict(assessment), indent=2, ensure_ascii=False) + "\n"
+    data = assessment_to_dict(assessment, events)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _value_text(value: Value) -> str:
@@ -180,7 +197,9 @@ def _join(ids: Iterable[str]) -> str:
     return ";".join(seen)
 
 
-def csv_rows(assessment: Assessment) -> Iterable[dict[str, str]]:
+def csv_rows(
+    assessment: Assessment, events: Collection[str] | None = None
+) -> Iterable[dict[str, str]]:
     """One row per claim (see :data:`CSV_COLUMNS`), relations naming other claims by id.
 
     ``corroborates`` lists the claims of other parties holding the same
@@ -189,6 +208,8 @@ def csv_rows(assessment: Assessment) -> Iterable[dict[str, str]]:
     """
     corpus = assessment.corpus
     for claim in corpus.claims.values():
+        if events is not None and claim.event not in events:
+            continue
         positions = assessment.positions_of(claim.id)
         ea = assessment.events.get(claim.event)
         question = ea.questions.get(claim.aspect) if ea else None
@@ -254,7 +275,7 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render_csv(assessment: Assessment) -> str:
+def render_csv(assessment: Assessment, events: Collection[str] | None = None) -> str:
     """The CSV text: a header row, then one row per claim (``\\r\\n`` line ends, RFC 4180).
 
     Cells that a spreadsheet would run as a formula get a leading ``'``.
@@ -262,6 +283,6 @@ def render_csv(assessment: Assessment) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for row in csv_rows(assessment):
+    for row in csv_rows(assessment, events):
         writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
     return buf.getvalue()
