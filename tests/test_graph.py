@@ -19,7 +19,6 @@ from claimgraph.graph import (
     generate_graph,
     positions_of,
     write_graph,
-    written_by_claimgraph,
 )
 from claimgraph.model import Corpus
 
@@ -115,7 +114,8 @@ def attrs_equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def test_attributes_survive_a_graphml_round_trip(tmp_path: Path) -> None:
     G = build_graph(corpus())
-    path = write_graph(G, tmp_path / "g.graphml", "graphml")
+    path = tmp_path / "g.graphml"
+    write_graph(G, path, "graphml")
     back = nx.read_graphml(path, force_multigraph=True)
     assert set(back.nodes) == set(G.nodes)
     for node, attrs in G.nodes(data=True):
@@ -133,7 +133,8 @@ def test_attributes_survive_a_graphml_round_trip(tmp_path: Path) -> None:
 
 def test_gexf_export_reads_back(tmp_path: Path) -> None:
     G = build_graph(corpus())
-    path = write_graph(G, tmp_path / "g.gexf", "gexf")
+    path = tmp_path / "g.gexf"
+    write_graph(G, path, "gexf")
     back = nx.read_gexf(path)
     assert set(back.nodes) == set(G.nodes)
     assert back.nodes["claim:r1"]["evidence"] == "video; photo"
@@ -141,7 +142,8 @@ def test_gexf_export_reads_back(tmp_path: Path) -> None:
 
 def test_json_export_is_node_link_data_without_infinity(tmp_path: Path) -> None:
     G = build_graph(corpus())
-    path = write_graph(G, tmp_path / "g.json", "json")
+    path = tmp_path / "g.json"
+    write_graph(G, path, "json")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["graph"]["comment"].startswith("written by claimgraph")
     assert data["graph"]["generator"] == "claimgraph"
@@ -153,25 +155,29 @@ def test_json_export_is_node_link_data_without_infinity(tmp_path: Path) -> None:
 def test_export_replaces_its_own_file_but_not_a_persons(tmp_path: Path) -> None:
     G = build_graph(corpus())
     target = tmp_path / "g.graphml"
-    write_graph(G, target, "graphml")
-    assert written_by_claimgraph(target)
-    write_graph(G, target, "graphml")  # an earlier export: replaced
+    assert write_graph(G, target, "graphml")
+    assert not write_graph(G, target, "graphml")  # unchanged
+    target.write_text(target.read_text(encoding="utf-8") + "<!-- my note -->\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="use --force"):
+        write_graph(G, target, "graphml")  # edited by a person since
     mine = tmp_path / "notes.graphml"
     mine.write_text("<graphml>my own work</graphml>\n", encoding="utf-8")
-    with pytest.raises(OutputError, match="not written by claimgraph; use --force"):
+    with pytest.raises(OutputError, match="not written by claimgraph"):
         write_graph(G, mine, "graphml")
     assert mine.read_text(encoding="utf-8") == "<graphml>my own work</graphml>\n"
-    write_graph(G, mine, "graphml", force=True)
-    assert written_by_claimgraph(mine)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.graphml", "notes.graphml"]
+    assert write_graph(G, mine, "graphml", force=True)
+    assert mine.read_text(encoding="utf-8").startswith("<?xml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".claimgraph-manifest.json",
+        "g.graphml",
+        "notes.graphml",
+    ]
 
 
-def test_export_refuses_a_folder_and_a_missing_parent(tmp_path: Path) -> None:
-    G = build_graph(corpus())
-    with pytest.raises(OutputError, match="is a folder"):
-        write_graph(G, tmp_path, "graphml")
-    with pytest.raises(OutputError, match="no such folder"):
-        write_graph(G, tmp_path / "missing" / "g.graphml", "graphml")
+def test_export_refuses_to_replace_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "g.graphml").mkdir()
+    with pytest.raises(OutputError):
+        write_graph(build_graph(corpus()), tmp_path / "g.graphml", "graphml")
 
 
 def test_unknown_export_format_is_a_usage_error() -> None:

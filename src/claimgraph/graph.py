@@ -33,8 +33,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -44,9 +42,10 @@ import networkx as nx
 
 from claimgraph import __version__
 from claimgraph.echoes import corpus_echoes
-from claimgraph.errors import OutputError, UsageError
+from claimgraph.errors import UsageError
 from claimgraph.link import Linking, Relation, link_corpus
 from claimgraph.model import Corpus, Interval, Value
+from claimgraph.output import write_file
 
 __all__ = [
     "FORMATS",
@@ -58,15 +57,13 @@ __all__ = [
     "generate_graph",
     "node_id",
     "positions_of",
-    "written_by_claimgraph",
     "write_graph",
 ]
 
 GraphFormat = Literal["graphml", "gexf", "json"]
 FORMATS: tuple[GraphFormat, ...] = ("graphml", "gexf", "json")
 GENERATOR = "claimgraph"
-# The marker every export carries near its start; an existing file without it
-# is a person's file and is not overwritten unless forced.
+# The comment every export starts with (JSON: the graph's "comment").
 MARKER = "written by claimgraph"
 
 
@@ -300,42 +297,14 @@ def _comment() -> str:
     return f"{MARKER} {__version__}; regenerate with `claimgraph export graph`"
 
 
-def written_by_claimgraph(path: Path) -> bool:
-    """True when the file at ``path`` carries claimgraph's export marker near its start."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    return MARKER.encode() in head
+def write_graph(G: nx.MultiDiGraph[str], path: Path, fmt: GraphFormat, force: bool = False) -> bool:
+    """Write the graph atomically under claimgraph's output rule; True if the file changed.
 
-
-def write_graph(G: nx.MultiDiGraph[str], path: Path, fmt: GraphFormat, force: bool = False) -> Path:
-    """Write the graph atomically; refuse to replace a file claimgraph did not write.
-
-    An existing file is replaced only when it carries claimgraph's marker (it
-    is an earlier export) or ``force`` is true. The text is written to a
-    temporary file in the same folder, then moved into place.
+    The rule is the one every claimgraph output follows
+    (:mod:`claimgraph.output`): a file is replaced only when claimgraph wrote
+    it and nobody edited it since (the folder's ``.claimgraph-manifest.json``
+    records it), unless ``force`` is true. The text goes to a temporary file
+    in the same folder and is then moved into place.
     """
-    path = Path(path)
-    if path.exists():
-        if path.is_dir():
-            raise OutputError(f"{path}: is a folder, not a file")
-        if not force and not written_by_claimgraph(path):
-            raise OutputError(
-                f"{path}: exists and was not written by claimgraph; use --force to replace it"
-            )
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{folder}: no such folder")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for line in generate_graph(G, fmt):
-                handle.write(line)
-                handle.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    text = "\n".join(generate_graph(G, fmt)) + "\n"
+    return write_file(Path(path), text, force=force)
