@@ -269,14 +269,14 @@ def cell_text(claim: Claim, assessment: Assessment) -> str:
 
 
 def _source_ref(claim: Claim, corpus: Corpus) -> str:
+    """A short reference to the claim's source; the Sources section has the link."""
     source = corpus.sources.get(claim.source)
     if source is None:
-        return md_code(claim.source)
-    title = source.title or source.outlet or source.id
-    ref = md_link(title, source.url)
-    if source.outlet and source.title:
-        ref += f", {md_inline(source.outlet)}"
-    return ref
+        return md_inline(claim.source)
+    name = one_line(source.outlet) or one_line(source.title)
+    if not name or name == source.id:
+        return md_inline(source.id)
+    return f"{md_inline(name)} \\[{md_inline(source.id)}\\]"
 
 
 def _who(claim: Claim, names: _Names) -> str:
@@ -333,6 +333,9 @@ def _status_line(ea: EventAssessment, names: _Names) -> list[str]:
         f"{_plural(c.corroborations, 'corroboration')} "
         f"({c.independent_corroborations} across sides)",
     ]
+    disputed = [names.aspect(a).lower() for a, q in ea.questions.items() if q.status == "contested"]
+    if disputed:
+        parts[0] = parts[0][:-1] + f" on {md_inline(', '.join(disputed))}."
     line = " ".join(parts)
     if ea.declined_parties:
         line += f"; {_plural(len(ea.declined_parties), 'party', 'parties')} declined to comment"
@@ -396,10 +399,15 @@ def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) 
             right.append(b.id)
     for n, (by_hand, left, right) in enumerate(groups.values(), 1):
         a, b = corpus.claims[left[0]], corpus.claims[right[0]]
-        head = (
-            f"{n}. **{md_inline(names.aspect(a.aspect))}**: "
-            f"{md_inline(_stance_value(a, assessment))} ⟷ {md_inline(_stance_value(b, assessment))}"
-        )
+        left_text = md_inline(_stance_value(a, assessment))
+        right_text = md_inline(_stance_value(b, assessment))
+        if a.aspect == b.aspect:
+            head = f"{n}. **{md_inline(names.aspect(a.aspect))}**: {left_text} ⟷ {right_text}"
+        else:
+            head = (
+                f"{n}. **{md_inline(names.aspect(a.aspect))}**: {left_text} ⟷ "
+                f"**{md_inline(names.aspect(b.aspect))}**: {right_text}"
+            )
         if by_hand:
             head += " — *marked by the fact-checker*"
         lines.append(head)
@@ -482,28 +490,31 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
 
 
 def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """Who declined to comment, and who said nothing on the questions in dispute."""
     corpus = assessment.corpus
     lines = ["## Silences", ""]
-    declined = [
-        corpus.claims[c] for q in ea.questions.values() for c in q.declined if c in corpus.claims
-    ]
-    for claim in declined:
-        lines.append(f"- Declined to comment: {_statement(claim, assessment, names)}")
-    answered: dict[str, set[str]] = {}
-    for aspect, q in ea.questions.items():
-        for party in q.parties:
-            answered.setdefault(party, set()).add(aspect)
-    compared = [a for a, q in ea.questions.items() if q.type != "text"]
-    for party in _columns(ea, names):
-        silent_on = [a for a in compared if a not in answered.get(party, set())]
-        declined_all = party in ea.declined_parties and len(silent_on) == len(compared)
-        if silent_on and not declined_all:
-            what = ", ".join(names.aspect(a).lower() for a in silent_on)
+    for q in ea.questions.values():
+        for claim_id in q.declined:
+            if claim_id in corpus.claims:
+                claim = corpus.claims[claim_id]
+                lines.append(f"- Declined to comment: {_statement(claim, assessment, names)}")
+    parties = _columns(ea, names)
+    disputed = [q for q in ea.questions.values() if q.status == "contested"]
+    for q in disputed:
+        silent = [p for p in parties if p not in q.parties]
+        if silent:
+            who = ", ".join(names.party_with_side(p) for p in silent)
+            status = STATUS_WORDS.get(q.status, q.status).lower()
             lines.append(
-                f"- {md_inline(names.party_with_side(party))} says nothing on: {md_inline(what)}"
+                f"- Nothing on **{md_inline(names.aspect(q.aspect))}** ({status}) from: "
+                f"{md_inline(who)}"
             )
     if len(lines) == 2:
-        lines.append("Every party answered every question asked.")
+        lines.append(
+            "Nobody declined to comment, and every party spoke on each contested question."
+        )
+    else:
+        lines += ["", "Empty cells in the table above show every other silence."]
     return lines + [""]
 
 

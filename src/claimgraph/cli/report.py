@@ -1,0 +1,201 @@
+"""``claimgraph report`` and ``claimgraph export claimreview``: parse options, call the library."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimgraph.cli import common
+from claimgraph.errors import UsageError
+from claimgraph.problems import suggest
+
+# More events than this, on a terminal, show a progress bar.
+PROGRESS_THRESHOLD = 10
+
+
+class Format(StrEnum):
+    md = "md"
+    json = "json"
+    csv = "csv"
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="md: the reports folder (default: reports). json/csv: the file to write "
+        "(default: standard output; '-' for standard output).",
+        show_default=False,
+    ),
+]
+EventOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--event",
+        help="Write only this event's report (repeatable). index.md is always rewritten.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md: one Markdown report per event and index.md; json: the whole assessment; "
+        "csv: one row per claim.",
+        case_sensitive=False,
+    ),
+]
+DraftsOption = Annotated[
+    bool,
+    typer.Option("--include-drafts", help="Also read claim files whose source is a draft."),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Overwrite files claimgraph did not write (or that were edited since it wrote them).",
+    ),
+]
+
+
+def _load(claims_dir: Path, include_drafts: bool) -> object:
+    from claimgraph.load import load_corpus
+
+    if not claims_dir.is_dir():
+        raise UsageError(f"{claims_dir}: no such claims folder")
+    return load_corpus(claims_dir, include_drafts=include_drafts)
+
+
+def _check_events(wanted: list[str], known: list[str]) -> None:
+    for event in wanted:
+        if event not in known:
+            hint = suggest(event, known)
+            extra = f" (did you mean '{hint}'?)" if hint else ""
+            raise UsageError(f"unknown event '{event}'{extra}")
+
+
+def _to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == "-"
+
+
+def _progress_wanted(n: int) -> bool:
+    return n > PROGRESS_THRESHOLD and sys.stdout.isatty()
+
+
+def report(
+    claims_dir: common.ClaimsDir = Path("claims"),
+    output: OutputOption = None,
+    event: EventOption = None,
+    format: FormatOption = Format.md,
+    include_drafts: DraftsOption = False,
+    force: ForceOption = False,
+) -> None:
+    """Write the comparison reports (Markdown), or the whole assessment as JSON or CSV.
+
+    With no arguments, reads ./claims and writes ./reports: one EVENT-ID.md per
+    event and index.md. Files claimgraph did not write are never overwritten
+    or deleted (see .claimgraph-manifest.json in the output folder).
+    """
+    from claimgraph.assess import assess
+    from claimgraph.model import Corpus
+    from claimgraph.output import OutputFolder, write_file
+    from claimgraph.render import markdown, tables
+
+    with common.handled():
+        corpus = _load(claims_dir, include_drafts)
+        assert isinstance(corpus, Corpus)
+        wanted = list(dict.fromkeys(event or []))
+        _check_events(wanted, list(corpus.events))
+        assessment = assess(corpus)
+        selected = wanted or None
+
+        if format is not Format.md:
+            render = tables.render_json if format is Format.json else tables.render_csv
+            text = render(assessment, events=selected)
+            if _to_stdout(output):
+                typer.echo(text, nl=False)
+                return
+            assert output is not None
+            changed = write_file(output, text, force=force)
+            typer.echo(f"{'wrote' if changed else 'unchanged'} {output}", err=True)
+            return
+
+        folder = OutputFolder(output or Path("reports"), force=force)
+        ids = wanted or list(assessment.events)
+        files: dict[str, str] = {}
+        if _progress_wanted(len(ids)):
+            from rich.progress import track
+
+            for event_id in track(ids, description="Rendering reports"):
+                files[markdown.report_filename(event_id)] = markdown.render_event(
+                    assessment, event_id
+                )
+        else:
+            for event_id in ids:
+                files[markdown.report_filename(event_id)] = markdown.render_event(
+                    assessment, event_id
+                )
+        files[markdown.INDEX_NAME] = markdown.render_index(assessment)
+        result = folder.write_all(files, remove_stale=not wanted)
+        summary = (
+            f"{len(ids)} event report{'s' if len(ids) != 1 else ''} and index.md in "
+            f"{folder.path}: {len(result.written)} written, {len(result.unchanged)} unchanged"
+        )
+        if result.removed:
+            summary += f", {len(result.removed)} stale removed"
+        typer.echo(summary, err=True)
+        for name in result.kept:
+            typer.echo(
+                f"{folder.path / name}: warning: no longer generated, kept because it was "
+                "edited since claimgraph wrote it",
+                err=True,
+            )
+
+
+def claimreview(
+    claims_dir: common.ClaimsDir = Path("claims"),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The JSON-LD file to write (default: standard output; '-' for standard output).",
+            show_default=False,
+        ),
+    ] = None,
+    include_drafts: DraftsOption = False,
+    force: ForceOption = False,
+) -> None:
+    """Write schema.org ClaimReview JSON-LD for every claim with a fact-checker's review."""
+    from claimgraph.model import Corpus
+    from claimgraph.output import write_file
+    from claimgraph.render.claimreview import claimreview_problems, render_claimreview
+
+    with common.handled():
+        corpus = _load(claims_dir, include_drafts)
+        assert isinstance(corpus, Corpus)
+        common.print_report(claimreview_problems(corpus))
+        text = render_claimreview(corpus)
+        if _to_stdout(output):
+            typer.echo(text, nl=False)
+            return
+        assert output is not None
+        changed = write_file(output, text, force=force)
+        n = sum(1 for c in corpus.claims.values() if c.review is not None)
+        typer.echo(
+            f"{'wrote' if changed else 'unchanged'} {output}: "
+            f"{n} ClaimReview{'s' if n != 1 else ''}",
+            err=True,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``report`` to the app and ``claimreview`` to ``claimgraph export``."""
+    app.command("report")(report)
+    common.export_app.command("claimreview")(claimreview)
