@@ -1,0 +1,587 @@
+"""Claim files as tables: CSV (one row per claim) and JSON Lines (one object per line).
+
+A fact-checking team often keeps claims in a spreadsheet. claimgraph reads
+such files next to the YAML ones, turning each into the same documents a YAML
+claim file gives (:class:`~claimgraph.yamlsafe.Item` trees with their lines),
+so one loader validates them all with the same ``path:line`` messages.
+
+**CSV** (``*.csv``, UTF-8, a header row): one row per claim. Columns are the
+claim fields; lists (``evidence``, a ``set`` value, ``links_contradicts``,
+``links_corroborates``) are separated by ``;`` (``house; shop``; a trailing
+``;`` makes a one-item list: ``house;``). The source of each row is named in
+``source`` and described by ``source_*`` columns, filled on at least one row
+of that source (repeating them is fine, contradicting them is a problem), so
+one sheet can hold many sources. An empty cell is an absent field. The line
+of a row is where it starts in the file, the header being line 1 (a quoted
+cell may span lines).
+
+>>> from claimgraph.problems import Report
+>>> text = ("id,event,party,quote,aspect,value,source,source_title\\n"
+...         "c1,e1,p1,drones did it,cause,drones,s1,Night raid\\n")
+>>> r = Report()
+>>> [doc] = parse_csv(text, "claims/sheet.csv", r)
+>>> plain = doc.plain()
+>>> plain["source"], plain["claims"][0]["value"]
+({'id': 's1', 'title': 'Night raid'}, 'drones')
+>>> doc.value["claims"].value[0].line
+2
+
+**JSON Lines** (``*.jsonl``): one JSON object per line, either a source
+record ``{"source": {...}}`` (the YAML ``source:`` mapping) or a claim, the
+YAML claim mapping; a claim belongs to the source named by its ``"source"``
+field, else to the last source record above it. Dates are ISO strings.
+
+>>> lines = ('{"source": {"id": "s1", "published": "2023-03-20"}}\\n'
+...          '{"id": "c1", "event": "e1", "party": "p1", "aspect": "killed", "value": 2}\\n')
+>>> [doc] = parse_jsonl(lines, "claims/feed.jsonl", r)
+>>> doc.plain()["source"]["published"]
+datetime.date(2023, 3, 20)
+
+Parties, events, aspects and sides stay in YAML files whatever the claims'
+format. :func:`generate_csv` and :func:`generate_jsonl` write documents back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from claimgraph.problems import Report, suggest
+from claimgraph.yamlsafe import Item, decode
+
+__all__ = [
+    "BULK_SUFFIXES",
+    "CLAIM_FIELDS",
+    "CSV_COLUMNS",
+    "REVIEW_FIELDS",
+    "SOURCE_FIELDS",
+    "BulkFormatError",
+    "generate_csv",
+    "generate_jsonl",
+    "parse_bulk",
+    "parse_csv",
+    "parse_jsonl",
+    "read_bulk",
+]
+
+BULK_SUFFIXES = (".csv", ".jsonl")
+
+# Fields of the YAML mappings, in the order files are written.
+SOURCE_FIELDS = ("id", "title", "outlet", "url", "published", "language", "file", "status")
+CLAIM_FIELDS = (
+    "id",
+    "event",
+    "party",
+    "speaker",
+    "via",
+    "quote",
+    "aspect",
+    "value",
+    "stance",
+    "certainty",
+    "evidence",
+    "said_on",
+    "links",
+    "review",
+    "note",
+)
+LINK_FIELDS = ("contradicts", "corroborates", "supersedes")
+REVIEW_FIELDS = ("rating", "value", "best", "worst", "reviewer", "date", "url", "summary")
+
+CSV_COLUMNS: tuple[str, ...] = (
+    *(f for f in CLAIM_FIELDS if f not in ("links", "review")),
+    *(f"links_{f}" for f in LINK_FIELDS),
+    *(f"review_{f}" for f in REVIEW_FIELDS),
+    "source",
+    *(f"source_{f}" for f in SOURCE_FIELDS if f != "id"),
+)
+"""Every column a claims CSV may have, in the order :func:`generate_csv` writes them."""
+
+_LIST_COLUMNS = frozenset({"evidence", "links_contradicts", "links_corroborates"})
+_DATE_FIELDS = frozenset({"said_on", "published", "date"})
+_INT_FIELDS = frozenset({"review_value", "review_best", "review_worst"})
+_TEXT_ASPECTS_DEFAULT = frozenset({"comment"})
+
+_RESOLVER = yaml.resolver.Resolver()
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_CONSTRUCT = yaml.SafeLoader("")
+
+
+class BulkFormatError(ValueError):
+    """A document cannot be written as a CSV or JSON Lines claim file without losing data."""
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def _yaml_scalar(text: str, tags: Collection[str]) -> Any:
+    """``text`` typed the way a YAML plain scalar would be, for the given tags only.
+
+    >>> _yaml_scalar("2023-03-20", {_TIMESTAMP})
+    datetime.date(2023, 3, 20)
+    >>> _yaml_scalar("10", {_INT, _FLOAT}), _yaml_scalar("ten", {_INT})
+    (10, 'ten')
+    """
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag not in tags:
+        return text
+    try:
+        return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, yaml.ScalarNode(tag, text))
+    except (ValueError, OverflowError, TypeError):
+        return text  # e.g. 2023-02-30: left as text for the field's check to report
+
+
+def _type_name(column: str) -> str:
+    """The field name that decides how a column's cells are typed."""
+    if column in _INT_FIELDS:
+        return column
+    return column.removeprefix("review_").removeprefix("links_").removeprefix("source_")
+
+
+def _typed(field: str, text: str) -> Any:
+    if field in _DATE_FIELDS:
+        return _yaml_scalar(text, {_TIMESTAMP})
+    if field in _INT_FIELDS or field == "value":
+        return _yaml_scalar(text, {_INT, _FLOAT})
+    return text
+
+
+def _split(text: str) -> list[str] | str:
+    """A cell that may hold a ``;``-separated list.
+
+    >>> _split("video; photo"), _split("video"), _split("house;")
+    (['video', 'photo'], 'video', ['house'])
+    """
+    if ";" not in text:
+        return text
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _scalar_item(value: Any, line: int, text: str | None = None) -> Item:
+    return Item(value, line, 0, text, line, 0)
+
+
+def _list_item(values: list[Any], line: int) -> Item:
+    return Item([_scalar_item(v, line, str(v)) for v in values], line, 0, None, line, 0)
+
+
+def _cell_item(field: str, cell: str, line: int, *, split: bool) -> Item:
+    if split:
+        parts = _split(cell)
+        if isinstance(parts, list):
+            return _list_item([_typed(field, p) for p in parts], line)
+    return _scalar_item(_typed(field, cell), line, cell)
+
+
+def _csv_syntax_line(text: str, width: int) -> tuple[int, str]:
+    """Find the line and nature of a CSV syntax error pandas reported by row."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    last = 0
+    try:
+        for row in reader:
+            if len(row) > width:
+                return last + 1, f"{len(row)} cells where the header has {width}"
+            last = reader.line_num
+    except csv.Error as exc:
+        return last + 1, str(exc)
+    return last + 1, "cannot be read as CSV"
+
+
+def parse_csv(
+    text: str,
+    path: str,
+    report: Report,
+    *,
+    text_aspects: Collection[str] = _TEXT_ASPECTS_DEFAULT,
+) -> list[Item]:
+    """Claim documents (one per source) from CSV text; problems go to ``report``.
+
+    ``text_aspects`` are aspects whose value is free text, never split at ``;``.
+    """
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+        )
+    except pd.errors.EmptyDataError:
+        report.add("empty-file", "empty CSV file: no header row", path, 1, severity="warning")
+        return []
+    except (pd.errors.ParserError, ValueError):
+        width = len(next(csv.reader(io.StringIO(text, newline="")), []))
+        line, why = _csv_syntax_line(text, width)
+        report.add("csv-syntax", f"CSV syntax: {why}", path, line)
+        return []
+    rows: list[list[str]] = frame.to_numpy().tolist()
+    header = [h.strip() for h in rows[0]]
+    columns: dict[str, int] = {}
+    known = set(CSV_COLUMNS)
+    for i, name in enumerate(header):
+        if not name:
+            if any(row[i] for row in rows[1:]):
+                report.add("unknown-column", f"column {i + 1} has no name", path, 1)
+            continue
+        if name in columns:
+            report.add(
+                "duplicate-column", f"duplicate column '{name}' (first is column "
+                f"{columns[name] + 1})", path, 1,
+            )  # fmt: skip
+            continue
+        if name not in known:
+            report.add(
+                "unknown-column",
+                f"unknown column '{name}'",
+                path,
+                1,
+                hint=suggest(name, CSV_COLUMNS),
+            )
+            continue
+        columns[name] = i
+
+    # The line each row starts on: one per row, plus the line breaks inside
+    # the quoted cells of the rows above it.
+    newlines = [sum(cell.count("\n") for cell in row) for row in rows]
+    line = 1 + newlines[0]
+    docs = _Grouper(path, report)
+    for row, extra in zip(rows[1:], newlines[1:], strict=True):
+        line += 1
+        start = line
+        line += extra
+        if not any(row):
+            continue  # a blank line
+        cells = {name: row[i] for name, i in columns.items() if row[i] != ""}
+        docs.add_csv_row(cells, start, text_aspects)
+    return docs.documents()
+
+
+class _Grouper:
+    """Collects claims into one document per source, in order of first appearance."""
+
+    def __init__(self, path: str, report: Report) -> None:
+        self.path = path
+        self.report = report
+        self.sources: dict[str, dict[str, Item]] = {}
+        self.source_lines: dict[str, int] = {}
+        self.claims: dict[str, list[Item]] = {}
+
+    def source(self, sid: str, fields: dict[str, Item], line: int) -> None:
+        known = self.sources.get(sid)
+        if known is None:
+            self.sources[sid] = {"id": _scalar_item(sid, line, sid), **fields}
+            self.source_lines[sid] = line
+            self.claims[sid] = []
+            return
+        for key, item in fields.items():
+            first = known.get(key)
+            if first is None:
+                known[key] = item
+            elif first.value != item.value:
+                self.report.add(
+                    "source-conflict",
+                    f"source '{sid}' has {key} {item.text or item.value!r} here but "
+                    f"{first.text or first.value!r} at line {first.line}",
+                    self.path,
+                    line,
+                    id=sid,
+                )
+
+    def claim(self, sid: str, claim: Item) -> None:
+        self.claims[sid].append(claim)
+
+    def add_csv_row(self, cells: dict[str, str], line: int, text_aspects: Collection[str]) -> None:
+        sid = cells.pop("source", "")
+        source_fields = {
+            key.removeprefix("source_"): _scalar_item(
+                _typed(key.removeprefix("source_"), cells[key]), line, cells[key]
+            )
+            for key in list(cells)
+            if key.startswith("source_") and cells.get(key)
+        }
+        for key in source_fields:
+            del cells["source_" + key]
+        if not sid:
+            cid = cells.get("id", "")
+            self.report.add(
+                "missing-field",
+                f"claim '{cid}' has no source (fill the 'source' column)"
+                if cid
+                else "row has no source (fill the 'source' column)",
+                self.path,
+                line,
+                id=cid or None,
+            )
+            return
+        self.source(sid, source_fields, line)
+        if not cells:
+            return  # a row that only describes its source
+        claim: dict[str, Item] = {}
+        links: dict[str, Item] = {}
+        review: dict[str, Item] = {}
+        split_value = cells.get("aspect", "") not in text_aspects
+        for key, cell in cells.items():
+            if key.startswith("links_"):
+                field = key.removeprefix("links_")
+                links[field] = _cell_item(field, cell, line, split=key in _LIST_COLUMNS)
+            elif key.startswith("review_"):
+                field = key.removeprefix("review_")
+                review[field] = _scalar_item(_typed(_type_name(key), cell), line, cell)
+            else:
+                split = key in _LIST_COLUMNS or (key == "value" and split_value)
+                claim[key] = _cell_item(key, cell, line, split=split)
+        if links:
+            claim["links"] = Item(links, line, 0, None, line, 0)
+        if review:
+            claim["review"] = Item(review, line, 0, None, line, 0)
+        self.claim(sid, Item(claim, line, 0, None, line, 0))
+
+    def documents(self) -> list[Item]:
+        docs = []
+        for sid, fields in self.sources.items():
+            line = self.source_lines[sid]
+            source = Item(fields, line, 0, None, line, 0)
+            claims = self.claims[sid]
+            first = claims[0].line if claims else line
+            docs.append(
+                Item(
+                    {"source": source, "claims": Item(claims, first, 0, None, first, 0)},
+                    line,
+                    0,
+                )
+            )
+        return docs
+
+
+def _json_item(value: Any, line: int, field: str = "") -> Item:
+    """A JSON value as an Item tree; ISO strings in date fields become dates."""
+    if isinstance(value, dict):
+        return Item(
+            {str(k): _json_item(v, line, str(k)) for k, v in value.items()}, line, 0, None, line
+        )
+    if isinstance(value, list):
+        return Item([_json_item(v, line, field) for v in value], line, 0, None, line)
+    if field in _DATE_FIELDS and isinstance(value, str):
+        return _scalar_item(_yaml_scalar(value, {_TIMESTAMP}), line, value)
+    text = value if isinstance(value, str) else json.dumps(value)
+    return _scalar_item(value, line, text)
+
+
+def parse_jsonl(text: str, path: str, report: Report) -> list[Item]:
+    """Claim documents (one per source) from JSON Lines text; problems go to ``report``."""
+    docs = _Grouper(path, report)
+    current = ""
+    # Lines end at "\n" only (str.splitlines would also split at U+2028 and
+    # other characters that JSON strings may hold raw).
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            report.add("json-syntax", f"JSON syntax: {exc.msg}", path, number, exc.colno)
+            continue
+        except RecursionError:
+            report.add("too-deep", "JSON nested too deeply", path, number)
+            continue
+        if not isinstance(record, dict):
+            report.add(
+                "wrong-type",
+                f"a line must hold a JSON object (a claim or a source), not {_kind(record)}",
+                path,
+                number,
+            )
+            continue
+        if set(record) == {"source"} and isinstance(record["source"], dict):
+            fields = {k: _json_item(v, number, k) for k, v in record["source"].items()}
+            sid = fields.pop("id", None)
+            if sid is None or not isinstance(sid.value, str) or not sid.value:
+                report.add("missing-field", "source record has no id", path, number)
+                continue
+            current = sid.value
+            docs.source(current, fields, number)
+            continue
+        sid_value = record.pop("source", current)
+        if not isinstance(sid_value, str) or not sid_value:
+            cid = record.get("id")
+            report.add(
+                "missing-field",
+                'claim has no source (give a "source" field or a source record above it)',
+                path,
+                number,
+                id=cid if isinstance(cid, str) else None,
+            )
+            continue
+        if sid_value not in docs.sources:
+            docs.source(sid_value, {}, number)
+        docs.claim(sid_value, _json_item(record, number))
+    return docs.documents()
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "text", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number"
+    )
+
+
+def parse_bulk(text: str, path: str, report: Report, **options: Any) -> list[Item]:
+    """Dispatch on the file's suffix: ``.csv`` or ``.jsonl``."""
+    if path.endswith(".jsonl"):
+        return parse_jsonl(text, path, report)
+    return parse_csv(text, path, report, **options)
+
+
+def read_bulk(path: Path, report: Report, display: str | None = None, **options: Any) -> list[Item]:
+    """Read a CSV or JSON Lines claim file; ``display`` is the path shown in messages."""
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        report.add("unreadable", f"cannot read file: {exc.strerror}", shown)
+        return []
+    text = decode(data, shown, report)
+    if text is None:
+        return []
+    return parse_bulk(text, shown, report, **options)
+
+
+# -- writing ------------------------------------------------------------------
+
+
+def _cell(value: Any, *, field: str) -> str:
+    """One plain value as CSV cell text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise BulkFormatError(f"{field}: a boolean ({value}) cannot be kept in a CSV cell")
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        items = [_cell(v, field=field) for v in value]
+        if any(";" in i or not i.strip() or i != i.strip() for i in items):
+            raise BulkFormatError(f"{field}: list item {items!r} cannot be kept in a CSV cell")
+        return "; ".join(items) + (";" if len(items) == 1 else "")
+    if isinstance(value, dict):
+        raise BulkFormatError(f"{field}: a mapping cannot be kept in a CSV cell")
+    text = str(value)
+    return text
+
+
+def _check_cell_round_trip(column: str, value: Any, cell: str, text_aspect: bool) -> None:
+    back: Any
+    field = _type_name(column)
+    if column in _LIST_COLUMNS or (column == "value" and not text_aspect):
+        parts = _split(cell)
+        back = [_typed(field, p) for p in parts] if isinstance(parts, list) else _typed(field, cell)
+    else:
+        back = _typed(field, cell)
+    expect = list(value) if isinstance(value, tuple) else value
+    if back != expect or type(back) is not type(expect):
+        raise BulkFormatError(
+            f"{column}: {value!r} would read back as {back!r} from a CSV cell; keep this file in "
+            "YAML or JSON Lines"
+        )
+
+
+def _unknown(mapping: Mapping[str, Any], known: Iterable[str], what: str) -> None:
+    extra = sorted(set(mapping) - set(known))
+    if extra:
+        fields = ", ".join(extra)
+        raise BulkFormatError(f"{what} has field(s) {fields} that this format cannot hold")
+
+
+def generate_csv(
+    docs: Iterable[Mapping[str, Any]],
+    *,
+    text_aspects: Collection[str] = _TEXT_ASPECTS_DEFAULT,
+) -> Iterator[str]:
+    """CSV text, in chunks, for claim documents (plain ``{"source", "claims"}`` mappings).
+
+    Source fields are written on the first row of each source. Raises
+    :class:`BulkFormatError` if a value would not read back the same.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    # A bare "\r" ends a line for CSV readers unless its cell is quoted, and
+    # the minimal quoting only looks for "\n": rows holding one quote all cells.
+    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(CSV_COLUMNS)
+    for doc in docs:
+        _unknown(doc, ("source", "claims"), "a claim file for CSV")
+        source = doc.get("source") or {}
+        _unknown(source, SOURCE_FIELDS, f"source '{source.get('id')}'")
+        sid = source.get("id")
+        if not isinstance(sid, str) or not sid:
+            raise BulkFormatError("every claim needs a source with an id to be kept in CSV")
+        first = True
+        for claim in doc.get("claims") or []:
+            cid = claim.get("id")
+            _unknown(claim, CLAIM_FIELDS, f"claim '{cid}'")
+            row: dict[str, str] = {"source": sid}
+            if first:
+                for key in SOURCE_FIELDS[1:]:
+                    row[f"source_{key}"] = _cell(source.get(key), field=key)
+                    if key in source:
+                        _check_cell_round_trip(key, source[key], row[f"source_{key}"], False)
+                first = False
+            text_aspect = claim.get("aspect") in text_aspects
+            for key, value in claim.items():
+                if key == "links":
+                    _unknown(value or {}, LINK_FIELDS, f"links of claim '{cid}'")
+                    flat = {f"links_{k}": v for k, v in (value or {}).items()}
+                elif key == "review":
+                    _unknown(value or {}, REVIEW_FIELDS, f"review of claim '{cid}'")
+                    flat = {f"review_{k}": v for k, v in (value or {}).items()}
+                else:
+                    flat = {key: value}
+                for col, v in flat.items():
+                    if v is None:
+                        continue
+                    row[col] = _cell(v, field=col)
+                    if isinstance(v, list) and not v:
+                        raise BulkFormatError(f"claim '{cid}': empty list in {col}")
+                    _check_cell_round_trip(col, v, row[col], text_aspect)
+            cells = [row.get(c, "") for c in CSV_COLUMNS]
+            (quoting_writer if any("\r" in c for c in cells) else writer).writerow(cells)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        if first:  # a source without claims: one row that only describes it
+            row = {"source": sid}
+            for key in SOURCE_FIELDS[1:]:
+                row[f"source_{key}"] = _cell(source.get(key), field=key)
+            writer.writerow([row.get(c, "") for c in CSV_COLUMNS])
+    yield buffer.getvalue()
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise BulkFormatError(f"{type(value).__name__} value cannot be kept in JSON")
+
+
+def generate_jsonl(docs: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """JSON Lines for claim documents: a source record, then one line per claim."""
+    dumps: Callable[[Any], str] = lambda v: json.dumps(  # noqa: E731
+        v, ensure_ascii=False, default=_json_default
+    )
+    for doc in docs:
+        _unknown(doc, ("source", "claims"), "a claim file for JSON Lines")
+        source = doc.get("source")
+        if not isinstance(source, Mapping) or not source.get("id"):
+            raise BulkFormatError("every claim needs a source with an id to be kept in JSON Lines")
+        yield dumps({"source": dict(source)}) + "\n"
+        for claim in doc.get("claims") or []:
+            if "source" in claim:
+                raise BulkFormatError(f"claim '{claim.get('id')}' has a field named source")
+            yield dumps(dict(claim)) + "\n"
