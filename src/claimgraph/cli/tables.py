@@ -1,0 +1,152 @@
+"""``claimgraph events|claims|parties`` tables and ``claimgraph export graph``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from claimgraph.cli import common
+from claimgraph.errors import UsageError
+
+if TYPE_CHECKING:
+    from claimgraph.assess import Assessment
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class GraphFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+
+
+FormatOption = Annotated[
+    TableFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table: readable columns for the terminal; csv or json: every column, "
+        "machine-readable, on standard output.",
+        case_sensitive=False,
+    ),
+]
+DraftsOption = Annotated[
+    bool,
+    typer.Option("--include-drafts", help="Also read claim files whose source is a draft."),
+]
+
+
+def _assess(claims_dir: Path, include_drafts: bool) -> Assessment:
+    from claimgraph.assess import assess
+    from claimgraph.load import load_corpus
+
+    if not claims_dir.is_dir():
+        raise UsageError(f"{claims_dir}: no such claims folder")
+    return assess(load_corpus(claims_dir, include_drafts=include_drafts))
+
+
+def events(
+    claims_dir: common.ClaimsDir = Path("claims"),
+    format: FormatOption = TableFormat.table,
+    include_drafts: DraftsOption = False,
+) -> None:
+    """List events with their status and counts of claims, contradictions and corroborations."""
+    from claimgraph.frames import events_frame, render_frame
+
+    with common.handled():
+        frame = events_frame(_assess(claims_dir, include_drafts))
+        typer.echo(render_frame(frame, format.value, "events"), nl=False)
+
+
+def claims(
+    claims_dir: common.ClaimsDir = Path("claims"),
+    event: Annotated[
+        str | None, typer.Option("--event", help="Only this event's claims.", show_default=False)
+    ] = None,
+    party: Annotated[
+        str | None, typer.Option("--party", help="Only this party's claims.", show_default=False)
+    ] = None,
+    aspect: Annotated[
+        str | None,
+        typer.Option("--aspect", help="Only claims answering this aspect.", show_default=False),
+    ] = None,
+    format: FormatOption = TableFormat.table,
+    include_drafts: DraftsOption = False,
+) -> None:
+    """List claims with their question's status and the claims they contradict or corroborate."""
+    from claimgraph.frames import claims_frame, render_frame
+
+    with common.handled():
+        assessment = _assess(claims_dir, include_drafts)
+        frame = claims_frame(assessment, event=event, party=party, aspect=aspect)
+        typer.echo(render_frame(frame, format.value, "claims"), nl=False)
+
+
+def parties(
+    claims_dir: common.ClaimsDir = Path("claims"),
+    format: FormatOption = TableFormat.table,
+    include_drafts: DraftsOption = False,
+) -> None:
+    """List parties with their track record: contradicted or corroborated by another side."""
+    from claimgraph.frames import parties_frame, render_frame
+
+    with common.handled():
+        frame = parties_frame(_assess(claims_dir, include_drafts))
+        typer.echo(render_frame(frame, format.value, "parties"), nl=False)
+
+
+def graph(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The file to write.", show_default=False),
+    ],
+    claims_dir: common.ClaimsDir = Path("claims"),
+    format: Annotated[
+        GraphFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="graphml or gexf (networkx's writers), or json (node-link data).",
+            case_sensitive=False,
+        ),
+    ] = GraphFormat.graphml,
+    include_drafts: DraftsOption = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Overwrite a file claimgraph did not write (or that was edited since).",
+        ),
+    ] = False,
+) -> None:
+    """Write the claim graph (parties, sources, events, questions, positions, claims).
+
+    An existing file is replaced only if claimgraph wrote it and nobody edited
+    it since (see .claimgraph-manifest.json next to it), unless --force.
+    """
+    from claimgraph.graph import write_graph
+
+    with common.handled():
+        assessment = _assess(claims_dir, include_drafts)
+        G = assessment.graph
+        changed = write_graph(G, output, format.value, force=force)
+        typer.echo(
+            f"{'wrote' if changed else 'unchanged'} {output}: "
+            f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges",
+            err=True,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``events``, ``claims``, ``parties`` to the app and ``graph`` to ``claimgraph export``."""
+    app.command("events")(events)
+    app.command("claims")(claims)
+    app.command("parties")(parties)
+    common.export_app.command("graph")(graph)
