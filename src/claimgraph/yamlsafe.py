@@ -1,0 +1,371 @@
+"""Safe, bounded YAML reading that keeps the place of every value.
+
+YAML here is data only: documents are composed with the safe loader (the C
+one when PyYAML has it), never constructed into arbitrary objects, and
+refused, with a problem rather than an exception, when they exceed a limit:
+
+- a file larger than :data:`MAX_FILE_BYTES` (20 MB);
+- bytes that are not UTF-8 (a BOM is accepted, and CRLF line ends);
+- nesting deeper than :data:`MAX_DEPTH` (64 levels);
+- aliases that repeat more than :data:`MAX_ALIAS_NODES` nodes in all (a
+  "billion laughs" bomb is refused without expanding it), or that refer to
+  themselves;
+- more than one YAML document in a file.
+
+Every value becomes an :class:`Item` carrying its 1-based line and column:
+
+>>> from claimgraph.problems import Report
+>>> r = Report()
+>>> doc = parse_yaml("a: 1\\nb: [x, y]\\n", "f.yaml", r)
+>>> doc.value["b"].value[1].value, doc.value["b"].value[1].line, doc.value["b"].value[1].column
+('y', 2, 8)
+>>> r.problems
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from claimgraph.problems import Report
+
+__all__ = [
+    "MAX_ALIAS_NODES",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "Item",
+    "decode",
+    "parse_yaml",
+]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Largest YAML (or source text) file read, in bytes."""
+
+MAX_DEPTH = 64
+"""Deepest nesting of YAML collections accepted."""
+
+MAX_ALIAS_NODES = 100_000
+"""Most nodes that aliases (``*name``) may repeat in one file, in all."""
+
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_SAFE_SCALARS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass(slots=True)
+class Item:
+    """A YAML value with its place: a scalar, a list of items or a str-keyed dict.
+
+    ``text`` is a scalar's source text (``"no"`` for the boolean ``no``);
+    ``key_line``/``key_column`` is where the key holding it was written.
+    """
+
+    value: Any
+    line: int
+    column: int
+    text: str | None = None
+    key_line: int = 0
+    key_column: int = 0
+
+    @property
+    def kind(self) -> str:
+        """``mapping``, ``list``, ``text``, ``number``, ``boolean``, ``null``, ``date``."""
+        v = self.value
+        if isinstance(v, dict):
+            return "mapping"
+        if isinstance(v, list):
+            return "list"
+        if v is None:
+            return "null"
+        if isinstance(v, bool):
+            return "boolean"
+        if isinstance(v, int | float):
+            return "number"
+        if isinstance(v, str):
+            return "text"
+        return "date"
+
+    def plain(self) -> Any:
+        """The value as plain Python (dicts, lists, scalars), without places."""
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+_LINE_COL = re.compile(r"line (\d+), column (\d+)")
+
+
+def decode(data: bytes, path: str, report: Report) -> str | None:
+    """UTF-8 bytes to text (a BOM is dropped); None, with a problem, if not UTF-8.
+
+    >>> r = Report()
+    >>> decode(b"ok\\xff", "f.yaml", r) is None
+    True
+    >>> print(r.problems[0])
+    f.yaml: not valid UTF-8 (byte offset 2)
+    >>> decode(b"\\xef\\xbb\\xbfa: 1\\r\\n", "f.yaml", r)
+    'a: 1\\r\\n'
+    """
+    if len(data) > MAX_FILE_BYTES:
+        report.add(
+            "file-too-large",
+            f"file of {len(data):,} bytes is over the limit of {MAX_FILE_BYTES:,} bytes",
+            path,
+        )
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.add("bad-encoding", f"not valid UTF-8 (byte offset {exc.start})", path)
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound of the nesting depth (block indentation plus brackets)."""
+    lead = max((len(m) for m in re.findall(r"^[ \t\-?:]*", text, re.M)), default=0)
+    depth = best = 0
+    for ch in re.sub(r"[^\[\]{}]+", "", text):
+        depth = depth + 1 if ch in "[{" else max(0, depth - 1)
+        best = max(best, depth)
+    return 2 * lead + 2 + best
+
+
+def _check_depth(text: str, path: str, report: Report) -> bool:
+    """True if nesting stays within :data:`MAX_DEPTH` (the parser never recurses)."""
+    if _depth_bound(text) <= MAX_DEPTH:
+        return True
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+                report.add("too-deep", f"nesting deeper than {MAX_DEPTH} levels", path, line, col)
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return True
+
+
+def _expanded_size(root: Node) -> int | None:
+    """Nodes in the document with every alias expanded; None if an alias is recursive."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Node) -> int | None:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            return None
+        total = 1
+        if isinstance(node, SequenceNode | MappingNode):
+            active.add(key)
+            children: list[Node] = (
+                list(node.value)
+                if isinstance(node, SequenceNode)
+                else [n for pair in node.value for n in pair]
+            )
+            for child in children:
+                s = size(child)
+                if s is None:
+                    return None
+                total += s
+            active.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(root)
+
+
+def _unique_size(root: Node) -> int:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    return len(seen)
+
+
+def compose(text: str, path: str, report: Report) -> Node | None:
+    """Compose one YAML document into nodes, or None (with a problem) if it cannot be used."""
+    if not _check_depth_safe(text, path, report):
+        return None
+    try:
+        node: Node | None = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = str(exc.problem or exc.context or "cannot parse")
+        if exc.context and exc.problem:
+            message += f" ({exc.context})"
+        if "expected a single document" in message:
+            message = "more than one YAML document (---) in the file"
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        report.add("yaml-syntax", f"YAML syntax: {message}", path, line, col)
+        return None
+    except yaml.YAMLError as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        found = _LINE_COL.search(str(exc))
+        line, col = (int(found[1]), int(found[2])) if found else (0, 0)
+        report.add("yaml-syntax", f"YAML syntax: {message}", path, line, col)
+        return None
+    if node is None:
+        return None
+    expanded = _expanded_size(node)
+    if expanded is None:
+        report.add("yaml-alias", "an alias refers to itself (recursive alias)", path, 1, 1)
+        return None
+    if expanded - _unique_size(node) > MAX_ALIAS_NODES:
+        report.add(
+            "yaml-alias",
+            f"aliases repeat {expanded:,} nodes, over the limit of {MAX_ALIAS_NODES:,} "
+            "(an alias bomb?)",
+            path,
+            1,
+            1,
+        )
+        return None
+    return node
+
+
+def _check_depth_safe(text: str, path: str, report: Report) -> bool:
+    try:
+        return _check_depth(text, path, report)
+    except yaml.YAMLError:
+        return True  # the syntax error is reported by compose with its place
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
+_SCALAR_CONSTRUCTORS: dict[str, Callable[[Any, ScalarNode], Any]] = {
+    tag: fn for tag, fn in yaml.SafeLoader.yaml_constructors.items() if tag in _SAFE_SCALARS
+}
+
+
+def _scalar(node: ScalarNode, path: str, report: Report) -> Any:
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    fn = _SCALAR_CONSTRUCTORS.get(tag)
+    if fn is None:
+        mark = node.start_mark
+        report.add(
+            "yaml-tag",
+            f"unsupported YAML tag {tag!r} (claim files hold plain data)",
+            path,
+            mark.line + 1,
+            mark.column + 1,
+        )
+        return node.value
+    try:
+        return fn(_CONSTRUCTOR, node)
+    except (ValueError, OverflowError, TypeError):
+        return node.value  # e.g. 2023-02-30: kept as text, the field's check reports it
+
+
+def to_item(node: Node, path: str, report: Report) -> Item:
+    """Turn a composed node into an :class:`Item` tree; problems go to ``report``."""
+    mark = node.start_mark
+    line, col = mark.line + 1, mark.column + 1
+    if isinstance(node, ScalarNode):
+        return Item(_scalar(node, path, report), line, col, node.value)
+    if node.tag not in (_SEQ, _MAP):
+        report.add(
+            "yaml-tag",
+            f"unsupported YAML tag {node.tag!r} (claim files hold plain data)",
+            path,
+            line,
+            col,
+        )
+    if isinstance(node, SequenceNode):
+        return Item([to_item(n, path, report) for n in node.value], line, col)
+    assert isinstance(node, MappingNode)
+    out: dict[str, Item] = {}
+    for key_node, value_node in _flatten(node):
+        kmark = key_node.start_mark
+        if not isinstance(key_node, ScalarNode):
+            report.add(
+                "wrong-type",
+                "a key must be plain text, not a list or mapping",
+                path,
+                kmark.line + 1,
+                kmark.column + 1,
+            )
+            continue
+        key = str(key_node.value)
+        if key in out:
+            first = out[key]
+            report.add(
+                "duplicate-key",
+                f"duplicate key '{key}' (first at line {first.key_line}); "
+                "YAML would silently keep only the last",
+                path,
+                kmark.line + 1,
+                kmark.column + 1,
+            )
+        item = to_item(value_node, path, report)
+        item.key_line, item.key_column = kmark.line + 1, kmark.column + 1
+        out[key] = item
+    return Item(out, line, col)
+
+
+def _flatten(node: MappingNode) -> list[tuple[Node, Node]]:
+    """Key/value pairs with YAML merge keys (``<<: *base``) applied, own keys winning."""
+    pairs: list[tuple[Node, Node]] = []
+    merged: list[tuple[Node, Node]] = []
+    for key, value in node.value:
+        if key.tag == _MERGE:
+            sources = value.value if isinstance(value, SequenceNode) else [value]
+            for source in sources:
+                if isinstance(source, MappingNode):
+                    merged.extend(_flatten(source))
+        else:
+            pairs.append((key, value))
+    if merged:
+        seen = {k.value for k, _ in pairs if isinstance(k, ScalarNode)}
+        kept: list[tuple[Node, Node]] = []
+        for k, v in merged:
+            if isinstance(k, ScalarNode):
+                if k.value in seen:
+                    continue
+                seen.add(k.value)
+            kept.append((k, v))
+        pairs = kept + pairs
+    return pairs
+
+
+def parse_yaml(text: str, path: str, report: Report) -> Item | None:
+    """Parse YAML text into an :class:`Item` tree, or None if it is empty or unusable."""
+    node = compose(text, path, report)
+    if node is None:
+        return None
+    return to_item(node, path, report)
