@@ -109,7 +109,7 @@ _SHORT = {
     "events": ("event", "date", "status", "claims", "parties", "contradictions",
                "corroborations", "independent_corroborations", "declined"),
     "claims": ("claim", "party", "aspect", "value", "stance", "certainty", "evidence",
-               "question_status", "contradicts", "corroborates"),
+               "question_status", "contradicts", "corroborates", "quote"),
 }  # fmt: skip
 
 
