@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from build_corpus import make_corpus
 
-from claimgraph.assess import Assessment, assess
+from claimgraph.assess import Assessment, QuestionAssessment, assess
 
 SIDES = {"mod": "russia", "occupation": "russia", "hur": "ukraine", "residents": "ukraine"}
 
@@ -318,3 +320,58 @@ def test_contradictions_are_one_per_party_pair_not_per_claim_pair() -> None:
 def test_question_of_a_claim() -> None:
     result = run(c("c1", "mod", "cause", "x"))
     assert result.question_of("c1").id == "question:e1/cause"
+
+
+# --- the bundled seed claims -------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def seed_assessment() -> Assessment:
+    from claimgraph.load import load_corpus
+
+    return assess(load_corpus(ROOT / "claims"))
+
+
+def event_on(result: Assessment, day: date, place: str) -> str:
+    """The id of the event on ``day`` whose place mentions ``place`` (looked up in the data)."""
+    [found] = [
+        e.id
+        for e in result.corpus.events.values()
+        if e.first_day == day and place.casefold() in f"{e.place} {e.title}".casefold()
+    ]
+    return found
+
+
+def values(question: QuestionAssessment, party_kind: str, result: Assessment) -> set[object]:
+    return {
+        p.value
+        for p in question.positions
+        for party in p.parties
+        if result.corpus.parties[party].kind == party_kind
+    }
+
+
+def test_seed_dzhankoi_air_defence_against_kalibr_on_the_railway_is_contested() -> None:
+    result = seed_assessment()
+    event = result.events[event_on(result, date(2023, 3, 20), "Dzhankoi")]
+    assert event.status == "contested"
+    interception = event.questions["interception"]
+    assert interception.status == "contested"
+    # the occupation authorities say all intercepted; military intelligence says hits
+    assert "all-intercepted" in values(interception, "occupation-authority", result)
+    assert "hits" in values(interception, "intelligence", result)
+    assert any(r.kind == "contradicts" for r in event.relations)
+
+
+def test_seed_january_2024_crimea_attack_is_contested() -> None:
+    result = seed_assessment()
+    event = result.events[event_on(result, date(2024, 1, 4), "Sevastopol")]
+    assert event.status == "contested"
+    interception = event.questions["interception"]
+    assert interception.status == "contested"
+    assert "all-intercepted" in values(interception, "military", result)
+    assert "hits" in values(interception, "residents", result)
+    # the residents' hits carry video
+    hits = next(p for p in interception.positions if p.value == "hits")
+    assert "video" in hits.evidence
