@@ -123,7 +123,7 @@ class Generator:
     aspects: dict[str, Any]
     parties: list[GenParty] = field(default_factory=list)
     events: list[GenEvent] = field(default_factory=list)
-    last_count: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    last_count: dict[tuple[str, str, str], tuple[str, date]] = field(default_factory=dict)
     claim_seq: int = 0
 
     # -- registries ---------------------------------------------------------
@@ -131,6 +131,7 @@ class Generator:
     def make_parties(self, n: int) -> None:
         rng, v = self.rng, self.vocab
         seen: set[str] = set()
+        used: set[str] = set()  # speaker names: each names one party only
         sides = v["sides"]
         i = 0
         while len(self.parties) < n:
@@ -147,11 +148,17 @@ class Generator:
                     k += 1
                 pid, name = f"{pid}-{k}", f"{name} ({k})"
             seen.add(pid)
-            speakers = [
-                f"{rng.choice(v['first_names'])} {rng.choice(v['last_names'])}"
-                for _ in range(rng.randint(1, 3))
-            ]
+            speakers = [self._speaker(used) for _ in range(rng.randint(1, 3))]
             self.parties.append(GenParty(pid, name, side, template["kind"], region, speakers))
+
+    def _speaker(self, used: set[str]) -> str:
+        rng, v = self.rng, self.vocab
+        name = f"{rng.choice(v['first_names'])} {rng.choice(v['last_names'])}"
+        while name in used:
+            first, last = name.split(" ", 1)
+            name = f"{first} {rng.choice('ABCDEFGHIKLMNOPRSTVZ')}. {last}"
+        used.add(name)
+        return name
 
     def make_events(self, n: int) -> None:
         rng, v = self.rng, self.vocab
@@ -337,9 +344,9 @@ class Generator:
         key = (event.id, party.id, aspect)
         if aspect in ("killed", "injured") and stance == "asserts":
             prev = self.last_count.get(key)
-            if prev and rng.random() < SUPERSEDE_SHARE:
-                supersedes = prev
-            self.last_count[key] = cid
+            if prev and prev[1] <= said_on and rng.random() < SUPERSEDE_SHARE:
+                supersedes = prev[0]
+            self.last_count[key] = (cid, said_on)
         if contradicts or supersedes:
             lines.append("    links:")
             if contradicts:

@@ -1,0 +1,334 @@
+"""Time the whole pipeline stage by stage on synthetic archives, against the bare YAML parse.
+
+Usage::
+
+    python -m benchmarks.run --sizes 10000,100000 [--million] [--workdir benchmarks/out]
+
+For each size it generates (once, kept under ``--workdir``) a synthetic
+archive with :mod:`benchmarks.generate`, then runs, each in a fresh
+subprocess so that peak memory (``ru_maxrss``) belongs to that run alone:
+
+- **floor**: ``yaml.load(text, Loader=yaml.CSafeLoader)`` of every claim file;
+- **stages**: load (read + validate, including the quote checks), link (positions,
+  echoes and the graph), assess, render (every event report and the index)
+  and write (atomic writes through the output manifest), without the cache;
+- **cold** and **warm**: ``claimgraph report CLAIMS -o OUT`` run twice on a
+  fresh output folder and cache: the first run fills the cache, the second
+  finds nothing changed (wall time, interpreter start-up included).
+
+It prints one table and the ratios against the targets: cold ≤ 1.5× the
+floor, warm ≤ 0.15× cold, 10× the claims ≤ 11× the time, peak memory ≤ 2 KB
+per claim. ``--markdown`` prints the table as Markdown for RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from benchmarks.generate import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_WORKDIR = ROOT / "benchmarks" / "out"
+STAGES = ("load", "link", "assess", "render", "write")
+
+
+# -- the measured work, run inside a fresh subprocess ---------------------------
+
+
+def _peak_rss_bytes() -> int:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def yaml_files(claims_dir: Path) -> list[Path]:
+    """Every YAML claim file under the folder, in the loader's order."""
+    return sorted(
+        (p for p in claims_dir.rglob("*") if p.suffix in (".yaml", ".yml")),
+        key=lambda p: p.relative_to(claims_dir).as_posix(),
+    )
+
+
+def measure_floor(claims_dir: Path) -> dict[str, Any]:
+    """The floor: read and ``yaml.load`` every claim file with the C safe loader."""
+    import yaml
+
+    start = time.perf_counter()
+    n = 0
+    for path in yaml_files(claims_dir):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        n += len(data.get("claims") or []) if isinstance(data, dict) else 0
+    return {"floor": time.perf_counter() - start, "claims": n, "rss": _peak_rss_bytes()}
+
+
+def measure_stages(claims_dir: Path, out_dir: Path) -> dict[str, Any]:
+    """Each stage of ``claimgraph report`` timed on its own, without the cache."""
+    from claimgraph.assess import assess
+    from claimgraph.echoes import corpus_echoes
+    from claimgraph.graph import build_graph
+    from claimgraph.link import link_corpus
+    from claimgraph.load import read_corpus
+    from claimgraph.output import OutputFolder
+    from claimgraph.render import markdown
+
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    corpus, report = read_corpus(claims_dir)
+    times["load"] = time.perf_counter() - start
+    if not report.valid:
+        raise SystemExit(f"generated corpus is invalid: {report.errors[:3]}")
+
+    start = time.perf_counter()
+    linking = link_corpus(corpus)
+    echoes = corpus_echoes(corpus)
+    graph = build_graph(corpus, linking, echoes)
+    times["link"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    assessment = assess(corpus, graph)
+    times["assess"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    files = {
+        markdown.report_filename(e): markdown.render_event(assessment, e) for e in assessment.events
+    }
+    files[markdown.INDEX_NAME] = markdown.render_index(assessment)
+    times["render"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    OutputFolder(out_dir).write_all(files, remove_stale=True)
+    times["write"] = time.perf_counter() - start
+    return {
+        **times,
+        "claims": len(corpus.claims),
+        "events": len(corpus.events),
+        "reports": len(files),
+        "graph_nodes": graph.number_of_nodes(),
+        "graph_edges": graph.number_of_edges(),
+        "rss": _peak_rss_bytes(),
+    }
+
+
+def _worker(kind: str, claims_dir: Path, out_dir: Path) -> None:
+    result = measure_floor(claims_dir) if kind == "floor" else measure_stages(claims_dir, out_dir)
+    print(json.dumps(result))
+
+
+# -- the driver -------------------------------------------------------------------
+
+
+def _subprocess(kind: str, claims_dir: Path, out_dir: Path) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "benchmarks.run", "--worker", kind, str(claims_dir), str(out_dir)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, int, str]:
+    """Run ``cmd``: wall time, exit status, peak memory (bytes) of that process, stderr."""
+    with (
+        open(os.devnull, "wb") as devnull,
+        subprocess.Popen(cmd, cwd=ROOT, stdout=devnull, stderr=subprocess.PIPE) as proc,
+    ):
+        start = time.perf_counter()
+        assert proc.stderr is not None
+        err = proc.stderr.read().decode("utf-8", "replace")
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+    return elapsed, proc.returncode, peak, err
+
+
+def _cli_report(claims_dir: Path, out_dir: Path) -> tuple[float, int]:
+    """Wall time and peak memory of one ``claimgraph report`` run."""
+    cmd = [sys.executable, "-m", "claimgraph", "report", str(claims_dir), "-o", str(out_dir)]
+    elapsed, code, peak, err = run_measured(cmd)
+    if code != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err[-3000:]}")
+    return elapsed, peak
+
+
+def corpus_for(size: int, seed: int, workdir: Path) -> Path:
+    """The generated archive for ``size`` claims (generated once, then reused)."""
+    folder = workdir / f"corpus-{size}-seed{seed}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        if folder.exists():
+            shutil.rmtree(folder)
+        generate(size, folder, seed)
+        marker.write_text("generated by benchmarks/generate.py\n")
+    return folder
+
+
+def bench_size(size: int, seed: int, workdir: Path) -> dict[str, Any]:
+    """Every measurement for one size."""
+    project = corpus_for(size, seed, workdir)
+    claims_dir = project / "claims"
+    result: dict[str, Any] = {"size": size}
+    result["floor"] = _subprocess("floor", claims_dir, project / "unused")
+    stages_out = project / "reports-stages"
+    shutil.rmtree(stages_out, ignore_errors=True)
+    result["stages"] = _subprocess("stages", claims_dir, stages_out)
+    # Cold then warm CLI runs: a fresh output folder and a fresh cache.
+    cli_out = project / "reports-cli"
+    shutil.rmtree(cli_out, ignore_errors=True)
+    shutil.rmtree(project / ".claimgraph-cache", ignore_errors=True)
+    cold, cold_rss = _cli_report(claims_dir, cli_out)
+    warm, warm_rss = _cli_report(claims_dir, cli_out)
+    result["cli"] = {"cold": cold, "warm": warm, "cold_rss": cold_rss, "warm_rss": warm_rss}
+    return result
+
+
+def machine() -> dict[str, str]:
+    """A description of the machine and the software measured."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import yaml
+
+    versions = {
+        name: metadata.version(name) for name in ("claimgraph", "networkx", "pandas", "PyYAML")
+    }
+    return {
+        "cpus": str(os.cpu_count()),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "os": platform.platform(),
+        "libyaml": str(getattr(yaml, "__with_libyaml__", False)),
+        **versions,
+    }
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}" if x < 100 else f"{x:.0f}"
+
+
+def table(results: list[dict[str, Any]], markdown: bool = False) -> str:
+    """The results as one table (plain text or Markdown), one row per size."""
+    head = [
+        "claims",
+        "floor s",
+        *(f"{s} s" for s in STAGES),
+        "cold s",
+        "claims/s",
+        "cold/floor",
+        "CLI cold s",
+        "CLI warm s",
+        "warm/cold",
+        "peak MB",
+        "B/claim",
+    ]
+    rows = []
+    for r in results:
+        st, floor, cli = r["stages"], r["floor"]["floor"], r["cli"]
+        cold = sum(st[s] for s in ("load", "assess", "render", "write"))
+        rows.append(
+            [
+                f"{r['size']:,}",
+                _fmt(floor),
+                *(_fmt(st[s]) for s in STAGES),
+                _fmt(cold),
+                f"{r['size'] / cold:,.0f}",
+                f"{cold / floor:.2f}",
+                _fmt(cli["cold"]),
+                _fmt(cli["warm"]),
+                f"{cli['warm'] / cli['cold']:.2f}",
+                f"{st['rss'] / 2**20:,.0f}",
+                f"{st['rss'] / r['size']:,.0f}",
+            ]
+        )
+    if markdown:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        return "\n".join(lines)
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
+    lines = ["  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True))]
+    lines += ["  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    return "\n".join(lines)
+
+
+def targets(results: list[dict[str, Any]]) -> list[str]:
+    """Each target with the measured figure and whether it is met."""
+    out = []
+    for r in results:
+        st, floor, cli = r["stages"], r["floor"]["floor"], r["cli"]
+        cold = sum(st[s] for s in ("load", "assess", "render", "write"))
+        n = r["size"]
+        out.append(
+            f"{n:,} claims: cold/floor {cold / floor:.2f} (target ≤ 1.5: "
+            f"{'met' if cold / floor <= 1.5 else 'MISSED'}); warm/cold "
+            f"{cli['warm'] / cli['cold']:.2f} (≤ 0.15: "
+            f"{'met' if cli['warm'] / cli['cold'] <= 0.15 else 'MISSED'}); peak "
+            f"{st['rss'] / n:,.0f} B/claim (≤ 2048: {'met' if st['rss'] / n <= 2048 else 'MISSED'})"
+        )
+    for small, big in zip(results, results[1:], strict=False):
+        a = sum(small["stages"][s] for s in ("load", "assess", "render", "write"))
+        b = sum(big["stages"][s] for s in ("load", "assess", "render", "write"))
+        factor = big["size"] / small["size"]
+        limit = factor * 1.1
+        marginal = (big["stages"]["rss"] - small["stages"]["rss"]) / (big["size"] - small["size"])
+        out.append(
+            f"{small['size']:,} → {big['size']:,} claims ({factor:g}×): time {b / a:.1f}× "
+            f"(target ≤ {limit:g}×: {'met' if b / a <= limit else 'MISSED'}); "
+            f"marginal memory {marginal:,.0f} B/claim"
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line; see the module docstring."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated claim counts")
+    parser.add_argument("--million", action="store_true", help="also run 1,000,000 claims")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--markdown", action="store_true", help="print Markdown for RESULTS.md")
+    parser.add_argument("--json", type=Path, help="also write the raw results to this file")
+    parser.add_argument(
+        "--worker", nargs=3, metavar=("KIND", "CLAIMS", "OUT"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    if args.worker:
+        kind, claims, out = args.worker
+        _worker(kind, Path(claims), Path(out))
+        return 0
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    if args.million and 1_000_000 not in sizes:
+        sizes.append(1_000_000)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for size in sizes:
+        print(f"benchmarking {size:,} claims ...", file=sys.stderr, flush=True)
+        results.append(bench_size(size, args.seed, args.workdir))
+    info = machine()
+    print(
+        "machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
+    )
+    print(table(results, markdown=args.markdown))
+    for line in targets(results):
+        print(("- " if args.markdown else "") + line)
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "results": results}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
