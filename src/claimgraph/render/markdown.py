@@ -22,6 +22,7 @@ from claimgraph.assess import (
     Assessment,
     EventAssessment,
     PositionAssessment,
+    QuestionAssessment,
 )
 from claimgraph.model import Certainty, Claim, Corpus, Event, Interval, Stance
 from claimgraph.output import safe_filename
@@ -55,10 +56,10 @@ STATUS_WORDS = {
 
 STATUS_EXPLAINED = {
     "contested": "the parties' accounts contradict each other",
-    "divergent": "the accounts differ but do not contradict",
-    "single-source": "only one party has spoken",
-    "agreed": "the parties who spoke agree",
-    "unanswered": "nobody has answered",
+    "divergent": "the accounts differ but do not contradict each other",
+    "single-source": "each question has one party's answer only, so nothing is cross-checked",
+    "agreed": "the parties who answered agree",
+    "unanswered": "no party has answered; there are only refusals to comment",
 }
 
 LEGEND = (
@@ -114,12 +115,21 @@ def event_when(event: Event) -> str:
     """An event's date, or its span.
 
     >>> event_when(Event("e", "t", start=date(2024, 1, 4), end=date(2024, 1, 6)))
-    '4 January 2024 – 6 January 2024'
+    '4–6 January 2024'
+    >>> event_when(Event("e", "t", start=date(2024, 1, 30), end=date(2024, 2, 2)))
+    '30 January – 2 February 2024'
+    >>> event_when(Event("e", "t", start=date(2023, 12, 30), end=date(2024, 1, 2)))
+    '30 December 2023 – 2 January 2024'
     """
     if event.date:
         return format_date(event.date)
     if event.start and event.end and event.end != event.start:
-        return f"{format_date(event.start)} – {format_date(event.end)}"
+        start, end = event.start, event.end
+        if isinstance(start, datetime) or isinstance(end, datetime) or start.year != end.year:
+            return f"{format_date(start)} – {format_date(end)}"
+        if start.month != end.month:
+            return f"{start.day} {_MONTHS[start.month - 1]} – {format_date(end)}"
+        return f"{start.day}–{format_date(end)}"
     if event.start:
         return format_date(event.start)
     return "undated"
@@ -359,17 +369,29 @@ def _table(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[s
     by_question: dict[str, dict[str, list[Claim]]] = {}
     for claim in corpus.claims_of_event(ea.event):
         by_question.setdefault(claim.aspect, {}).setdefault(claim.party, []).append(claim)
-    for aspect, question in ea.questions.items():
+    for aspect, question in _ordered_questions(ea):
         cells = [
             md_cell(names.aspect(aspect)),
             md_cell(STATUS_WORDS.get(question.status, question.status)),
         ]
         held = by_question.get(aspect, {})
         for party in parties:
-            cells.append("; ".join(cell_text(c, assessment) for c in held.get(party, [])))
+            texts = [cell_text(c, assessment) for c in held.get(party, [])]
+            cells.append("; ".join(dict.fromkeys(texts)))
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", LEGEND, ""]
     return lines
+
+
+def _ordered_questions(ea: EventAssessment) -> list[tuple[str, QuestionAssessment]]:
+    """Questions in dispute first (by status), free-text questions last, else as first asked."""
+
+    def key(item: tuple[str, QuestionAssessment]) -> tuple[bool, int]:
+        q = item[1]
+        rank = STATUS_ORDER.index(q.status) if q.status in STATUS_ORDER else len(STATUS_ORDER)
+        return (q.type == "text", rank)
+
+    return sorted(ea.questions.items(), key=key)
 
 
 def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
