@@ -1,0 +1,636 @@
+"""Claim extraction: a raw report in, a draft claim file out, for a fact-checker to review.
+
+The work is split by question: :mod:`.sentences` splits the text (quoted
+speech kept whole), :mod:`.attribution` finds who says it and resolves the
+speaker to a party, :mod:`.values` reads what is said (aspect, value,
+stance, certainty, evidence) and :mod:`.events` finds when and where.
+:func:`extract_report` puts them together; :func:`generate_draft` yields the
+draft's YAML and :func:`write_draft` writes it, never over an existing file
+unless asked.
+
+>>> from claimgraph.model import Party
+>>> reg = Registry.from_parties([Party("kharkiv-ova", "Kharkiv regional administration",
+...                                    "ukraine", aliases=("Oleg Synegubov",))])
+>>> d = extract_report("date 2024-03-20 In Kharkiv, at least four people were killed, "
+...                    "governor Oleg Synegubov said.", "r.txt", reg)
+>>> [(c.party, c.aspect, c.value, c.event) for c in d.claims]
+[('kharkiv-ova', 'killed', 'at least four', 'kharkiv-2024-03-20')]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from claimgraph.errors import OutputError
+from claimgraph.extract.attribution import Attribution, Registry, Resolver, Speaker, find_attribution
+from claimgraph.extract.events import DateRef, Gazetteer, Place, date_line, find_dates
+from claimgraph.extract.lexicon import Lexicon, lexicon
+from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
+from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
+from claimgraph.model import AspectType, Party, Stance, slugify
+
+__all__ = [
+    "Draft",
+    "DraftClaim",
+    "DraftEvent",
+    "Extractor",
+    "Registry",
+    "extract_report",
+    "generate_draft",
+    "write_draft",
+]
+
+UNKNOWN_SIDE = "unknown"
+UNKNOWN_SIDE_NAME = "Unknown: a speaker not yet registered in parties.yaml"
+
+# Cues that attribute words explicitly (a sentence with one of them and no
+# recognised aspect still becomes a `comment` claim).
+_EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb"})
+_CLAUSE_BREAK = re.compile(r"(?:,\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+)", re.IGNORECASE)
+_TRIM = " \t\n,;:" + "".join(QUOTES)
+
+
+@dataclass(slots=True)
+class DraftClaim:
+    """One extracted claim, in the fields of a claim file."""
+
+    id: str
+    event: str
+    party: str
+    quote: str
+    aspect: str
+    value: object = None
+    speaker: str = ""
+    via: str = ""
+    stance: str = "asserts"
+    certainty: str = "asserted"
+    evidence: list[str] = field(default_factory=list)
+    said_on: date | None = None
+    at: int = 0  # character offset of the quote in the report
+
+
+@dataclass(slots=True)
+class DraftEvent:
+    """An event the draft refers to; ``known`` when the claims folder already defines it."""
+
+    id: str
+    title: str
+    when: DateRef | None
+    place: str
+    region: str = ""
+    coords: tuple[float, float] | None = None
+    known: bool = False
+
+
+@dataclass(slots=True)
+class Draft:
+    """The draft claim file for one report, plus what the summary needs."""
+
+    name: str
+    source: dict[str, object]
+    claims: list[DraftClaim] = field(default_factory=list)
+    events: dict[str, DraftEvent] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)
+
+    @property
+    def matched(self) -> list[str]:
+        """Registered parties the draft's claims name, sorted."""
+        return sorted({c.party for c in self.claims} - set(self.parties))
+
+    @property
+    def unmatched(self) -> list[str]:
+        """The words of speakers no registered party matched."""
+        return [p.name for p in self.parties.values()]
+
+
+class Extractor:
+    """Extracts drafts from reports with one registry, lexicon and gazetteer (reusable)."""
+
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        *,
+        lex: Lexicon | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.registry = registry if registry is not None else Registry()
+        if not self.registry.aspects:
+            from claimgraph.extract.values import builtin_aspects
+
+            self.registry.aspects = dict(builtin_aspects())
+            self.registry.index()
+        self.lex = lex or lexicon()
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.reader = Reader(self.registry.aspects, self.lex, self.gazetteer)
+
+    def extract(self, text: str, path: str | Path, *, file: str | None = None) -> Draft:
+        """The draft for one report's ``text``; ``file`` is written as ``source.file``."""
+        return _Run(self, text, Path(path), file).draft
+
+
+def extract_report(
+    text: str, path: str | Path, registry: Registry | None = None, *, file: str | None = None
+) -> Draft:
+    """Extract the draft claim file of one report.
+
+    ``path`` names the report (the draft is named after it); ``file`` is
+    the path recorded as ``source.file`` (default: ``path``), relative to
+    the project root so the validator finds the text for its quote check.
+    """
+    return Extractor(registry).extract(text, path, file=file)
+
+
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Segment:
+    text: str
+    start: int
+    paragraph: int
+
+
+class _Run:
+    """One report's extraction (state: recent speakers, current event, claims so far)."""
+
+    def __init__(self, ex: Extractor, text: str, path: Path, file: str | None) -> None:
+        self.ex = ex
+        self.lex = ex.lex
+        self.text = text
+        self.path = path
+        self.stem = slugify(path.stem) or "report"
+        self.resolver = Resolver(ex.registry, ex.lex)
+        self.claims: list[DraftClaim] = []
+        self.events: dict[str, DraftEvent] = {}
+        self.parties: dict[str, Party] = {}
+        self.ids: set[str] = set()
+        dl, n = date_line(text)
+        self.body = " " * n + text[n:]
+        self.sentences = split_sentences(self.body, ex.lex.abbreviations)
+        self._plan_events(dl)
+        self._attribute()
+        source: dict[str, object] = {
+            "id": f"draft-{self.stem}",
+            "title": _title(self.sentences),
+            "file": file if file is not None else path.as_posix(),
+            "status": "draft",
+        }
+        if self.published is not None:
+            source["published"] = self.published
+        self.draft = Draft(path.stem + ".yaml", source, self.claims, self.events, self.parties)
+
+    # -- events ------------------------------------------------------------
+
+    def _plan_events(self, dl: DateRef | None) -> None:
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", self.text)]
+        ref = dl.end if dl is not None else None
+        first = [d for d in find_dates(self.body, ref, years) if d.is_day]
+        if dl is not None and dl.is_day:
+            main: DateRef | None = dl
+        elif dl is not None:
+            inside = [d for d in first if dl.start <= d.start <= dl.end]
+            main = inside[0] if inside else dl
+        else:
+            main = first[0] if first else None
+        self.published = main.start if main is not None and main.is_day else None
+        ref = self.published or ref or (main.end if main else None)
+        self.ref = ref
+        towns = [(p, s) for p, s, _ in self.ex.gazetteer.find(self.body) if p.kind != "region"]
+        regions = [(p, s) for p, s, _ in self.ex.gazetteer.find(self.body) if p.kind == "region"]
+        main_place = towns[0][0] if towns else regions[0][0] if regions else None
+        self.main_when = main
+        self.sentence_event: list[str] = []
+        when, place = main, main_place
+        last_paragraph = -1
+        for s in self.sentences:
+            dates = [d for d in find_dates(s.text, ref, years)]
+            places = [p for p, _, _ in self.ex.gazetteer.find(s.text)]
+            here = [p for p in places if p.kind != "region"] or places
+            if dates:
+                d = dates[0]
+                if main is not None and d.overlaps(main):
+                    when = main
+                    place = here[0] if here else main_place
+                else:
+                    when = d
+                    place = here[0] if here else place
+            elif s.paragraph != last_paragraph and here:
+                intro = re.match(r"\W*(?:[\w’'-]+\s+){0,6}?(?:in|near|at)\s", s.text[:80], re.I)
+                if intro and place is not None and here[0].region != place.region:
+                    place = here[0]
+            last_paragraph = s.paragraph
+            self.sentence_event.append(self._event(place, when))
+
+    def _event(self, place: Place | None, when: DateRef | None) -> str:
+        name = place.name if place is not None else "unknown-place"
+        for ev in self.ex.registry.events.values():
+            lo = ev.date or ev.start
+            hi = ev.date or ev.end or ev.start
+            if when is None or lo is None or hi is None:
+                continue
+            if not (lo <= when.end and when.start <= hi):
+                continue
+            names = {name.casefold()} | {
+                k for k, v in self.ex.gazetteer.names.items() if v == name
+            }
+            where = f"{ev.place} {ev.title}".casefold()
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", where) for n in names):
+                self.events.setdefault(ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True))
+                return ev.id
+        slug = f"{slugify(name)}-{when.slug if when else 'undated'}"
+        if slug in self.ex.registry.events:
+            slug = f"{slug}-{self.stem}"
+        if slug not in self.events:
+            title = f"Events in {name}" + (f", {when}" if when else "")
+            self.events[slug] = DraftEvent(
+                slug,
+                title,
+                when,
+                name,
+                place.region if place else "",
+                place.coords if place else None,
+            )
+        return slug
+
+    # -- claims ------------------------------------------------------------
+
+    def _segments(self, s: Sentence) -> Iterator[_Segment]:
+        if s.text[:1] in OPENING:
+            yield _Segment(s.text, s.start, s.paragraph)
+            return
+        pos = 0
+        for m in _CLAUSE_BREAK.finditer(s.text):
+            # never split inside quotation marks
+            if _inside_quote(s.text, m.start()):
+                continue
+            yield _Segment(s.text[pos : m.start()], s.start + pos, s.paragraph)
+            pos = m.end()
+        yield _Segment(s.text[pos:], s.start + pos, s.paragraph)
+
+    def _attribute(self) -> None:
+        prev_paragraph = -1
+        carried: Speaker | None = None
+        for index, s in enumerate(self.sentences):
+            event = self.sentence_event[index]
+            if s.paragraph != prev_paragraph:
+                carried = None
+            prev_paragraph = s.paragraph
+            for seg in self._segments(s):
+                att = find_attribution(seg.text, self.lex)
+                if att is None:
+                    if self._evidence_note(seg):
+                        continue
+                    att = self._implicit(seg)
+                    if att is None and carried is not None:
+                        self._claims(seg, att, [carried], event, continuation=True)
+                        continue
+                    if att is None:
+                        continue
+                speakers = self._speakers(att)
+                if not speakers:
+                    continue
+                self._claims(seg, att, speakers, event)
+                carried = speakers[-1] if att.cue in _EXPLICIT else None
+
+    def _implicit(self, seg: _Segment) -> Attribution | None:
+        """Speakers with no speech verb: "footage was posted online", "On social networks, ..."."""
+        m = self.lex.publication.search(seg.text)
+        if m:
+            after = re.split(r"[,.;]", seg.text[m.end() :], maxsplit=1)[0]
+            if self.ex.registry.match(after) is not None:
+                return Attribution(seg.text, after, (0, len(seg.text)), "published", m.group(0), True)
+        m2 = re.match(r"\s*(?:on|in|across)\s+([^,]{2,40}),", seg.text, re.IGNORECASE)
+        if m2 and self.ex.registry.match(m2.group(1)) is not None:
+            return Attribution(seg.text, m2.group(1), (m2.end(), len(seg.text)), "published", "", True)
+        return None
+
+    def _evidence_note(self, seg: _Segment) -> bool:
+        """ "X did not provide any evidence": mark X's recent claims, make no claim."""
+        m = self.lex.evidence["none"].search(seg.text)
+        if not m or self.ex.reader.findings(seg.text[m.end() :]):
+            return False
+        subject = re.sub(r"\s+(?:has|have|had|did|does|also|still)\s*$", "", seg.text[: m.start()])
+        speaker = self.resolver.resolve(subject) if subject.strip() else self.resolver.last
+        if speaker is None:
+            return False
+        for claim in reversed(self.claims[-6:]):
+            if claim.party == speaker.party:
+                claim.evidence = ["none"]
+        return True
+
+    def _speakers(self, att: Attribution) -> list[Speaker]:
+        if att.cue == "passive" or not att.speaker.strip():
+            last = self.resolver.last
+            return [last] if last is not None else []
+        if att.cue == "declines":
+            parts = [p for p in re.split(r",\s*|\s+and\s+", att.speaker) if p.strip()]
+            found: dict[str, Speaker] = {}
+            for part in parts:
+                sp = self.resolver.resolve(part)
+                if sp is not None and sp.matched:
+                    found.setdefault(sp.party, sp)
+            if len(found) >= 1 and len(parts) > 1:
+                speakers = list(found.values())
+                self.resolver.remember(speakers[0])
+                return speakers
+        speaker = self.resolver.resolve(att.speaker)
+        if speaker is None:
+            return []
+        self.resolver.remember(speaker)
+        return [speaker]
+
+    def _claims(
+        self,
+        seg: _Segment,
+        att: Attribution | None,
+        speakers: list[Speaker],
+        event: str,
+        *,
+        continuation: bool = False,
+    ) -> None:
+        lo, hi = att.content if att is not None else (0, len(seg.text))
+        content = Sentence(seg.text[lo:hi], seg.start + lo, seg.start + hi, seg.paragraph)
+        cue = att.cue if att is not None else "continuation"
+        quoted = cue in ("quote", "colon") or seg.text[lo : lo + 2].strip()[:1] in OPENING
+        via = self._via(seg.text)
+        evidence = evidence_of(seg.text, self.lex)
+        for speaker in speakers:
+            party = self._party(speaker)
+            kind = self._kind(party)
+            ev = list(evidence)
+            if not ev and kind in self.lex.eyewitness_kinds:
+                ev = ["eyewitness"]
+            reported = bool(att and att.second_hand) or kind in self.lex.reported_kinds
+            base = DraftClaim(
+                id="",
+                event=event,
+                party=party,
+                quote="",
+                aspect="comment",
+                speaker=speaker.person,
+                via=via,
+                evidence=ev,
+                said_on=self._said_on(event),
+            )
+            if cue == "declines":
+                self._add(base, seg.text, seg.start, aspect="comment", stance="declines")
+                continue
+            made = 0
+            hedged_quote = False
+            for inner in split_plain(content, self.lex.abbreviations):
+                findings = self.ex.reader.findings(inner.text)
+                certainty = certainty_of(inner.text, quoted, self.lex)
+                if certainty == "hedged" and quoted:
+                    hedged_quote = True
+                elif hedged_quote:
+                    certainty = "hedged"
+                if certainty == "asserted" and reported:
+                    certainty = "reported"
+                for f in findings:
+                    made += self._add_finding(base, inner, f, certainty)
+            if made == 0 and (cue in _EXPLICIT or cue == "published") and not continuation:
+                if "comment" in self.ex.registry.aspects:
+                    certainty = certainty_of(content.text, quoted, self.lex)
+                    if certainty == "asserted" and reported:
+                        certainty = "reported"
+                    quote = content.text.strip(_TRIM)
+                    if len(quote.split()) >= 3:
+                        self._add(
+                            base,
+                            content.text,
+                            content.start,
+                            aspect="comment",
+                            value=_shorten(quote),
+                            certainty=certainty,
+                        )
+
+    def _add_finding(self, base: DraftClaim, inner: Sentence, f: Finding, certainty: str) -> int:
+        aspect = self.ex.registry.aspects.get(f.aspect)
+        if aspect is None:
+            return 0
+        value = f.value
+        if aspect.type is AspectType.COUNT and isinstance(value, str):
+            value = value.strip()
+        self._add(
+            base,
+            inner.text,
+            inner.start,
+            aspect=f.aspect,
+            value=value,
+            stance=f.stance.value if f.stance is not Stance.ASSERTS else "asserts",
+            certainty=certainty,
+        )
+        return 1
+
+    def _add(
+        self,
+        base: DraftClaim,
+        text: str,
+        start: int,
+        *,
+        aspect: str,
+        value: object = None,
+        stance: str = "asserts",
+        certainty: str = "asserted",
+    ) -> None:
+        quote, offset = _trim(text)
+        if not quote:
+            return
+        for c in self.claims:
+            if c.party == base.party and c.aspect == aspect and c.quote == quote:
+                return
+        cid = f"{self.stem}-{_short(base.party)}-{aspect}"
+        n = 2
+        unique = cid
+        while unique in self.ids:
+            unique = f"{cid}-{n}"
+            n += 1
+        self.ids.add(unique)
+        self.claims.append(
+            DraftClaim(
+                id=unique,
+                event=base.event,
+                party=base.party,
+                quote=quote,
+                aspect=aspect,
+                value=value,
+                speaker=base.speaker,
+                via=base.via,
+                stance=stance,
+                certainty=certainty,
+                evidence=list(base.evidence),
+                said_on=base.said_on,
+                at=start + offset,
+            )
+        )
+
+    def _party(self, speaker: Speaker) -> str:
+        if speaker.matched:
+            return speaker.party
+        if speaker.party not in self.parties:
+            self.parties[speaker.party] = Party(speaker.party, speaker.words, UNKNOWN_SIDE, "unknown")
+        return speaker.party
+
+    def _kind(self, party: str) -> str:
+        p = self.ex.registry.parties.get(party)
+        return p.kind if p is not None else "unknown"
+
+    def _via(self, text: str) -> str:
+        for via, rx in self.lex.via.items():
+            if rx.search(text):
+                return via
+        return ""
+
+    def _said_on(self, event: str) -> date | None:
+        ev = self.events.get(event)
+        if ev is None or ev.when is None or not ev.when.is_day:
+            return self.published
+        if self.published is not None and ev.when.start > self.published:
+            return self.published
+        return ev.when.start
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    from claimgraph.extract.sentences import _quote_role
+
+    depth = 0
+    for i in range(at):
+        if text[i] in QUOTES:
+            role = _quote_role(text, i, depth)
+            if role > 0:
+                depth += 1
+            elif role < 0 and depth > 0:
+                depth -= 1
+    return depth > 0
+
+
+def _trim(text: str) -> tuple[str, int]:
+    """The text without surrounding quote marks, commas and spaces, and how much was cut in front."""
+    stripped = text.strip(_TRIM)
+    if not stripped:
+        return "", 0
+    return stripped, text.index(stripped)
+
+
+def _short(party: str) -> str:
+    return party if len(party) <= 40 else party[:40].rstrip("-")
+
+
+def _shorten(text: str, width: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _title(sentences: list[Sentence]) -> str:
+    for s in sentences:
+        words = s.text.split()
+        if len(words) >= 3:
+            return _shorten(s.text, 90)
+    return "Untitled report"
+
+
+# ---------------------------------------------------------------------------
+# Output
+
+
+def _event_record(ev: DraftEvent) -> dict[str, object]:
+    rec: dict[str, object] = {"title": ev.title}
+    if ev.when is not None:
+        if ev.when.is_day:
+            rec["date"] = ev.when.start
+        else:
+            rec["start"] = ev.when.start
+            rec["end"] = ev.when.end
+    rec["place"] = ev.place
+    if ev.region:
+        rec["region"] = ev.region
+    if ev.coords is not None:
+        rec["coords"] = [ev.coords[0], ev.coords[1]]
+    return rec
+
+
+def _claim_record(c: DraftClaim) -> dict[str, object]:
+    rec: dict[str, object] = {"id": c.id, "event": c.event, "party": c.party}
+    if c.speaker:
+        rec["speaker"] = c.speaker
+    if c.via:
+        rec["via"] = c.via
+    rec["quote"] = c.quote
+    rec["aspect"] = c.aspect
+    if c.value is not None and c.stance != "declines":
+        rec["value"] = c.value
+    if c.stance != "asserts":
+        rec["stance"] = c.stance
+    if c.certainty != "asserted":
+        rec["certainty"] = c.certainty
+    if c.evidence:
+        rec["evidence"] = c.evidence[0] if len(c.evidence) == 1 else list(c.evidence)
+    if c.said_on is not None:
+        rec["said_on"] = c.said_on
+    return rec
+
+
+def generate_draft(draft: Draft) -> Iterator[str]:
+    """The lines of the draft claim file (YAML, the format ``claimgraph validate`` reads)."""
+    yield f"# Draft written by `claimgraph extract` from {draft.source.get('file')}."
+    yield "# Every claim needs a person's review: party, quote, aspect, value, stance."
+    yield "# When reviewed, remove `status: draft` (drafts are left out of reports)."
+    doc: dict[str, object] = {}
+    if draft.parties:
+        doc["sides"] = {UNKNOWN_SIDE: UNKNOWN_SIDE_NAME}
+        doc["parties"] = {
+            p.id: {"name": p.name, "side": p.side, "kind": p.kind} for p in draft.parties.values()
+        }
+    new_events = {e.id: _event_record(e) for e in draft.events.values() if not e.known}
+    if new_events:
+        doc["events"] = new_events
+    doc["source"] = dict(draft.source)
+    doc["claims"] = [_claim_record(c) for c in draft.claims]
+    text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    yield from text.splitlines()
+
+
+def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
+    """Write the draft into ``out_dir`` (created if needed); refuse to overwrite unless ``force``.
+
+    Raises :class:`~claimgraph.errors.OutputError` when the file exists and
+    ``force`` is false: a draft may already carry a person's review.
+    """
+    name = Path(draft.name).name
+    if not name or name in (".", "..") or name != draft.name:
+        raise OutputError(f"{draft.name}: not a plain file name")
+    target = out_dir / name
+    if target.exists() and not force:
+        raise OutputError(f"{target}: already exists; not overwritten (use --force to replace it)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        body = "\n".join(generate_draft(draft)) + "\n"
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(body)
+            if force:
+                os.replace(tmp, target)
+            else:
+                # link() fails if the target appeared meanwhile: never clobber.
+                os.link(tmp, target)
+                os.unlink(tmp)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    except FileExistsError as exc:
+        raise OutputError(f"{target}: already exists; not overwritten (use --force to replace it)") from exc
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    return target
+
+

@@ -1,0 +1,442 @@
+"""Who says it: attribution cues in a sentence, and speakers resolved to parties.
+
+A :class:`Registry` knows the parties (names and aliases) and aspects of a
+claims folder. :func:`find_attribution` finds the cue in one sentence ("X
+said that ...", "according to X, ...", '"...," X wrote', "X: '...'") and
+splits it into the speaker's words and the content; a :class:`Resolver`
+turns the speaker's words into a party, carrying the most recent speaker
+forward for pronouns and "the message", "the channel".
+
+>>> from claimgraph.model import Party
+>>> reg = Registry.from_parties([Party("mod", "Ministry of Defence", "russia",
+...                                    aliases=("Russian Ministry of Defense",))])
+>>> att = find_attribution("The Russian Ministry of Defense said that ten missiles were shot down.")
+>>> att.speaker, att.content_text
+('The Russian Ministry of Defense', 'ten missiles were shot down.')
+>>> Resolver(reg).resolve(att.speaker).party
+'mod'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from claimgraph.extract.lexicon import Lexicon, lexicon
+from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
+from claimgraph.model import Aspect, Corpus, Event, Party, slugify
+
+__all__ = ["Attribution", "Registry", "Resolver", "Speaker", "find_attribution", "norm"]
+
+# Words that, just before a speech verb, show it is a noun ("reports from").
+_NOUN_BEFORE = frozenset(
+    "a an the by of from these those their his her its in on with to for and our your "
+    "such this that recent earlier latest new".split()
+)
+# Words trailing a subject that are not part of its name ("X also said").
+_TRAILERS = frozenset(
+    "also first later earlier then already still again previously just has have had was "
+    "were is are would will had been once further too itself themselves himself herself "
+    "officially publicly traditionally repeatedly immediately reportedly allegedly even "
+    "only now today yesterday subsequently similarly meanwhile in turn for his her part "
+    "separately".split()
+)
+_INTRO_WORDS = frozenset(
+    "on in at after before during later earlier meanwhile since for as and but so yet "
+    "also then however moreover besides separately recall note by around over some "
+    "in-addition".split()
+)
+_TITLE_WORDS = re.compile(
+    r"^(?:the\s+)?(?:(?:occupying|russian-appointed|regional|local|former|acting|deputy|"
+    r"head|mayor|governor|minister|spokesman|spokeswoman|spokesperson|adviser|advisor|"
+    r"chief|commander|president|prime|secretary|chairman|director|general|colonel|"
+    r"national|security|american|ukrainian|russian|defence|defense|foreign|interior|"
+    r"of|the|to|and|\"|“|”)\s+)+",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"\b((?:[A-Z][\w'’-]+\.?\s+){1,3}[A-Z][\w'’-]+)\s*$")
+
+
+def norm(text: str) -> str:
+    """Fold a phrase for alias lookup: case, typographic apostrophes and quotes, spaces.
+
+    >>> norm("  The  Occupiers’ ")
+    "the occupiers'"
+    """
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[\"“”«»„]", "", text)
+    return " ".join(text.casefold().split())
+
+
+@dataclass(slots=True)
+class Registry:
+    """What the extractor knows about a claims folder: parties, aspects, events."""
+
+    parties: dict[str, Party] = field(default_factory=dict)
+    aspects: dict[str, Aspect] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    _alias_re: re.Pattern[str] | None = None
+    _alias_to_party: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_parties(
+        cls, parties: Iterable[Party], aspects: dict[str, Aspect] | None = None
+    ) -> Registry:
+        """A registry from parties built in memory (and optionally aspects)."""
+        reg = cls({p.id: p for p in parties}, dict(aspects or {}))
+        reg.index()
+        return reg
+
+    @classmethod
+    def from_corpus(cls, corpus: Corpus) -> Registry:
+        """A registry from a loaded claims folder."""
+        reg = cls(dict(corpus.parties), dict(corpus.aspects), dict(corpus.events))
+        reg.index()
+        return reg
+
+    def index(self) -> None:
+        """Build the alias index (call again after changing ``parties``)."""
+        table: dict[str, str] = {}
+        for party in self.parties.values():
+            names = [party.name, *party.aliases]
+            if "-" in party.id:
+                names.append(party.id.replace("-", " "))
+            for name in names:
+                key = norm(name)
+                if key.startswith("the "):
+                    key = key[4:]
+                if len(key) < 2:
+                    continue
+                table.setdefault(key, party.id)
+        self._alias_to_party = table
+        alts = sorted(table, key=lambda s: (-len(s), s))
+        if alts:
+            body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+            self._alias_re = re.compile(rf"(?<![\w-])({body})(?![\w-])")
+        else:
+            self._alias_re = None
+
+    def match(self, phrase: str) -> tuple[str, str] | None:
+        """The party whose longest alias occurs in ``phrase``, with that alias.
+
+        Possessives and case do not matter; among equally long aliases the
+        rightmost wins (the head of "the adviser to the head of X, Y" is Y).
+        """
+        if self._alias_re is None:
+            return None
+        text = norm(phrase)
+        best: tuple[int, int, str] | None = None
+        for m in self._alias_re.finditer(text):
+            key = (len(m.group(1)), m.start(), m.group(1))
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is None:
+            return None
+        alias = " ".join(best[2].split())
+        return self._alias_to_party[alias], alias
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: a party id (``unknown`` when none matched) and the words used."""
+
+    party: str
+    words: str
+    person: str = ""
+    matched: bool = True
+
+
+@dataclass(slots=True)
+class Attribution:
+    """The attribution cue of one sentence.
+
+    ``speaker`` is the speaker's words ("" for an agentless cue, or a
+    pronoun to carry forward); ``content`` the character range of what is
+    attributed, relative to the sentence.
+    """
+
+    text: str
+    speaker: str
+    content: tuple[int, int]
+    cue: str
+    verb: str = ""
+    second_hand: bool = False
+
+    @property
+    def content_text(self) -> str:
+        return self.text[self.content[0] : self.content[1]].strip()
+
+
+class Resolver:
+    """Turns speakers' words into parties, remembering recent speakers for anaphora."""
+
+    def __init__(self, registry: Registry, lex: Lexicon | None = None) -> None:
+        self.registry = registry
+        self.lex = lex or lexicon()
+        self.recent: list[Speaker] = []
+
+    def remember(self, speaker: Speaker) -> None:
+        self.recent.append(speaker)
+        del self.recent[:-8]
+
+    @property
+    def last(self) -> Speaker | None:
+        return self.recent[-1] if self.recent else None
+
+    def is_anaphor(self, words: str) -> bool:
+        key = norm(words)
+        return key in self.lex.anaphora or key.split(" ", 1)[0] in {"he", "she", "they"}
+
+    def resolve(self, words: str) -> Speaker | None:
+        """The speaker ``words`` name, or None when they name no one (and nothing is recent)."""
+        words = clean_subject(words)
+        if not words or norm(words) in self.lex.not_speakers:
+            return self.last if words else None
+        person = _person(words)
+        if self.is_anaphor(words):
+            return self.last
+        hit = self.registry.match(words)
+        if hit is not None:
+            party, _alias = hit
+            return Speaker(party, words, person, True)
+        # "the governor" after "governor Oleg Synegubov": a definite phrase whose
+        # head word occurs in a recent speaker's words.
+        key = norm(words)
+        if key.startswith("the ") and len(key.split()) <= 4:
+            head = key.split()[-1]
+            for prev in reversed(self.recent):
+                if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", norm(prev.words)):
+                    return prev
+        if len(key.split()) > 14:
+            return None
+        slug = slugify(_unknown_name(words))[:48].strip("-") or "speaker"
+        return Speaker(f"unknown-{slug}", _unknown_name(words), person, False)
+
+
+def _person(words: str) -> str:
+    """The named person in a speaker phrase ("the mayor of Kyiv, Vitali Klitschko" → the name)."""
+    parts = [p.strip() for p in words.split(",") if p.strip()]
+    for part in reversed(parts):
+        m = _NAME.search(part)
+        if m:
+            name = m.group(1)
+            if len(name.split()) >= 2 and not re.search(
+                r"\b(Ministry|Force|Forces|Office|Staff|Agency|Service|Directorate|Army|"
+                r"Council|Movement|Channel|Defense|Defence|Republic|Federation|Wind|News)\b",
+                name,
+            ):
+                return name
+    return ""
+
+
+def _unknown_name(words: str) -> str:
+    """The words to name an unregistered speaker by: the phrase without leading fillers."""
+    text = words.strip(" ,.;:\"“”«»")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def clean_subject(words: str) -> str:
+    """Drop intro phrases and trailing adverbs from a subject.
+
+    >>> clean_subject("On Telegram, the mayor of Kyiv, Vitali Klitschko, ")
+    'the mayor of Kyiv, Vitali Klitschko'
+    >>> clean_subject("Later, he also")
+    'he'
+    >>> clean_subject("Note that the General Staff")
+    'the General Staff'
+    """
+    text = words.strip(" ,;:")
+    text = re.sub(r"^(?:note|recall|notably|remember)\s+that\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:and|but|so|yet|while|whereas)\s+", "", text, flags=re.IGNORECASE)
+    parts = [p.strip() for p in text.split(",")]
+    # Drop leading intro segments ("On Telegram", "Later", "In turn").
+    while len(parts) > 1:
+        first = parts[0].split()
+        if not first:
+            parts.pop(0)
+            continue
+        w0 = first[0].casefold()
+        if w0 in _INTRO_WORDS or w0.endswith("ly") or (len(first) == 1 and w0 != "he"):
+            parts.pop(0)
+        else:
+            break
+    text = ", ".join(p for p in parts if p)
+    tokens = text.split()
+    while tokens and tokens[-1].casefold().strip(",") in _TRAILERS:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].casefold() in {"in", "for", "his", "her", "part"}:
+        tokens.pop(0)
+    return " ".join(tokens).strip(" ,")
+
+
+def _closing_quote(text: str, i: int) -> int:
+    """Index of the mark closing the quotation opened at ``i``, or -1."""
+    depth = 0
+    for j in range(i, len(text)):
+        if text[j] in QUOTES:
+            role = _quote_role(text, j, depth)
+            if role > 0:
+                depth += 1
+            elif role < 0 and depth > 0:
+                depth -= 1
+                if depth == 0:
+                    return j
+    return -1
+
+
+_ACCORDING = re.compile(
+    r"(?<!\w)(?:according\s+to|as\s+(?:reported|stated|said)\s+by|in\s+the\s+words\s+of)\s+",
+    re.IGNORECASE,
+)
+_AS_REPORTED = re.compile(r"^\s*(?:\w+\s*,\s*)?as\s+(?P<x>[^,]{2,80}?)\s+(?:\w+\s+)?(?P<v>\w+)\s*,",
+                          re.IGNORECASE)
+_THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
+
+
+def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution | None:
+    """The attribution cue of ``sentence``, or None when it attributes nothing.
+
+    >>> a = find_attribution('"It was a drone," the governor said.')
+    >>> a.speaker, a.content_text, a.cue
+    ('the governor', 'It was a drone,', 'quote')
+    >>> a = find_attribution("Ten people were injured, said governor Oleg Synegubov.")
+    >>> a.speaker, a.content_text
+    ('governor Oleg Synegubov', 'Ten people were injured')
+    >>> find_attribution("According to him, air defence worked.").speaker
+    'him'
+    >>> find_attribution("The sky was clear.") is None
+    True
+    """
+    lex = lex or lexicon()
+    text = sentence
+    second = bool(lex.second_hand.search(text))
+
+    # '"...," X said.' — the quotation first, the speaker after it.
+    m = re.match(rf"\s*[{OPENING}]", text)
+    if m:
+        close = _closing_quote(text, m.end() - 1)
+        if close > 0:
+            rest = text[close + 1 :]
+            v = lex.speech_verb.search(rest)
+            if v and len(rest[: v.start()].split()) <= 10 and rest[: v.start()].strip(" ,.") != "":
+                return Attribution(
+                    text, rest[: v.start()].strip(" ,."), (m.end(), close), "quote", v.group(1), second
+                )
+            if v and rest[: v.start()].strip(" ,.") == "":
+                after = rest[v.end() :]
+                who = re.split(r"[,.;]", after, maxsplit=1)[0]
+                return Attribution(text, who.strip(), (m.end(), close), "quote", v.group(1), second)
+
+    # 'X: "..."'
+    m = re.match(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]", text)
+    if m and len(m.group(1).split()) <= 10:
+        return Attribution(text, m.group(1), (m.end(), len(text)), "colon", "", second)
+
+    # "according to X, ..." / "..., according to X."
+    m = _ACCORDING.search(text)
+    if m:
+        tail = text[m.end() :]
+        x = re.match(r"([^,.;:]+?)(?=\s*(?:,|\.|;|:|$|\bthat\b))", tail)
+        who = x.group(1) if x else ""
+        end_x = m.end() + (x.end() if x else 0)
+        before = text[: m.start()]
+        if norm(who) in {"whom", "which", "who"}:
+            return Attribution(text, "he", (end_x, len(text)), "according-to", "", second)
+        if who and not before.strip(" ,") or _only_intro(before):
+            start = end_x
+            while start < len(text) and text[start] in " ,":
+                start += 1
+            return Attribution(text, who, (start, len(text)), "according-to", "", second)
+        if who:
+            return Attribution(text, who, (0, len(before.rstrip(" ,"))), "according-to", "", second)
+
+    # "as X reported, ..."
+    m = _AS_REPORTED.match(text)
+    if m and lex.speech_verb.fullmatch(m.group("v")):
+        return Attribution(text, m.group("x"), (m.end(), len(text)), "as-reported", m.group("v"), second)
+
+    # Silence: "X have not yet commented", "X are in no hurry to comment".
+    m = lex.decline.search(text)
+    if m:
+        subject = re.sub(
+            r"\s+(?:are|is|was|were|have|has|had|also|still|so\s+far|yet)\s*$",
+            "",
+            text[: m.start()],
+            flags=re.IGNORECASE,
+        )
+        subject = re.sub(r"\s+(?:are|is|was|were|have|has|had)\s*$", "", subject, flags=re.IGNORECASE)
+        return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
+
+    # "X said (that) ...", "..., X said", "..., said X".
+    for v in lex.speech_verb.finditer(text):
+        att = _verb_attribution(text, v, lex, second)
+        if att is not None:
+            return att
+
+    # "X's statement says", "the message says" are covered above; agentless passives:
+    if lex.passive.search(text):
+        return Attribution(text, "", (0, len(text)), "passive", "", True)
+    return None
+
+
+def _only_intro(before: str) -> bool:
+    words = before.strip(" ,").split()
+    return 0 < len(words) <= 4 and words[0].casefold() in _INTRO_WORDS
+
+
+def _verb_attribution(
+    text: str, v: re.Match[str], lex: Lexicon, second: bool
+) -> Attribution | None:
+    before = text[: v.start()]
+    after = text[v.end() :]
+    prev_words = before.split()
+    prev = prev_words[-1].casefold().strip(",") if prev_words else ""
+    if prev in _NOUN_BEFORE and not before.rstrip().endswith(","):
+        return None
+    # ", said X." — the verb right after a comma, the speaker after it.
+    if before.rstrip().endswith(",") and not re.match(r"\s*(?:that\b|,|$)", after):
+        who = re.split(r"[,.;]", after, maxsplit=1)[0]
+        if 0 < len(who.split()) <= 8 and not lex.speech_verb.search(who):
+            end = len(before.rstrip().rstrip(","))
+            return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
+    # Relative clause: "..., which the Russian army says it is repelling".
+    rel = list(re.finditer(r"(?<!\w)(?:which|who|whom)(?!\w)", before, re.IGNORECASE))
+    if rel and "," not in before[rel[-1].end() :]:
+        subject = before[rel[-1].end() :]
+        cleaned = clean_subject(subject)
+        if 0 < len(cleaned.split()) <= 8:
+            return Attribution(text, subject, (0, len(text)), "verb", v.group(1), second)
+        return None
+    subject = before
+    if rel:
+        # a closed parenthetical ", who has just been reappointed," is no part of the name
+        r = rel[-1]
+        close = before.index(",", r.end())
+        subject = before[: r.start()] + before[close + 1 :]
+    # "..., X said." / "..., X said, referring to ..." — post-posed attribution.
+    cut = before.rfind(",")
+    if cut > 0:
+        tail = before[cut + 1 :]
+        tail_ok = 0 < len(tail.split()) <= 8 and not lex.speech_verb.search(tail)
+        ends = re.match(
+            r"\s*(?:[,.;]|$|(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b)",
+            after,
+        )
+        if tail_ok and ends and not _THAT.match(after.strip()) and len(before[:cut].split()) > 3:
+            return Attribution(text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second)
+    cleaned = clean_subject(subject)
+    n = len(cleaned.split())
+    if n == 0 or n > 14 or norm(cleaned) in lex.not_speakers:
+        return None
+    # "X said (on his Telegram channel) that ...": content after "that" if near.
+    start = v.end()
+    t = _THAT.search(after)
+    if t and len(after[: t.start()].split()) <= 10 and "." not in after[: t.start()]:
+        start = v.end() + t.end()
+    while start < len(text) and text[start] in " ,:":
+        start += 1
+    if start >= len(text.rstrip(" .")):
+        return Attribution(text, subject, (0, len(text)), "verb", v.group(1), second)
+    return Attribution(text, subject, (start, len(text)), "verb", v.group(1), second)

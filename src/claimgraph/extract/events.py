@@ -1,0 +1,314 @@
+"""When and where: dates in a report, places from the gazetteer, and the events they make.
+
+>>> from datetime import date
+>>> [str(d) for d in find_dates("On the evening of January 4, it began.", ref=date(2024, 1, 31))]
+['2024-01-04']
+>>> [str(d) for d in find_dates("at the end of November 2023")]
+['2023-11-21..2023-11-30']
+>>> [str(d) for d in find_dates("Explosions rang out on Thursday, March 21, in Kyiv.")]
+['2024-03-21']
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimgraph.extract.lexicon import phrase_regex
+
+__all__ = [
+    "DateRef",
+    "Gazetteer",
+    "Place",
+    "date_line",
+    "find_dates",
+]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.casefold(): i for i, d in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")\b\.?"
+_MONTH_ABBR = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    # 2024-03-21
+    re.compile(r"(?<!\d)(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)"),
+    # (Thursday,) March 21(st)(, 2024)
+    re.compile(
+        rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH_ABBR})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+        rf"(?:,?\s+{_YEAR})?",
+        re.IGNORECASE,
+    ),
+    # (Thursday,) 21 March (2024)
+    re.compile(
+        rf"(?:{_WEEKDAY},?\s+)?(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<month>{_MONTH_ABBR})\b\.?(?:,?\s+{_YEAR})?",
+        re.IGNORECASE,
+    ),
+    # at the end of November 2023, in early November, in mid-March, in March 2024
+    re.compile(
+        r"(?:(?:at\s+the\s+|in\s+the\s+)?(?P<part>end|beginning|start|middle|first\s+half|"
+        r"second\s+half)\s+of\s+|(?:in\s+)?(?P<early>early|mid|late)[\s-]+|in\s+)"
+        + _MONTH
+        + rf"(?:,?\s+{_YEAR})?",
+        re.IGNORECASE,
+    ),
+    # on Wednesday, Tuesday evening, since Wednesday morning
+    re.compile(rf"\b{_WEEKDAY}\b", re.IGNORECASE),
+    # yesterday, last night
+    re.compile(r"\b(?P<relative>yesterday|last\s+night|this\s+morning|today|tonight)\b", re.IGNORECASE),
+]
+
+_PARTS = {
+    "end": (21, 31),
+    "beginning": (1, 10),
+    "start": (1, 10),
+    "early": (1, 10),
+    "middle": (11, 20),
+    "mid": (11, 20),
+    "late": (21, 31),
+    "first half": (1, 15),
+    "second half": (16, 31),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date or a period found in text, with where it was (offsets in the text)."""
+
+    start: date
+    end: date
+    at: int = 0
+    stop: int = 0
+
+    @property
+    def is_day(self) -> bool:
+        return self.start == self.end
+
+    def overlaps(self, other: DateRef) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    @property
+    def slug(self) -> str:
+        """``2024-03-21`` for a day, ``2023-11`` for a period within a month."""
+        if self.is_day:
+            return self.start.isoformat()
+        if (self.start.year, self.start.month) == (self.end.year, self.end.month):
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return f"{self.start.isoformat()}--{self.end.isoformat()}"
+
+    def __str__(self) -> str:
+        if self.is_day:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+_DATE_LINE = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\b", re.IGNORECASE)
+
+
+def date_line(text: str) -> tuple[DateRef | None, int]:
+    """The report's leading date line ("date 2023-03-20", "date 2024-01") and its length.
+
+    >>> ref, n = date_line(" date 2024-01 Russian invaders said")
+    >>> str(ref), n
+    ('2024-01-01..2024-01-31', 13)
+    """
+    m = _DATE_LINE.match(text)
+    if not m:
+        return None, 0
+    y, mo = int(m["y"]), int(m["m"])
+    try:
+        if m["d"]:
+            d = date(y, mo, int(m["d"]))
+            return DateRef(d, d, m.start(), m.end()), m.end()
+        last = calendar.monthrange(y, mo)[1]
+        return DateRef(date(y, mo, 1), date(y, mo, last), m.start(), m.end()), m.end()
+    except ValueError:
+        return None, 0
+
+
+def _year_for(month: int, day: int, ref: date | None, weekday: int | None, years: Iterable[int]) -> int | None:
+    if weekday is not None:
+        pool = sorted(set(years) | ({ref.year, ref.year - 1} if ref else set()))
+        if not pool:
+            pool = list(range(date.today().year, date.today().year - 8, -1))
+        for y in sorted(pool, key=lambda y: (ref is not None and abs(y - ref.year), -y)):
+            try:
+                if date(y, month, day).weekday() == weekday:
+                    return y
+            except ValueError:
+                continue
+    if ref is not None:
+        try:
+            return ref.year if date(ref.year, month, day) <= ref + timedelta(days=1) else ref.year - 1
+        except ValueError:
+            return ref.year
+    years = list(years)
+    return years[0] if years else None
+
+
+def _month_period(y: int, mo: int, lo: int, hi: int) -> tuple[date, date]:
+    last = calendar.monthrange(y, mo)[1]
+    return date(y, mo, min(lo, last)), date(y, mo, min(hi, last))
+
+
+def find_dates(text: str, ref: date | None = None, years: Iterable[int] = ()) -> list[DateRef]:
+    """Dates and periods named in ``text``; ``ref`` (the report's date) fixes years and weekdays.
+
+    >>> [str(d) for d in find_dates("On Wednesday it began", ref=date(2024, 3, 21))]
+    ['2024-03-20']
+    >>> [str(d) for d in find_dates("in early November", ref=date(2024, 1, 15))]
+    ['2023-11-01..2023-11-10']
+    """
+    years = list(years) or [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    out: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            ref_obj = _match_date(m, ref, years)
+            if ref_obj is None:
+                continue
+            out.append(DateRef(ref_obj[0], ref_obj[1], m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    out.sort(key=lambda d: d.at)
+    return out
+
+
+def _match_date(m: re.Match[str], ref: date | None, years: list[int]) -> tuple[date, date] | None:
+    g = m.groupdict()
+    try:
+        if g.get("iso"):
+            d = date.fromisoformat(g["iso"])
+            return d, d
+        if g.get("relative"):
+            if ref is None or not ref:
+                return None
+            word = g["relative"].casefold()
+            d = ref - timedelta(days=1) if word == "yesterday" or word.startswith("last") else ref
+            return d, d
+        month = MONTHS.get((g.get("month") or "").casefold().rstrip("."))
+        weekday = WEEKDAYS.get((g.get("weekday") or "").casefold())
+        if month and g.get("day"):
+            day = int(g["day"])
+            y = int(g["year"]) if g.get("year") else _year_for(month, day, ref, weekday, years)
+            if y is None:
+                return None
+            d = date(y, month, day)
+            return d, d
+        if month:
+            part = (g.get("part") or g.get("early") or "").casefold()
+            part = " ".join(part.split())
+            lo, hi = _PARTS.get(part, (1, 31))
+            if g.get("year"):
+                y = int(g["year"])
+            elif ref is not None:
+                y = ref.year if month <= ref.month else ref.year - 1
+            elif years:
+                y = years[0]
+            else:
+                return None
+            return _month_period(y, month, lo, hi)
+        if weekday is not None and ref is not None:
+            back = (ref.weekday() - weekday) % 7
+            d = ref - timedelta(days=back)
+            return d, d
+    except ValueError:
+        return None
+    return None
+
+
+# -- places -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    region: str = ""
+    kind: str = "town"
+    coords: tuple[float, float] | None = None
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Known places, found in text by name or alias (case-insensitive, whole words)."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # folded name/alias -> place name
+    _regex: re.Pattern[str] | None = None
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The built-in gazetteer (data/gazetteer.yaml)."""
+        return _builtin().copy()
+
+    @classmethod
+    def from_data(cls, data: Any) -> Gazetteer:
+        """A gazetteer from a mapping shaped like data/gazetteer.yaml."""
+        g = cls()
+        g.add(data)
+        return g
+
+    def copy(self) -> Gazetteer:
+        return Gazetteer(dict(self.places), dict(self.names))
+
+    def add(self, data: Any) -> None:
+        """Add the places of a mapping shaped like data/gazetteer.yaml (later entries win)."""
+        places = data.get("places") if isinstance(data, dict) else None
+        if not isinstance(places, dict):
+            raise ValueError("a gazetteer needs a 'places:' mapping of name -> {region, coords, aliases}")
+        for name, spec in places.items():
+            spec = spec if isinstance(spec, dict) else {}
+            coords = spec.get("coords")
+            pair: tuple[float, float] | None = None
+            if isinstance(coords, list | tuple) and len(coords) == 2:
+                try:
+                    pair = (float(coords[0]), float(coords[1]))
+                except (TypeError, ValueError):
+                    pair = None
+            place = Place(str(name), str(spec.get("region", "") or ""), str(spec.get("kind", "town")), pair)
+            self.places[place.name] = place
+            self.names[place.name.casefold()] = place.name
+            for alias in spec.get("aliases") or ():
+                self.names[str(alias).casefold()] = place.name
+        self._regex = None
+
+    def read(self, path: Path) -> None:
+        """Add the places of a gazetteer file (a claims folder's ``gazetteer.yaml``)."""
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        self.add(data)
+
+    def find(self, text: str) -> list[tuple[Place, int, int]]:
+        """The places named in ``text``: (place, start, end), in order."""
+        if self._regex is None:
+            self._regex = phrase_regex(self.names, capture=True)
+        out = []
+        for m in self._regex.finditer(text):
+            name = self.names.get(" ".join(m.group(1).casefold().split()))
+            if name is not None:
+                out.append((self.places[name], m.start(), m.end()))
+        return out
+
+
+@cache
+def _builtin() -> Gazetteer:
+    text = resources.files("claimgraph").joinpath("data/gazetteer.yaml").read_text("utf-8")
+    return Gazetteer.from_data(yaml.load(text, Loader=_Loader))

@@ -1,0 +1,136 @@
+"""The extractor's vocabulary (data/extract.yaml), compiled into regular expressions once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["Lexicon", "phrase_regex", "lexicon", "words"]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def words(items: Iterable[object]) -> list[str]:
+    """The non-empty strings of a YAML list, longest first (so alternations prefer them)."""
+    out = {str(x).strip() for x in items if str(x).strip()}
+    return sorted(out, key=lambda s: (-len(s), s))
+
+
+def phrase_regex(phrases: Iterable[object], *, capture: bool = False) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of ``phrases`` as whole words.
+
+    >>> bool(phrase_regex(["no comment"]).search("There was No  comment."))
+    True
+    >>> bool(phrase_regex(["said"]).search("unsaid"))
+    False
+    """
+    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in words(phrases)]
+    if not alts:
+        return re.compile(r"(?!x)x")
+    body = "|".join(alts)
+    group = f"({body})" if capture else f"(?:{body})"
+    return re.compile(rf"(?<![\w-]){group}(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Compiled cue words; see data/extract.yaml for what each list means."""
+
+    raw: dict[str, Any]
+    abbreviations: tuple[str, ...]
+    speech_verb: re.Pattern[str]
+    message_noun: re.Pattern[str]
+    not_speakers: frozenset[str]
+    anaphora: frozenset[str]
+    passive: re.Pattern[str]
+    second_hand: re.Pattern[str]
+    hedge: re.Pattern[str]
+    denial: re.Pattern[str]
+    decline: re.Pattern[str]
+    evidence: dict[str, re.Pattern[str]]
+    via: dict[str, re.Pattern[str]]
+    killed: re.Pattern[str]
+    injured: re.Pattern[str]
+    count_fillers: frozenset[str]
+    damage_verb: re.Pattern[str]
+    target_verb: re.Pattern[str]
+    objects: list[tuple[re.Pattern[str], str]]
+    interception_verb: re.Pattern[str]
+    interception_object: re.Pattern[str]
+    interception_all: re.Pattern[str]
+    interception_partial: re.Pattern[str]
+    interception_none: re.Pattern[str]
+    interception_hits: re.Pattern[str]
+    cause_cue: re.Pattern[str]
+    cause_verb: re.Pattern[str]
+    air_defence: re.Pattern[str]
+    journalist_hedge: re.Pattern[str]
+    negation: re.Pattern[str]
+    publication: re.Pattern[str]
+    reported_kinds: frozenset[str]
+    eyewitness_kinds: frozenset[str]
+    happening: re.Pattern[str]
+    locatives: frozenset[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        """Compile a mapping shaped like data/extract.yaml."""
+        a = data.get("aspects", {})
+        objects = []
+        for slug, phrases in (a.get("objects") or {}).items():
+            objects.append((phrase_regex(phrases), str(slug)))
+        return cls(
+            raw=data,
+            abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
+            speech_verb=phrase_regex(data.get("speech_verbs", ()), capture=True),
+            message_noun=phrase_regex(data.get("message_nouns", ())),
+            not_speakers=frozenset(str(x).casefold() for x in data.get("not_speakers", ())),
+            anaphora=frozenset(str(x).casefold() for x in data.get("anaphora", ())),
+            passive=phrase_regex(data.get("passive_cues", ())),
+            second_hand=phrase_regex(data.get("second_hand", ())),
+            hedge=phrase_regex(data.get("hedges", ())),
+            denial=phrase_regex(data.get("denials", ())),
+            decline=phrase_regex(data.get("declines", ())),
+            evidence={k: phrase_regex(v) for k, v in (data.get("evidence") or {}).items()},
+            via={k: phrase_regex(v) for k, v in (data.get("via") or {}).items()},
+            killed=phrase_regex(a.get("killed", ())),
+            injured=phrase_regex(a.get("injured", ())),
+            count_fillers=frozenset(str(x).casefold() for x in a.get("count_fillers", ())),
+            damage_verb=phrase_regex(a.get("damage_verbs", ())),
+            target_verb=phrase_regex(a.get("target_verbs", ())),
+            objects=objects,
+            interception_verb=phrase_regex(a.get("interception_verbs", ())),
+            interception_object=phrase_regex(a.get("interception_objects", ())),
+            interception_all=phrase_regex(a.get("interception_all", ())),
+            interception_partial=phrase_regex(a.get("interception_partial", ())),
+            interception_none=phrase_regex(a.get("interception_none", ())),
+            interception_hits=phrase_regex(a.get("interception_hits", ())),
+            cause_cue=phrase_regex(a.get("cause_cues", ())),
+            cause_verb=re.compile(
+                r"\s+(?:\w+\s+){0,2}?" + phrase_regex(a.get("cause_verbs", ())).pattern,
+                re.IGNORECASE,
+            ),
+            air_defence=phrase_regex(a.get("air_defence", ())),
+            journalist_hedge=phrase_regex(data.get("journalist_hedges", ())),
+            negation=phrase_regex(data.get("negation", ())),
+            publication=phrase_regex(data.get("publication_passives", ())),
+            reported_kinds=frozenset(str(x) for x in data.get("reported_kinds", ())),
+            eyewitness_kinds=frozenset(str(x) for x in data.get("eyewitness_kinds", ())),
+            happening=phrase_regex(data.get("happening", ())),
+            locatives=frozenset(str(x).casefold() for x in data.get("locatives", ())),
+        )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The built-in lexicon (data/extract.yaml), read once."""
+    text = resources.files("claimgraph").joinpath("data/extract.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=_Loader)
+    return Lexicon.from_data(data)

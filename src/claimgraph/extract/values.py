@@ -1,0 +1,365 @@
+"""What a sentence says: aspects and values, stance, certainty and evidence.
+
+The aspect vocabulary comes from the loaded aspects (built-in and the claims
+folder's: values, labels and synonyms) plus the cue words of
+data/extract.yaml; counts are read with :func:`claimgraph.quantities.parse_count`.
+
+>>> from claimgraph.extract.values import Reader
+>>> r = Reader.default()
+>>> [(f.aspect, f.value) for f in r.findings("At least four people were killed and seven injured.")]
+[('killed', 'At least four'), ('injured', 'seven')]
+>>> [(f.aspect, f.value) for f in r.findings("The debris damaged a house and a shop.")]
+[('cause', 'air-defence-debris'), ('damage', ['house', 'shop'])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from claimgraph.extract.events import Gazetteer
+from claimgraph.extract.lexicon import Lexicon, lexicon, phrase_regex
+from claimgraph.extract.sentences import QUOTES
+from claimgraph.model import Aspect, AspectType, Stance, value_key
+from claimgraph.quantities import parse_count
+
+__all__ = ["Finding", "Reader", "builtin_aspects", "certainty_of", "evidence_of"]
+
+_TOKEN = re.compile(r"[\w'’.,-]*\w|[^\w\s]")
+
+
+@dataclass(slots=True)
+class Finding:
+    """One answer found in a sentence: aspect, value (as it would be written), where."""
+
+    aspect: str
+    value: object
+    start: int
+    end: int
+    stance: Stance = Stance.ASSERTS
+
+
+def builtin_aspects() -> dict[str, Aspect]:
+    """The built-in aspects, as the loader reads them (for use without a claims folder)."""
+    from claimgraph.load import builtin_aspects as load_builtin
+
+    return load_builtin()
+
+
+def _key(text: str) -> str:
+    return value_key(text)
+
+
+def _phrases_of(aspect: Aspect) -> dict[str, str]:
+    """Surface phrases that name a value of ``aspect`` -> the canonical value."""
+    table: dict[str, str] = {}
+    for key, value in aspect.synonyms.items():
+        table.setdefault(key.replace("-", " "), value)
+    for value, label in aspect.values.items():
+        if value in ("unknown",):
+            continue
+        table.setdefault(value.replace("-", " "), value)
+        if label:
+            table.setdefault(label.casefold(), value)
+    return {k: v for k, v in table.items() if len(k) > 2}
+
+
+# Aspects with a rule of their own in :class:`Reader`.
+_OWN_RULES = frozenset({"cause", "weapon", "interception", "damage", "target", "location"})
+
+
+@dataclass(slots=True)
+class _AspectIndex:
+    regex: re.Pattern[str]
+    canonical: dict[str, str]
+
+
+@dataclass(slots=True)
+class Reader:
+    """Reads aspects and values out of sentences, for one set of aspects."""
+
+    aspects: dict[str, Aspect]
+    lex: Lexicon = field(default_factory=lexicon)
+    gazetteer: Gazetteer = field(default_factory=Gazetteer.default)
+    _index: dict[str, _AspectIndex] = field(default_factory=dict)
+    _counts: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]] = field(
+        default_factory=list
+    )
+
+    @classmethod
+    def default(cls) -> Reader:
+        """A reader over the built-in aspects only."""
+        return cls(dict(builtin_aspects()))
+
+    def __post_init__(self) -> None:
+        for aid, aspect in self.aspects.items():
+            if aspect.type in (AspectType.CATEGORY, AspectType.SET):
+                table = _phrases_of(aspect)
+                # spaces, hyphens and case fold the same way as value keys
+                self._index[aid] = _AspectIndex(phrase_regex(table, capture=True), table)
+        for aid, spec in (self.lex.raw.get("counts") or {}).items():
+            if aid not in self.aspects or self.aspects[aid].type is not AspectType.COUNT:
+                continue
+            words = phrase_regex(spec.get("words", ()), capture=True)
+            verbs = phrase_regex(spec["verbs"]) if spec.get("verbs") else None
+            self._counts.append((str(aid), words, verbs, bool(spec.get("noun", False))))
+
+    # -- the aspects ---------------------------------------------------------
+
+    def findings(self, clause: str) -> list[Finding]:
+        """Every aspect answered in ``clause``, in a stable order."""
+        out: list[Finding] = []
+        out.extend(self._count_findings(clause))
+        for finder in (self._cause, self._weapon, self._interception, self._damage_target):
+            out.extend(finder(clause))
+        out.extend(self._location(clause))
+        out.extend(self._generic(clause))
+        caught = [(f.start, f.end) for f in out if f.aspect == "interception"]
+        out = [
+            f
+            for f in out
+            if f.aspect != "cause" or not any(s < f.end and f.start < e for s, e in caught)
+        ]
+        self._negate(clause, out)
+        return out
+
+    def _lookup(self, aspect: str, clause: str) -> list[tuple[re.Match[str], str]]:
+        idx = self._index.get(aspect)
+        if idx is None:
+            return []
+        hits = []
+        for m in idx.regex.finditer(clause):
+            key = " ".join(_key(m.group(1)).split("-"))
+            value = idx.canonical.get(key) or idx.canonical.get(m.group(1).casefold())
+            if value is None:
+                value = self.aspects[aspect].canonical(m.group(1))
+            hits.append((m, value))
+        return hits
+
+    def _count(self, clause: str, before: int, noun: bool = False) -> tuple[str, int] | None:
+        """The count phrase ending just before offset ``before`` (fillers skipped).
+
+        With ``noun``, up to two other words (adjectives: "ten Ukrainian
+        missiles") may stand between the count and the word.
+        """
+        tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(clause[:before])]
+        j = len(tokens) - 1
+        skipped = 0
+        extra = 2 if noun else 0
+        while j >= 0:
+            tok = tokens[j][0]
+            if (tok.casefold() in self.lex.count_fillers or tok in QUOTES) and skipped < 5:
+                skipped += 1
+                j -= 1
+                continue
+            if _parses(tok):
+                break
+            if extra > 0 and tok.isalpha():
+                extra -= 1
+                j -= 1
+                continue
+            return None
+        if j < 0:
+            return None
+        best = j
+        for i in range(j - 1, max(-1, j - 4), -1):
+            if tokens[i][0] in ",;:" or tokens[i][0] in QUOTES:
+                break
+            if _parses(" ".join(t for t, _ in tokens[i : j + 1])):
+                best = i
+        start = tokens[best][1]
+        end = tokens[j][1] + len(tokens[j][0])
+        return clause[start:end], start
+
+    def _count_findings(self, clause: str) -> list[Finding]:
+        out: list[Finding] = []
+        taken: set[int] = set()
+        for aid, words, verbs, noun in self._counts:
+            for m in words.finditer(clause):
+                found = self._count(clause, m.start(), noun)
+                if found is None:
+                    continue
+                text, start = found
+                if start in taken:
+                    continue
+                if verbs is not None and not verbs.search(clause[max(0, start - 60) : start]):
+                    continue
+                taken.add(start)
+                out.append(Finding(aid, _count_words(text), start, m.end()))
+        out.sort(key=lambda f: f.start)
+        return out
+
+    def _cause(self, clause: str) -> list[Finding]:
+        hits = self._lookup("cause", clause)
+        if not hits:
+            return []
+        explicit = self.lex.cause_cue.search(clause)
+        chosen: tuple[re.Match[str], str] | None = None
+        for m, value in hits:
+            words = m.group(1).casefold()
+            strong = len(words.split()) > 1 or bool(self.lex.cause_verb.match(clause[m.end() :]))
+            if explicit or strong:
+                if chosen is None or len(m.group(1)) > len(chosen[0].group(1)):
+                    chosen = (m, value)
+        if chosen is None:
+            return []
+        m, value = chosen
+        return [Finding("cause", value, m.start(), m.end())]
+
+    def _weapon(self, clause: str) -> list[Finding]:
+        generic = set(self.lex.raw.get("weapon_generic", ()))
+        items: list[str] = []
+        first = last = -1
+        for m, value in self._lookup("weapon", clause):
+            if value in generic or value in items:
+                continue
+            items.append(value)
+            first = m.start() if first < 0 else first
+            last = m.end()
+        return [Finding("weapon", items, first, last)] if items else []
+
+    def _interception(self, clause: str) -> list[Finding]:
+        if "interception" not in self.aspects:
+            return []
+        lex = self.lex
+        m = lex.interception_none.search(clause)
+        if m:
+            return [Finding("interception", "none-intercepted", m.start(), m.end())]
+        v = lex.interception_verb.search(clause)
+        if v:
+            word = v.group(0).casefold()
+            near = clause[v.start() : v.end() + 60]
+            agent = clause[max(0, v.start() - 60) : v.start()]
+            if word.startswith("destroy") and lex.happening.search(agent):
+                return [Finding("interception", "hits", v.start(), v.end())]
+            if lex.interception_object.search(near) or lex.air_defence.search(agent + near):
+                if lex.interception_partial.search(clause):
+                    value = "partly-intercepted"
+                else:
+                    value = "all-intercepted"
+                return [Finding("interception", value, v.start(), v.end())]
+        h = lex.interception_hits.search(clause)
+        if h:
+            return [Finding("interception", "hits", h.start(), h.end())]
+        return []
+
+    def _objects(self, aspect: str, clause: str) -> list[tuple[str, int, int]]:
+        found: list[tuple[str, int, int]] = []
+        spans: list[tuple[int, int]] = []
+        for m, value in self._lookup(aspect, clause):
+            found.append((value, m.start(), m.end()))
+            spans.append((m.start(), m.end()))
+        for regex, slug in self.lex.objects:
+            for m in regex.finditer(clause):
+                if any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
+                    continue
+                found.append((slug, m.start(), m.end()))
+                spans.append((m.start(), m.end()))
+        found.sort(key=lambda t: t[1])
+        return found
+
+    def _damage_target(self, clause: str) -> list[Finding]:
+        out: list[Finding] = []
+        for aspect, verb in (("damage", self.lex.damage_verb), ("target", self.lex.target_verb)):
+            if aspect not in self.aspects:
+                continue
+            v = verb.search(clause)
+            if not v:
+                continue
+            items: list[str] = []
+            first, last = v.start(), v.end()
+            for value, s, e in self._objects(aspect, clause):
+                if value not in items:
+                    items.append(value)
+                first, last = min(first, s), max(last, e)
+            if items:
+                out.append(Finding(aspect, items, first, last))
+        return out
+
+    def _location(self, clause: str) -> list[Finding]:
+        if "location" not in self.aspects or not self.lex.happening.search(clause):
+            return []
+        items: list[str] = []
+        first = last = -1
+        for place, start, end in self.gazetteer.find(clause):
+            before = clause[max(0, start - 40) : start].casefold().split()
+            window = [w.strip(",") for w in before[-4:]]
+            if not any(w in self.lex.locatives for w in window):
+                continue
+            if place.kind == "region" and items:
+                continue
+            surface = clause[start:end]
+            if surface not in items:
+                items.append(surface)
+            first = start if first < 0 else first
+            last = end
+        return [Finding("location", items, first, last)] if items else []
+
+    def _generic(self, clause: str) -> list[Finding]:
+        """Category and set aspects with no rule of their own: any of their values' words."""
+        out: list[Finding] = []
+        for aid, aspect in self.aspects.items():
+            if aid in _OWN_RULES or aid not in self._index:
+                continue
+            hits = self._lookup(aid, clause)
+            if not hits:
+                continue
+            if aspect.type is AspectType.CATEGORY:
+                m, value = max(hits, key=lambda h: len(h[0].group(1)))
+                out.append(Finding(aid, value, m.start(), m.end()))
+            else:
+                items = list(dict.fromkeys(v for _, v in hits))
+                out.append(Finding(aid, items, hits[0][0].start(), hits[-1][0].end()))
+        return out
+
+    def _negate(self, clause: str, found: list[Finding]) -> None:
+        """Mark findings whose words are negated ("did not hit", "were not damaged")."""
+        for f in found:
+            window = clause[max(0, f.start - 30) : f.start]
+            if self.lex.negation.search(window) and not self.lex.evidence["none"].search(clause):
+                f.stance = Stance.DENIES
+
+
+def _parses(text: str) -> bool:
+    try:
+        parse_count(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _count_words(text: str) -> str:
+    """The count as written, trimmed of punctuation."""
+    return text.strip(" ,;:.")
+
+
+def certainty_of(text: str, quoted: bool, lex: Lexicon | None = None) -> str:
+    """``hedged`` when the speaker hedges, else ``asserted`` (``reported`` is decided by the caller).
+
+    Distancing words a journalist adds ("allegedly") count only inside the
+    speaker's quoted words.
+
+    >>> certainty_of("According to preliminary data, one was hurt", quoted=True)
+    'hedged'
+    >>> certainty_of("air defence allegedly shot down ten missiles", quoted=False)
+    'asserted'
+    """
+    lex = lex or lexicon()
+    if lex.hedge.search(text):
+        return "hedged"
+    if quoted and lex.journalist_hedge.search(text):
+        return "hedged"
+    return "asserted"
+
+
+def evidence_of(text: str, lex: Lexicon | None = None) -> list[str]:
+    """Kinds of evidence ``text`` mentions; ``["none"]`` when it says there is none.
+
+    >>> evidence_of("The department did not provide any evidence of this.")
+    ['none']
+    >>> evidence_of("Residents shared videos and photos")
+    ['video', 'photo']
+    """
+    lex = lex or lexicon()
+    if lex.evidence["none"].search(text):
+        return ["none"]
+    return [kind for kind, rx in lex.evidence.items() if kind != "none" and rx.search(text)]
