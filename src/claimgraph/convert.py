@@ -1,0 +1,266 @@
+"""Move a claims folder between YAML, CSV and JSON Lines without losing a field.
+
+:func:`convert_corpus` first validates the whole folder (a corpus with errors
+is refused, with every problem), then writes each claim file's claims in the
+target format under the destination folder, keeping the folder structure:
+
+- ``--to csv`` / ``--to jsonl``: the ``source`` and ``claims`` of each YAML
+  file become ``NAME.csv`` / ``NAME.jsonl``; parties, events, aspects and
+  sides stay YAML (a file holding only those is copied byte for byte, a file
+  holding both is split into ``NAME.yaml`` and ``NAME.csv``);
+- ``--to yaml``: a CSV or JSON Lines file becomes one YAML file per source
+  (``NAME.yaml``, or ``NAME-SOURCE.yaml`` when it holds several).
+
+Files already in the target format, and draft files skipped by validation,
+are copied unchanged. A source's ``file:`` stays as written (it is relative
+to the project root), so put the destination beside the source folder.
+Nothing existing is overwritten unless ``force``; every target is checked
+before any is written, and each file is written atomically.
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> with tempfile.TemporaryDirectory() as d:
+...     result = convert_corpus(Path("tests/data/valid/basic/claims"), Path(d) / "csv", "csv")
+...     [p.name for p in result.written], sorted(p.name for p in result.copied), result.claims
+(['dzhankoi.csv'], ['aspects.yaml', 'events.yaml', 'parties.yaml'], 7)
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from claimgraph.bulk import (
+    BULK_SUFFIXES,
+    CLAIM_FIELDS,
+    LINK_FIELDS,
+    REVIEW_FIELDS,
+    SOURCE_FIELDS,
+    BulkFormatError,
+    generate_csv,
+    generate_jsonl,
+    read_bulk,
+)
+from claimgraph.errors import InvalidInput, OutputError, UsageError
+from claimgraph.model import AspectType
+from claimgraph.output import safe_filename
+from claimgraph.problems import Report
+from claimgraph.yamlsafe import decode, parse_yaml
+
+__all__ = ["FORMATS", "ConvertResult", "Target", "convert_corpus", "plan_conversion"]
+
+Target = Literal["yaml", "csv", "jsonl"]
+FORMATS: dict[str, str] = {"yaml": ".yaml", "csv": ".csv", "jsonl": ".jsonl"}
+_YAML_SUFFIXES = (".yaml", ".yml")
+_CLAIM_KEYS = ("source", "claims")
+
+
+@dataclass(slots=True)
+class ConvertResult:
+    """What :func:`convert_corpus` wrote, by destination path."""
+
+    written: list[Path] = field(default_factory=list)  # converted
+    copied: list[Path] = field(default_factory=list)  # copied unchanged
+    sources: int = 0
+    claims: int = 0
+
+
+def _files(folder: Path) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            if name.endswith(_YAML_SUFFIXES + BULK_SUFFIXES):
+                found.append(Path(dirpath) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _ordered(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A claim document with its fields in the README's order (for readable YAML)."""
+
+    def order(mapping: Mapping[str, Any], fields: Iterable[str]) -> dict[str, Any]:
+        known = [f for f in fields if f in mapping]
+        return {**{f: mapping[f] for f in known}, **mapping}
+
+    out: dict[str, Any] = {}
+    if "source" in doc:
+        out["source"] = order(doc["source"] or {}, SOURCE_FIELDS)
+    claims = []
+    for claim in doc.get("claims") or []:
+        c = order(claim, CLAIM_FIELDS)
+        if isinstance(c.get("links"), Mapping):
+            c["links"] = order(c["links"], LINK_FIELDS)
+        if isinstance(c.get("review"), Mapping):
+            c["review"] = order(c["review"], REVIEW_FIELDS)
+        claims.append(c)
+    out["claims"] = claims
+    return out
+
+
+def _dump_yaml(doc: Mapping[str, Any], origin: str) -> str:
+    head = f"# Converted by `claimgraph convert` from {origin}.\n"
+    body = yaml.safe_dump(
+        dict(doc), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+    return head + body
+
+
+def _read_docs(path: Path, shown: str, report: Report) -> list[dict[str, Any]]:
+    """The plain documents of one claim file (one for YAML, one per source for tables)."""
+    if path.suffix in BULK_SUFFIXES:
+        return [d.plain() for d in read_bulk(path, report, display=shown)]
+    text = decode(path.read_bytes(), shown, report)
+    if text is None:
+        return []
+    item = parse_yaml(text, shown, report)
+    plain = item.plain() if item is not None else None
+    return [plain] if isinstance(plain, dict) else []
+
+
+def plan_conversion(
+    src: Path,
+    dest: Path,
+    to: Target,
+    *,
+    include_drafts: bool = False,
+) -> tuple[dict[Path, bytes], dict[Path, Path], ConvertResult]:
+    """Validate ``src`` and compute every file to write: (converted, copied, counts).
+
+    Raises :class:`InvalidInput` if the folder has errors, :class:`UsageError`
+    for a bad target, and :class:`OutputError` if two inputs would write the
+    same file.
+    """
+    from claimgraph.load import scan
+
+    if to not in FORMATS:
+        raise UsageError(f"unknown format '{to}' (choose from {', '.join(FORMATS)})")
+    if not src.is_dir():
+        raise UsageError(f"{src}: no such claims folder")
+    loaded = scan(src, include_drafts=include_drafts)
+    if not loaded.report.valid:
+        raise InvalidInput(loaded.report)
+    text_aspects = {a.id for a in loaded.corpus.aspects.values() if a.type is AspectType.TEXT}
+    read = {p.resolve() for p in loaded.files}
+    suffix = FORMATS[to]
+    converted: dict[Path, bytes] = {}
+    copied: dict[Path, Path] = {}
+    result = ConvertResult()
+    origins: dict[Path, Path] = {}
+
+    def claim(target: Path, origin: Path) -> Path:
+        if target in origins:
+            raise OutputError(
+                f"{origins[target]} and {origin} would both be written to {target}; "
+                "rename one of them first"
+            )
+        origins[target] = origin
+        return target
+
+    for path in _files(src):
+        rel = path.relative_to(src)
+        shown = str(path)
+        if (
+            path.resolve() not in read
+            or path.suffix == suffix
+            or (to == "yaml" and path.suffix in _YAML_SUFFIXES)
+        ):
+            copied[claim(dest / rel, path)] = path
+            continue
+        report = Report()
+        docs = _read_docs(path, shown, report)
+        if not report.valid:  # pragma: no cover - validated above
+            raise InvalidInput(report)
+        try:
+            if path.suffix in _YAML_SUFFIXES:
+                [doc] = docs
+                registry = {k: v for k, v in doc.items() if k not in _CLAIM_KEYS}
+                claims_part = {k: v for k, v in doc.items() if k in _CLAIM_KEYS}
+                if not claims_part:
+                    copied[claim(dest / rel, path)] = path
+                    continue
+                if registry:
+                    text = _dump_yaml(registry, rel.as_posix())
+                    converted[claim(dest / rel, path)] = text.encode()
+                docs = [claims_part]
+                target = dest / rel.with_suffix(suffix)
+                result.sources += 1
+                result.claims += len(claims_part.get("claims") or [])
+            elif to == "yaml":
+                for doc in docs:
+                    name = rel.stem if len(docs) == 1 else f"{rel.stem}-{doc['source']['id']}"
+                    target = dest / rel.parent / safe_filename(name, ".yaml")
+                    text = _dump_yaml(_ordered(doc), rel.as_posix())
+                    converted[claim(target, path)] = text.encode()
+                    result.sources += 1
+                    result.claims += len(doc.get("claims") or [])
+                continue
+            else:
+                target = dest / rel.with_suffix(suffix)
+                result.sources += len(docs)
+                result.claims += sum(len(d.get("claims") or []) for d in docs)
+            chunks = (
+                generate_csv(docs, text_aspects=text_aspects)
+                if to == "csv"
+                else generate_jsonl(docs)
+            )
+            converted[claim(target, path)] = "".join(chunks).encode()
+        except BulkFormatError as exc:
+            raise UsageError(f"{shown}: cannot convert to {to}: {exc}") from exc
+    return converted, copied, result
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def convert_corpus(
+    src: Path,
+    dest: Path,
+    to: Target,
+    *,
+    force: bool = False,
+    include_drafts: bool = False,
+) -> ConvertResult:
+    """Convert the claims folder ``src`` into ``dest`` in format ``to``; see the module doc."""
+    if dest.resolve() == src.resolve() or dest.resolve().is_relative_to(src.resolve()):
+        raise UsageError(f"{dest}: the destination must be outside the source folder {src}")
+    converted, copied, result = plan_conversion(src, dest, to, include_drafts=include_drafts)
+    targets = [*converted, *copied]
+    existing = sorted(str(t) for t in targets if t.exists() or t.is_symlink())
+    if existing and not force:
+        more = f" and {len(existing) - 5} more" if len(existing) > 5 else ""
+        raise OutputError(
+            f"{', '.join(existing[:5])}{more}: already exists; move it away or use --force"
+        )
+    for target in targets:
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise OutputError(f"{target}: is not a regular file; refusing to replace it")
+    for target, data in converted.items():
+        _atomic_write(target, data)
+        result.written.append(target)
+    for target, origin in copied.items():
+        _atomic_write(target, origin.read_bytes())
+        result.copied.append(target)
+    return result
