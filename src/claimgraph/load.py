@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from claimgraph import validate
+from claimgraph import validate, yamlsafe
 from claimgraph.errors import InvalidInput
 from claimgraph.model import (
     EVIDENCE_KINDS,
@@ -51,7 +51,7 @@ from claimgraph.model import (
 from claimgraph.problems import Report, suggest
 from claimgraph.quantities import parse_count
 from claimgraph.validate import FieldReader, Places, SourceText
-from claimgraph.yamlsafe import MAX_FILE_BYTES, Item, decode, parse_yaml
+from claimgraph.yamlsafe import Item, decode, parse_yaml
 
 __all__ = [
     "ClaimFile",
@@ -80,6 +80,7 @@ class PendingClaim:
     party_at: Location
     aspect_at: Location
     id_at: Location
+    source_at: Location | None = None  # only when the claim names its source
 
 
 @dataclass(slots=True)
@@ -168,10 +169,10 @@ def read_claim_file(path: Path, display: str | None = None) -> tuple[ClaimFile, 
     report = Report()
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > yamlsafe.MAX_FILE_BYTES:
             report.add(
                 "file-too-large",
-                f"file of {size:,} bytes is over the limit of {MAX_FILE_BYTES:,} bytes",
+                f"file of {size:,} bytes is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
                 name,
             )
             return ClaimFile(name), report
@@ -267,6 +268,8 @@ def _parse_parties(item: Item, reader: FieldReader, out: ClaimFile) -> None:
         fields = reader.record(value, "party", party_id)
         if fields is None:
             continue
+        if "side" in fields:
+            out.places.put(party_id, "party-side", "", reader.where(fields["side"]))
         out.parties.append(
             Party(
                 id=party_id,
@@ -385,13 +388,6 @@ def _parse_claims(item: Item, reader: FieldReader, out: ClaimFile) -> None:
             item,
         )
         return
-    if out.source is None and item.value:
-        reader.add(
-            "missing-field",
-            "claims need a 'source' (with an id) in the same file",
-            item,
-            at_key=True,
-        )
     source_id = out.source.id if out.source else ""
     for entry in item.value:
         pending = _parse_claim(entry, reader, source_id, out.places)
@@ -444,13 +440,19 @@ def _parse_claim(
         found = fields.get(name) if fields else None
         return reader.where(found) if found is not None else here
 
+    if "quote" not in fields and any(
+        suggest(name, ["quote"]) for name in fields if name not in validate.FIELDS["claim"]
+    ):  # a misspelt 'quote' is reported as an unknown field, not again as a missing quote
+        places.put(cid, "quote-wrong-type", "", here)
     if "quote" in fields:
         places.put(cid, "quote", "", at("quote"))
+        if fields["quote"].text is None and fields["quote"].value is not None:
+            places.put(cid, "quote-wrong-type", "", at("quote"))
     claim = Claim(
         id=cid,
         event=reader.text(fields, "event", cid),
         party=reader.text(fields, "party", cid),
-        source=source_id,
+        source=reader.text(fields, "source", cid) or source_id,
         aspect=reader.text(fields, "aspect", cid),
         value=None,
         quote=reader.text(fields, "quote", cid),
@@ -465,8 +467,21 @@ def _parse_claim(
         note=reader.text(fields, "note", cid),
         where=here,
     )
+    if not claim.source:
+        reader.add(
+            "missing-field",
+            f"claim '{cid}' has no source: give the file a 'source:' or the claim a 'source' id",
+            item,
+            id=cid,
+        )
     return PendingClaim(
-        claim, fields.get("value"), at("event"), at("party"), at("aspect"), at("id")
+        claim,
+        fields.get("value"),
+        at("event"),
+        at("party"),
+        at("aspect"),
+        at("id"),
+        at("source") if "source" in fields else None,
     )
 
 
@@ -789,7 +804,7 @@ def scan(claims_dir: Path, *, include_drafts: bool = False, root: Path | None = 
     for _, parsed in files:
         places.places.update(parsed.places.places)
     texts = read_source_texts(corpus, files, root, report)
-    validate.check_corpus(corpus, report)
+    validate.check_corpus(corpus, report, places)
     validate.check_links(corpus, places, report)
     validate.check_quotes(corpus, texts, places, report)
     return loaded
@@ -914,6 +929,16 @@ def _add_claim(
             validate.party_hint(claim.party, corpus, aliases),
         )
         usable = False
+    if pending.source_at is not None and claim.source not in corpus.sources:
+        _report_at(
+            reader,
+            pending.source_at,
+            "unknown-source",
+            f"unknown source '{claim.source}' in claim '{cid}'",
+            cid,
+            suggest(claim.source, corpus.sources),
+        )
+        usable = False
     aspect = corpus.aspects.get(claim.aspect)
     if claim.aspect and aspect is None:
         _report_at(
@@ -958,7 +983,13 @@ def _add_claim(
             if aspect.type in (AspectType.CATEGORY, AspectType.SET):
                 bad = str(exc).split("'")[-2] if str(exc).count("'") >= 2 else ""
                 hint = _value_hint(aspect, bad) if bad else None
-            reader.add("bad-value", f"{exc} in claim '{cid}'", item, id=cid, hint=hint)
+            reader.add(
+                "bad-value",
+                f"bad value for '{aspect.id}' in claim '{cid}': {exc}",
+                item,
+                id=cid,
+                hint=hint,
+            )
             usable = False
     if usable:
         corpus.claims[cid] = claim
@@ -1010,7 +1041,7 @@ def read_source_texts(
             problem(
                 "missing-source-file",
                 f"source file '{source.file}' of source '{source.id}' not found "
-                f"(looked in {root} and {path.parent})",
+                f"(looked in {_shown(root)} and {_shown(path.parent)})",
             )
             out[source.id] = SourceText(None, "missing")
             continue
@@ -1027,12 +1058,20 @@ def read_source_texts(
     return out
 
 
+def _shown(folder: Path) -> str:
+    """A folder as the user would write it: relative to the working folder."""
+    try:
+        return Path(os.path.relpath(folder.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(folder)
+
+
 def _read_text(path: Path, shown: str, at: Location, report: Report, source_id: str) -> SourceText:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if path.stat().st_size > yamlsafe.MAX_FILE_BYTES:
             report.add(
                 "file-too-large",
-                f"source file '{shown}' is over the limit of {MAX_FILE_BYTES:,} bytes",
+                f"source file '{shown}' is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
                 at.path,
                 at.line,
                 at.column,

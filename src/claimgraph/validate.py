@@ -89,6 +89,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "id": "text",
         "event": "text",
         "party": "text",
+        "source": "text",
         "speaker": "text",
         "via": "text",
         "quote": "text",
@@ -209,9 +210,10 @@ class FieldReader:
         return fields
 
     def _wrong(self, item: Item, name: str, expected: str, id: str | None) -> None:
+        owner = f" of '{id}'" if id else ""
         self.add(
             "wrong-type",
-            f"'{name}' must be {expected}, not {_article(item.kind)}",
+            f"'{name}'{owner} must be {expected}, not {_article(item.kind)}",
             item,
             id=id,
         )
@@ -433,6 +435,8 @@ def check_quotes(
     for claim in corpus.claims.values():
         where = claim.where or Location("?", 0)
         if not claim.quote:
+            if (claim.id, "quote-wrong-type", "") in places.places:
+                continue  # already a wrong-type problem
             declines = claim.stance is Stance.DECLINES
             report.add(
                 "empty-quote",
@@ -532,6 +536,8 @@ def check_links(corpus: Corpus, places: Places, report: Report) -> None:
                     add("bad-link", f"claim '{claim.id}' {relation} itself")
                     continue
                 if relation != "supersedes" and target in both:
+                    if relation == "contradicts":
+                        continue  # reported once, under corroborates
                     add(
                         "bad-link",
                         f"claim '{claim.id}' both contradicts and corroborates '{target}'",
@@ -670,22 +676,23 @@ def _value_key(value: object) -> object:
     return value
 
 
-def check_parties(corpus: Corpus, report: Report) -> None:
+def check_parties(corpus: Corpus, report: Report, places: Places | None = None) -> None:
     """Parties need a known side; one alias must not name two parties."""
     by_alias: dict[str, str] = {}
     for party in corpus.parties.values():
         where = party.where or Location("?", 0)
-        if party.side not in corpus.sides:
+        if party.side and party.side not in corpus.sides:
+            at = (places.places.get((party.id, "party-side", "")) if places else None) or where
             report.add(
                 "unknown-side",
                 f"party '{party.id}' has unknown side '{party.side}'",
-                where.path,
-                where.line,
-                where.column,
+                at.path,
+                at.line,
+                at.column,
                 id=party.id,
                 hint=suggest(party.side, corpus.sides),
             )
-        for alias in {value_key(a) for a in (party.name, *party.aliases)}:
+        for alias in dict.fromkeys(value_key(a) for a in (party.name, *party.aliases)):
             other = by_alias.setdefault(alias, party.id)
             if other != party.id:
                 report.add(
@@ -728,9 +735,9 @@ def party_hint(raw: str, corpus: Corpus, aliases: Mapping[str, str]) -> str | No
     )
 
 
-def check_corpus(corpus: Corpus, report: Report) -> None:
+def check_corpus(corpus: Corpus, report: Report, places: Places | None = None) -> None:
     """The checks that need the whole corpus, except links and quotes."""
-    check_parties(corpus, report)
+    check_parties(corpus, report, places)
     check_claims(corpus, report)
 
 

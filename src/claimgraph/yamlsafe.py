@@ -227,7 +227,11 @@ def compose(text: str, path: str, report: Report) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         message = str(exc.problem or exc.context or "cannot parse")
         if exc.context and exc.problem:
-            message += f" ({exc.context})"
+            started = exc.context_mark
+            if started is not None and mark is not None and started.line != mark.line:
+                message += f" ({exc.context} started at line {started.line + 1})"
+            else:
+                message += f" ({exc.context})"
         if "expected a single document" in message:
             message = "more than one YAML document (---) in the file"
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)

@@ -1,0 +1,107 @@
+"""``claimgraph validate``: check a claims folder and report every problem."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimgraph.cli import common
+from claimgraph.errors import UsageError
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+HELP = """Check a claims folder and report every problem found.
+
+Reads every YAML file under CLAIMS_DIR (default ./claims): parties, events,
+aspects, sources and claims. Checks YAML syntax, missing, mistyped and
+unknown fields, unknown party, event, aspect and linked-claim ids (with a
+"did you mean"), duplicate ids, values that do not fit their aspect (an
+unparseable count, an unknown category), invalid dates, bad stances,
+certainties and evidence, links that make no sense, and that every quote
+occurs verbatim in its source's text file.
+
+Problems go to standard error as `path:line:column: message`, in file order;
+a one-line summary goes to standard output. Exit status: 0 when there is no
+error (warnings allowed), 1 when there is any error, 2 on a usage error.
+"""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def validate(
+    claims_dir: common.ClaimsDir = Path("claims"),
+    include_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--include-drafts",
+            help="Also check claim files whose source has `status: draft` (skipped by default).",
+        ),
+    ] = False,
+    format: Annotated[
+        ProblemFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: problems on stderr, summary on stdout; json: one JSON object "
+            "(summary and problems) on stdout.",
+            case_sensitive=False,
+        ),
+    ] = ProblemFormat.text,
+) -> None:
+    """Check a claims folder: every problem with its file, line and column."""
+    from claimgraph.load import scan
+
+    with common.handled():
+        if not claims_dir.is_dir():
+            raise UsageError(f"{claims_dir}: no such claims folder")
+        loaded = scan(claims_dir, include_drafts=include_drafts)
+    report, corpus = loaded.report, loaded.corpus
+    counts = {
+        "files": len(loaded.files),
+        "drafts_skipped": len(loaded.drafts_skipped),
+        "parties": len(corpus.parties),
+        "events": len(corpus.events),
+        "sources": len(corpus.sources),
+        "claims": len(corpus.claims),
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+    }
+    if format is ProblemFormat.json:
+        document = {
+            "folder": str(claims_dir),
+            "valid": report.valid,
+            **counts,
+            "problems": [p.to_dict() for p in report.sorted()],
+        }
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        common.print_report(report)
+        files = _plural(counts["files"], "file")
+        if counts["drafts_skipped"]:
+            files += f" ({_plural(counts['drafts_skipped'], 'draft')} skipped)"
+        verdict = "valid" if report.valid else _plural(counts["errors"], "problem")
+        if counts["warnings"]:
+            verdict += f", {_plural(counts['warnings'], 'warning')}"
+        parties = f"{counts['parties']} {'party' if counts['parties'] == 1 else 'parties'}"
+        typer.echo(
+            f"{claims_dir}: {files}, {parties}, {_plural(counts['events'], 'event')}, "
+            f"{_plural(counts['sources'], 'source')}, {_plural(counts['claims'], 'claim')}"
+            f" — {verdict}"
+        )
+    if not report.valid:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``validate`` to the app."""
+    app.command("validate", help=HELP)(validate)
