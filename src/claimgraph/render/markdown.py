@@ -352,6 +352,11 @@ def _status_line(ea: EventAssessment, names: _Names) -> list[str]:
     return [line + ".", ""]
 
 
+def event_claims(ea: EventAssessment, corpus: Corpus) -> list[Claim]:
+    """The event's claims in timeline order, without scanning the whole corpus."""
+    return [corpus.claims[c] for c in ea.timeline if c in corpus.claims]
+
+
 def _columns(ea: EventAssessment, names: _Names) -> list[str]:
     return sorted(ea.parties, key=names.party_sort_key)
 
@@ -367,7 +372,7 @@ def _table(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[s
         "|" + "|".join(["---"] * len(header)) + "|",
     ]
     by_question: dict[str, dict[str, list[Claim]]] = {}
-    for claim in corpus.claims_of_event(ea.event):
+    for claim in event_claims(ea, corpus):
         by_question.setdefault(claim.aspect, {}).setdefault(claim.party, []).append(claim)
     for aspect, question in _ordered_questions(ea):
         cells = [

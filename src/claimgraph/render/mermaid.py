@@ -86,7 +86,7 @@ def render_diagram(
             style.append(len(edges))
         edges.append(f"  {a} {arrow} {b}")
 
-    for claim in corpus.claims_of_event(ea.event):
+    for claim in (corpus.claims[c] for c in ea.timeline if c in corpus.claims):
         if claim.stance is Stance.DECLINES or claim.party not in party_node:
             continue
         for pos in assessment.positions_of(claim.id):
