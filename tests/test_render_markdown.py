@@ -343,11 +343,14 @@ def test_silences_list_who_declined(report: str) -> None:
 
 def test_count_reconciliation_gives_spread_and_conservative_figure(report: str) -> None:
     rows = _table_rows(_section(report, "Figures"))
-    assert rows[0][:4] == ["Question", "Lowest", "Highest", "Conservative figure"]
+    assert rows[0] == ["Question", "Figures given", "Spread", "Conservative figure"]
     injured = rows[1]
     assert injured[0] == "Injured"
-    assert injured[1].startswith("nobody")
-    assert injured[2].startswith("dozens")
+    assert injured[1].startswith("nobody (Partisans)")
+    assert "dozens (Local residents)" in injured[1]
+    assert "one" not in injured[1]  # corrected by the same party: left out
+    assert injured[2] == "0 to 99"
+    assert injured[3] == "0 (Partisans)"
 
 
 def test_timeline_is_in_date_order(report: str) -> None:

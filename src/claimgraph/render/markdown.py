@@ -551,38 +551,46 @@ def _figure(interval: Interval) -> str:
     return interval.text or str(interval)
 
 
+def _number(x: float) -> str:
+    """A bound of a count: ``∞`` or the number without a trailing ``.0``.
+
+    >>> _number(4.0), _number(math.inf), _number(2.5)
+    ('4', '∞', '2.5')
+    """
+    return "∞" if math.isinf(x) else f"{x:g}"
+
+
+def _spread(low: float, high: float) -> str:
+    if low == high:
+        return _number(low)
+    if math.isinf(high):
+        return f"at least {_number(low)}"
+    return f"{_number(low)} to {_number(high)}"
+
+
 def _counts(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    questions = [q for q in ea.questions.values() if q.counts is not None]
+    """Count reconciliation: every figure and who gives it, the spread, the conservative figure."""
+    questions = [q for _, q in _ordered_questions(ea) if q.counts is not None]
     if not questions:
         return []
     lines = [
         "## Figures",
         "",
-        "| Question | Lowest | Highest | Conservative figure | All figures |",
-        "|---|---|---|---|---|",
+        "| Question | Figures given | Spread | Conservative figure |",
+        "|---|---|---|---|",
     ]
+
+    def who(parties: Iterable[str]) -> str:
+        return ", ".join(names.party(p) for p in parties)
+
     for q in questions:
         rec = q.counts
         assert rec is not None
-
-        def who(parties: Iterable[str]) -> str:
-            return ", ".join(names.party(p) for p in parties)
-
         figures = "; ".join(f"{_figure(f.interval)} ({who(f.parties)})" for f in rec.figures)
-        conservative = "∞" if math.isinf(rec.conservative) else f"{rec.conservative:g}"
-        lines.append(
-            "| "
-            + " | ".join(
-                [
-                    md_cell(names.aspect(q.aspect)),
-                    md_cell(f"{_figure(rec.low.interval)} ({who(rec.low.parties)})"),
-                    md_cell(f"{_figure(rec.high.interval)} ({who(rec.high.parties)})"),
-                    md_cell(f"{conservative} ({who(rec.conservative_by)})"),
-                    md_cell(figures),
-                ]
-            )
-            + " |"
-        )
+        spread = _spread(rec.low.interval.low, rec.high.interval.high)
+        conservative = f"{_number(rec.conservative)} ({who(rec.conservative_by)})"
+        cells = [names.aspect(q.aspect), figures, spread, conservative]
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
     lines += [
         "",
         "The conservative figure is the lowest credible one: the lowest bound of any current "
