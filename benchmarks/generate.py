@@ -111,6 +111,7 @@ class GenEvent:
     killed: int
     injured: int
     cause: str
+    cast: list[int] = field(default_factory=list)  # the parties that speak of it
     claims: list[str] = field(default_factory=list)
 
 
@@ -125,6 +126,7 @@ class Generator:
     events: list[GenEvent] = field(default_factory=list)
     last_count: dict[tuple[str, str, str], tuple[str, date]] = field(default_factory=dict)
     claim_seq: int = 0
+    said_in_source: set[tuple[str, ...]] = field(default_factory=set)
 
     # -- registries ---------------------------------------------------------
 
@@ -187,6 +189,7 @@ class Generator:
                     killed=rng.choice([0, 0, 1, 2, 3, 5, 8, 12]),
                     injured=rng.choice([0, 1, 2, 4, 6, 9, 15, 30]),
                     cause=cause,
+                    cast=rng.sample(range(N_PARTIES), rng.randint(3, 8)),
                 )
             )
 
@@ -286,7 +289,7 @@ class Generator:
     def claim(self, event: GenEvent, source_day: date) -> tuple[list[str], str]:
         """One claim: its YAML lines (a list item) and the paragraph quoting it."""
         rng = self.rng
-        party = rng.choice(self.parties)
+        party = self.parties[rng.choice(event.cast)]
         aspect = self._pick(ASPECT_WEIGHTS)
         stance = "asserts"
         raw: Any = None
@@ -300,6 +303,10 @@ class Generator:
                 quote = self._quote("denial", event, words, rng.randint(60, 200))
             else:
                 quote = self._quote(aspect, event, words, rng.randint(60, 220))
+        said = (event.id, party.id, aspect, stance, quote)
+        if said in self.said_in_source:  # the same words twice in one report: reword
+            quote = f"{quote}, {event.place} {self.claim_seq}"[:250]
+        self.said_in_source.add((event.id, party.id, aspect, stance, quote))
         self.claim_seq += 1
         cid = f"{event.id}-{party.id}-{aspect}-{self.claim_seq:x}"
         speaker = rng.choice(party.speakers) if rng.random() < 0.7 else ""
@@ -409,6 +416,7 @@ class Generator:
                 "claims:",
             ]
             body: list[str] = []
+            self.said_in_source.clear()
             paras = [title, f"date {day.isoformat()}", ""]
             for _ in range(size):
                 lines, para = self.claim(rng.choice(window), day)
