@@ -65,7 +65,7 @@ STATUS_EXPLAINED = {
 LEGEND = (
     "*How to read the table:* each cell is what that party says; an empty cell means "
     "it said nothing on that question.\\\n"
-    "⚠ contradicted by another party · ~ hedged (“preliminary data”) · "
+    "⚠ contradicted by another party · \\~ hedged (“preliminary data”) · "
     "² second-hand (“citing residents”) · ✗ denies · "
     "~~struck~~ later corrected by the same party.\\\n"
     "(video), (photo)… evidence offered · (no evidence) said without evidence · "
@@ -265,7 +265,7 @@ def cell_text(claim: Claim, assessment: Assessment) -> str:
         return "“declined”"
     text = md_cell(claim_value(claim, assessment)) or md_cell(claim.quote)[:60]
     if claim.certainty is Certainty.HEDGED:
-        text = "~" + text
+        text = "\\~" + text  # escaped: GFM reads a single ~ pair as strikethrough
     if claim.stance is Stance.DENIES:
         text = "✗ " + text
     if claim.certainty is Certainty.REPORTED:
