@@ -289,7 +289,7 @@ class _Run:
                     if self._evidence_note(seg):
                         continue
                     att = self._implicit(seg)
-                    if att is None and carried is not None:
+                    if att is None and carried is not None and self.lex.continuation.search(seg.text):
                         self._claims(seg, att, [carried], event, continuation=True)
                         continue
                     if att is None:
@@ -299,6 +299,11 @@ class _Run:
                     continue
                 self._claims(seg, att, speakers, event)
                 carried = speakers[-1] if att.cue in _EXPLICIT else None
+
+    def _previous(self, seg: _Segment) -> str | None:
+        """The text of the sentence before ``seg`` (for "X reported it")."""
+        before = [s for s in self.sentences if s.end <= seg.start]
+        return before[-1].text if before else None
 
     def _implicit(self, seg: _Segment) -> Attribution | None:
         """Speakers with no speech verb: "footage was posted online", "On social networks, ..."."""
@@ -358,6 +363,9 @@ class _Run:
     ) -> None:
         lo, hi = att.content if att is not None else (0, len(seg.text))
         content = Sentence(seg.text[lo:hi], seg.start + lo, seg.start + hi, seg.paragraph)
+        # "X first reported it": X reports what the previous sentence says.
+        pronoun = content.text.strip(_TRIM + ".").casefold() in _PRONOUN_CONTENT
+        previous = self._previous(seg) if pronoun else None
         cue = att.cue if att is not None else "continuation"
         quoted = cue in ("quote", "colon") or seg.text[lo : lo + 2].strip()[:1] in OPENING
         via = self._via(seg.text)
@@ -369,6 +377,7 @@ class _Run:
             if not ev and kind in self.lex.eyewitness_kinds:
                 ev = ["eyewitness"]
             reported = bool(att and att.second_hand) or kind in self.lex.reported_kinds
+            own_words = quoted or kind in self.lex.own_words_kinds
             base = DraftClaim(
                 id="",
                 event=event,
@@ -385,9 +394,22 @@ class _Run:
                 continue
             made = 0
             hedged_quote = False
+            if previous is not None:
+                certainty = "reported" if reported else "asserted"
+                for f in self.ex.reader.findings(previous):
+                    made += self._add_finding(base, seg_sentence(seg), f, certainty)
+                continue
             for inner in split_plain(content, self.lex.abbreviations):
                 findings = self.ex.reader.findings(inner.text)
-                certainty = certainty_of(inner.text, quoted, self.lex)
+                if att is not None and att.speaker.strip():
+                    # the speaker's own name is not what they say ("the Russian army says")
+                    own = re.search(
+                        rf"(?<!\w){re.escape(att.speaker.strip())}(?!\w)", inner.text
+                    )
+                    if own is not None:
+                        at, stop = own.span()
+                        findings = [f for f in findings if f.end <= at or f.start >= stop]
+                certainty = certainty_of(inner.text, own_words, self.lex)
                 if certainty == "hedged" and quoted:
                     hedged_quote = True
                 elif hedged_quote:
@@ -398,11 +420,11 @@ class _Run:
                     made += self._add_finding(base, inner, f, certainty)
             if made == 0 and (cue in _EXPLICIT or cue == "published") and not continuation:
                 if "comment" in self.ex.registry.aspects:
-                    certainty = certainty_of(content.text, quoted, self.lex)
+                    certainty = certainty_of(content.text, own_words, self.lex)
                     if certainty == "asserted" and reported:
                         certainty = "reported"
                     quote = content.text.strip(_TRIM)
-                    if len(quote.split()) >= 3:
+                    if len(quote.split()) >= 4 and not _META.match(quote):
                         self._add(
                             base,
                             content.text,
@@ -496,6 +518,16 @@ class _Run:
         if self.published is not None and ev.when.start > self.published:
             return self.published
         return ev.when.start
+
+
+def seg_sentence(seg: _Segment) -> Sentence:
+    return Sentence(seg.text, seg.start, seg.start + len(seg.text), seg.paragraph)
+
+
+# Content that is only a pronoun: the speaker reported what came before.
+_PRONOUN_CONTENT = frozenset({"it", "this", "that", "so", "them", "the news", "the incident"})
+# Content that only says what a statement was about ("commented on the incident").
+_META = re.compile(r"(?:on|about|upon|regarding)\s+(?:the|this|these|a)\s+\w+$", re.IGNORECASE)
 
 
 def _inside_quote(text: str, at: int) -> bool:

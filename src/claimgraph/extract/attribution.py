@@ -42,6 +42,10 @@ _TRAILERS = frozenset(
     "only now today yesterday subsequently similarly meanwhile in turn for his her part "
     "separately".split()
 )
+# Auxiliaries that make a following participle passive ("was posted").
+_AUX = frozenset("was were is are be been being".split())
+# First words of a speaker phrase after the verb (", said the governor").
+_SPEAKER_START = frozenset("the a an his her their its he she they local regional".split())
 _INTRO_WORDS = frozenset(
     "on in at after before during later earlier meanwhile since for as and but so yet "
     "also then however moreover besides separately recall note by around over some "
@@ -184,6 +188,10 @@ class Resolver:
     def last(self) -> Speaker | None:
         return self.recent[-1] if self.recent else None
 
+    def _side(self, party: str) -> str:
+        p = self.registry.parties.get(party)
+        return p.side if p is not None else ""
+
     def is_anaphor(self, words: str) -> bool:
         key = norm(words)
         return key in self.lex.anaphora or key.split(" ", 1)[0] in {"he", "she", "they"}
@@ -194,12 +202,21 @@ class Resolver:
         if not words or norm(words) in self.lex.not_speakers:
             return self.last if words else None
         person = _person(words)
-        if self.is_anaphor(words):
-            return self.last
         hit = self.registry.match(words)
         if hit is not None:
             party, _alias = hit
+            last = self.last
+            if (
+                norm(words) in self.lex.epithets
+                and last is not None
+                and last.matched
+                and last.party != party
+                and self._side(last.party) == self._side(party)
+            ):
+                return last  # "the occupiers", right after the Russian MoD: the MoD
             return Speaker(party, words, person, True)
+        if self.is_anaphor(words):
+            return self.last
         # "the governor" after "governor Oleg Synegubov": a definite phrase whose
         # head word occurs in a recent speaker's words.
         key = norm(words)
@@ -342,8 +359,8 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
         who = x.group(1) if x else ""
         end_x = m.end() + (x.end() if x else 0)
         before = text[: m.start()]
-        if norm(who) in {"whom", "which", "who"}:
-            return Attribution(text, "he", (end_x, len(text)), "according-to", "", second)
+        if re.match(r"(?:whom|which|who)\b", tail, re.IGNORECASE):
+            return Attribution(text, "he", (0, len(text)), "according-to", "", second)
         if who and not before.strip(" ,") or _only_intro(before):
             start = end_x
             while start < len(text) and text[start] in " ,":
@@ -391,14 +408,20 @@ def _verb_attribution(
 ) -> Attribution | None:
     before = text[: v.start()]
     after = text[v.end() :]
-    prev_words = before.split()
-    prev = prev_words[-1].casefold().strip(",") if prev_words else ""
+    prev_words = [w.casefold().strip(",") for w in before.split()]
+    prev = prev_words[-1] if prev_words else ""
     if prev in _NOUN_BEFORE and not before.rstrip().endswith(","):
+        return None
+    # "footage was posted", "was said to": a passive names no speaker here.
+    aux = [w for w in prev_words[-3:] if w not in _TRAILERS or w in _AUX]
+    if aux and aux[-1] in _AUX:
         return None
     # ", said X." — the verb right after a comma, the speaker after it.
     if before.rstrip().endswith(",") and not re.match(r"\s*(?:that\b|,|$)", after):
         who = re.split(r"[,.;]", after, maxsplit=1)[0]
-        if 0 < len(who.split()) <= 8 and not lex.speech_verb.search(who):
+        first = who.split()[0] if who.split() else ""
+        speakerlike = first[:1].isupper() or first.casefold() in _SPEAKER_START
+        if speakerlike and 0 < len(who.split()) <= 8 and not lex.speech_verb.search(who):
             end = len(before.rstrip().rstrip(","))
             return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
     # Relative clause: "..., which the Russian army says it is repelling".
@@ -407,7 +430,10 @@ def _verb_attribution(
         subject = before[rel[-1].end() :]
         cleaned = clean_subject(subject)
         if 0 < len(cleaned.split()) <= 8:
-            return Attribution(text, subject, (0, len(text)), "verb", v.group(1), second)
+            # the words are the relative clause: "which the army says it is repelling"
+            stop = text.find(",", v.end())
+            end = stop if stop > 0 else len(text)
+            return Attribution(text, subject, (rel[-1].start(), end), "verb", v.group(1), second)
         return None
     subject = before
     if rel:
@@ -420,9 +446,9 @@ def _verb_attribution(
     if cut > 0:
         tail = before[cut + 1 :]
         tail_ok = 0 < len(tail.split()) <= 8 and not lex.speech_verb.search(tail)
-        ends = re.match(
-            r"\s*(?:[,.;]|$|(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b)",
-            after,
+        ends = re.match(r"\s*(?:[,.;]|$)", after) or (
+            norm(clean_subject(tail)) in lex.anaphora
+            and re.match(r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b", after)
         )
         if tail_ok and ends and not _THAT.match(after.strip()) and len(before[:cut].split()) > 3:
             return Attribution(text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second)

@@ -22,7 +22,9 @@ def words(items: Iterable[object]) -> list[str]:
     return sorted(out, key=lambda s: (-len(s), s))
 
 
-def phrase_regex(phrases: Iterable[object], *, capture: bool = False) -> re.Pattern[str]:
+def phrase_regex(
+    phrases: Iterable[object], *, capture: bool = False, plural: bool = False
+) -> re.Pattern[str]:
     """One case-insensitive regex matching any of ``phrases`` as whole words.
 
     >>> bool(phrase_regex(["no comment"]).search("There was No  comment."))
@@ -30,11 +32,13 @@ def phrase_regex(phrases: Iterable[object], *, capture: bool = False) -> re.Patt
     >>> bool(phrase_regex(["said"]).search("unsaid"))
     False
     """
-    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in words(phrases)]
+    alts = [r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", p)) for p in words(phrases)]
     if not alts:
         return re.compile(r"(?!x)x")
     body = "|".join(alts)
     group = f"({body})" if capture else f"(?:{body})"
+    if plural:
+        group += "(?:e?s)?"
     return re.compile(rf"(?<![\w-]){group}(?![\w-])", re.IGNORECASE)
 
 
@@ -48,6 +52,7 @@ class Lexicon:
     message_noun: re.Pattern[str]
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
+    epithets: frozenset[str]
     passive: re.Pattern[str]
     second_hand: re.Pattern[str]
     hedge: re.Pattern[str]
@@ -76,7 +81,11 @@ class Lexicon:
     reported_kinds: frozenset[str]
     eyewitness_kinds: frozenset[str]
     happening: re.Pattern[str]
-    locatives: frozenset[str]
+    locative: re.Pattern[str]
+    broad_kinds: frozenset[str]
+    not_location_kinds: frozenset[str]
+    continuation: re.Pattern[str]
+    own_words_kinds: frozenset[str]
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -93,6 +102,7 @@ class Lexicon:
             message_noun=phrase_regex(data.get("message_nouns", ())),
             not_speakers=frozenset(str(x).casefold() for x in data.get("not_speakers", ())),
             anaphora=frozenset(str(x).casefold() for x in data.get("anaphora", ())),
+            epithets=frozenset(str(x).casefold() for x in data.get("epithets", ())),
             passive=phrase_regex(data.get("passive_cues", ())),
             second_hand=phrase_regex(data.get("second_hand", ())),
             hedge=phrase_regex(data.get("hedges", ())),
@@ -114,7 +124,8 @@ class Lexicon:
             interception_hits=phrase_regex(a.get("interception_hits", ())),
             cause_cue=phrase_regex(a.get("cause_cues", ())),
             cause_verb=re.compile(
-                r"\s+(?:\w+\s+){0,2}?" + phrase_regex(a.get("cause_verbs", ())).pattern,
+                r"[\s\"“”«»]+(?:\w+[\s\"“”«»]+){0,2}?"
+                + phrase_regex(a.get("cause_verbs", ())).pattern,
                 re.IGNORECASE,
             ),
             air_defence=phrase_regex(a.get("air_defence", ())),
@@ -124,7 +135,15 @@ class Lexicon:
             reported_kinds=frozenset(str(x) for x in data.get("reported_kinds", ())),
             eyewitness_kinds=frozenset(str(x) for x in data.get("eyewitness_kinds", ())),
             happening=phrase_regex(data.get("happening", ())),
-            locatives=frozenset(str(x).casefold() for x in data.get("locatives", ())),
+            locative=re.compile(
+                phrase_regex(data.get("locatives", ())).pattern
+                + r"(?:\s+(?:the|a|an|occupied|temporarily|russian-occupied|[\w-]+-occupied))*\s+$",
+                re.IGNORECASE,
+            ),
+            broad_kinds=frozenset(str(x) for x in data.get("broad_place_kinds", ())),
+            not_location_kinds=frozenset(str(x) for x in data.get("not_location_kinds", ())),
+            continuation=phrase_regex(data.get("continuation_markers", ())),
+            own_words_kinds=frozenset(str(x) for x in data.get("own_words_kinds", ())),
         )
 
 

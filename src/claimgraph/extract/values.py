@@ -63,6 +63,19 @@ def _phrases_of(aspect: Aspect) -> dict[str, str]:
     return {k: v for k, v in table.items() if len(k) > 2}
 
 
+# A named landmark: capitalised words, perhaps numbered ("School No. 7").
+_LANDMARK = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+(?:\s+No\.\s*\d+)?(?:\s+(?:station|area|district|airfield|port|bridge|plant|base))?)"
+)
+_NOT_LANDMARK = frozenset(
+    "the a an this that these he she they it i we on in at monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august september "
+    "october november december russian ukrainian".split()
+)
+
+# Between two places of one list: "Sevastopol and Yevpatoria".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+|occupied\s+)*")
+
 # Aspects with a rule of their own in :class:`Reader`.
 _OWN_RULES = frozenset({"cause", "weapon", "interception", "damage", "target", "location"})
 
@@ -95,7 +108,7 @@ class Reader:
             if aspect.type in (AspectType.CATEGORY, AspectType.SET):
                 table = _phrases_of(aspect)
                 # spaces, hyphens and case fold the same way as value keys
-                self._index[aid] = _AspectIndex(phrase_regex(table, capture=True), table)
+                self._index[aid] = _AspectIndex(phrase_regex(table, capture=True, plural=True), table)
         for aid, spec in (self.lex.raw.get("counts") or {}).items():
             if aid not in self.aspects or self.aspects[aid].type is not AspectType.COUNT:
                 continue
@@ -113,12 +126,16 @@ class Reader:
             out.extend(finder(clause))
         out.extend(self._location(clause))
         out.extend(self._generic(clause))
-        caught = [(f.start, f.end) for f in out if f.aspect == "interception"]
+        # "shot down" names the interception, not a cause of its own
         out = [
             f
             for f in out
-            if f.aspect != "cause" or not any(s < f.end and f.start < e for s, e in caught)
+            if f.aspect != "cause"
+            or not self.lex.interception_verb.fullmatch(clause[f.start : f.end])
         ]
+        # a casualty count is the clause's point; its place is the event's setting
+        if any(f.aspect in ("killed", "injured") for f in out):
+            out = [f for f in out if f.aspect != "location"]
         self._negate(clause, out)
         return out
 
@@ -195,8 +212,10 @@ class Reader:
         explicit = self.lex.cause_cue.search(clause)
         chosen: tuple[re.Match[str], str] | None = None
         for m, value in hits:
-            words = m.group(1).casefold()
-            strong = len(words.split()) > 1 or bool(self.lex.cause_verb.match(clause[m.end() :]))
+            words = m.group(1)
+            strong = bool(self.lex.happening.search(words)) or bool(
+                self.lex.cause_verb.match(clause[m.end() :])
+            )
             if explicit or strong:
                 if chosen is None or len(m.group(1)) > len(chosen[0].group(1)):
                     chosen = (m, value)
@@ -276,23 +295,39 @@ class Reader:
         return out
 
     def _location(self, clause: str) -> list[Finding]:
+        """Places where something happened: a gazetteer place or a named landmark after a locative."""
         if "location" not in self.aspects or not self.lex.happening.search(clause):
             return []
-        items: list[str] = []
-        first = last = -1
-        for place, start, end in self.gazetteer.find(clause):
-            before = clause[max(0, start - 40) : start].casefold().split()
-            window = [w.strip(",") for w in before[-4:]]
-            if not any(w in self.lex.locatives for w in window):
+        found: list[tuple[int, int, str, bool]] = []  # start, end, words, broad
+        last_end = -1
+        places = self.gazetteer.find(clause)
+        for place, start, end in places:
+            if place.kind in self.lex.not_location_kinds:
                 continue
-            if place.kind == "region" and items:
+            listed = last_end >= 0 and _LIST_GAP.fullmatch(clause[last_end:start])
+            if not listed and not self.lex.locative.search(clause[max(0, start - 60) : start]):
                 continue
-            surface = clause[start:end]
-            if surface not in items:
-                items.append(surface)
-            first = start if first < 0 else first
-            last = end
-        return [Finding("location", items, first, last)] if items else []
+            last_end = end
+            found.append((start, end, clause[start:end], place.kind in self.lex.broad_kinds))
+        for m in _LANDMARK.finditer(clause):
+            start, end = m.start(1), m.end(1)
+            if any(s < end and start < e for s, e, _, _ in found) or any(
+                s < end and start < e for _, s, e in places
+            ):
+                continue
+            if not self.lex.locative.search(clause[max(0, start - 60) : start]):
+                continue
+            words = m.group(1)
+            if words.split()[0].casefold() in _NOT_LANDMARK:
+                continue
+            found.append((start, end, words, False))
+        found.sort()
+        narrow = [f for f in found if not f[3]]
+        chosen = narrow or found
+        items = list(dict.fromkeys(w for _, _, w, _ in chosen))
+        if not items:
+            return []
+        return [Finding("location", items, chosen[0][0], chosen[-1][1])]
 
     def _generic(self, clause: str) -> list[Finding]:
         """Category and set aspects with no rule of their own: any of their values' words."""
