@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
+from claimgraph.extract.attribution import Registry
+from claimgraph.load import read_corpus
 from claimgraph.model import value_key
 from claimgraph.quantities import parse_count
 from claimgraph.validate import normalise_quote, quote_in_text
@@ -66,6 +68,13 @@ def aspects() -> dict[str, dict[str, Any]]:
     return merged
 
 
+@cache
+def registry() -> Registry:
+    """The extractor's party registry, built from the loaded claims folder."""
+    corpus, _ = read_corpus(CLAIMS, root=ROOT)
+    return Registry.from_corpus(corpus)
+
+
 def all_claims() -> list[tuple[str, dict[str, Any]]]:
     return [(name, c) for name, data in claim_files().items() for c in data["claims"]]
 
@@ -90,6 +99,19 @@ def _plain(text: str) -> str:
 
 def _seed_text(source: dict[str, Any]) -> str:
     return (ROOT / source["file"]).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
+# Through the library's loader
+
+
+def test_bundled_claims_load_without_any_problem() -> None:
+    corpus, report = read_corpus(CLAIMS, root=ROOT)
+    assert [str(p) for p in report.problems] == []
+    assert len(corpus.claims) == len(all_claims())
+    assert {s.file for s in corpus.sources.values()} == {
+        f"seeds/{p.name}" for p in SEEDS.glob("*.txt")
+    }
 
 
 # --------------------------------------------------------------------------
@@ -262,9 +284,37 @@ def test_named_speaker_resolves_to_its_party(name: str, party: str) -> None:
     assert resolve(name) == party
 
 
+# Speaker phrases as the seeds write them in full, titles and all.
+SPEAKER_PHRASES = {
+    "the occupying head of Crimea, Serhii Aksyonov": "crimea-occupation-authorities",
+    "the adviser to the head of the President's Office, Mykhailo Podolyak": (
+        "ukraine-presidents-office"
+    ),
+    'The russian-appointed "governor" of Sevastopol, Mikhail Razvozhayev': (
+        "sevastopol-occupation-administration"
+    ),
+    "the mayor of kyiv, Vitali Klitschko": "kyiv-city-authorities",
+    "Russian Defense Minister Sergei Shoigu": "russia-mod",
+    "American National Security Advisor Jake Sullivan": "us-government",
+    "Andriy Yermak, chief of staff of Ukrainian President Volodymyr Zelensky": (
+        "ukraine-presidents-office"
+    ),
+    "the General Staff of the Armed Forces of Ukraine, the Office of Strategic "
+    "Communications of the Armed Forces of Ukraine and other official "
+    "representatives of the Defense Forces of Ukraine": "ukraine-defence-forces",
+}
+
+
+@pytest.mark.parametrize(("phrase", "party"), sorted({**NAMED_IN_SEEDS, **SPEAKER_PHRASES}.items()))
+def test_extractor_registry_resolves_seed_speaker(phrase: str, party: str) -> None:
+    hit = registry().match(phrase)
+    assert hit is not None and hit[0] == party
+
+
 def test_named_speakers_occur_in_the_seeds() -> None:
     texts = _plain(" ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")))
-    assert [n for n in NAMED_IN_SEEDS if _plain(n) not in texts] == []
+    names = [*NAMED_IN_SEEDS, *SPEAKER_PHRASES]
+    assert [n for n in names if _plain(n) not in texts] == []
 
 
 def test_no_alias_points_to_two_parties() -> None:
