@@ -36,6 +36,7 @@ HOSTILE = [
     "> quote",
     "\\|",
     "https://example.org/autolink",
+    "$x^2$ and $$y$$",
     'x --> y %% comment [a] (b) {c} "q"',
 ]
 

@@ -28,9 +28,10 @@ __all__ = [
 
 # ASCII punctuation that can start Markdown or GFM syntax inside a line:
 # emphasis, code, links, images, autolinks/HTML, table pipes, entities,
-# strikethrough, and the backslash itself. CommonMark lets every ASCII
-# punctuation character be backslash-escaped, so the escape is always literal.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
+# strikethrough, GitHub's ``$`` math, and the backslash itself. CommonMark
+# lets every ASCII punctuation character be backslash-escaped, so the escape
+# is always literal.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~$])")
 
 # Characters that begin a block when they start a line ("# ", "- ", "> ", "1. ").
 _BLOCK_START = re.compile(r"^(?:([#>+\-=])|(\d+)([.)]))")
@@ -64,6 +65,8 @@ def md_inline(text: object) -> str:
     '\\\\# not a heading'
     >>> md_inline("1. not a list")
     '1\\\\. not a list'
+    >>> md_inline("$5 and $10")
+    '\\\\$5 and \\\\$10'
     >>> md_inline("&lt;b&gt;")
     '\\\\&lt;b\\\\&gt;'
     """
