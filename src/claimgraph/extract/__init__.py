@@ -610,6 +610,21 @@ def _claim_record(c: DraftClaim) -> dict[str, object]:
     return rec
 
 
+class _Dumper(yaml.SafeDumper):
+    """Plain YAML: no anchors or aliases, short lists of scalars in flow style."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[object]) -> yaml.Node:
+    flow = all(isinstance(x, str | int | float) for x in data) and len(str(data)) < 60
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _represent_list)
+
+
 def generate_draft(draft: Draft) -> Iterator[str]:
     """The lines of the draft claim file (YAML, the format ``claimgraph validate`` reads)."""
     yield f"# Draft written by `claimgraph extract` from {draft.source.get('file')}."
@@ -621,12 +636,17 @@ def generate_draft(draft: Draft) -> Iterator[str]:
         doc["parties"] = {
             p.id: {"name": p.name, "side": p.side, "kind": p.kind} for p in draft.parties.values()
         }
-    new_events = {e.id: _event_record(e) for e in draft.events.values() if not e.known}
+    used = {c.event for c in draft.claims}
+    new_events = {
+        e.id: _event_record(e) for e in draft.events.values() if not e.known and e.id in used
+    }
     if new_events:
         doc["events"] = new_events
     doc["source"] = dict(draft.source)
     doc["claims"] = [_claim_record(c) for c in draft.claims]
-    text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    text = yaml.dump(
+        doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
     yield from text.splitlines()
 
 

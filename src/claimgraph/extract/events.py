@@ -272,9 +272,14 @@ class Gazetteer:
 
     def add(self, data: Any) -> None:
         """Add the places of a mapping shaped like data/gazetteer.yaml (later entries win)."""
+        if isinstance(data, dict) and isinstance(data.get("x-gazetteer"), dict):
+            data = data["x-gazetteer"]  # the form a claims folder's loader leaves alone
         places = data.get("places") if isinstance(data, dict) else None
         if not isinstance(places, dict):
-            raise ValueError("a gazetteer needs a 'places:' mapping of name -> {region, coords, aliases}")
+            raise ValueError(
+                "a gazetteer needs a 'places:' (or 'x-gazetteer: {places: ...}') mapping "
+                "of name -> {region, kind, coords, aliases}"
+            )
         for name, spec in places.items():
             spec = spec if isinstance(spec, dict) else {}
             coords = spec.get("coords")

@@ -1,0 +1,164 @@
+"""``claimgraph extract``: draft claim files from raw reports."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+
+from claimgraph.cli import common
+from claimgraph.errors import OutputError, UsageError
+
+HELP = """Write a draft claim file for each report, for a fact-checker to review.
+
+Each REPORT (plain text) gives OUT/<report name>.yaml in the format
+`claimgraph validate` reads, with `status: draft` on its source: who is
+quoted (resolved to the parties of the claims folder through their names
+and aliases), what they say (aspect, value, stance, certainty, evidence),
+the verbatim quote, and the events (date and place) it is about. Speakers no
+party matches are defined in the draft as `unknown-...` parties (side
+`unknown`) and listed in the summary, so that they can be registered.
+
+An existing file is never overwritten unless --force is given: the report is
+refused with a message, the others are still processed, and the exit status
+is 1. Exit status 0 when every draft was written, 2 on a usage error.
+"""
+
+
+def _root_relative(report: Path, root: Path, out_dir: Path) -> tuple[str, bool]:
+    """The report's path as the draft records it, and whether the validator can find it."""
+    path = report.resolve()
+    for base in (root.resolve(), out_dir.resolve()):
+        if path.is_relative_to(base):
+            return os.path.relpath(path, base).replace(os.sep, "/"), True
+    return path.as_posix(), False
+
+
+def extract(
+    reports: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Report text files to extract claims from.",
+            metavar="REPORT...",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Folder to write the drafts into (created if needed)."),
+    ] = Path("claims/drafts"),
+    parties: Annotated[
+        Path | None,
+        typer.Option(
+            "--parties",
+            help="The claims folder's parties.yaml (or the folder itself): its parties, "
+            "aliases, aspects and events resolve speakers. Default: ./claims if it exists.",
+            exists=True,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Overwrite drafts that already exist."),
+    ] = False,
+) -> None:
+    """Draft claim files from raw reports: who says what, with verbatim quotes."""
+    from claimgraph.extract import Extractor, write_draft
+    from claimgraph.extract.attribution import Registry
+    from claimgraph.extract.events import Gazetteer
+    from claimgraph.load import read_corpus
+    from claimgraph.yamlsafe import MAX_FILE_BYTES
+
+    with common.handled():
+        claims_dir = parties if parties is not None else Path("claims")
+        if claims_dir.is_file():
+            claims_dir = claims_dir.parent
+        gazetteer = Gazetteer.default()
+        if claims_dir.is_dir():
+            corpus, problems = read_corpus(claims_dir)
+            registry = Registry.from_corpus(corpus)
+            if not problems.valid:
+                n = len(problems.errors)
+                typer.echo(
+                    f"claimgraph: warning: {claims_dir} has {n} problem{'s' if n != 1 else ''} "
+                    "(run `claimgraph validate`); using the parties that load",
+                    err=True,
+                )
+            extra = claims_dir / "gazetteer.yaml"
+            if extra.is_file():
+                try:
+                    gazetteer.read(extra)
+                except (OSError, ValueError, yaml.YAMLError) as exc:
+                    raise UsageError(f"{extra}: {exc}") from exc
+            root = claims_dir.resolve().parent
+        else:
+            if parties is not None:
+                raise UsageError(f"{parties}: not a claims folder")
+            registry = Registry()
+            root = Path.cwd()
+        extractor = Extractor(registry, gazetteer=gazetteer)
+
+    failed = 0
+    total_claims = 0
+    matched: set[str] = set()
+    unmatched: list[str] = []
+    for report in reports:
+        try:
+            if report.stat().st_size > MAX_FILE_BYTES:
+                raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
+            text = report.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            typer.echo(f"{report}: not valid UTF-8 (byte offset {exc.start})", err=True)
+            failed += 1
+            continue
+        except (OSError, UsageError) as exc:
+            typer.echo(f"{report}: {exc}" if isinstance(exc, OSError) else str(exc), err=True)
+            failed += 1
+            continue
+        file, reachable = _root_relative(report, root, out)
+        draft = extractor.extract(text, report, file=file)
+        try:
+            target = write_draft(draft, out, force=force)
+        except OutputError as exc:
+            typer.echo(f"claimgraph: {exc}", err=True)
+            failed += 1
+            continue
+        if not reachable:
+            typer.echo(
+                f"{report}: warning: outside {root}; the validator cannot check the quotes",
+                err=True,
+            )
+        total_claims += len(draft.claims)
+        matched.update(draft.matched)
+        unmatched.extend(w for w in draft.unmatched if w not in unmatched)
+        line = (
+            f"{report} -> {target}: {len(draft.claims)} claims, "
+            f"{len(draft.matched)} parties matched"
+        )
+        if draft.unmatched:
+            line += f", unmatched: {', '.join(repr(w) for w in draft.unmatched)}"
+        typer.echo(line)
+    written = len(reports) - failed
+    summary = (
+        f"extract: {written} of {len(reports)} drafts written, {total_claims} claims, "
+        f"{len(matched)} parties matched, {len(unmatched)} speakers unmatched"
+    )
+    typer.echo(summary)
+    if unmatched:
+        typer.echo("register these speakers in parties.yaml (or fix the drafts):")
+        for words in unmatched:
+            typer.echo(f"  {words}")
+    if failed:
+        raise typer.Exit(1)
+
+
+extract.__doc__ = HELP
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``claimgraph extract`` to the app."""
+    app.command(name="extract", help=HELP)(extract)
