@@ -276,8 +276,8 @@ class Generator:
     def _quote(self, key: str, event: GenEvent, words: str, target_len: int) -> str:
         rng, v = self.rng, self.vocab
         template = rng.choice(v["quotes"][key])
-        q = template.format(value=words, place=event.place, count=words)
-        q = q[0].upper() + q[1:]
+        q = rng.choice(v["openers"]) + template.format(value=words, place=event.place, count=words)
+        q = q[0].upper() + q[1:] + rng.choice(v["times"])
         for filler in rng.sample(v["fillers"], len(v["fillers"])):
             if len(q) >= target_len:
                 break
