@@ -533,3 +533,17 @@ def test_hostile_text_stays_out_of_mermaid_syntax(text: str) -> None:
 def test_hostile_event_id_gets_a_safe_file_name() -> None:
     files = generate_reports(_hostile_assessment("x"))
     assert all("/" not in name and not name.startswith(".") for name in files)
+
+
+def test_very_large_event_draws_only_contested_questions() -> None:
+    corpus = _corpus()
+    for i in range(450):
+        corpus.parties[f"p{i}"] = Party(f"p{i}", f"Channel {i}", "independent")
+        _add(corpus, id=f"d{i}", party=f"p{i}", aspect="damage", value=frozenset({f"item-{i}"}))
+    _add(corpus, id="c1", party="hur", aspect="cause", value="missile-attack")
+    _add(corpus, id="c2", party="occupation", aspect="cause", value="drone-attack")
+    report = render_event(assess(corpus), EVENT)
+    diagram = _section(report, "Diagram")
+    assert "Only the contested questions are drawn" in diagram
+    assert "item-1" not in diagram and "Channel 1" not in diagram
+    assert "missile attack" in diagram and "Military intelligence" in diagram

@@ -27,7 +27,7 @@ from claimgraph.assess import (
 from claimgraph.model import Certainty, Claim, Corpus, Event, Interval, Stance
 from claimgraph.output import safe_filename
 from claimgraph.render.escape import md_cell, md_code, md_inline, md_link, one_line
-from claimgraph.render.mermaid import render_diagram
+from claimgraph.render.mermaid import render_diagram, too_large
 
 __all__ = [
     "INDEX_NAME",
@@ -654,17 +654,24 @@ def _sources(ea: EventAssessment, assessment: Assessment) -> list[str]:
 
 
 def _diagram(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    return [
-        "## Diagram",
-        "",
+    """The Mermaid diagram; for a very large event only its contested questions, or a note."""
+    intro = (
         "Parties (left) and the answers they give; a dotted red line joins answers that "
-        "contradict each other.",
-        "",
-        "```mermaid",
-        *render_diagram(ea, assessment, names.party_sort_key),
-        "```",
-        "",
-    ]
+        "contradict each other."
+    )
+    body = render_diagram(ea, assessment, names.party_sort_key)
+    if too_large(body):
+        contested = [a for a, q in ea.questions.items() if q.status == "contested"]
+        body = render_diagram(ea, assessment, names.party_sort_key, contested)
+        intro += " Only the contested questions are drawn: the whole event is too large."
+        if not contested or too_large(body):
+            return [
+                "## Diagram",
+                "",
+                "The event is too large for a diagram GitHub can draw; see the tables above.",
+                "",
+            ]
+    return ["## Diagram", "", intro, "", "```mermaid", *body, "```", ""]
 
 
 def render_event(assessment: Assessment, event_id: str) -> str:

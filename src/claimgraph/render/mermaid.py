@@ -9,14 +9,19 @@ the plain "party says" arrows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from claimgraph.assess import Assessment, EventAssessment, PositionAssessment
 from claimgraph.model import Stance
 from claimgraph.render.escape import mermaid_label
 
-__all__ = ["CONTRADICTION_STYLE", "render_diagram"]
+__all__ = ["CONTRADICTION_STYLE", "MAX_EDGES", "MAX_TEXT", "render_diagram", "too_large"]
+
+# GitHub's Mermaid refuses diagrams beyond 500 edges or 50,000 characters;
+# stay well inside both.
+MAX_EDGES = 400
+MAX_TEXT = 40_000
 
 CONTRADICTION_STYLE = "stroke:#d62728,stroke-width:3px,color:#d62728"
 DENIAL_STYLE = "stroke:#7f7f7f,stroke-dasharray:4 3"
@@ -30,11 +35,26 @@ def render_diagram(
     ea: EventAssessment,
     assessment: Assessment,
     party_sort_key: Callable[[str], Any],
+    aspects: Collection[str] | None = None,
 ) -> list[str]:
-    """The lines of a ``flowchart LR`` (without the code fence) for one event."""
+    """The lines of a ``flowchart LR`` (without the code fence) for one event.
+
+    With ``aspects``, only those questions are drawn, with the parties that
+    answer them.
+    """
     corpus = assessment.corpus
     lines = ["flowchart LR"]
     parties = sorted(ea.parties, key=party_sort_key)
+    if aspects is not None:
+        involved = {
+            corpus.claims[c].party
+            for a in aspects
+            if a in ea.questions
+            for p in ea.questions[a].positions
+            for c in (*p.claims, *p.denied_by)
+            if c in corpus.claims
+        }
+        parties = [p for p in parties if p in involved]
     party_node = {p: f"P{i}" for i, p in enumerate(parties, 1)}
 
     # Parties, grouped by side.
@@ -53,6 +73,8 @@ def render_diagram(
     position_node: dict[str, str] = {}
     n = 0
     for q, (aspect, question) in enumerate(ea.questions.items(), 1):
+        if aspects is not None and aspect not in aspects:
+            continue
         shown = [
             p for p in question.positions if question.type != "text" and (p.claims or p.denied_by)
         ]
@@ -128,3 +150,19 @@ def render_diagram(
     if grey:
         lines.append(f"  linkStyle {','.join(map(str, grey))} {DENIAL_STYLE}")
     return lines
+
+
+def too_large(lines: list[str]) -> bool:
+    """Whether a diagram would exceed what GitHub's Mermaid draws.
+
+    >>> too_large(["flowchart LR", "  P1 --> N1"])
+    False
+    """
+    edges = sum(
+        1
+        for line in lines
+        if line.startswith("  ")
+        and not line.startswith("    ")
+        and (" --> " in line or " --x " in line or " .- " in line)
+    )
+    return edges > MAX_EDGES or sum(len(line) + 1 for line in lines) > MAX_TEXT
