@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph import cache as cache_mod
-from claimgraph.cache import Cache, cache_dir_for, content_key
+from claimgraph.cache import Cache, RunCache, cache_dir_for, content_key, input_files
 
 
 @pytest.fixture
@@ -156,3 +156,95 @@ def test_concurrent_writers_and_readers_never_see_half_an_entry(cache: Cache) ->
     assert all(v in values for v in seen)
     assert cache.get("file", key) in values
     assert not list((cache.folder / "file").glob("*.tmp"))
+
+
+# -- whole runs ---------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "claims" / "sub").mkdir(parents=True)
+    (tmp_path / "claims" / "a.yaml").write_text("claims: []\n")
+    (tmp_path / "claims" / "sub" / "b.csv").write_text("id,source\n")
+    (tmp_path / "claims" / ".hidden.yaml").write_text("ignored\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "s.txt").write_text("source text\n")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "index.md").write_text("# Index\n")
+    return tmp_path
+
+
+def remember(project: Path, options: list[str] | None = None) -> RunCache:
+    runs = RunCache(
+        Cache(project / ".claimgraph-cache"), "report", project / "claims", options or ["md"]
+    )
+    runs.remember(
+        [project / "seeds" / "s.txt"],
+        project / "reports",
+        {"index.md": "# Index\n"},
+        {"written": 1},
+    )
+    return runs
+
+
+def again(project: Path, options: list[str] | None = None) -> dict[str, object] | None:
+    runs = RunCache(
+        Cache(project / ".claimgraph-cache"), "report", project / "claims", options or ["md"]
+    )
+    return runs.current(project / "reports")
+
+
+def test_identical_run_is_current(project: Path) -> None:
+    remember(project)
+    assert again(project) == {"written": 1}
+
+
+def test_hidden_files_are_not_inputs(project: Path) -> None:
+    remember(project)
+    (project / "claims" / ".hidden.yaml").write_text("changed\n")
+    assert again(project) == {"written": 1}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda p: (p / "claims" / "a.yaml").write_text("claims: [] # edited\n"),
+        lambda p: (p / "claims" / "sub" / "b.csv").write_text("id,source\nc1,s1\n"),
+        lambda p: (p / "claims" / "new.jsonl").write_text("{}\n"),
+        lambda p: (p / "claims" / "a.yaml").unlink(),
+        lambda p: (p / "seeds" / "s.txt").write_text("another text\n"),
+        lambda p: (p / "reports" / "index.md").write_text("# Edited by a person\n"),
+        lambda p: (p / "reports" / "index.md").unlink(),
+    ],
+    ids=[
+        "claim-file-edited",
+        "csv-edited",
+        "claim-file-added",
+        "claim-file-removed",
+        "source-text-edited",
+        "report-edited",
+        "report-deleted",
+    ],
+)
+def test_any_change_to_inputs_or_outputs_makes_the_run_stale(project: Path, change: object) -> None:
+    remember(project)
+    change(project)  # type: ignore[operator]
+    assert again(project) is None
+
+
+def test_other_options_are_another_run(project: Path) -> None:
+    remember(project, ["md"])
+    assert again(project, ["md", "--event", "x"]) is None
+
+
+def test_disabled_cache_never_skips_a_run(project: Path) -> None:
+    remember(project)
+    runs = RunCache(
+        Cache(project / ".claimgraph-cache", enabled=False), "report", project / "claims", ["md"]
+    )
+    assert runs.current(project / "reports") is None
+
+
+def test_input_files_lists_claim_files_in_loader_order(project: Path) -> None:
+    names = [p.relative_to(project / "claims").as_posix() for p in input_files(project / "claims")]
+    assert names == ["a.yaml", "sub/b.csv"]

@@ -42,15 +42,23 @@ import os
 import pickle
 import shutil
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimgraph.model import Corpus
 
 __all__ = [
     "CACHE_DIR_NAME",
+    "INPUT_SUFFIXES",
     "Cache",
+    "RunCache",
     "cache_dir_for",
     "content_key",
     "fingerprint",
+    "hash_file",
+    "input_files",
 ]
 
 CACHE_DIR_NAME = ".claimgraph-cache"
@@ -210,3 +218,125 @@ class Cache:
     def clear(self) -> None:
         """Remove every entry (the folder itself stays if it holds anything else)."""
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+# -- whole runs ---------------------------------------------------------------
+
+INPUT_SUFFIXES = (".yaml", ".yml", ".csv", ".jsonl")
+"""Files under a claims folder that are inputs of a run (hidden ones excepted)."""
+
+_MISSING = "-"
+
+
+def hash_file(path: Path) -> str:
+    """The SHA-256 of a file's content, or ``"-"`` if it cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return _MISSING
+    return h.hexdigest()
+
+
+def input_files(claims_dir: Path) -> list[Path]:
+    """Every claim file a run may read under ``claims_dir``, sorted; hidden entries skipped."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(claims_dir):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(
+            Path(dirpath) / name
+            for name in filenames
+            if name.endswith(INPUT_SUFFIXES) and not name.startswith(".")
+        )
+    return sorted(found, key=lambda p: p.relative_to(claims_dir).as_posix())
+
+
+def source_text_candidates(corpus: Corpus, root: Path) -> list[Path]:
+    """Every path where the loader may look for a source's text (found or not)."""
+    out: list[Path] = []
+    for source in corpus.sources.values():
+        if not source.file or Path(source.file).is_absolute():
+            continue
+        out.append(root / source.file)
+        if source.where is not None:
+            out.append(Path(source.where.path).parent / source.file)
+    return out
+
+
+class RunCache:
+    """Skip a whole run whose inputs, options and outputs are exactly as last time.
+
+    The key covers the tool's fingerprint, the command and its options, and
+    the content of every claim file under the folder. The record stored under
+    it lists the source texts that run read and the files it wrote, with their
+    hashes: the run is *current* only if all still match (a report a person
+    edited or deleted, or a changed source text, makes it stale).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     root = Path(d)
+    ...     (root / "claims").mkdir()
+    ...     _ = (root / "claims" / "a.yaml").write_text("claims: []\\n")
+    ...     runs = RunCache(Cache(root / ".claimgraph-cache"), "report", root / "claims", ["md"])
+    ...     runs.current(root / "reports") is None
+    ...     (root / "reports").mkdir()
+    ...     _ = (root / "reports" / "index.md").write_text("# Index\\n")
+    ...     runs.remember([], root / "reports", {"index.md": "# Index\\n"}, {"events": 0})
+    ...     runs.current(root / "reports")
+    True
+    True
+    {'events': 0}
+    """
+
+    def __init__(
+        self, cache: Cache, command: str, claims_dir: Path, options: Sequence[str]
+    ) -> None:
+        self.cache = cache
+        self.claims_dir = claims_dir
+        files = input_files(claims_dir) if cache.enabled else []
+        parts: list[str] = [command, *options]
+        for path in files:
+            parts += [path.relative_to(claims_dir).as_posix(), hash_file(path)]
+        self.key = content_key(cache.fingerprint, *parts)
+
+    def current(self, out_dir: Path) -> dict[str, Any] | None:
+        """The summary the last identical run recorded, if its outputs are still intact."""
+        record = self.cache.get("run", self.key)
+        if not isinstance(record, dict):
+            return None
+        try:
+            texts: Mapping[str, str] = record["texts"]
+            outputs: Mapping[str, str] = record["outputs"]
+            summary: dict[str, Any] = record["summary"]
+            if record["out_dir"] != str(out_dir.absolute()):
+                return None
+        except (KeyError, TypeError):
+            return None
+        for path, digest in texts.items():
+            if hash_file(Path(path)) != digest:
+                return None
+        for name, digest in outputs.items():
+            if hash_file(out_dir / name) != digest:
+                return None
+        return summary
+
+    def remember(
+        self,
+        text_paths: Iterable[Path],
+        out_dir: Path,
+        outputs: Mapping[str, str],
+        summary: Mapping[str, Any],
+    ) -> bool:
+        """Record a finished run: the source texts it read, the files (name -> text) it wrote."""
+        record = {
+            "texts": {str(p): hash_file(p) for p in text_paths},
+            "out_dir": str(out_dir.absolute()),
+            "outputs": {
+                name: hashlib.sha256(text.encode("utf-8")).hexdigest()
+                for name, text in outputs.items()
+            },
+            "summary": dict(summary),
+        }
+        return self.cache.put("run", self.key, record)
