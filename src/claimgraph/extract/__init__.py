@@ -173,7 +173,11 @@ class _Run:
         self.parties: dict[str, Party] = {}
         self.ids: set[str] = set()
         dl, n = date_line(text)
-        self.body = " " * n + text[n:]
+        body = " " * n + text[n:]
+        wire = _DATELINE.match(body)
+        if wire:  # "KYIV, Nov 18 (Reuters) - ": the wire's dateline, not the story
+            body = " " * wire.end() + body[wire.end() :]
+        self.body = body
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
         self._plan_events(dl)
         self._attribute()
@@ -347,7 +351,7 @@ class _Run:
                 self.resolver.remember(speakers[0])
                 return speakers
         speaker = self.resolver.resolve(att.speaker)
-        if speaker is None:
+        if speaker is None or (att.cue == "by-agent" and not speaker.matched):
             return []
         self.resolver.remember(speaker)
         return [speaker]
@@ -394,6 +398,7 @@ class _Run:
                 continue
             made = 0
             hedged_quote = False
+            denied = att is not None and att.verb.casefold() in self.lex.denial_verbs
             if previous is not None:
                 certainty = "reported" if reported else "asserted"
                 for f in self.ex.reader.findings(previous):
@@ -408,7 +413,11 @@ class _Run:
                     )
                     if own is not None:
                         at, stop = own.span()
-                        findings = [f for f in findings if f.end <= at or f.start >= stop]
+                        findings = [
+                            f
+                            for f in findings
+                            if f.end <= at or f.start >= stop or f.aspect == "location"
+                        ]
                 certainty = certainty_of(inner.text, own_words, self.lex)
                 if certainty == "hedged" and quoted:
                     hedged_quote = True
@@ -417,6 +426,8 @@ class _Run:
                 if certainty == "asserted" and reported:
                     certainty = "reported"
                 for f in findings:
+                    if denied:
+                        f.stance = Stance.DENIES
                     made += self._add_finding(base, inner, f, certainty)
             if made == 0 and (cue in _EXPLICIT or cue == "published") and not continuation:
                 if "comment" in self.ex.registry.aspects:
@@ -431,6 +442,7 @@ class _Run:
                             content.start,
                             aspect="comment",
                             value=_shorten(quote),
+                            stance="denies" if denied else "asserts",
                             certainty=certainty,
                         )
 
@@ -523,6 +535,11 @@ class _Run:
 def seg_sentence(seg: _Segment) -> Sentence:
     return Sentence(seg.text, seg.start, seg.start + len(seg.text), seg.paragraph)
 
+
+# A wire dateline at the start of a story: "KYIV, Nov 18 (Reuters) - ".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?\s*\d{1,2})?\s*(?:\([\w .-]{1,30}\)\s*)?[-–—]+\s+"
+)
 
 # Content that is only a pronoun: the speaker reported what came before.
 _PRONOUN_CONTENT = frozenset({"it", "this", "that", "so", "them", "the news", "the incident"})

@@ -265,6 +265,7 @@ def clean_subject(words: str) -> str:
     'the General Staff'
     """
     text = words.strip(" ,;:")
+    text = re.sub(r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:note|recall|notably|remember)\s+that\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:and|but|so|yet|while|whereas)\s+", "", text, flags=re.IGNORECASE)
     parts = [p.strip() for p in text.split(",")]
@@ -416,8 +417,17 @@ def _verb_attribution(
     aux = [w for w in prev_words[-3:] if w not in _TRAILERS or w in _AUX]
     if aux and aux[-1] in _AUX:
         return None
+    # "Photos published by the occupation authorities": the agent speaks.
+    by = re.match(r"\s+by\s+((?:\S+\s+){0,7}\S+)", after)
+    if by and prev not in _AUX and not before.rstrip().endswith(","):
+        return Attribution(text, by.group(1), (0, len(text)), "by-agent", v.group(1), second)
     # ", said X." — the verb right after a comma, the speaker after it.
-    if before.rstrip().endswith(",") and not re.match(r"\s*(?:that\b|,|$)", after):
+    inverted = v.group(1).casefold() in lex.inverted_verbs
+    if (
+        inverted
+        and before.rstrip().endswith(",")
+        and not re.match(r"\s*(?:that\b|,|$)", after)
+    ):
         who = re.split(r"[,.;]", after, maxsplit=1)[0]
         first = who.split()[0] if who.split() else ""
         speakerlike = first[:1].isupper() or first.casefold() in _SPEAKER_START
@@ -442,13 +452,29 @@ def _verb_attribution(
         close = before.index(",", r.end())
         subject = before[: r.start()] + before[close + 1 :]
     # "..., X said." / "..., X said, referring to ..." — post-posed attribution.
-    cut = before.rfind(",")
+    b = before.rstrip()
+    if b.endswith(","):
+        b = b[:-1]  # "..., the mayor of the city, Alexei Kulemzin, said."
+    cut = b.rfind(",")
+    if cut > 0 and _NAME.fullmatch(b[cut + 1 :].strip()):
+        # an apposition: "the Russian-installed mayor of the city, Alexei Kulemzin"
+        prev_cut = b.rfind(",", 0, cut)
+        title = b[prev_cut + 1 : cut].strip()
+        if prev_cut > 0 and title[:1].islower() and len(title.split()) <= 10:
+            cut = prev_cut
     if cut > 0:
-        tail = before[cut + 1 :]
+        tail = b[cut + 1 :]
         tail_ok = 0 < len(tail.split()) <= 8 and not lex.speech_verb.search(tail)
-        ends = re.match(r"\s*(?:[,.;]|$)", after) or (
-            norm(clean_subject(tail)) in lex.anaphora
-            and re.match(r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b", after)
+        ends = (
+            re.match(r"\s*(?:[,.;]|$)", after)
+            or (
+                norm(clean_subject(tail)) in lex.anaphora
+                and re.match(
+                    r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b", after
+                )
+            )
+            # "..., local officials said on Monday." — a short adverbial to the end
+            or re.fullmatch(r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*", after)
         )
         if tail_ok and ends and not _THAT.match(after.strip()) and len(before[:cut].split()) > 3:
             return Attribution(text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second)
@@ -459,7 +485,8 @@ def _verb_attribution(
     # "X said (on his Telegram channel) that ...": content after "that" if near.
     start = v.end()
     t = _THAT.search(after)
-    if t and len(after[: t.start()].split()) <= 10 and "." not in after[: t.start()]:
+    gap = after[: t.start()] if t else ""
+    if t and len(gap.split()) <= 10 and "." not in gap and not lex.speech_verb.search(gap):
         start = v.end() + t.end()
     while start < len(text) and text[start] in " ,:":
         start += 1

@@ -39,7 +39,7 @@ def phrase_regex(
     group = f"({body})" if capture else f"(?:{body})"
     if plural:
         group += "(?:e?s)?"
-    return re.compile(rf"(?<![\w-]){group}(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){group}(?!\w)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -50,6 +50,8 @@ class Lexicon:
     abbreviations: tuple[str, ...]
     speech_verb: re.Pattern[str]
     message_noun: re.Pattern[str]
+    inverted_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
     epithets: frozenset[str]
@@ -72,6 +74,7 @@ class Lexicon:
     interception_partial: re.Pattern[str]
     interception_none: re.Pattern[str]
     interception_hits: re.Pattern[str]
+    interception_hit_verbs: re.Pattern[str]
     cause_cue: re.Pattern[str]
     cause_verb: re.Pattern[str]
     air_defence: re.Pattern[str]
@@ -100,6 +103,8 @@ class Lexicon:
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
             speech_verb=phrase_regex(data.get("speech_verbs", ()), capture=True),
             message_noun=phrase_regex(data.get("message_nouns", ())),
+            inverted_verbs=frozenset(str(x).casefold() for x in data.get("inverted_verbs", ())),
+            denial_verbs=frozenset(str(x).casefold() for x in data.get("denial_verbs", ())),
             not_speakers=frozenset(str(x).casefold() for x in data.get("not_speakers", ())),
             anaphora=frozenset(str(x).casefold() for x in data.get("anaphora", ())),
             epithets=frozenset(str(x).casefold() for x in data.get("epithets", ())),
@@ -122,6 +127,7 @@ class Lexicon:
             interception_partial=phrase_regex(a.get("interception_partial", ())),
             interception_none=phrase_regex(a.get("interception_none", ())),
             interception_hits=phrase_regex(a.get("interception_hits", ())),
+            interception_hit_verbs=phrase_regex(a.get("interception_hit_verbs", ())),
             cause_cue=phrase_regex(a.get("cause_cues", ())),
             cause_verb=re.compile(
                 r"[\s\"“”«»]+(?:\w+[\s\"“”«»]+){0,2}?"

@@ -76,6 +76,25 @@ _NOT_LANDMARK = frozenset(
 # Between two places of one list: "Sevastopol and Yevpatoria".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+|occupied\s+)*")
 
+# "28 of the 35 drones": a share, so some got through.
+_SHARE = re.compile(r"\b(\d+)\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b")
+_PASSIVE_AUX = frozenset("was were been is are being be".split())
+# Verbs whose object follows them in the active voice.
+_TRANSITIVE = frozenset(
+    "damaged destroyed damaging destroying hit hits struck hitting targeted target targets "
+    "targeting attacked".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _CountRule:
+    aspects: tuple[str, ...]
+    words: re.Pattern[str]
+    after: re.Pattern[str] | None
+    verbs: re.Pattern[str] | None
+    noun: bool
+
+
 # Aspects with a rule of their own in :class:`Reader`.
 _OWN_RULES = frozenset({"cause", "weapon", "interception", "damage", "target", "location"})
 
@@ -94,9 +113,8 @@ class Reader:
     lex: Lexicon = field(default_factory=lexicon)
     gazetteer: Gazetteer = field(default_factory=Gazetteer.default)
     _index: dict[str, _AspectIndex] = field(default_factory=dict)
-    _counts: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]] = field(
-        default_factory=list
-    )
+    _counts: list[_CountRule] = field(default_factory=list)
+    _weapons: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
 
     @classmethod
     def default(cls) -> Reader:
@@ -110,11 +128,23 @@ class Reader:
                 # spaces, hyphens and case fold the same way as value keys
                 self._index[aid] = _AspectIndex(phrase_regex(table, capture=True, plural=True), table)
         for aid, spec in (self.lex.raw.get("counts") or {}).items():
-            if aid not in self.aspects or self.aspects[aid].type is not AspectType.COUNT:
+            targets = [str(a) for a in spec.get("aspects", [aid])]
+            targets = [
+                a for a in targets if a in self.aspects and self.aspects[a].type is AspectType.COUNT
+            ]
+            if not targets:
                 continue
-            words = phrase_regex(spec.get("words", ()), capture=True)
-            verbs = phrase_regex(spec["verbs"]) if spec.get("verbs") else None
-            self._counts.append((str(aid), words, verbs, bool(spec.get("noun", False))))
+            self._counts.append(
+                _CountRule(
+                    tuple(targets),
+                    phrase_regex(spec.get("words", ()), capture=True),
+                    phrase_regex(spec.get("after", ()), capture=True) if spec.get("after") else None,
+                    phrase_regex(spec["verbs"]) if spec.get("verbs") else None,
+                    bool(spec.get("noun", False)),
+                )
+            )
+        for slug, names in (self.lex.raw.get("weapons") or {}).items():
+            self._weapons.append((phrase_regex(names), str(slug)))
 
     # -- the aspects ---------------------------------------------------------
 
@@ -187,21 +217,53 @@ class Reader:
         end = tokens[j][1] + len(tokens[j][0])
         return clause[start:end], start
 
+    def _count_after(self, clause: str, after: int) -> tuple[str, int] | None:
+        """The count phrase starting just after offset ``after`` ("killing at least 34")."""
+        tokens = [(m.group(0), after + m.start()) for m in _TOKEN.finditer(clause[after:])][:5]
+        best = None
+        for j in range(len(tokens)):
+            if tokens[j][0] in ",;:" or tokens[j][0] in QUOTES:
+                break
+            if _parses(" ".join(t for t, _ in tokens[: j + 1])):
+                best = j
+        if best is None or not tokens:
+            return None
+        start = tokens[0][1]
+        end = tokens[best][1] + len(tokens[best][0])
+        return clause[start:end], start
+
     def _count_findings(self, clause: str) -> list[Finding]:
         out: list[Finding] = []
         taken: set[int] = set()
-        for aid, words, verbs, noun in self._counts:
-            for m in words.finditer(clause):
-                found = self._count(clause, m.start(), noun)
-                if found is None:
-                    continue
-                text, start = found
+        for rule in self._counts:
+            hits: list[tuple[tuple[str, int], int, int]] = []
+            for m in rule.words.finditer(clause):
+                found = self._count(clause, m.start(), rule.noun)
+                if found is None and m.start() >= 3 and clause[: m.start()].rstrip().endswith(
+                    (" no", " No")
+                ) or (found is None and clause[: m.start()].strip().casefold() == "no"):
+                    found = ("none", m.start())  # "there are no casualties"
+                if found is not None:
+                    hits.append((found, m.start(), m.end()))
+            if rule.after is not None:
+                for m in rule.after.finditer(clause):
+                    found = self._count_after(clause, m.end())
+                    if found is not None:
+                        hits.append((found, m.start(), m.end()))
+            for (text, start), ws, we in hits:
                 if start in taken:
                     continue
-                if verbs is not None and not verbs.search(clause[max(0, start - 60) : start]):
-                    continue
+                if rule.verbs is not None:
+                    window = clause[max(0, min(start, ws) - 60) : max(start, we) + 60]
+                    if not rule.verbs.search(window):
+                        continue
                 taken.add(start)
-                out.append(Finding(aid, _count_words(text), start, m.end()))
+                value = "none" if text == "none" else _count_words(text)
+                share = _SHARE.search(clause[max(0, start - 20) : start + len(text) + 20])
+                if share and text != "none":
+                    value = share.group(1)
+                for aspect in rule.aspects:
+                    out.append(Finding(aspect, value, min(start, ws), max(start + len(text), we)))
         out.sort(key=lambda f: f.start)
         return out
 
@@ -228,7 +290,13 @@ class Reader:
         generic = set(self.lex.raw.get("weapon_generic", ()))
         items: list[str] = []
         first = last = -1
-        for m, value in self._lookup("weapon", clause):
+        hits = [(m, value) for m, value in self._lookup("weapon", clause)]
+        for rx, slug in self._weapons:
+            for m in rx.finditer(clause):
+                if not any(h.start() <= m.start() < h.end() for h, _ in hits):
+                    hits.append((m, self.aspects["weapon"].canonical(slug)))
+        hits.sort(key=lambda h: h[0].start())
+        for m, value in hits:
             if value in generic or value in items:
                 continue
             items.append(value)
@@ -246,17 +314,19 @@ class Reader:
         v = lex.interception_verb.search(clause)
         if v:
             word = v.group(0).casefold()
-            near = clause[v.start() : v.end() + 60]
+            near = clause[max(0, v.start() - 60) : v.end() + 60]
             agent = clause[max(0, v.start() - 60) : v.start()]
             if word.startswith("destroy") and lex.happening.search(agent):
                 return [Finding("interception", "hits", v.start(), v.end())]
             if lex.interception_object.search(near) or lex.air_defence.search(agent + near):
-                if lex.interception_partial.search(clause):
+                if lex.interception_partial.search(clause) or _SHARE.search(clause):
                     value = "partly-intercepted"
                 else:
                     value = "all-intercepted"
                 return [Finding("interception", value, v.start(), v.end())]
         h = lex.interception_hits.search(clause)
+        if h is None and lex.air_defence.search(clause):
+            h = lex.interception_hit_verbs.search(clause)
         if h:
             return [Finding("interception", "hits", h.start(), h.end())]
         return []
@@ -286,7 +356,16 @@ class Reader:
                 continue
             items: list[str] = []
             first, last = v.start(), v.end()
+            before = clause[: v.start()].split()
+            passive = bool(before) and before[-1].casefold() in _PASSIVE_AUX or (
+                len(before) > 1 and before[-2].casefold() in _PASSIVE_AUX
+            )
+            transitive = not passive and v.group(0).casefold() in _TRANSITIVE
             for value, s, e in self._objects(aspect, clause):
+                # "damaged a house" names it after the verb; "houses were damaged",
+                # "cars caught fire" before it
+                if transitive and s < v.start():
+                    continue
                 if value not in items:
                     items.append(value)
                 first, last = min(first, s), max(last, e)
@@ -349,7 +428,7 @@ class Reader:
     def _negate(self, clause: str, found: list[Finding]) -> None:
         """Mark findings whose words are negated ("did not hit", "were not damaged")."""
         for f in found:
-            window = clause[max(0, f.start - 30) : f.start]
+            window = " ".join(clause[: f.start].split()[-6:])
             if self.lex.negation.search(window) and not self.lex.evidence["none"].search(clause):
                 f.stance = Stance.DENIES
 
