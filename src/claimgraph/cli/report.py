@@ -28,6 +28,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="PATH",
         help="md: the reports folder (default: reports). json/csv: the file to write "
         "(default: standard output; '-' for standard output).",
         show_default=False,
@@ -37,7 +38,8 @@ EventOption = Annotated[
     list[str] | None,
     typer.Option(
         "--event",
-        help="Write only this event's report (repeatable). index.md is always rewritten.",
+        metavar="ID",
+        help="Only this event (repeatable). In md, index.md is always rewritten too.",
         show_default=False,
     ),
 ]
