@@ -216,11 +216,15 @@ def evaluate_corpus(
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"{source.file}: cannot read the report of source '{source.id}' ({exc})") from exc
+            raise UsageError(
+                f"{source.file}: cannot read the report of source '{source.id}' ({exc})"
+            ) from exc
         found.add(path)
         draft = extractor.extract(text, path, file=source.file)
         gold = [c for c in corpus.claims.values() if c.source == source.id]
-        result.sources.append(score(items_of_draft(draft), items_of_claims(gold), text, source.file))
+        result.sources.append(
+            score(items_of_draft(draft), items_of_claims(gold), text, source.file)
+        )
     missing = sorted(str(p) for p in wanted - found)
     if missing:
         raise UsageError(f"no curated claims for {', '.join(missing)}")

@@ -30,7 +30,13 @@ from pathlib import Path
 import yaml
 
 from claimgraph.errors import OutputError
-from claimgraph.extract.attribution import Attribution, Registry, Resolver, Speaker, find_attribution
+from claimgraph.extract.attribution import (
+    Attribution,
+    Registry,
+    Resolver,
+    Speaker,
+    find_attribution,
+)
 from claimgraph.extract.events import DateRef, Gazetteer, Place, date_line, find_dates
 from claimgraph.extract.lexicon import Lexicon, lexicon
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
@@ -215,7 +221,7 @@ class _Run:
         when, place = main, main_place
         last_paragraph = -1
         for s in self.sentences:
-            dates = [d for d in find_dates(s.text, ref, years)]
+            dates = list(find_dates(s.text, ref, years))
             places = [p for p, _, _ in self.ex.gazetteer.find(s.text)]
             here = [p for p in places if p.kind != "region"] or places
             if dates:
@@ -242,12 +248,12 @@ class _Run:
                 continue
             if not (lo <= when.end and when.start <= hi):
                 continue
-            names = {name.casefold()} | {
-                k for k, v in self.ex.gazetteer.names.items() if v == name
-            }
+            names = {name.casefold()} | {k for k, v in self.ex.gazetteer.names.items() if v == name}
             where = f"{ev.place} {ev.title}".casefold()
             if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", where) for n in names):
-                self.events.setdefault(ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True))
+                self.events.setdefault(
+                    ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True)
+                )
                 return ev.id
         slug = f"{slugify(name)}-{when.slug if when else 'undated'}"
         if slug in self.ex.registry.events:
@@ -293,7 +299,11 @@ class _Run:
                     if self._evidence_note(seg):
                         continue
                     att = self._implicit(seg)
-                    if att is None and carried is not None and self.lex.continuation.search(seg.text):
+                    if (
+                        att is None
+                        and carried is not None
+                        and self.lex.continuation.search(seg.text)
+                    ):
                         self._claims(seg, att, [carried], event, continuation=True)
                         continue
                     if att is None:
@@ -315,10 +325,14 @@ class _Run:
         if m:
             after = re.split(r"[,.;]", seg.text[m.end() :], maxsplit=1)[0]
             if self.ex.registry.match(after) is not None:
-                return Attribution(seg.text, after, (0, len(seg.text)), "published", m.group(0), True)
+                return Attribution(
+                    seg.text, after, (0, len(seg.text)), "published", m.group(0), True
+                )
         m2 = re.match(r"\s*(?:on|in|across)\s+([^,]{2,40}),", seg.text, re.IGNORECASE)
         if m2 and self.ex.registry.match(m2.group(1)) is not None:
-            return Attribution(seg.text, m2.group(1), (m2.end(), len(seg.text)), "published", "", True)
+            return Attribution(
+                seg.text, m2.group(1), (m2.end(), len(seg.text)), "published", "", True
+            )
         return None
 
     def _evidence_note(self, seg: _Segment) -> bool:
@@ -408,9 +422,7 @@ class _Run:
                 findings = self.ex.reader.findings(inner.text)
                 if att is not None and att.speaker.strip():
                     # the speaker's own name is not what they say ("the Russian army says")
-                    own = re.search(
-                        rf"(?<!\w){re.escape(att.speaker.strip())}(?!\w)", inner.text
-                    )
+                    own = re.search(rf"(?<!\w){re.escape(att.speaker.strip())}(?!\w)", inner.text)
                     if own is not None:
                         at, stop = own.span()
                         findings = [
@@ -510,7 +522,9 @@ class _Run:
         if speaker.matched:
             return speaker.party
         if speaker.party not in self.parties:
-            self.parties[speaker.party] = Party(speaker.party, speaker.words, UNKNOWN_SIDE, "unknown")
+            self.parties[speaker.party] = Party(
+                speaker.party, speaker.words, UNKNOWN_SIDE, "unknown"
+            )
         return speaker.party
 
     def _kind(self, party: str) -> str:
@@ -562,7 +576,7 @@ def _inside_quote(text: str, at: int) -> bool:
 
 
 def _trim(text: str) -> tuple[str, int]:
-    """The text without surrounding quote marks, commas and spaces, and how much was cut in front."""
+    """The text without surrounding quote marks, commas and spaces; the length cut in front."""
     stripped = text.strip(_TRIM)
     if not stripped:
         return "", 0
@@ -662,7 +676,12 @@ def generate_draft(draft: Draft) -> Iterator[str]:
     doc["source"] = dict(draft.source)
     doc["claims"] = [_claim_record(c) for c in draft.claims]
     text = yaml.dump(
-        doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        doc,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
     yield from text.splitlines()
 
@@ -697,9 +716,9 @@ def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
                 os.unlink(tmp)
             raise
     except FileExistsError as exc:
-        raise OutputError(f"{target}: already exists; not overwritten (use --force to replace it)") from exc
+        raise OutputError(
+            f"{target}: already exists; not overwritten (use --force to replace it)"
+        ) from exc
     except OSError as exc:
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
     return target
-
-

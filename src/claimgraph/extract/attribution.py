@@ -167,6 +167,9 @@ class Attribution:
     verb: str = ""
     second_hand: bool = False
 
+    def __post_init__(self) -> None:
+        self.speaker = self.speaker.strip(" ,;:")
+
     @property
     def content_text(self) -> str:
         return self.text[self.content[0] : self.content[1]].strip()
@@ -249,7 +252,7 @@ def _person(words: str) -> str:
 
 def _unknown_name(words: str) -> str:
     """The words to name an unregistered speaker by: the phrase without leading fillers."""
-    text = words.strip(" ,.;:\"“”«»")
+    text = words.strip(' ,.;:"“”«»')
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     return text[:1].upper() + text[1:] if text else text
 
@@ -265,7 +268,9 @@ def clean_subject(words: str) -> str:
     'the General Staff'
     """
     text = words.strip(" ,;:")
-    text = re.sub(r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", "", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", "", text, flags=re.IGNORECASE
+    )
     text = re.sub(r"^(?:note|recall|notably|remember)\s+that\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:and|but|so|yet|while|whereas)\s+", "", text, flags=re.IGNORECASE)
     parts = [p.strip() for p in text.split(",")]
@@ -308,8 +313,9 @@ _ACCORDING = re.compile(
     r"(?<!\w)(?:according\s+to|as\s+(?:reported|stated|said)\s+by|in\s+the\s+words\s+of)\s+",
     re.IGNORECASE,
 )
-_AS_REPORTED = re.compile(r"^\s*(?:\w+\s*,\s*)?as\s+(?P<x>[^,]{2,80}?)\s+(?:\w+\s+)?(?P<v>\w+)\s*,",
-                          re.IGNORECASE)
+_AS_REPORTED = re.compile(
+    r"^\s*(?:\w+\s*,\s*)?as\s+(?P<x>[^,]{2,80}?)\s+(?:\w+\s+)?(?P<v>\w+)\s*,", re.IGNORECASE
+)
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 
 
@@ -340,7 +346,12 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
             v = lex.speech_verb.search(rest)
             if v and len(rest[: v.start()].split()) <= 10 and rest[: v.start()].strip(" ,.") != "":
                 return Attribution(
-                    text, rest[: v.start()].strip(" ,."), (m.end(), close), "quote", v.group(1), second
+                    text,
+                    rest[: v.start()].strip(" ,."),
+                    (m.end(), close),
+                    "quote",
+                    v.group(1),
+                    second,
                 )
             if v and rest[: v.start()].strip(" ,.") == "":
                 after = rest[v.end() :]
@@ -373,7 +384,9 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
     # "as X reported, ..."
     m = _AS_REPORTED.match(text)
     if m and lex.speech_verb.fullmatch(m.group("v")):
-        return Attribution(text, m.group("x"), (m.end(), len(text)), "as-reported", m.group("v"), second)
+        return Attribution(
+            text, m.group("x"), (m.end(), len(text)), "as-reported", m.group("v"), second
+        )
 
     # Silence: "X have not yet commented", "X are in no hurry to comment".
     m = lex.decline.search(text)
@@ -384,7 +397,9 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
             text[: m.start()],
             flags=re.IGNORECASE,
         )
-        subject = re.sub(r"\s+(?:are|is|was|were|have|has|had)\s*$", "", subject, flags=re.IGNORECASE)
+        subject = re.sub(
+            r"\s+(?:are|is|was|were|have|has|had)\s*$", "", subject, flags=re.IGNORECASE
+        )
         return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
 
     # "X said (that) ...", "..., X said", "..., said X".
@@ -423,14 +438,12 @@ def _verb_attribution(
         return Attribution(text, by.group(1), (0, len(text)), "by-agent", v.group(1), second)
     # ", said X." — the verb right after a comma, the speaker after it.
     inverted = v.group(1).casefold() in lex.inverted_verbs
-    if (
-        inverted
-        and before.rstrip().endswith(",")
-        and not re.match(r"\s*(?:that\b|,|$)", after)
-    ):
+    if inverted and before.rstrip().endswith(",") and not re.match(r"\s*(?:that\b|,|$)", after):
         who = re.split(r"[,.;]", after, maxsplit=1)[0]
         first = who.split()[0] if who.split() else ""
-        speakerlike = first[:1].isupper() or first.casefold() in _SPEAKER_START
+        speakerlike = any(w[:1].isupper() for w in who.split()) or (
+            first.casefold() in _SPEAKER_START
+        )
         if speakerlike and 0 < len(who.split()) <= 8 and not lex.speech_verb.search(who):
             end = len(before.rstrip().rstrip(","))
             return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
@@ -474,10 +487,14 @@ def _verb_attribution(
                 )
             )
             # "..., local officials said on Monday." — a short adverbial to the end
-            or re.fullmatch(r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*", after)
+            or re.fullmatch(
+                r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*", after
+            )
         )
         if tail_ok and ends and not _THAT.match(after.strip()) and len(before[:cut].split()) > 3:
-            return Attribution(text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second)
+            return Attribution(
+                text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second
+            )
     cleaned = clean_subject(subject)
     n = len(cleaned.split())
     if n == 0 or n > 14 or norm(cleaned) in lex.not_speakers:

@@ -40,7 +40,11 @@ MONTHS.update({m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.casefold(): i for i, d in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")\b\.?"
+_MONTH = (
+    r"(?P<month>"
+    + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+    + r")\b\.?"
+)
 _MONTH_ABBR = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -71,7 +75,9 @@ _PATTERNS = [
     # on Wednesday, Tuesday evening, since Wednesday morning
     re.compile(rf"\b{_WEEKDAY}\b", re.IGNORECASE),
     # yesterday, last night
-    re.compile(r"\b(?P<relative>yesterday|last\s+night|this\s+morning|today|tonight)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?P<relative>yesterday|last\s+night|this\s+morning|today|tonight)\b", re.IGNORECASE
+    ),
 ]
 
 _PARTS = {
@@ -142,7 +148,9 @@ def date_line(text: str) -> tuple[DateRef | None, int]:
         return None, 0
 
 
-def _year_for(month: int, day: int, ref: date | None, weekday: int | None, years: Iterable[int]) -> int | None:
+def _year_for(
+    month: int, day: int, ref: date | None, weekday: int | None, years: Iterable[int]
+) -> int | None:
     if weekday is not None:
         pool = sorted(set(years) | ({ref.year, ref.year - 1} if ref else set()))
         if not pool:
@@ -155,7 +163,9 @@ def _year_for(month: int, day: int, ref: date | None, weekday: int | None, years
                 continue
     if ref is not None:
         try:
-            return ref.year if date(ref.year, month, day) <= ref + timedelta(days=1) else ref.year - 1
+            return (
+                ref.year if date(ref.year, month, day) <= ref + timedelta(days=1) else ref.year - 1
+            )
         except ValueError:
             return ref.year
     years = list(years)
@@ -289,7 +299,9 @@ class Gazetteer:
                     pair = (float(coords[0]), float(coords[1]))
                 except (TypeError, ValueError):
                     pair = None
-            place = Place(str(name), str(spec.get("region", "") or ""), str(spec.get("kind", "town")), pair)
+            place = Place(
+                str(name), str(spec.get("region", "") or ""), str(spec.get("kind", "town")), pair
+            )
             self.places[place.name] = place
             self.names[place.name.casefold()] = place.name
             for alias in spec.get("aliases") or ():

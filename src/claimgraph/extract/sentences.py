@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences", "split_plain", "OPENING", "CLOSING", "QUOTES"]
 
-OPENING = "\"“«„‘"
-CLOSING = "\"”»“’"
+OPENING = '"“«„‘'
+CLOSING = '"”»“’'
 QUOTES = frozenset(OPENING + CLOSING)
 
 # A quotation left open longer than this is a stray mark, not speech.
@@ -144,7 +144,9 @@ def split_sentences(
     return out
 
 
-def split_plain(sentence: Sentence, abbreviations: Iterable[str] = _DEFAULT_ABBREVIATIONS) -> list[Sentence]:
+def split_plain(
+    sentence: Sentence, abbreviations: Iterable[str] = _DEFAULT_ABBREVIATIONS
+) -> list[Sentence]:
     """The sentences inside one unit, ignoring quotation marks (offsets stay the report's).
 
     >>> s = Sentence('"One. Two," he said.', 10, 30)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
 from claimgraph.extract.events import Gazetteer
 from claimgraph.extract.lexicon import Lexicon, lexicon, phrase_regex
 from claimgraph.extract.sentences import QUOTES
@@ -126,7 +127,9 @@ class Reader:
             if aspect.type in (AspectType.CATEGORY, AspectType.SET):
                 table = _phrases_of(aspect)
                 # spaces, hyphens and case fold the same way as value keys
-                self._index[aid] = _AspectIndex(phrase_regex(table, capture=True, plural=True), table)
+                self._index[aid] = _AspectIndex(
+                    phrase_regex(table, capture=True, plural=True), table
+                )
         for aid, spec in (self.lex.raw.get("counts") or {}).items():
             targets = [str(a) for a in spec.get("aspects", [aid])]
             targets = [
@@ -138,7 +141,9 @@ class Reader:
                 _CountRule(
                     tuple(targets),
                     phrase_regex(spec.get("words", ()), capture=True),
-                    phrase_regex(spec.get("after", ()), capture=True) if spec.get("after") else None,
+                    phrase_regex(spec.get("after", ()), capture=True)
+                    if spec.get("after")
+                    else None,
                     phrase_regex(spec["verbs"]) if spec.get("verbs") else None,
                     bool(spec.get("noun", False)),
                 )
@@ -239,9 +244,12 @@ class Reader:
             hits: list[tuple[tuple[str, int], int, int]] = []
             for m in rule.words.finditer(clause):
                 found = self._count(clause, m.start(), rule.noun)
-                if found is None and m.start() >= 3 and clause[: m.start()].rstrip().endswith(
-                    (" no", " No")
-                ) or (found is None and clause[: m.start()].strip().casefold() == "no"):
+                if (
+                    found is None
+                    and m.start() >= 3
+                    and clause[: m.start()].rstrip().endswith((" no", " No"))
+                    or (found is None and clause[: m.start()].strip().casefold() == "no")
+                ):
                     found = ("none", m.start())  # "there are no casualties"
                 if found is not None:
                     hits.append((found, m.start(), m.end()))
@@ -357,8 +365,10 @@ class Reader:
             items: list[str] = []
             first, last = v.start(), v.end()
             before = clause[: v.start()].split()
-            passive = bool(before) and before[-1].casefold() in _PASSIVE_AUX or (
-                len(before) > 1 and before[-2].casefold() in _PASSIVE_AUX
+            passive = (
+                bool(before)
+                and before[-1].casefold() in _PASSIVE_AUX
+                or (len(before) > 1 and before[-2].casefold() in _PASSIVE_AUX)
             )
             transitive = not passive and v.group(0).casefold() in _TRANSITIVE
             for value, s, e in self._objects(aspect, clause):
@@ -374,7 +384,7 @@ class Reader:
         return out
 
     def _location(self, clause: str) -> list[Finding]:
-        """Places where something happened: a gazetteer place or a named landmark after a locative."""
+        """Where it happened: a gazetteer place or a named landmark after a locative."""
         if "location" not in self.aspects or not self.lex.happening.search(clause):
             return []
         found: list[tuple[int, int, str, bool]] = []  # start, end, words, broad
@@ -447,7 +457,7 @@ def _count_words(text: str) -> str:
 
 
 def certainty_of(text: str, quoted: bool, lex: Lexicon | None = None) -> str:
-    """``hedged`` when the speaker hedges, else ``asserted`` (``reported`` is decided by the caller).
+    """``hedged`` when the speaker hedges, else ``asserted`` (the caller decides ``reported``).
 
     Distancing words a journalist adds ("allegedly") count only inside the
     speaker's quoted words.
