@@ -159,7 +159,9 @@ def test_csv_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"id,quote\nc1,caf\xe9\n")
     report = Report()
     assert read_bulk(path, report, display="claims/x.csv") == []
-    assert messages(report) == ["claims/x.csv:2: not valid UTF-8 (byte offset 15)"]
+    [problem] = report.problems
+    assert (problem.type, problem.path) == ("bad-encoding", "claims/x.csv")
+    assert "not valid UTF-8" in problem.message
 
 
 def test_jsonl_claims_follow_their_source_record() -> None:
