@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import math
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimgraph.errors import InvalidInput
 from claimgraph.load import (
@@ -203,3 +207,81 @@ def test_bundled_claims_load() -> None:
     corpus, report = read_corpus(root / "claims")
     assert report.errors == []
     assert corpus.claims
+
+
+# --- hostile input never raises ------------------------------------------------
+
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(["2023-02-30", "at least four", "declines", "hur", "../x", "|", "<script>"]),
+)
+_keys = st.sampled_from(
+    [
+        "id",
+        "event",
+        "party",
+        "aspect",
+        "value",
+        "quote",
+        "stance",
+        "links",
+        "source",
+        "claims",
+        "parties",
+        "events",
+        "aspects",
+        "sides",
+        "type",
+        "file",
+        "said_on",
+        "evidence",
+        "x",
+        "name",
+    ]
+)
+_yamlish = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_yamlish)
+def test_any_yaml_structure_gives_problems_never_an_exception(data: object) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True)
+    parsed, report = parse_claim_file(text, "fuzz.yaml")
+    for problem in report.problems:
+        assert problem.path == "fuzz.yaml"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_problems_never_an_exception(data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "junk.yaml").write_bytes(data)
+        read_corpus(Path(folder))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["sources", "parties", "claims", "source"]),
+        st.lists(st.dictionaries(_keys, _scalars, max_size=8), max_size=3),
+        max_size=3,
+    )
+)
+def test_random_records_in_a_real_folder_never_raise(data: dict[str, object]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copytree(BASIC, Path(folder) / "claims")
+        Path(folder, "claims", "fuzz.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+        read_corpus(Path(folder) / "claims")

@@ -423,3 +423,19 @@ def test_identical_party_records_in_two_files_are_not_duplicates(tmp_path: Path)
         f"{tmp_path / 'c.yaml'}:1:11: duplicate party id 'p' (first defined at "
         f"{tmp_path / 'a.yaml'}:1:11)"
     ]
+
+
+def test_brackets_inside_quoted_text_are_not_nesting() -> None:
+    _, report = parse_claim_file('x-note: "' + "[" * 100 + '"\n', "q.yaml")
+    assert report.problems == []
+
+
+def test_unclosed_deep_brackets_are_refused_without_crashing() -> None:
+    _, report = parse_claim_file("[" * 100_000, "open.yaml")
+    assert [p.type for p in report.problems] == ["too-deep"]
+
+
+def test_deep_block_indentation_is_refused() -> None:
+    text = "".join(" " * i + f"k{i}:\n" for i in range(70)) + " " * 70 + "end: 1\n"
+    _, report = parse_claim_file(text, "indent.yaml")
+    assert [p.type for p in report.problems] == ["too-deep"]

@@ -68,6 +68,8 @@ __all__ = [
 ]
 
 YAML_SUFFIXES = (".yaml", ".yml")
+_STANCES = tuple(s.value for s in Stance)
+_CERTAINTIES = tuple(c.value for c in Certainty)
 
 
 @dataclass(slots=True)
@@ -406,10 +408,8 @@ def _parse_claim(
     if not reader.check_id(raw_id, "claim", claim_id):
         return None
     cid = claim_id
-    stance = reader.choice(fields, "stance", [s.value for s in Stance], "bad-stance", cid)
-    certainty = reader.choice(
-        fields, "certainty", [c.value for c in Certainty], "bad-certainty", cid
-    )
+    stance = reader.choice(fields, "stance", _STANCES, "bad-stance", cid)
+    certainty = reader.choice(fields, "certainty", _CERTAINTIES, "bad-certainty", cid)
     evidence_items = reader.texts(fields, "evidence", cid)
     evidence: list[str] = []
     for e in evidence_items:

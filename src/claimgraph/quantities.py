@@ -277,6 +277,7 @@ def _range(a: str, b: str, vocab: _Vocabulary, depth: int) -> tuple[float, float
     return low, high
 
 
+@lru_cache(maxsize=8192, typed=True)
 def parse_count(text: str | int | float) -> Interval:
     """Read an English count as an :class:`Interval`; ``text`` keeps the words.
 

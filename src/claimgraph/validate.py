@@ -185,7 +185,7 @@ class FieldReader:
 
     def record(self, item: Item, kind: str, id: str | None) -> dict[str, Item] | None:
         """The record's fields, after reporting unknown and missing ones; None if not a mapping."""
-        what = f"{kind} '{id}'" if id else kind
+        what = f"{kind} '{id}'" if id else ("the top level" if kind == "file" else kind)
         if not isinstance(item.value, dict):
             self.add(
                 "wrong-type", f"{what} must be a mapping, not {_article(item.kind)}", item, id=id
@@ -361,7 +361,7 @@ def parse_moment(text: str) -> date | datetime:
 
 _QUOTE_FOLD = str.maketrans(
     {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4", "'"),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b", "-"),
         "\u2026": "...",
@@ -382,7 +382,8 @@ def normalise_quote(text: str) -> str:
     >>> normalise_quote("“wait  for\\nofficial information” — they said")
     '"wait for official information" - they said'
     """
-    text = unicodedata.normalize("NFC", text).translate(_QUOTE_FOLD)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_QUOTE_FOLD)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -627,7 +628,7 @@ def check_claims(corpus: Corpus, report: Report) -> None:
             claim.aspect,
             claim.stance,
             _value_key(claim.value),
-            normalise_quote(claim.quote),
+            " ".join(claim.quote.split()),
             claim.source,
         )
         first = seen.get(key)

@@ -31,7 +31,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import BaseConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
 
 from claimgraph.problems import Report
 
@@ -53,11 +59,51 @@ MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
 """Most nodes that aliases (``*name``) may repeat in one file, in all."""
 
-_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+_PLAIN = "!plain"  # the tag composition gives plain scalars; typed in :func:`_plain`
+
+
+class _Resolver(BaseResolver):
+    """Tags plain scalars ``!plain`` and leaves their typing to :func:`_plain` (faster)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+_Loader: type
 try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+    from yaml._yaml import CParser
+
+    class _CComposer(CParser, BaseConstructor, _Resolver):
+        """Composes nodes with libyaml; constructs nothing."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            BaseConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _Loader = _CComposer
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+
+    class _PyComposer(Reader, Scanner, Parser, Composer, BaseConstructor, _Resolver):
+        """Composes nodes in pure Python; constructs nothing."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            BaseConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _Loader = _PyComposer
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -143,19 +189,37 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def _depth_bound(text: str) -> int:
-    """A cheap upper bound of the nesting depth (block indentation plus brackets)."""
-    lead = max((len(m) for m in re.findall(r"^[ \t\-?:]*", text, re.M)), default=0)
-    depth = best = 0
-    for ch in re.sub(r"[^\[\]{}]+", "", text):
-        depth = depth + 1 if ch in "[{" else max(0, depth - 1)
-        best = max(best, depth)
-    return 2 * lead + 2 + best
+_LEAD = 20  # block nesting needs indentation: lines led by fewer chars nest <= 2 * _LEAD + 2
+_DEEP_LEAD = re.compile(r"^[ \t\-?:]{" + str(_LEAD) + ",}", re.M)
+_BRACKET = re.compile(r"[\[\]{}]")
+_INNER_PAIR = re.compile(r"[\[{][\]}]")
+
+
+def _surely_shallow(text: str) -> bool:
+    """True when a cheap bound (indentation plus bracket nesting) stays within MAX_DEPTH.
+
+    Brackets inside quoted text only make the bound larger, never smaller.
+
+    >>> _surely_shallow("a: [1, [2, {b: 3}]]"), _surely_shallow("[" * 100 + "]" * 100)
+    (True, False)
+    """
+    if _DEEP_LEAD.search(text):
+        return False
+    budget = MAX_DEPTH - (2 * _LEAD + 2)
+    brackets = "".join(_BRACKET.findall(text))
+    for _ in range(budget):  # each pass removes one level of innermost pairs
+        if not brackets:
+            return True
+        fewer = _INNER_PAIR.sub("", brackets)
+        if fewer == brackets:
+            return False  # unbalanced: let the exact check decide
+        brackets = fewer
+    return not brackets
 
 
 def _check_depth(text: str, path: str, report: Report) -> bool:
     """True if nesting stays within :data:`MAX_DEPTH` (the parser never recurses)."""
-    if _depth_bound(text) <= MAX_DEPTH:
+    if _surely_shallow(text):
         return True
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
@@ -245,6 +309,8 @@ def compose(text: str, path: str, report: Report) -> Node | None:
         return None
     if node is None:
         return None
+    if "&" not in text:  # no anchor, so no alias: nothing can repeat
+        return node
     expanded = _expanded_size(node)
     if expanded is None:
         report.add("yaml-alias", "an alias refers to itself (recursive alias)", path, 1, 1)
@@ -275,8 +341,39 @@ _SCALAR_CONSTRUCTORS: dict[str, Callable[[Any, ScalarNode], Any]] = {
 }
 
 
+# YAML 1.1 plain scalars that are not text, as PyYAML's safe loader reads them.
+_PLAIN_WORDS: dict[str, Any] = {
+    "": None,
+    "~": None,
+    **dict.fromkeys(["null", "Null", "NULL"], None),
+    **dict.fromkeys(["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"], True),
+    **dict.fromkeys(["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"], False),
+}
+_NUMBER_START = frozenset("-+.0123456789")
+_IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
+
+
+def _plain(value: str) -> Any:
+    """Type a plain scalar as PyYAML's safe loader would (null, bool, int, float, date)."""
+    if value in _PLAIN_WORDS:
+        return _PLAIN_WORDS[value]
+    if value[0] in _NUMBER_START:
+        for tag, regexp in _IMPLICIT.get(value[0], ()):
+            if regexp.match(value):
+                fn = _SCALAR_CONSTRUCTORS.get(tag)
+                if fn is None:
+                    return value
+                try:
+                    return fn(_CONSTRUCTOR, ScalarNode(tag, value))
+                except (ValueError, OverflowError, TypeError):
+                    return value  # e.g. 2023-02-30: kept as text, the field's check reports it
+    return value
+
+
 def _scalar(node: ScalarNode, path: str, report: Report) -> Any:
     tag = node.tag
+    if tag == _PLAIN:
+        return _plain(node.value)
     if tag == _STR:
         return node.value
     fn = _SCALAR_CONSTRUCTORS.get(tag)
@@ -300,8 +397,11 @@ def to_item(node: Node, path: str, report: Report) -> Item:
     """Turn a composed node into an :class:`Item` tree; problems go to ``report``."""
     mark = node.start_mark
     line, col = mark.line + 1, mark.column + 1
-    if isinstance(node, ScalarNode):
-        return Item(_scalar(node, path, report), line, col, node.value)
+    if node.__class__ is ScalarNode:
+        text = node.value
+        if node.tag == _PLAIN and text not in _PLAIN_WORDS and text[0] not in _NUMBER_START:
+            return Item(text, line, col, text)  # the common case: a plain word
+        return Item(_scalar(node, path, report), line, col, text)
     if node.tag not in (_SEQ, _MAP):
         report.add(
             "yaml-tag",
@@ -347,7 +447,7 @@ def _flatten(node: MappingNode) -> list[tuple[Node, Node]]:
     pairs: list[tuple[Node, Node]] = []
     merged: list[tuple[Node, Node]] = []
     for key, value in node.value:
-        if key.tag == _MERGE:
+        if key.tag == _MERGE or (key.tag == _PLAIN and key.value == "<<"):
             sources = value.value if isinstance(value, SequenceNode) else [value]
             for source in sources:
                 if isinstance(source, MappingNode):
