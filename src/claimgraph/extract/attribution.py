@@ -491,7 +491,14 @@ def _verb_attribution(
                 r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*", after
             )
         )
-        if tail_ok and ends and not _THAT.match(after.strip()) and len(before[:cut].split()) > 3:
+        content_words = len(b[:cut].split())
+        if (
+            tail_ok
+            and ends
+            and not _THAT.match(after.strip())
+            and content_words >= 2
+            and not _only_intro(b[:cut])
+        ):
             return Attribution(
                 text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second
             )

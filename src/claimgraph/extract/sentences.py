@@ -128,6 +128,15 @@ def split_sentences(
                 depth += 1
             elif role < 0 and depth > 0:
                 depth -= 1
+                # «It burned.» Later...: the quotation ended the sentence too
+                if (
+                    depth == 0
+                    and i > 0
+                    and text[i - 1] in ".!?…"
+                    and _ends_sentence(text, i - 1, abbrev)
+                ):
+                    emit(i + 1)
+                    start = i + 1
         elif ch in ".!?…":
             if depth > 0 and i - opened_at > MAX_QUOTE:
                 depth = 0

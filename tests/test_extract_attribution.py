@@ -1,0 +1,158 @@
+"""Attribution cues and speaker resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.attribution import Registry, Resolver, clean_subject, find_attribution
+from claimgraph.model import Party
+
+
+@pytest.fixture
+def registry() -> Registry:
+    return Registry.from_parties(
+        [
+            Party("crimea-authorities", "Occupation authorities of Crimea", "russia",
+                  aliases=("Serhii Aksyonov", "Aksyonov", "occupying head of Crimea")),
+            Party("russia-mod", "Ministry of Defence of Russia", "russia",
+                  aliases=("Russian Ministry of Defense", "Russian Defence Ministry", "russian department")),
+            Party("russian-officials", "Russian officials", "russia", aliases=("the occupiers",)),
+            Party("ukraine-hur", "Main Directorate of Intelligence of Ukraine", "ukraine",
+                  aliases=("Main Directorate of Intelligence of the Ministry of Defense of Ukraine",
+                           "the intelligence service")),
+            Party("ukraine-mod", "Ministry of Defense of Ukraine", "ukraine",
+                  aliases=("Ministry of Defense of Ukraine",)),
+            Party("residents", "Local residents", "independent", kind="residents",
+                  aliases=("local residents", "residents")),
+            Party("crimean-wind", "Crimean Wind", "ukraine", aliases=("Crimean Wind",)),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("According to local residents, two blasts were heard.", "local residents", "two blasts were heard."),
+        ("Two blasts were heard, according to the governor.", "the governor", "Two blasts were heard"),
+        ("The ministry said that ten drones were downed.", "The ministry", "ten drones were downed."),
+        ("The mayor reported ten injured.", "The mayor", "ten injured."),
+        ("Aksyonov wrote on his Telegram channel that debris fell.", "Aksyonov", "debris fell."),
+        ('"Debris fell on a house," the governor told reporters.', "the governor", "Debris fell on a house,"),
+        ("Ten were hurt, regional governor Oleg Synegubov announced.", "regional governor Oleg Synegubov",
+         "Ten were hurt"),
+        ("Ten were hurt, said local governor Vyacheslav Gladkov.", "local governor Vyacheslav Gladkov",
+         "Ten were hurt"),
+        ('Gladkov: "Three people died in the shelling."', "Gladkov", 'Three people died in the shelling."'),
+        ("As Ukrainian News Agency earlier reported, drones hit a radar.", "Ukrainian News Agency",
+         "drones hit a radar."),
+        ("In turn, the HUR reported that a train was destroyed.", "In turn, the HUR", "a train was destroyed."),
+        ("Later, the channel reported, citing local residents, that a fire broke out.",
+         "Later, the channel reported, citing local residents", "a fire broke out."),
+    ],
+)
+def test_cues_journalists_use_split_speaker_from_content(sentence: str, speaker: str, content: str) -> None:
+    att = find_attribution(sentence)
+    assert att is not None
+    if att.cue != "verb" or "citing" not in sentence:
+        assert att.speaker == speaker
+    assert att.content_text == content
+
+
+def test_citing_marks_the_claim_second_hand() -> None:
+    att = find_attribution("Later, the channel reported, citing local residents, that a fire broke out.")
+    assert att is not None and att.second_hand
+    assert clean_subject(att.speaker) == "the channel"
+
+
+def test_passive_with_no_agent_is_an_agentless_cue() -> None:
+    att = find_attribution("A fire was said to have started at the depot.")
+    assert att is not None and att.cue == "passive" and att.speaker == ""
+
+
+def test_published_by_names_the_agent_as_speaker() -> None:
+    att = find_attribution("Photos published by the occupation authorities showed bodies.")
+    assert att is not None and att.cue == "by-agent"
+    assert att.speaker.startswith("the occupation authorities")
+
+
+def test_relative_clause_attribution_keeps_only_the_clause() -> None:
+    att = find_attribution("These raids, which the Russian army says it is repelling, go on.")
+    assert att is not None
+    assert att.content_text == "which the Russian army says it is repelling"
+
+
+def test_declining_to_comment_is_found_with_its_subject() -> None:
+    att = find_attribution("The occupation authorities are in no hurry to comment on the events.")
+    assert att is not None and att.cue == "declines"
+    assert att.speaker == "The occupation authorities"
+
+
+def test_a_noun_that_looks_like_a_verb_is_no_cue() -> None:
+    assert find_attribution("This is evidenced by reports from the ministry.") is None
+    assert find_attribution("Video footage was posted online.") is None
+
+
+def test_sentence_without_a_cue_gives_none() -> None:
+    assert find_attribution("The power went out in part of the city.") is None
+
+
+def test_alias_lookup_ignores_case_and_possessives(registry: Registry) -> None:
+    r = Resolver(registry)
+    sp = r.resolve("the russian ministry of defense's")
+    assert sp is not None and sp.party == "russia-mod"
+
+
+def test_title_and_name_apposition_resolves_and_names_the_person(registry: Registry) -> None:
+    sp = Resolver(registry).resolve("A little later, the occupying head of Crimea, Serhii Aksyonov")
+    assert sp is not None
+    assert (sp.party, sp.person) == ("crimea-authorities", "Serhii Aksyonov")
+
+
+def test_longest_alias_wins(registry: Registry) -> None:
+    sp = Resolver(registry).resolve(
+        "the Main Directorate of Intelligence of the Ministry of Defense of Ukraine"
+    )
+    assert sp is not None and sp.party == "ukraine-hur"
+
+
+def test_pronouns_and_the_message_carry_the_last_speaker_forward(registry: Registry) -> None:
+    r = Resolver(registry)
+    first = r.resolve("Aksyonov")
+    assert first is not None
+    r.remember(first)
+    for words in ("he", "He also", "the message", "the channel", "they"):
+        sp = r.resolve(words)
+        assert sp is not None and sp.party == "crimea-authorities", words
+
+
+def test_a_definite_title_refers_back_to_the_speaker_it_names(registry: Registry) -> None:
+    r = Resolver(registry)
+    gov = r.resolve("regional governor Oleg Synegubov")
+    assert gov is not None and not gov.matched
+    r.remember(gov)
+    again = r.resolve("the governor")
+    assert again is not None and again.party == gov.party
+
+
+def test_an_epithet_right_after_a_named_speaker_of_that_side_means_that_speaker(
+    registry: Registry,
+) -> None:
+    r = Resolver(registry)
+    mod = r.resolve("the russian Ministry of Defense")
+    assert mod is not None
+    r.remember(mod)
+    sp = r.resolve("the occupiers")
+    assert sp is not None and sp.party == "russia-mod"
+    assert Resolver(registry).resolve("the occupiers").party == "russian-officials"  # type: ignore[union-attr]
+
+
+def test_an_unknown_speaker_gets_an_unknown_slug_with_their_words(registry: Registry) -> None:
+    sp = Resolver(registry).resolve("On Telegram, the Astra channel")
+    assert sp is not None and not sp.matched
+    assert sp.party == "unknown-astra-channel"
+    assert sp.words == "Astra channel"
+
+
+def test_the_alias_index_matches_whole_words_only(registry: Registry) -> None:
+    assert registry.match("the residentsial sector") is None
+    assert registry.match("Residents of Dzhankoi") == ("residents", "residents")
