@@ -375,3 +375,19 @@ def test_seed_january_2024_crimea_attack_is_contested() -> None:
     # the residents' hits carry video
     hits = next(p for p in interception.positions if p.value == "hits")
     assert "video" in hits.evidence
+
+
+def test_contradiction_pairs_grow_with_parties_not_their_product() -> None:
+    sides = ("russia", "ukraine")
+    claims = [c(f"a{i}", f"pa{i}", "interception", "all-intercepted") for i in range(100)]
+    claims += [c(f"h{i}", f"ph{i}", "interception", "hits") for i in range(100)]
+    corpus = make_corpus(
+        {"parties": {f"p{x}{i}": sides[i % 2] for x in "ah" for i in range(100)}, "claims": claims}
+    )
+    event = assess(corpus).events["e1"]
+    assert len(event.relations) <= 200
+    shown = {claim for r in event.relations for claim in (r.a, r.b)}
+    assert shown == {claim["id"] for claim in claims}  # every party's claim is paired
+    # a party is paired with another side's claim when the other position has one
+    for r in event.relations:
+        assert corpus.side_of(corpus.claims[r.a].party) != corpus.side_of(corpus.claims[r.b].party)

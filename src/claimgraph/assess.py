@@ -158,8 +158,9 @@ class QuestionAssessment:
 class EventCounts:
     """Headline numbers of one event.
 
-    ``contradictions``: claim-level contradiction relations (one per pair of
-    parties and pair of positions, plus the fact-checker's links);
+    ``contradictions``: claim-level contradiction relations (each party holding
+    one of two contradicting positions paired with one claim of the other,
+    plus the fact-checker's links);
     ``corroborations``: positions held by two or more parties;
     ``independent_corroborations``: positions held by two or more sides once
     echoes count once.
@@ -330,28 +331,65 @@ def _assess_position(ctx: _Context, question: QuestionLinks, p: Position) -> Pos
     )
 
 
+def _pairings(ctx: _Context, left: Iterable[str], right: Iterable[str]) -> list[tuple[str, str]]:
+    """Pair each party's first claim on one end with one claim on the other end.
+
+    The counterpart is the other end's first claim from another side if there
+    is one, else its first claim. Every party on either end appears in at
+    least one pair, and the number of pairs grows with the parties, not with
+    their product.
+    """
+    lefts = _first_by_party(ctx, left)
+    rights = _first_by_party(ctx, right)
+    if not lefts or not rights:
+        return []
+
+    def by_side(claims: dict[str, str]) -> dict[str, str]:
+        first: dict[str, str] = {}
+        for claim in claims.values():
+            first.setdefault(ctx.side(claim), claim)
+        return first
+
+    left_sides, right_sides = by_side(lefts), by_side(rights)
+
+    def counterpart(claim: str, sides: dict[str, str]) -> str:
+        own = ctx.side(claim)
+        return next((c for side, c in sides.items() if side != own), next(iter(sides.values())))
+
+    pairs: dict[tuple[str, str], None] = {}
+    covered: set[str] = set()
+    for a in lefts.values():
+        b = counterpart(a, right_sides)
+        pairs[(a, b)] = None
+        covered.add(b)
+    for b in rights.values():
+        if b not in covered:
+            pairs[(counterpart(b, left_sides), b)] = None
+    return list(pairs)
+
+
 def _rule_contradictions(
     ctx: _Context, question: QuestionLinks, positions: dict[str, PositionAssessment]
 ) -> list[Relation]:
-    """Claim-level contradictions: one per pair of parties and pair of positions, and denials."""
+    """Claim-level contradictions of one question, for showing both quotes side by side.
+
+    For each pair of contradicting positions (and each asserted position that
+    others deny), every party involved is paired with one claim of the other
+    end (see :func:`_pairings`): linear in the parties, never their product.
+    """
     found: list[Relation] = []
     for relation in question.relations:
         if relation.kind != "contradicts":
             continue
-        left = _first_by_party(ctx, positions[relation.a].current_claims)
-        right = _first_by_party(ctx, positions[relation.b].current_claims)
-        for a in left.values():
-            for b in right.values():
-                found.append(Relation("contradicts", a, b, "rule", relation.reason))
+        left, right = positions[relation.a], positions[relation.b]
+        for a, b in _pairings(ctx, left.current_claims, right.current_claims):
+            found.append(Relation("contradicts", a, b, "rule", relation.reason))
     for position in positions.values():
         if not position.denied_by or not position.current_claims:
             continue
-        deniers = _first_by_party(ctx, position.denied_by)
-        holders = _first_by_party(ctx, position.current_claims)
-        for a in deniers.values():
-            for b in holders.values():
-                reason = f"denies {position.label} {question.aspect}".strip()
-                found.append(Relation("contradicts", a, b, "rule", reason))
+        reason = f"denies {position.label} {question.aspect}".strip()
+        for a, b in _pairings(ctx, position.denied_by, position.current_claims):
+            found.append(Relation("contradicts", a, b, "rule", reason))
     return found
 
 
@@ -572,7 +610,7 @@ def _party_records(ctx: _Context, index: dict[str, list[Relation]]) -> dict[str,
                 if any(s != own_side for s in ctx.holder_groups.get(other, {})):
                     contradicted = True
             for side, groups in ctx.holder_groups[pid].items():
-                if side != own_side and groups - {group}:
+                if side != own_side and (len(groups) > 1 or group not in groups):
                     corroborated = True
         for relation in index.get(claim.id, ()):
             if relation.source != "fact-checker":

@@ -69,13 +69,23 @@ def normalise(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
-def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+def similarity(a: Sequence[str], b: Sequence[str], floor: float = 0.0) -> float:
     """The difflib ratio of two normalised quotes (as joined text).
+
+    When a cheap upper bound is already below ``floor``, that bound is
+    returned instead of the exact ratio.
 
     >>> similarity(["a", "b"], ["a", "b"])
     1.0
+    >>> similarity(["short"], ["a", "much", "longer", "quote"], floor=0.9) < 0.9
+    True
     """
-    return difflib.SequenceMatcher(None, " ".join(a), " ".join(b), autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, " ".join(a), " ".join(b), autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        upper = bound()
+        if upper < floor:
+            return upper
+    return matcher.ratio()
 
 
 def minhash_bands(tokens: Sequence[str]) -> list[tuple[int, ...]]:
@@ -124,7 +134,7 @@ def find_echoes(claims: Iterable[Claim], corpus: Corpus) -> list[Relation]:
                 if rep.party == claim.party or rep.id in checked:
                     continue
                 checked.add(rep.id)
-                ratio = similarity(rep_tokens, tokens)
+                ratio = similarity(rep_tokens, tokens, THRESHOLD)
                 if ratio >= THRESHOLD and (best is None or ratio > best[0]):
                     best = (ratio, rep)
             if len(reps) < 2 and all(r.party != claim.party for r, _ in reps):
