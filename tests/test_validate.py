@@ -22,6 +22,12 @@ INVALID = DATA / "invalid"
 
 # Every problem each fixture gives, as printed (paths relative to the claims folder).
 EXPECTED: dict[str, list[str]] = {
+    "source-before-event.yaml": [
+        "source-before-event.yaml:6:5: warning: source 'early-1' was published on 2023-03-19, before event 'dzhankoi-2023-03-20' began (2023-03-20), yet claim 'early-claim' reports on it",
+    ],
+    "speaker-mismatch.yaml": [
+        "speaker-mismatch.yaml:5:5: warning: speaker 'Aksyonov' of claim 'speaker-wrong-party' speaks for 'crimea-occupation-authorities', not for party 'ukraine-intelligence' (did you mean 'crimea-occupation-authorities'?)",
+    ],
     "aspect-type-conflict.yaml": [
         "aspect-type-conflict.yaml:3:11: aspect 'killed' is a count; it cannot be redefined as 'category'",
         "aspect-type-conflict.yaml:5:11: aspect type 'number' is not one of category, set, count, text",

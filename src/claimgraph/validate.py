@@ -16,7 +16,8 @@ Problem types: ``yaml-syntax``, ``yaml-alias``, ``yaml-tag``, ``too-deep``,
 ``aspect-type-conflict``, ``synonym-conflict``, ``ambiguous-alias``,
 ``empty-quote``, ``quote-not-in-source``, ``missing-source-file``,
 ``unsafe-path``, ``unchecked-quotes``, ``duplicate-claim``,
-``date-before-event``, ``said-after-published``.
+``date-before-event``, ``said-after-published``, ``speaker-mismatch``,
+``unknown-source``, ``unreadable-file``, ``missing-folder``.
 """
 
 from __future__ import annotations
@@ -617,11 +618,56 @@ def _day(moment: date | datetime) -> date:
 # Checks over the whole corpus
 
 
+def _speaker_index(corpus: Corpus) -> dict[str, set[str]]:
+    """Folded party names and aliases -> every party they name."""
+    index: dict[str, set[str]] = {}
+    for party in corpus.parties.values():
+        for name in (party.name, *party.aliases):
+            index.setdefault(value_key(name), set()).add(party.id)
+    return index
+
+
 def check_claims(corpus: Corpus, report: Report) -> None:
-    """Dates against events and sources; the same claim recorded twice."""
+    """Dates against events and sources; a claim recorded twice; a speaker of another party."""
     seen: dict[tuple[object, ...], Claim] = {}
+    speakers = _speaker_index(corpus)
+    early_sources: set[tuple[str, str]] = set()
     for claim in corpus.claims.values():
         where = claim.where or Location("?", 0)
+        named = speakers.get(value_key(claim.speaker), set()) if claim.speaker else set()
+        if named and claim.party not in named:
+            report.add(
+                "speaker-mismatch",
+                f"speaker '{claim.speaker}' of claim '{claim.id}' speaks for "
+                f"{', '.join(repr(p) for p in sorted(named))}, not for party '{claim.party}'",
+                where.path,
+                where.line,
+                where.column,
+                id=claim.id,
+                hint=sorted(named)[0] if len(named) == 1 else None,
+                severity="warning",
+            )
+        event = corpus.events.get(claim.event)
+        source = corpus.sources.get(claim.source)
+        if (
+            event
+            and source
+            and event.first_day
+            and source.published
+            and source.published < event.first_day
+            and (source.id, event.id) not in early_sources
+        ):
+            early_sources.add((source.id, event.id))
+            report.add(
+                "date-before-event",
+                f"source '{source.id}' was published on {source.published}, before event "
+                f"'{event.id}' began ({event.first_day}), yet claim '{claim.id}' reports on it",
+                where.path,
+                where.line,
+                where.column,
+                id=claim.id,
+                severity="warning",
+            )
         key = (
             claim.event,
             claim.party,
@@ -645,7 +691,6 @@ def check_claims(corpus: Corpus, report: Report) -> None:
                 id=claim.id,
                 severity="warning",
             )
-        event = corpus.events.get(claim.event)
         if claim.said_on and event and event.first_day and _day(claim.said_on) < event.first_day:
             report.add(
                 "date-before-event",
@@ -657,7 +702,6 @@ def check_claims(corpus: Corpus, report: Report) -> None:
                 id=claim.id,
                 severity="warning",
             )
-        source = corpus.sources.get(claim.source)
         if claim.said_on and source and source.published and _day(claim.said_on) > source.published:
             report.add(
                 "said-after-published",
