@@ -17,7 +17,17 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def words(items: Iterable[object]) -> list[str]:
-    """The non-empty strings of a YAML list, longest first (so alternations prefer them)."""
+    """The non-empty strings of a YAML list, longest first (so alternations prefer them).
+
+    A YAML boolean (an unquoted ``no`` or ``on``) is refused: it is a word lost.
+
+    >>> words(["a", "bc"])
+    ['bc', 'a']
+    """
+    items = list(items)
+    for x in items:
+        if isinstance(x, bool):
+            raise ValueError(f"{x!r} in a word list: quote words such as 'no' and 'on' in YAML")
     out = {str(x).strip() for x in items if str(x).strip()}
     return sorted(out, key=lambda s: (-len(s), s))
 
@@ -58,7 +68,6 @@ class Lexicon:
     passive: re.Pattern[str]
     second_hand: re.Pattern[str]
     hedge: re.Pattern[str]
-    denial: re.Pattern[str]
     decline: re.Pattern[str]
     evidence: dict[str, re.Pattern[str]]
     via: dict[str, re.Pattern[str]]
@@ -111,7 +120,6 @@ class Lexicon:
             passive=phrase_regex(data.get("passive_cues", ())),
             second_hand=phrase_regex(data.get("second_hand", ())),
             hedge=phrase_regex(data.get("hedges", ())),
-            denial=phrase_regex(data.get("denials", ())),
             decline=phrase_regex(data.get("declines", ())),
             evidence={k: phrase_regex(v) for k, v in (data.get("evidence") or {}).items()},
             via={k: phrase_regex(v) for k, v in (data.get("via") or {}).items()},

@@ -66,7 +66,7 @@ def _phrases_of(aspect: Aspect) -> dict[str, str]:
 
 # A named landmark: capitalised words, perhaps numbered ("School No. 7").
 _LANDMARK = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+(?:\s+No\.\s*\d+)?(?:\s+(?:station|area|district|airfield|port|bridge|plant|base))?)"
+    r"(?<![\w-])((?:(?!No\.)[A-Z][\w’'-]+\s+)*(?!No\.)[A-Z][\w’'-]+(?:\s+No\.\s*\d+)?(?:\s+(?:station|area|district|airfield|port|bridge|plant|base))?)"
 )
 _NOT_LANDMARK = frozenset(
     "the a an this that these he she they it i we on in at monday tuesday wednesday thursday "
@@ -229,7 +229,8 @@ class Reader:
         for j in range(len(tokens)):
             if tokens[j][0] in ",;:" or tokens[j][0] in QUOTES:
                 break
-            if _parses(" ".join(t for t, _ in tokens[: j + 1])):
+            # the count ends on a number word ("at least 34", not "at least 34 people")
+            if _parses(tokens[j][0]) and _parses(" ".join(t for t, _ in tokens[: j + 1])):
                 best = j
         if best is None or not tokens:
             return None
@@ -438,6 +439,9 @@ class Reader:
     def _negate(self, clause: str, found: list[Finding]) -> None:
         """Mark findings whose words are negated ("did not hit", "were not damaged")."""
         for f in found:
+            aspect = self.aspects.get(f.aspect)
+            if aspect is not None and aspect.type is AspectType.COUNT:
+                continue  # a count says "none" itself
             window = " ".join(clause[: f.start].split()[-6:])
             if self.lex.negation.search(window) and not self.lex.evidence["none"].search(clause):
                 f.stance = Stance.DENIES

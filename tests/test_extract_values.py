@@ -1,0 +1,143 @@
+"""Aspects, values, stance, certainty and evidence read from sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.values import Reader, certainty_of, evidence_of
+from claimgraph.model import Aspect, AspectType, Stance
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    r = Reader.default()
+    aspects = dict(r.aspects)
+    aspects["missiles-downed"] = Aspect("missiles-downed", AspectType.COUNT)
+    aspects["drones-launched"] = Aspect("drones-launched", AspectType.COUNT)
+    aspects["seriously-injured"] = Aspect("seriously-injured", AspectType.COUNT)
+    aspects["perpetrator"] = Aspect(
+        "perpetrator",
+        AspectType.CATEGORY,
+        values={"ukrainian-forces": "Ukrainian forces"},
+        synonyms={"ukrainian-troops": "ukrainian-forces"},
+    )
+    return Reader(aspects)
+
+
+def found(reader: Reader, text: str) -> list[tuple[str, object]]:
+    return [(f.aspect, f.value) for f in reader.findings(text)]
+
+
+def test_casualty_counts_keep_the_words_of_the_text(reader: Reader) -> None:
+    assert found(reader, "At least four people were killed and seven injured.") == [
+        ("killed", "At least four"),
+        ("injured", "seven"),
+    ]
+    assert found(reader, "The strike left ten people injured.") == [("injured", "ten")]
+
+
+def test_counts_after_a_participle_are_read(reader: Reader) -> None:
+    assert found(reader, "Missiles struck, killing at least 34 people and wounding 117 others.")[:2] == [
+        ("killed", "at least 34"),
+        ("injured", "117"),
+    ]
+
+
+def test_no_casualties_is_a_zero_count_for_killed_and_injured(reader: Reader) -> None:
+    findings = reader.findings("There are no casualties.")
+    assert [(f.aspect, f.value, f.stance) for f in findings] == [
+        ("killed", "none", Stance.ASSERTS),
+        ("injured", "none", Stance.ASSERTS),
+    ]
+
+
+def test_a_count_is_used_once_by_the_most_specific_aspect(reader: Reader) -> None:
+    assert found(reader, "Two injured people were in serious condition.") == [
+        ("seriously-injured", "Two")
+    ]
+
+
+def test_counts_of_a_claims_folder_aspect_need_its_verb(reader: Reader) -> None:
+    assert ("missiles-downed", "ten") in found(reader, 'Air defence shot down "ten Ukrainian missiles."')
+    assert ("drones-launched", "several dozen") in found(
+        reader, "Russia has launched several dozen of these drones"
+    )
+    assert not [a for a, _ in found(reader, "Ten missiles are stored there.") if a == "missiles-downed"]
+
+
+def test_interception_outcomes(reader: Reader) -> None:
+    assert ("interception", "all-intercepted") in found(reader, "Air defence shot down all the drones.")
+    assert ("interception", "partly-intercepted") in found(reader, "It shot down 28 of the 35 drones.")
+    assert ("interception", "none-intercepted") in found(reader, "They cannot be shot down.")
+    assert ("interception", "hits") in found(reader, "Residents share videos of hits at the base.")
+
+
+def test_a_destroyed_target_after_an_explosion_is_a_hit(reader: Reader) -> None:
+    assert ("interception", "hits") in found(
+        reader, "The explosion destroyed the missiles during their transportation by railway."
+    )
+
+
+def test_cause_needs_a_cue_or_a_verb_for_a_bare_noun(reader: Reader) -> None:
+    assert ("cause", "air-defence-debris") in found(reader, "The debris damaged a house.")
+    assert ("cause", "drone-attack") in found(reader, 'They called "mopeds" the cause of the blasts.')
+    assert ("cause", "missile-attack") in found(reader, "Crimea was under a massive missile attack.")
+    assert not [a for a, _ in found(reader, "The drones were reprogrammed.") if a == "cause"]
+
+
+def test_damage_and_target_name_their_objects(reader: Reader) -> None:
+    assert ("damage", ["house", "shop"]) in found(reader, "The debris damaged a house and a shop.")
+    assert ("damage", ["residential-building", "school", "kindergarten"]) in found(
+        reader, "Residential buildings, a school and two kindergartens were also damaged."
+    )
+    assert ("target", ["military-facility"]) in found(reader, "Drones hit a military facility.")
+
+
+def test_named_weapons_are_found_and_generic_ones_are_not(reader: Reader) -> None:
+    assert ("weapon", ["kinzhal"]) in found(reader, "It destroyed two Kinzhal missiles.")
+    assert ("weapon", ["iskander-m"]) in found(reader, "Russia used Iskander-M missiles.")
+    assert not [a for a, _ in found(reader, "Drones and missiles flew.") if a == "weapon"]
+
+
+def test_location_needs_a_happening_and_a_locative(reader: Reader) -> None:
+    assert ("location", ["Dzhankoi station", "Armiansk"]) in found(
+        reader, "Explosions could be heard near the Dzhankoi station and in the occupied Armiansk."
+    )
+    assert ("location", ["Sevastopol", "Yevpatoria"]) in found(
+        reader, "Explosions were heard by residents of occupied Sevastopol and Yevpatoria."
+    )
+    assert ("location", ["School No. 7"]) in found(reader, "The wreckage fell near School No. 7.")
+    assert not [a for a, _ in found(reader, "The governor of Sevastopol spoke.") if a == "location"]
+
+
+def test_countries_are_never_a_location(reader: Reader) -> None:
+    assert not [a for a, _ in found(reader, "Explosions were heard in Russia.") if a == "location"]
+
+
+def test_categories_of_the_claims_folder_are_found_by_their_synonyms(reader: Reader) -> None:
+    assert ("perpetrator", "ukrainian-forces") in found(reader, "Ukrainian troops attacked at dawn.")
+
+
+def test_negation_before_the_answer_makes_a_denial(reader: Reader) -> None:
+    findings = reader.findings("No military facilities had been hit.")
+    assert [(f.aspect, f.stance) for f in findings] == [("target", Stance.DENIES)]
+
+
+def test_speaker_hedges_count_and_journalist_hedges_only_inside_quotes() -> None:
+    assert certainty_of("According to preliminary data, one was hurt", quoted=False) == "hedged"
+    assert certainty_of("air defence allegedly shot down ten", quoted=False) == "asserted"
+    assert certainty_of("air defence allegedly shot down ten", quoted=True) == "hedged"
+
+
+def test_evidence_none_wins_over_other_kinds() -> None:
+    assert evidence_of("They did not provide any evidence, only a video.") == ["none"]
+    assert evidence_of("Eyewitnesses published videos and photos.") == ["video", "photo", "eyewitness"]
+    assert evidence_of("The sky was clear.") == []
+
+
+def test_the_built_in_lexicon_holds_only_words() -> None:
+    from claimgraph.extract.lexicon import Lexicon, lexicon
+
+    assert "no" in lexicon().raw["negation"]
+    with pytest.raises(ValueError, match="quote words"):
+        Lexicon.from_data({"negation": [False]})
