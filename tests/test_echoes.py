@@ -1,0 +1,113 @@
+"""Echoes: near-identical quotes of different parties are one voice, not two."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from build_corpus import make_corpus
+
+import claimgraph.echoes as echoes
+from claimgraph.echoes import corpus_echoes, echo_roots, find_echoes, normalise
+from claimgraph.link import Relation
+from claimgraph.model import Corpus
+
+QUOTE = "Tonight air defence destroyed all ten Ukrainian missiles over the Crimean peninsula"
+
+
+def corpus(*quotes: tuple[str, str, str], aspect: str = "interception", **more: Any) -> Corpus:
+    return make_corpus(
+        {
+            "claims": [
+                {"id": id_, "party": party, "aspect": aspect, "value": "all-intercepted",
+                 "quote": quote, **more}
+                for id_, party, quote in quotes
+            ]
+        }
+    )  # fmt: skip
+
+
+def pairs(found: list[Relation]) -> list[tuple[str, str]]:
+    return [(r.a, r.b) for r in found]
+
+
+def test_reposted_quote_from_another_party_is_an_echo() -> None:
+    data = corpus(("c1", "mod", QUOTE), ("c2", "channel", "«" + QUOTE.upper() + "»"))
+    [relation] = find_echoes(data.claims.values(), data)
+    assert (relation.kind, relation.a, relation.b, relation.source) == ("echo", "c1", "c2", "rule")
+    assert relation.reason == "near-identical quote (1.00)"
+
+
+def test_the_earlier_statement_is_the_original_whatever_the_file_order() -> None:
+    data = make_corpus(
+        {
+            "claims": [
+                {"id": "late", "party": "channel", "aspect": "cause", "value": "x",
+                 "quote": QUOTE, "said_on": "2024-01-05"},
+                {"id": "early", "party": "mod", "aspect": "cause", "value": "x",
+                 "quote": QUOTE, "said_on": "2024-01-04"},
+            ]
+        }
+    )  # fmt: skip
+    assert pairs(find_echoes(data.claims.values(), data)) == [("early", "late")]
+
+
+def test_small_edits_still_echo_but_a_different_sentence_does_not() -> None:
+    edited = QUOTE.replace("ten", "10")
+    other = "Residents filmed two explosions near the port and a fire at the fuel depot"
+    data = corpus(("c1", "mod", QUOTE), ("c2", "channel", edited), ("c3", "residents", other))
+    assert pairs(find_echoes(data.claims.values(), data)) == [("c1", "c2")]
+
+
+def test_one_party_repeating_itself_is_not_an_echo() -> None:
+    data = corpus(("c1", "mod", QUOTE), ("c2", "mod", QUOTE))
+    assert find_echoes(data.claims.values(), data) == []
+
+
+def test_short_quotes_are_too_common_to_be_echoes() -> None:
+    data = corpus(("c1", "mod", "No comment at all."), ("c2", "hur", "No comment at all."))
+    assert normalise("No comment at all.") == ["no", "comment", "at", "all"]
+    assert find_echoes(data.claims.values(), data) == []
+
+
+def test_echoes_are_looked_for_within_one_question() -> None:
+    data = make_corpus(
+        {
+            "claims": [
+                {"id": "c1", "party": "mod", "aspect": "cause", "value": "x", "quote": QUOTE},
+                {"id": "c2", "party": "ch", "aspect": "interception", "value": "y", "quote": QUOTE},
+                {"id": "c3", "party": "ch", "aspect": "cause", "value": "x", "quote": QUOTE},
+            ]
+        }
+    )
+    assert pairs(corpus_echoes(data)) == [("c1", "c3")]
+
+
+def test_silences_are_not_echoes() -> None:
+    data = corpus(("c1", "mod", QUOTE), ("c2", "hur", QUOTE), aspect="comment", stance="declines")
+    assert corpus_echoes(data) == []
+
+
+def test_echo_chains_lead_back_to_the_original() -> None:
+    relations = [Relation("echo", "a", "b"), Relation("echo", "b", "c"), Relation("echo", "x", "y")]
+    assert echo_roots(relations) == {"b": "a", "c": "a", "y": "x"}
+
+
+def test_a_large_echo_group_costs_a_bounded_number_of_comparisons_per_claim(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = 0
+    real = echoes.similarity
+
+    def counting(*args: Any) -> float:
+        nonlocal calls
+        calls += 1
+        return real(*args)
+
+    monkeypatch.setattr(echoes, "similarity", counting)
+    n = 400
+    data = corpus(*((f"c{i}", f"p{i}", QUOTE) for i in range(n)))
+    found = find_echoes(data.claims.values(), data)
+    assert len(found) == n - 1
+    assert {r.a for r in found} <= {"c0", "c1"}  # every repeat points at an early original
+    assert calls <= n * echoes.BANDS * 2  # at most two representatives per band bucket
