@@ -37,6 +37,7 @@ def corpus() -> Corpus:
                 c("k1", "mod", "killed", "1", said_on="2024-01-04"),
                 c("k2", "mod", "killed", "3", said_on="2024-01-05"),
                 c("k3", "hur", "killed", "3", quote='He said: "three", then left'),
+                c("f1", "hur", "comment", "=cmd|' /C calc'!A0", event="e2"),
                 c(
                     "i1",
                     "residents",
@@ -81,7 +82,7 @@ def test_claims_frame_names_updates_and_denials_by_claim_id() -> None:
 def test_claims_frame_filters_and_rejects_unknown_ids_with_a_hint() -> None:
     result = assess(corpus())
     assert claims_frame(result, party="hur", aspect="killed")["claim"].tolist() == ["k3"]
-    assert claims_frame(result, event="e2")["claim"].tolist() == ["s1"]
+    assert claims_frame(result, event="e2")["claim"].tolist() == ["f1", "s1"]
     with pytest.raises(UsageError, match=r"unknown party 'hurr' \(did you mean 'hur'\?\)"):
         claims_frame(result, party="hurr")
     with pytest.raises(UsageError, match="unknown aspect 'colour'"):
@@ -102,6 +103,7 @@ def test_csv_quotes_cells_and_json_is_plain_records() -> None:
     frame = claims_frame(assess(corpus()))
     text = render_frame(frame, "csv")
     assert '"He said: ""three"", then left"' in text
+    assert "'=cmd|' /C calc'!A0" in text  # a formula is defused
     records = json.loads(render_frame(frame, "json"))
     assert records[0]["claim"] == "k1"
     assert records[0]["independently_corroborated"] is False

@@ -8,7 +8,9 @@ The column names are stable (they are the CSV header and the JSON keys):
 - claims: ``claim, event, party, side, source, aspect, value, stance,
   certainty, evidence, said_on, question_status, independently_corroborated,
   contradicts, corroborates, supersedes, superseded_by, echoes, quote``
-  (relations name the other claims by id, ``;``-separated)
+  (relations name the other claims by id, ``;``-separated; in CSV a text
+  cell starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that
+  a spreadsheet does not run it as a formula)
 - parties: ``party, name, side, kind, claims, declined, contradicted_by_other_side,
   corroborated_by_other_side, hedged_share, evidence_share, events``
 
@@ -290,7 +292,8 @@ def render_frame(frame: pd.DataFrame, fmt: TableFormat, name: str = "", width: i
     1,"x,y"
     """
     if fmt == "csv":
-        return str(frame.to_csv(index=False, lineterminator="\n"))
+        safe = frame.map(_defuse)
+        return str(safe.to_csv(index=False, lineterminator="\n"))
     if fmt == "json":
         records = [
             {k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")
@@ -301,6 +304,17 @@ def render_frame(frame: pd.DataFrame, fmt: TableFormat, name: str = "", width: i
     columns = [c for c in _SHORT.get(name, tuple(frame.columns)) if c in frame.columns]
     shown = frame[columns].map(lambda v: _cell(v, width))
     return str(shown.to_string(index=False)) + "\n"
+
+
+def _defuse(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula gets a leading ``'``.
+
+    >>> _defuse("=HYPERLINK(1)"), _defuse("-5 killed"), _defuse("ten")
+    ("'=HYPERLINK(1)", "'-5 killed", 'ten')
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
 
 def _plain(value: Any) -> Any:
