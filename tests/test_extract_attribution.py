@@ -12,18 +12,45 @@ from claimgraph.model import Party
 def registry() -> Registry:
     return Registry.from_parties(
         [
-            Party("crimea-authorities", "Occupation authorities of Crimea", "russia",
-                  aliases=("Serhii Aksyonov", "Aksyonov", "occupying head of Crimea")),
-            Party("russia-mod", "Ministry of Defence of Russia", "russia",
-                  aliases=("Russian Ministry of Defense", "Russian Defence Ministry", "russian department")),
+            Party(
+                "crimea-authorities",
+                "Occupation authorities of Crimea",
+                "russia",
+                aliases=("Serhii Aksyonov", "Aksyonov", "occupying head of Crimea"),
+            ),
+            Party(
+                "russia-mod",
+                "Ministry of Defence of Russia",
+                "russia",
+                aliases=(
+                    "Russian Ministry of Defense",
+                    "Russian Defence Ministry",
+                    "russian department",
+                ),
+            ),
             Party("russian-officials", "Russian officials", "russia", aliases=("the occupiers",)),
-            Party("ukraine-hur", "Main Directorate of Intelligence of Ukraine", "ukraine",
-                  aliases=("Main Directorate of Intelligence of the Ministry of Defense of Ukraine",
-                           "the intelligence service")),
-            Party("ukraine-mod", "Ministry of Defense of Ukraine", "ukraine",
-                  aliases=("Ministry of Defense of Ukraine",)),
-            Party("residents", "Local residents", "independent", kind="residents",
-                  aliases=("local residents", "residents")),
+            Party(
+                "ukraine-hur",
+                "Main Directorate of Intelligence of Ukraine",
+                "ukraine",
+                aliases=(
+                    "Main Directorate of Intelligence of the Ministry of Defense of Ukraine",
+                    "the intelligence service",
+                ),
+            ),
+            Party(
+                "ukraine-mod",
+                "Ministry of Defense of Ukraine",
+                "ukraine",
+                aliases=("Ministry of Defense of Ukraine",),
+            ),
+            Party(
+                "residents",
+                "Local residents",
+                "independent",
+                kind="residents",
+                aliases=("local residents", "residents"),
+            ),
             Party("crimean-wind", "Crimean Wind", "ukraine", aliases=("Crimean Wind",)),
         ]
     )
@@ -32,25 +59,63 @@ def registry() -> Registry:
 @pytest.mark.parametrize(
     ("sentence", "speaker", "content"),
     [
-        ("According to local residents, two blasts were heard.", "local residents", "two blasts were heard."),
-        ("Two blasts were heard, according to the governor.", "the governor", "Two blasts were heard"),
-        ("The ministry said that ten drones were downed.", "The ministry", "ten drones were downed."),
+        (
+            "According to local residents, two blasts were heard.",
+            "local residents",
+            "two blasts were heard.",
+        ),
+        (
+            "Two blasts were heard, according to the governor.",
+            "the governor",
+            "Two blasts were heard",
+        ),
+        (
+            "The ministry said that ten drones were downed.",
+            "The ministry",
+            "ten drones were downed.",
+        ),
         ("The mayor reported ten injured.", "The mayor", "ten injured."),
         ("Aksyonov wrote on his Telegram channel that debris fell.", "Aksyonov", "debris fell."),
-        ('"Debris fell on a house," the governor told reporters.', "the governor", "Debris fell on a house,"),
-        ("Ten were hurt, regional governor Oleg Synegubov announced.", "regional governor Oleg Synegubov",
-         "Ten were hurt"),
-        ("Ten were hurt, said local governor Vyacheslav Gladkov.", "local governor Vyacheslav Gladkov",
-         "Ten were hurt"),
-        ('Gladkov: "Three people died in the shelling."', "Gladkov", 'Three people died in the shelling."'),
-        ("As Ukrainian News Agency earlier reported, drones hit a radar.", "Ukrainian News Agency",
-         "drones hit a radar."),
-        ("In turn, the HUR reported that a train was destroyed.", "In turn, the HUR", "a train was destroyed."),
-        ("Later, the channel reported, citing local residents, that a fire broke out.",
-         "Later, the channel reported, citing local residents", "a fire broke out."),
+        (
+            '"Debris fell on a house," the governor told reporters.',
+            "the governor",
+            "Debris fell on a house,",
+        ),
+        (
+            "Ten were hurt, regional governor Oleg Synegubov announced.",
+            "regional governor Oleg Synegubov",
+            "Ten were hurt",
+        ),
+        (
+            "Ten were hurt, said local governor Vyacheslav Gladkov.",
+            "local governor Vyacheslav Gladkov",
+            "Ten were hurt",
+        ),
+        (
+            'Gladkov: "Three people died in the shelling."',
+            "Gladkov",
+            'Three people died in the shelling."',
+        ),
+        (
+            "As Ukrainian News Agency earlier reported, drones hit a radar.",
+            "Ukrainian News Agency",
+            "drones hit a radar.",
+        ),
+        (
+            "In turn, the HUR reported that a train was destroyed.",
+            "In turn, the HUR",
+            "a train was destroyed.",
+        ),
+        (
+            "Later, the channel reported, citing local residents, that a fire broke out.",
+            "Later, the channel reported, citing local residents",
+            "a fire broke out.",
+        ),
     ],
 )
-def test_cues_journalists_use_split_speaker_from_content(sentence: str, speaker: str, content: str) -> None:
+def test_cues_journalists_use_split_speaker_from_content(
+    sentence: str, speaker: str, content: str
+) -> None:
     att = find_attribution(sentence)
     assert att is not None
     if att.cue != "verb" or "citing" not in sentence:
@@ -59,7 +124,9 @@ def test_cues_journalists_use_split_speaker_from_content(sentence: str, speaker:
 
 
 def test_citing_marks_the_claim_second_hand() -> None:
-    att = find_attribution("Later, the channel reported, citing local residents, that a fire broke out.")
+    att = find_attribution(
+        "Later, the channel reported, citing local residents, that a fire broke out."
+    )
     assert att is not None and att.second_hand
     assert clean_subject(att.speaker) == "the channel"
 

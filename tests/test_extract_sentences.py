@@ -34,7 +34,10 @@ def test_typographic_and_guillemet_quotes_keep_speech_whole() -> None:
 
 
 def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
-    text = "Debris fell near School No. 7 in the city. Mr. Smith and J. K. Rowling left. Gen. Lee came."
+    text = (
+        "Debris fell near School No. 7 in the city. Mr. Smith and J. K. Rowling left. "
+        "Gen. Lee came."
+    )
     assert texts(text) == [
         "Debris fell near School No. 7 in the city.",
         "Mr. Smith and J. K. Rowling left.",
@@ -43,7 +46,9 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
 
 
 def test_lowercase_after_a_stop_does_not_split() -> None:
-    assert texts("The range is 2.5 km. it was e.g. far.") == ["The range is 2.5 km. it was e.g. far."]
+    assert texts("The range is 2.5 km. it was e.g. far.") == [
+        "The range is 2.5 km. it was e.g. far."
+    ]
 
 
 def test_newlines_end_sentences_and_count_paragraphs() -> None:

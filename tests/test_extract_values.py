@@ -37,7 +37,9 @@ def test_casualty_counts_keep_the_words_of_the_text(reader: Reader) -> None:
 
 
 def test_counts_after_a_participle_are_read(reader: Reader) -> None:
-    assert found(reader, "Missiles struck, killing at least 34 people and wounding 117 others.")[:2] == [
+    assert found(reader, "Missiles struck, killing at least 34 people and wounding 117 others.")[
+        :2
+    ] == [
         ("killed", "at least 34"),
         ("injured", "117"),
     ]
@@ -58,16 +60,24 @@ def test_a_count_is_used_once_by_the_most_specific_aspect(reader: Reader) -> Non
 
 
 def test_counts_of_a_claims_folder_aspect_need_its_verb(reader: Reader) -> None:
-    assert ("missiles-downed", "ten") in found(reader, 'Air defence shot down "ten Ukrainian missiles."')
+    assert ("missiles-downed", "ten") in found(
+        reader, 'Air defence shot down "ten Ukrainian missiles."'
+    )
     assert ("drones-launched", "several dozen") in found(
         reader, "Russia has launched several dozen of these drones"
     )
-    assert not [a for a, _ in found(reader, "Ten missiles are stored there.") if a == "missiles-downed"]
+    assert not [
+        a for a, _ in found(reader, "Ten missiles are stored there.") if a == "missiles-downed"
+    ]
 
 
 def test_interception_outcomes(reader: Reader) -> None:
-    assert ("interception", "all-intercepted") in found(reader, "Air defence shot down all the drones.")
-    assert ("interception", "partly-intercepted") in found(reader, "It shot down 28 of the 35 drones.")
+    assert ("interception", "all-intercepted") in found(
+        reader, "Air defence shot down all the drones."
+    )
+    assert ("interception", "partly-intercepted") in found(
+        reader, "It shot down 28 of the 35 drones."
+    )
     assert ("interception", "none-intercepted") in found(reader, "They cannot be shot down.")
     assert ("interception", "hits") in found(reader, "Residents share videos of hits at the base.")
 
@@ -80,8 +90,12 @@ def test_a_destroyed_target_after_an_explosion_is_a_hit(reader: Reader) -> None:
 
 def test_cause_needs_a_cue_or_a_verb_for_a_bare_noun(reader: Reader) -> None:
     assert ("cause", "air-defence-debris") in found(reader, "The debris damaged a house.")
-    assert ("cause", "drone-attack") in found(reader, 'They called "mopeds" the cause of the blasts.')
-    assert ("cause", "missile-attack") in found(reader, "Crimea was under a massive missile attack.")
+    assert ("cause", "drone-attack") in found(
+        reader, 'They called "mopeds" the cause of the blasts.'
+    )
+    assert ("cause", "missile-attack") in found(
+        reader, "Crimea was under a massive missile attack."
+    )
     assert not [a for a, _ in found(reader, "The drones were reprogrammed.") if a == "cause"]
 
 
@@ -115,7 +129,9 @@ def test_countries_are_never_a_location(reader: Reader) -> None:
 
 
 def test_categories_of_the_claims_folder_are_found_by_their_synonyms(reader: Reader) -> None:
-    assert ("perpetrator", "ukrainian-forces") in found(reader, "Ukrainian troops attacked at dawn.")
+    assert ("perpetrator", "ukrainian-forces") in found(
+        reader, "Ukrainian troops attacked at dawn."
+    )
 
 
 def test_negation_before_the_answer_makes_a_denial(reader: Reader) -> None:
@@ -131,7 +147,11 @@ def test_speaker_hedges_count_and_journalist_hedges_only_inside_quotes() -> None
 
 def test_evidence_none_wins_over_other_kinds() -> None:
     assert evidence_of("They did not provide any evidence, only a video.") == ["none"]
-    assert evidence_of("Eyewitnesses published videos and photos.") == ["video", "photo", "eyewitness"]
+    assert evidence_of("Eyewitnesses published videos and photos.") == [
+        "video",
+        "photo",
+        "eyewitness",
+    ]
     assert evidence_of("The sky was clear.") == []
 
 

@@ -1,0 +1,172 @@
+"""From report to draft claim file: extract_report, generate_draft, write_draft."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimgraph.errors import OutputError
+from claimgraph.extract import Extractor, extract_report, generate_draft, write_draft
+from claimgraph.extract.attribution import Registry
+from claimgraph.load import read_corpus
+from claimgraph.model import Party
+
+DATA = Path(__file__).parent / "data" / "extract"
+
+REG = Registry.from_parties(
+    [
+        Party(
+            "mod", "Russian Ministry of Defence", "russia", aliases=("Russian Ministry of Defence",)
+        ),
+        Party("kherson-ova", "Kherson administration", "ukraine", aliases=("Oleksandr Prokudin",)),
+        Party(
+            "residents", "Local residents", "independent", kind="residents", aliases=("residents",)
+        ),
+    ]
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the mini project (claims/ and reports/) in tmp_path."""
+    dst = tmp_path / "mini"
+    shutil.copytree(DATA / "mini", dst)
+    return dst
+
+
+def test_every_attributed_assertion_becomes_a_claim_with_party_and_verbatim_quote() -> None:
+    text = (DATA / "mini" / "reports" / "kherson.txt").read_text()
+    draft = extract_report(text, "reports/kherson.txt", REG)
+    got = {(c.party, c.aspect) for c in draft.claims}
+    assert ("mod", "interception") in got
+    assert ("kherson-ova", "injured") in got
+    assert ("kherson-ova", "damage") in got
+    assert ("residents", "location") in got
+    for c in draft.claims:
+        assert " ".join(c.quote.split()) in " ".join(text.split())
+
+
+def test_hedge_and_missing_evidence_are_recorded() -> None:
+    text = (DATA / "mini" / "reports" / "kherson.txt").read_text()
+    claims = extract_report(text, "k.txt", REG).claims
+    damage = next(c for c in claims if c.aspect == "damage")
+    assert damage.certainty == "hedged"
+    assert damage.speaker == "Oleksandr Prokudin"
+    mod = next(c for c in claims if c.party == "mod")
+    assert mod.evidence == ["none"]
+
+
+def test_unmatched_speakers_become_unknown_parties_defined_in_the_draft() -> None:
+    draft = extract_report("The Astra channel said that a depot burned.", "a.txt", REG)
+    assert [c.party for c in draft.claims] == ["unknown-astra-channel"]
+    assert draft.unmatched == ["Astra channel"]
+    assert draft.parties["unknown-astra-channel"].side == "unknown"
+
+
+def test_silence_is_a_declines_claim_with_no_value() -> None:
+    draft = extract_report("The residents have not yet commented on the blasts.", "a.txt", REG)
+    [claim] = draft.claims
+    assert (claim.party, claim.aspect, claim.stance, claim.value) == (
+        "residents",
+        "comment",
+        "declines",
+        None,
+    )
+
+
+def test_a_denial_verb_makes_the_claim_deny() -> None:
+    draft = extract_report(
+        "The Russian Ministry of Defence denied that drones hit a school.", "a", REG
+    )
+    assert {c.stance for c in draft.claims} == {"denies"}
+
+
+def test_the_draft_is_a_valid_claim_file_marked_draft(project: Path) -> None:
+    text = (project / "reports" / "kherson.txt").read_text()
+    corpus, _ = read_corpus(project / "claims")
+    draft = Extractor(Registry.from_corpus(corpus)).extract(
+        text, project / "reports" / "kherson.txt", file="reports/kherson.txt"
+    )
+    path = write_draft(draft, project / "claims" / "drafts")
+    assert path.name == "kherson.yaml"
+    doc = yaml.safe_load(path.read_text())
+    assert doc["source"]["status"] == "draft"
+    assert doc["source"]["file"] == "reports/kherson.txt"
+    _, skipped = read_corpus(project / "claims")
+    assert skipped.valid
+    corpus, report = read_corpus(project / "claims", include_drafts=True)
+    assert report.valid, [str(p) for p in report.problems]
+    assert len(corpus.sources) == 2
+
+
+def test_the_draft_has_no_yaml_anchors_and_lists_in_flow_style() -> None:
+    text = "date 2024-06-02 Residents said debris damaged a house and a shop in Kherson."
+    lines = list(generate_draft(extract_report(text, "r.txt", REG)))
+    body = "\n".join(lines)
+    assert "&id" not in body and "*id" not in body
+    assert "value: [house, shop]" in body
+
+
+def test_an_existing_draft_is_never_overwritten_without_force(tmp_path: Path) -> None:
+    draft = extract_report("Residents said two people were injured.", "x.txt", REG)
+    target = tmp_path / "x.yaml"
+    target.write_text("# reviewed by a person\n")
+    with pytest.raises(OutputError, match="already exists"):
+        write_draft(draft, tmp_path)
+    assert target.read_text() == "# reviewed by a person\n"
+    write_draft(draft, tmp_path, force=True)
+    assert "status: draft" in target.read_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["x.yaml"]  # no temporary files left
+
+
+def test_the_draft_is_named_after_the_report() -> None:
+    draft = extract_report("text", "seeds/000_abc.txt", REG)
+    assert draft.name == "000_abc.yaml"
+    assert draft.source["id"] == "draft-000-abc"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            list("aA .,;:\"'“”«»\n-0123456789")
+            + [
+                "said",
+                " according to ",
+                "Residents",
+                " he wrote",
+                "Джанкой",
+                "שלום",
+                "\ufeff",
+                "\r\n",
+                "date 2024-01 ",
+                " killed",
+                " ten ",
+                "Mr.",
+                " on Thursday, March 21",
+            ]
+        ),
+        max_size=80,
+    ).map("".join)
+)
+def test_junk_text_never_raises_and_always_gives_a_valid_draft(tmp_path: Path, text: str) -> None:
+    report = tmp_path / "junk.txt"
+    report.write_text(text, encoding="utf-8")
+    draft = extract_report(text, report, REG, file="junk.txt")
+    claims = tmp_path / "claims"
+    claims.mkdir(exist_ok=True)
+    write_draft(draft, claims, force=True)
+    (claims / "parties.yaml").write_text(
+        yaml.safe_dump(
+            {"parties": {p.id: {"name": p.name, "side": p.side} for p in REG.parties.values()}}
+        )
+    )
+    _, problems = read_corpus(claims, include_drafts=True, root=tmp_path)
+    assert problems.valid, [str(p) for p in problems.problems]

@@ -1,0 +1,96 @@
+"""``claimgraph extract`` on the command line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph.cli import app
+from claimgraph.load import read_corpus
+
+DATA = Path(__file__).parent / "data" / "extract"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    dst = tmp_path / "mini"
+    shutil.copytree(DATA / "mini", dst)
+    monkeypatch.chdir(dst)
+    return dst
+
+
+def test_extract_writes_a_draft_per_report_and_prints_a_summary(
+    runner: CliRunner, project: Path
+) -> None:
+    result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 0, result.output
+    assert "reports/kherson.txt -> claims/drafts/kherson.yaml:" in result.stdout
+    assert "extract: 1 of 1 drafts written" in result.stdout
+    assert "4 parties matched" in result.stdout
+    corpus, report = read_corpus(project / "claims", include_drafts=True)
+    assert report.valid, [str(p) for p in report.problems]
+    assert "draft-kherson" in corpus.sources
+
+
+def test_extract_refuses_to_overwrite_but_processes_the_other_reports(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "reports" / "other.txt").write_text("Residents said two people were injured.\n")
+    first = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    assert first.exit_code == 0
+    again = runner.invoke(
+        app, ["extract", "reports/kherson.txt", "reports/other.txt", "-o", "claims/drafts"]
+    )
+    assert again.exit_code == 1
+    assert (
+        "claimgraph: claims/drafts/kherson.yaml: already exists; not overwritten "
+        "(use --force to replace it)" in again.stderr
+    )
+    assert (project / "claims" / "drafts" / "other.yaml").is_file()
+    forced = runner.invoke(
+        app, ["extract", "--force", "reports/kherson.txt", "-o", "claims/drafts"]
+    )
+    assert forced.exit_code == 0
+
+
+def test_unmatched_speakers_are_listed_for_registration(runner: CliRunner, project: Path) -> None:
+    (project / "reports" / "astra.txt").write_text("The Astra channel said that a depot burned.\n")
+    result = runner.invoke(app, ["extract", "reports/astra.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 0
+    assert "unmatched: 'Astra channel'" in result.stdout
+    assert "register these speakers in parties.yaml" in result.stdout
+
+
+def test_a_report_that_is_not_utf8_gets_a_message_not_a_traceback(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "reports" / "bad.txt").write_bytes(b"Residents said \xff\xfe it fell.")
+    result = runner.invoke(
+        app, ["extract", "reports/bad.txt", "reports/kherson.txt", "-o", "claims/drafts"]
+    )
+    assert result.exit_code == 1
+    assert "reports/bad.txt: not valid UTF-8 (byte offset 15)" in result.stderr
+    assert (project / "claims" / "drafts" / "kherson.yaml").is_file()
+
+
+def test_a_missing_report_is_a_usage_error(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(app, ["extract", "reports/nope.txt"])
+    assert result.exit_code == 2
+
+
+def test_the_parties_option_takes_the_parties_file(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["extract", "reports/kherson.txt", "-o", "out", "--parties", "claims/parties.yaml"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "4 parties matched" in result.stdout
+
+
+def test_extract_has_help(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", "--help"])
+    assert result.exit_code == 0
+    assert "--force" in result.stdout and "draft" in result.stdout

@@ -1,0 +1,112 @@
+"""Dates, places and the events a report names."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimgraph.extract import extract_report
+from claimgraph.extract.attribution import Registry
+from claimgraph.extract.events import DateRef, Gazetteer, date_line, find_dates
+from claimgraph.model import Event, Party
+
+
+def days(text: str, ref: date | None = None) -> list[str]:
+    return [str(d) for d in find_dates(text, ref)]
+
+
+def test_the_date_line_gives_a_day_or_a_month() -> None:
+    ref, n = date_line(" date 2023-03-20 On the evening")
+    assert ref is not None and str(ref) == "2023-03-20" and n == 16
+    month, _ = date_line("date 2024-01 text")
+    assert month is not None and (month.start, month.end) == (date(2024, 1, 1), date(2024, 1, 31))
+    assert date_line("no date line here") == (None, 0)
+    assert date_line("date 2023-02-30 text") == (None, 0)
+
+
+def test_month_and_day_take_the_year_of_the_report() -> None:
+    assert days("On the evening of January 4, it began.", ref=date(2024, 1, 31)) == ["2024-01-04"]
+    assert days("On December 30 it began.", ref=date(2024, 1, 2)) == ["2023-12-30"]
+
+
+def test_a_weekday_with_the_date_picks_a_year_that_fits() -> None:
+    assert days("Explosions rang out on Thursday, March 21, in the city.") == ["2024-03-21"]
+
+
+def test_a_bare_weekday_is_the_last_such_day_before_the_report() -> None:
+    assert days("On Wednesday, strikes hit.", ref=date(2024, 3, 21)) == ["2024-03-20"]
+    assert days("Since Wednesday morning", ref=None) == []
+
+
+def test_periods_of_a_month() -> None:
+    assert days("at the end of November 2023") == ["2023-11-21..2023-11-30"]
+    assert days("in early November", ref=date(2024, 1, 15)) == ["2023-11-01..2023-11-10"]
+    assert days("in mid-March 2024") == ["2024-03-11..2024-03-20"]
+
+
+def test_day_month_order_and_iso_dates() -> None:
+    assert days("on 21 March 2024 and on 2024-03-22") == ["2024-03-21", "2024-03-22"]
+
+
+def test_date_slugs() -> None:
+    assert DateRef(date(2024, 3, 21), date(2024, 3, 21)).slug == "2024-03-21"
+    assert DateRef(date(2023, 11, 21), date(2023, 11, 30)).slug == "2023-11"
+
+
+def test_gazetteer_finds_places_and_aliases_case_insensitively() -> None:
+    g = Gazetteer.default()
+    found = [
+        (p.name, text) for p, s, e in g.find("in kyiv and Kiev, near Dzhankoy") for text in [None]
+    ]
+    assert [name for name, _ in found] == ["Kyiv", "Kyiv", "Dzhankoi"]
+
+
+def test_a_claims_folder_gazetteer_extends_the_built_in_one(tmp_path: Path) -> None:
+    extra = tmp_path / "gazetteer.yaml"
+    extra.write_text("x-gazetteer:\n  places:\n    Chasiv Yar: {region: Donetsk Oblast}\n")
+    g = Gazetteer.default()
+    g.read(extra)
+    assert [p.name for p, _, _ in g.find("fighting near Chasiv Yar")] == ["Chasiv Yar"]
+    assert not Gazetteer.default().find("Chasiv Yar")  # the built-in one is untouched
+
+
+def test_a_gazetteer_without_places_is_refused() -> None:
+    with pytest.raises(ValueError, match="places"):
+        Gazetteer.from_data({"towns": {}})
+
+
+REG = Registry.from_parties(
+    [
+        Party("mod", "Russian Ministry of Defence", "russia", aliases=("the russians",)),
+        Party("una", "Ukrainian News Agency", "ukraine", kind="media"),
+    ]
+)
+
+
+def test_a_report_naming_two_dated_events_gets_two_events() -> None:
+    text = (
+        "date 2024-01 On the evening of January 4, the Russian Ministry of Defence said that "
+        "ten missiles were shot down over Sevastopol.\n\n"
+        "As Ukrainian News Agency earlier reported, at the end of November 2023, in the occupied "
+        "Dzhankoi, drones allegedly hit a radar."
+    )
+    draft = extract_report(text, "r.txt", REG)
+    events = {c.event for c in draft.claims}
+    assert events == {"sevastopol-2024-01-04", "dzhankoi-2023-11"}
+    assert draft.events["dzhankoi-2023-11"].when is not None
+    assert draft.source["published"] == date(2024, 1, 4)
+
+
+def test_an_event_the_claims_folder_knows_is_reused_not_redefined() -> None:
+    reg = Registry.from_parties(REG.parties.values())
+    reg.events["crimea-attack"] = Event(
+        "crimea-attack", "Attack", date=date(2024, 1, 4), place="Sevastopol and Yevpatoria"
+    )
+    text = (
+        "date 2024-01-04 The Russian Ministry of Defence said that ten missiles fell on Sevastopol."
+    )
+    draft = extract_report(text, "r.txt", reg)
+    assert {c.event for c in draft.claims} == {"crimea-attack"}
+    assert draft.events["crimea-attack"].known
