@@ -385,7 +385,8 @@ def test_contradiction_pairs_grow_with_parties_not_their_product() -> None:
         {"parties": {f"p{x}{i}": sides[i % 2] for x in "ah" for i in range(100)}, "claims": claims}
     )
     event = assess(corpus).events["e1"]
-    assert len(event.relations) <= 200
+    assert len(event.relations) <= 200  # listed: linear in the parties
+    assert event.counts.contradictions == 100 * 100  # counted: every pair of parties
     shown = {claim for r in event.relations for claim in (r.a, r.b)}
     assert shown == {claim["id"] for claim in claims}  # every party's claim is paired
     # a party is paired with another side's claim when the other position has one

@@ -105,6 +105,7 @@ class PositionAssessment:
     superseded: bool = False  # every claim holding it was updated
     superseded_by: tuple[str, ...] = ()  # claim ids of the later statements
     current_claims: tuple[str, ...] = ()  # holders that are not superseded
+    current_parties: tuple[str, ...] = ()  # parties of the current claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +159,9 @@ class QuestionAssessment:
 class EventCounts:
     """Headline numbers of one event.
 
-    ``contradictions``: claim-level contradiction relations (each party holding
-    one of two contradicting positions paired with one claim of the other,
-    plus the fact-checker's links);
+    ``contradictions``: pairs of parties whose current answers contradict
+    (per pair of contradicting positions, and per denied position), plus the
+    fact-checker's ``contradicts`` links;
     ``corroborations``: positions held by two or more parties;
     ``independent_corroborations``: positions held by two or more sides once
     echoes count once.
@@ -328,6 +329,7 @@ def _assess_position(ctx: _Context, question: QuestionLinks, p: Position) -> Pos
         superseded=bool(p.claims) and not current,
         superseded_by=_unique(ctx.superseded[c] for c in p.claims if c in ctx.superseded),
         current_claims=tuple(current),
+        current_parties=_unique(ctx.party(c) for c in current),
     )
 
 
@@ -366,6 +368,23 @@ def _pairings(ctx: _Context, left: Iterable[str], right: Iterable[str]) -> list[
         if b not in covered:
             pairs[(counterpart(b, left_sides), b)] = None
     return list(pairs)
+
+
+def _party_pairs(question: QuestionLinks, positions: dict[str, PositionAssessment]) -> int:
+    """How many pairs of parties contradict each other on one question (counted, not listed).
+
+    Per pair of contradicting positions, the parties holding one times the
+    parties holding the other; per denied position, deniers times holders.
+    """
+    total = 0
+    for relation in question.relations:
+        if relation.kind == "contradicts":
+            a, b = positions[relation.a], positions[relation.b]
+            total += len(a.current_parties) * len(b.current_parties)
+    for position in positions.values():
+        if position.current_claims:
+            total += len(position.denying_parties) * len(position.current_parties)
+    return total
 
 
 def _rule_contradictions(
@@ -490,11 +509,15 @@ def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessm
                 fact_checker_contested.add((corpus.claims[c].event, corpus.claims[c].aspect))
 
     questions_by_event: dict[str, dict[str, QuestionAssessment]] = {e: {} for e in corpus.events}
+    party_pairs: dict[str, int] = {}
     for key, question in linking.questions.items():
         positions = {p.id: _assess_position(ctx, question, p) for p in question.positions.values()}
         ctx.positions.update(positions)
         rule = _rule_contradictions(ctx, question, positions)
         relations_by_event.setdefault(question.event, []).extend(rule)
+        party_pairs[question.event] = party_pairs.get(question.event, 0) + _party_pairs(
+            question, positions
+        )
         claims = [c for p in question.positions.values() for c in (*p.claims, *p.denied_by)]
         parties = _unique(ctx.party(c) for c in claims)
         contested = bool(rule) or key in fact_checker_contested
@@ -545,7 +568,8 @@ def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessm
                 claims=len(own),
                 parties=len({c.party for c in own}),
                 sources=len({c.source for c in own}),
-                contradictions=sum(r.kind == "contradicts" for r in relations),
+                contradictions=party_pairs.get(event_id, 0)
+                + sum(r.kind == "contradicts" and r.source == "fact-checker" for r in relations),
                 corroborations=sum(
                     len(_unique(ctx.party(c) for c in p.current_claims)) >= 2 for p in held
                 )
