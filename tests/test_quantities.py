@@ -196,3 +196,33 @@ def test_any_text_parses_or_raises_value_error(text: str) -> None:
     except ValueError:
         return
     assert 0 <= i.low <= i.high
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "1" + "0" * 100,
+            "not a count: '10000000000000000000000000000…' is over 1,000,000,000,000",
+        ),
+        (10**400, "not a count: 10000000000000000000000000000… is over 1,000,000,000,000"),
+        (1e308, "not a count: 1e+308 is over 1,000,000,000,000"),
+        ("2 trillion", "not a count: '2 trillion' is over 1,000,000,000,000"),
+    ],
+)
+def test_absurdly_large_counts_are_refused_not_overflowed(value: str | int, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_count(value)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "text", ["thousands of billions", "5 bn", "2 lakh", "10 percent", "5 dozens"]
+)
+def test_unknown_scale_words_are_never_dropped_as_nouns(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_count(text)
+
+
+def test_a_trillion_is_the_largest_count() -> None:
+    assert bounds("a trillion") == (10**12, 10**12)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -38,7 +39,7 @@ EXPECTED: dict[str, list[str]] = {
         "bad-date.yaml:19:14: invalid date 'yesterday' in 'said_on' (expected YYYY-MM-DD or an ISO date-time)",
     ],
     "bad-encoding.yaml": [
-        "bad-encoding.yaml: not valid UTF-8 (byte offset 32)",
+        "bad-encoding.yaml:3:13: not valid UTF-8 (byte offset 32)",
     ],
     "bad-evidence.yaml": [
         "bad-evidence.yaml:11:15: claim 'bad-evidence-none-and-video' has evidence 'none' together with video",
@@ -445,3 +446,43 @@ def test_deep_block_indentation_is_refused() -> None:
     text = "".join(" " * i + f"k{i}:\n" for i in range(70)) + " " * 70 + "end: 1\n"
     _, report = parse_claim_file(text, "indent.yaml")
     assert [p.type for p in report.problems] == ["too-deep"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"source:\n  id: s\xff1\n", "bytes.yaml:2:8: not valid UTF-8 (byte offset 15)"),
+        (
+            b"source:\n  id: s\x001\n",
+            "bytes.yaml:2:8: YAML syntax: unacceptable character #x0000: "
+            "control characters are not allowed",
+        ),
+        (
+            "source:\n  title: Café \x07\n".encode(),
+            "bytes.yaml:2:15: YAML syntax: unacceptable character #x0007: "
+            "control characters are not allowed",
+        ),
+    ],
+    ids=["latin1", "nul", "bell"],
+)
+def test_bad_bytes_are_reported_at_their_line_and_column(data: bytes, message: str) -> None:
+    from claimgraph.load import read_claim_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "bytes.yaml")
+        path.write_bytes(data)
+        _, report = read_claim_file(path, "bytes.yaml")
+    assert [str(p) for p in report.problems] == [message]
+
+
+def test_a_huge_count_is_a_bad_value_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        "parties: {p: {name: P, side: russia}}\n"
+        "events: {e: {title: E}}\n"
+        "source: {id: s}\n"
+        "claims:\n"
+        f"  - {{id: a, event: e, party: p, aspect: killed, value: 1{'0' * 400}, quote: q}}\n",
+        encoding="utf-8",
+    )
+    report = read_corpus(tmp_path)[1]
+    assert [(p.type, p.line) for p in report.errors] == [("bad-value", 5)]

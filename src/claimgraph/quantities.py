@@ -40,6 +40,13 @@ INF = math.inf
 # A count never needs more words than this; longer input is refused early.
 MAX_COUNT_TEXT = 200
 
+# The largest count accepted (a trillion): anything bigger is a typo, not a figure.
+MAX_COUNT = 10**12
+
+
+def _shorten(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
 
 @dataclass(frozen=True, slots=True)
 class _Vocabulary:
@@ -58,10 +65,17 @@ class _Vocabulary:
     separators: tuple[str, ...]
     frames: tuple[tuple[str, str], ...]
     ignored: tuple[str, ...]
+    not_nouns: frozenset[str]
 
     @property
     def number_words(self) -> frozenset[str]:
         return frozenset([*self.units, *self.tens, *self.multipliers, *self.groups, *self.articles])
+
+    @property
+    def kept_words(self) -> frozenset[str]:
+        """Words never dropped from the end of a count as a noun."""
+        single = [v for v in self.vague if " " not in v]
+        return self.number_words | self.not_nouns | frozenset(single)
 
 
 def _phrases(table: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
@@ -95,6 +109,7 @@ def _vocabulary() -> _Vocabulary:
         ignored=tuple(
             sorted((_normalise(p) for p in data["ignored_prefixes"]), key=lambda p: -len(p))
         ),
+        not_nouns=frozenset(_normalise(w) for w in data["not_nouns"]),
     )
 
 
@@ -259,7 +274,7 @@ def _parse(text: str, vocab: _Vocabulary, depth: int = 0) -> tuple[float, float]
         low, high = vocab.vague[" ".join(tokens[:-1])]
         return low * scale, high * scale
     # "one person", "dozens of people", "7 injured": drop trailing nouns.
-    if len(tokens) > 1 and tokens[-1].isalpha() and tokens[-1] not in vocab.number_words:
+    if len(tokens) > 1 and tokens[-1].isalpha() and tokens[-1] not in vocab.kept_words:
         return _parse(" ".join(tokens[:-1]), vocab, depth + 1)
     if len(tokens) > 1 and tokens[-1] == "of":
         return _parse(" ".join(tokens[:-1]), vocab, depth + 1)
@@ -303,10 +318,12 @@ def parse_count(text: str | int | float) -> Interval:
     if isinstance(text, bool):
         raise ValueError(f"not a count: {text!r} (a yes/no value)")
     if isinstance(text, int | float):
-        if not math.isfinite(text):
+        if isinstance(text, float) and not math.isfinite(text):
             raise ValueError(f"not a count: {text!r}")
         if text < 0:
-            raise ValueError(f"a count cannot be negative: {text!r}")
+            raise ValueError(f"a count cannot be negative: {_shorten(repr(text))}")
+        if text > MAX_COUNT:
+            raise ValueError(f"not a count: {_shorten(repr(text))} is over {MAX_COUNT:,}")
         _whole(float(text), str(text))
         return Interval(int(text), int(text), str(text))
     if not isinstance(text, str):
@@ -317,7 +334,12 @@ def parse_count(text: str | int | float) -> Interval:
     if original.startswith("-") and _NUMBER.fullmatch(original[1:].strip()):
         raise ValueError(f"a count cannot be negative: {original!r}")
     vocab = _vocabulary()
-    found = _parse(_normalise(original), vocab)
+    try:
+        found = _parse(_normalise(original), vocab)
+    except OverflowError:
+        found = (INF, INF)
+    if found is not None and (found[0] > MAX_COUNT or (found[1] > MAX_COUNT and found[1] != INF)):
+        raise ValueError(f"not a count: {_shorten(original)!r} is over {MAX_COUNT:,}")
     if found is None:
         raise ValueError(
             f"not a count: {original!r} (expected a number such as 7, 'ten', "

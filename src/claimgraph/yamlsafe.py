@@ -78,6 +78,7 @@ class _Resolver(BaseResolver):
 
 
 _Loader: type
+_LIBYAML: bool
 try:
     from yaml._yaml import CParser
 
@@ -90,6 +91,7 @@ try:
             _Resolver.__init__(self)
 
     _Loader = _CComposer
+    _LIBYAML = True
 except ImportError:  # pragma: no cover - PyYAML without libyaml
 
     class _PyComposer(Reader, Scanner, Parser, Composer, BaseConstructor, _Resolver):
@@ -104,6 +106,7 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
             _Resolver.__init__(self)
 
     _Loader = _PyComposer
+    _LIBYAML = False
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -163,6 +166,12 @@ class Item:
 _LINE_COL = re.compile(r"line (\d+), column (\d+)")
 
 
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
 def decode(data: bytes, path: str, report: Report) -> str | None:
     """UTF-8 bytes to text (a BOM is dropped); None, with a problem, if not UTF-8.
 
@@ -170,7 +179,7 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
     >>> decode(b"ok\\xff", "f.yaml", r) is None
     True
     >>> print(r.problems[0])
-    f.yaml: not valid UTF-8 (byte offset 2)
+    f.yaml:1:3: not valid UTF-8 (byte offset 2)
     >>> decode(b"\\xef\\xbb\\xbfa: 1\\r\\n", "f.yaml", r)
     'a: 1\\r\\n'
     """
@@ -184,7 +193,10 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        report.add("bad-encoding", f"not valid UTF-8 (byte offset {exc.start})", path)
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        report.add("bad-encoding", f"not valid UTF-8 (byte offset {exc.start})", path, line, column)
         return None
     return text.removeprefix("\ufeff")
 
@@ -300,6 +312,14 @@ def compose(text: str, path: str, report: Report) -> Node | None:
             message = "more than one YAML document (---) in the file"
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         report.add("yaml-syntax", f"YAML syntax: {message}", path, line, col)
+        return None
+    except yaml.reader.ReaderError as exc:
+        position = exc.position
+        if _LIBYAML:  # libyaml counts bytes of the UTF-8 text, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "replace"))
+        line, col = _line_col(text, position)
+        reason = str(exc).splitlines()[0] if str(exc) else "unreadable character"
+        report.add("yaml-syntax", f"YAML syntax: {reason}", path, line, col)
         return None
     except yaml.YAMLError as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
