@@ -1,9 +1,9 @@
 """Read a claims folder into a :class:`~claimgraph.model.Corpus`, collecting every problem.
 
 >>> from pathlib import Path
->>> corpus, report = read_corpus(Path("tests/data/valid/basic/claims"))
->>> report.valid, len(corpus.claims) > 0
-(True, True)
+>>> corpus, report = read_corpus(Path("no-such-folder"))
+>>> [str(p) for p in report.problems], sorted(corpus.sides)
+(['no-such-folder: claims folder not found'], ['independent', 'international', 'russia', 'ukraine'])
 
 The verbs come in pairs: :func:`read_claim_file` takes a path and hands the
 text to :func:`parse_claim_file`; :func:`read_corpus` reads a whole folder
