@@ -187,6 +187,7 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read() -> None:
         "[1, 2]\n"
         '{"id": "c2", "event": "e1"}\n'
         '{"source": {"title": "no id"}}\n'
+        '{"id": "c3", "value": ' + "9" * 5000 + "}\n" + "[" * 100_000 + "\n"
     )
     docs = parse_jsonl(text, "claims/x.jsonl", report)
     assert [c["id"] for d in docs for c in d.plain()["claims"]] == ["c2"]
@@ -195,6 +196,9 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read() -> None:
         "claims/x.jsonl:3:28: JSON syntax: Expecting property name enclosed in double quotes",
         "claims/x.jsonl:4: a line must hold a JSON object (a claim or a source), not a list",
         "claims/x.jsonl:6: source record has no id",
+        "claims/x.jsonl:7: JSON value refused: Exceeds the limit (4300 digits) for integer "
+        "string conversion",
+        "claims/x.jsonl:8: JSON nested too deeply",
     ]
 
 
@@ -275,3 +279,25 @@ def test_any_quote_survives_csv_and_jsonl(quote: str, note: str) -> None:
         report = Report()
         back = [d.plain() for d in parse("".join(generate(docs)), "x", report)]  # type: ignore[operator]
         assert back == docs, generate.__name__
+
+
+junk = st.text(
+    st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list(',;"\n\r{}[]:')),
+    max_size=300,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=junk)
+def test_any_text_gives_documents_or_problems_never_an_exception(body: str) -> None:
+    for parse, text in (
+        (parse_csv, "id,event,quote,value,source\n" + body),
+        (parse_csv, body),
+        (parse_jsonl, body),
+        (parse_jsonl, '{"source": {"id": "s"}}\n' + body),
+    ):
+        report = Report()
+        docs = parse(text, "x", report)  # type: ignore[operator]
+        assert isinstance(docs, list)
+        for problem in report.problems:
+            assert problem.path == "x" and problem.line >= 0

@@ -391,6 +391,10 @@ def parse_jsonl(text: str, path: str, report: Report) -> list[Item]:
         except json.JSONDecodeError as exc:
             report.add("json-syntax", f"JSON syntax: {exc.msg}", path, number, exc.colno)
             continue
+        except ValueError as exc:  # e.g. an integer of more than 4300 digits
+            reason = str(exc).split(":")[0]
+            report.add("json-syntax", f"JSON value refused: {reason}", path, number)
+            continue
         except RecursionError:
             report.add("too-deep", "JSON nested too deeply", path, number)
             continue
