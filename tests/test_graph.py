@@ -82,7 +82,7 @@ def test_edges_follow_the_design() -> None:
     ]
     assert contradictions(G, "other-event") == []
     link = G.get_edge_data("claim:h1", "claim:m1", key="contradicts")
-    assert link["source"] == "fact-checker"
+    assert link["basis"] == "fact-checker"
 
 
 def test_edges_grow_linearly_for_a_large_agreeing_group() -> None:
@@ -131,6 +131,16 @@ def test_attributes_survive_a_graphml_round_trip(tmp_path: Path) -> None:
     assert back.nodes["position:e1/killed/4-inf"]["high"] == math.inf
 
 
+def test_control_characters_in_quotes_do_not_break_the_xml(tmp_path: Path) -> None:
+    data = corpus()
+    data.claims["m1"].quote = "bell\x07 and nul\x00 inside"
+    G = build_graph(data)
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = tmp_path / f"g.{fmt}"
+        write_graph(G, path, fmt)  # type: ignore[arg-type]
+        assert read(path).nodes["claim:m1"]["quote"] == "bell\ufffd and nul\ufffd inside"
+
+
 def test_gexf_export_reads_back(tmp_path: Path) -> None:
     G = build_graph(corpus())
     path = tmp_path / "g.gexf"
@@ -150,6 +160,8 @@ def test_json_export_is_node_link_data_without_infinity(tmp_path: Path) -> None:
     back = nx.node_link_graph(data, edges="edges")
     assert set(back.nodes) == set(G.nodes)
     assert back.nodes["position:e1/killed/4-inf"]["high"] is None
+    [link] = [d for d in data["edges"] if d["key"] == "contradicts" and d["source"] == "claim:h1"]
+    assert (link["target"], link["basis"]) == ("claim:m1", "fact-checker")
 
 
 def test_export_replaces_its_own_file_but_not_a_persons(tmp_path: Path) -> None:

@@ -10,8 +10,12 @@ so GraphML and GEXF keep it. Edges (the edge key is the edge kind):
 - position → question ``answers``; question → event ``about``;
 - position → position ``contradicts`` / ``complements`` (rule);
 - claim → claim ``contradicts`` / ``corroborates`` / ``supersedes``
-  (``source="fact-checker"`` for explicit links, ``"rule"`` for count updates)
+  (``basis="fact-checker"`` for explicit links, ``"rule"`` for count updates)
   and ``echo`` (rule: a near-identical quote by another party).
+
+(The edge attribute is ``basis``, not ``source``: node-link JSON uses
+``source`` and ``target`` for an edge's ends.) Text that XML cannot carry
+(control characters) is replaced with U+FFFD so GraphML and GEXF stay readable.
 
 Claims holding one position corroborate through it: k claims cost k edges.
 
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -90,16 +95,25 @@ def _value_text(value: Value) -> str:
     return _text(value)
 
 
+# Characters XML 1.0 cannot carry, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _scalars(**attrs: object) -> dict[str, Any]:
-    """Keep scalar attributes; None and empty strings are left out (GraphML has no null)."""
+    """Keep scalar attributes; None and empty strings are left out (GraphML has no null).
+
+    >>> _scalars(a=None, b="", c=1, d="bell\x07")
+    {'c': 1, 'd': 'bell\ufffd'}
+    """
     out: dict[str, Any] = {}
     for key, value in attrs.items():
         if value is None or value == "":
             continue
-        if isinstance(value, bool | int | float | str):
+        if isinstance(value, bool | int | float):
             out[key] = value
         else:
-            out[key] = _text(value)
+            text = value if isinstance(value, str) else _text(value)
+            out[key] = _NOT_XML.sub("\ufffd", text)
     return out
 
 
@@ -182,7 +196,7 @@ def build_graph(
                 relation.a,
                 relation.b,
                 key=relation.kind,
-                **_scalars(kind=relation.kind, source=relation.source, reason=relation.reason),
+                **_scalars(kind=relation.kind, basis=relation.source, reason=relation.reason),
             )
 
     for claim in corpus.claims.values():
@@ -222,7 +236,7 @@ def build_graph(
             node_id("claim", relation.a),
             node_id("claim", relation.b),
             key=relation.kind,
-            **_scalars(kind=relation.kind, source=relation.source, reason=relation.reason),
+            **_scalars(kind=relation.kind, basis=relation.source, reason=relation.reason),
         )
     # Edges to records the corpus lacks (a loader problem) must not leave kind-less nodes.
     for node, attrs in G.nodes(data=True):
