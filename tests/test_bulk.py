@@ -234,6 +234,12 @@ def _docs() -> list[dict[str, Any]]:
     ]
 
 
+def test_quoted_digits_in_a_value_read_back_as_the_number() -> None:
+    docs = [{"source": {"id": "s"}, "claims": [{"id": "c", "aspect": "killed", "value": "10"}]}]
+    back = parse_csv("".join(generate_csv(docs)), "x.csv", Report())
+    assert back[0].plain()["claims"][0]["value"] == 10
+
+
 def test_csv_written_reads_back_the_same() -> None:
     text = "".join(generate_csv(_docs()))
     assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
@@ -257,9 +263,10 @@ def test_jsonl_written_reads_back_the_same() -> None:
         ({"id": "c", "colour": "red"}, r"claim 'c' has field\(s\) colour"),
         ({"id": "c", "value": True}, "value: a boolean"),
         ({"id": "c", "value": ["a;b"]}, "cannot be kept in a CSV cell"),
-        ({"id": "c", "aspect": "killed", "value": "10"}, "would read back as 10"),
+        ({"id": "c", "evidence": ["video", " photo"]}, "cannot be kept in a CSV cell"),
+        ({"id": "c", "links": {"supersedes": 7}}, "would read back as '7'"),
     ],
-    ids=["unknown-field", "boolean", "semicolon-in-item", "text-that-reads-as-number"],
+    ids=["unknown-field", "boolean", "semicolon-in-item", "space-around-item", "number-id"],
 )
 def test_csv_refuses_what_it_cannot_keep(claim: dict[str, Any], error: str) -> None:
     with pytest.raises(BulkFormatError, match=error):
