@@ -118,7 +118,7 @@ def test_vocabulary_phrases_parse_the_same_twice(text: str) -> None:
 @FUZZ
 @given(
     st.one_of(
-        st.integers(min_value=-(10**300), max_value=10**300),
+        st.integers(min_value=-(10**500), max_value=10**500),
         st.floats(allow_nan=True, allow_infinity=True),
         st.booleans(),
         st.none(),
@@ -130,11 +130,6 @@ def test_any_number_gives_an_ordered_interval_or_a_value_error(value: Any) -> No
         assert result.low == result.high == value
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in quantities.parse_count: math.isfinite(int) raises OverflowError for ints "
-    "over ~1e308 (a YAML `value: 1000...0`): validate/report end in a traceback",
-)
 @pytest.mark.parametrize("digits", [309, 400, 4000])
 def test_a_number_too_large_for_a_float_is_a_value_error(digits: int) -> None:
     # A YAML claim file can hold `value: 1000…0` with hundreds of digits; the
