@@ -178,6 +178,7 @@ class _Run:
         self.events: dict[str, DraftEvent] = {}
         self.parties: dict[str, Party] = {}
         self.ids: set[str] = set()
+        self._event_ids: dict[tuple[str, DateRef | None], str] = {}
         dl, n = date_line(text)
         body = " " * n + text[n:]
         wire = _DATELINE.match(body)
@@ -200,7 +201,7 @@ class _Run:
     # -- events ------------------------------------------------------------
 
     def _plan_events(self, dl: DateRef | None) -> None:
-        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", self.text)]
+        years = [int(y) for y in _YEAR.findall(self.text)]
         ref = dl.end if dl is not None else None
         first = [d for d in find_dates(self.body, ref, years) if d.is_day]
         if dl is not None and dl.is_day:
@@ -213,17 +214,29 @@ class _Run:
         self.published = main.start if main is not None and main.is_day else None
         ref = self.published or ref or (main.end if main else None)
         self.ref = ref
-        towns = [(p, s) for p, s, _ in self.ex.gazetteer.find(self.body) if p.kind != "region"]
-        regions = [(p, s) for p, s, _ in self.ex.gazetteer.find(self.body) if p.kind == "region"]
-        main_place = towns[0][0] if towns else regions[0][0] if regions else None
+        found = self.ex.gazetteer.find(self.body)
+        all_dates = find_dates(self.body, ref, years)
+        towns = [p for p, _, _ in found if p.kind not in _BROAD]
+        regions = [p for p, _, _ in found if p.kind == "region"]
+        main_place = towns[0] if towns else regions[0] if regions else None
         self.main_when = main
         self.sentence_event: list[str] = []
         when, place = main, main_place
         last_paragraph = -1
+        k = 0
+        di = 0
         for s in self.sentences:
-            dates = list(find_dates(s.text, ref, years))
-            places = [p for p, _, _ in self.ex.gazetteer.find(s.text)]
-            here = [p for p in places if p.kind != "region"] or places
+            places = []
+            while k < len(found) and found[k][1] < s.end:
+                if found[k][1] >= s.start:
+                    places.append(found[k][0])
+                k += 1
+            dates = []
+            while di < len(all_dates) and all_dates[di].at < s.end:
+                if all_dates[di].at >= s.start:
+                    dates.append(all_dates[di])
+                di += 1
+            here = [p for p in places if p.kind not in _BROAD] or places
             if dates:
                 d = dates[0]
                 if main is not None and d.overlaps(main):
@@ -233,13 +246,20 @@ class _Run:
                     when = d
                     place = here[0] if here else place
             elif s.paragraph != last_paragraph and here:
-                intro = re.match(r"\W*(?:[\w’'-]+\s+){0,6}?(?:in|near|at)\s", s.text[:80], re.I)
+                intro = _INTRO_PLACE.match(s.text[:80])
                 if intro and place is not None and here[0].region != place.region:
                     place = here[0]
             last_paragraph = s.paragraph
             self.sentence_event.append(self._event(place, when))
 
     def _event(self, place: Place | None, when: DateRef | None) -> str:
+        key = (place.name if place is not None else "", when)
+        known = self._event_ids.get(key)
+        if known is None:
+            known = self._event_ids[key] = self._make_event(place, when)
+        return known
+
+    def _make_event(self, place: Place | None, when: DateRef | None) -> str:
         name = place.name if place is not None else "unknown-place"
         for ev in self.ex.registry.events.values():
             lo = ev.date or ev.start
@@ -532,10 +552,8 @@ class _Run:
         return p.kind if p is not None else "unknown"
 
     def _via(self, text: str) -> str:
-        for via, rx in self.lex.via.items():
-            if rx.search(text):
-                return via
-        return ""
+        tags = self.lex.via_any.tags(text)
+        return tags[0] if tags else ""
 
     def _said_on(self, event: str) -> date | None:
         ev = self.events.get(event)
@@ -549,6 +567,11 @@ class _Run:
 def seg_sentence(seg: _Segment) -> Sentence:
     return Sentence(seg.text, seg.start, seg.start + len(seg.text), seg.paragraph)
 
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_INTRO_PLACE = re.compile(r"\W*(?:[\w’'-]+\s+){0,6}?(?:in|near|at)\s", re.IGNORECASE)
+# Gazetteer kinds that are areas, not towns.
+_BROAD = frozenset({"region", "country"})
 
 # A wire dateline at the start of a story: "KYIV, Nov 18 (Reuters) - ".
 _DATELINE = re.compile(
@@ -641,7 +664,7 @@ def _claim_record(c: DraftClaim) -> dict[str, object]:
     return rec
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Plain YAML: no anchors or aliases, short lists of scalars in flow style."""
 
     def ignore_aliases(self, data: object) -> bool:
@@ -649,6 +672,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_list(dumper: yaml.SafeDumper, data: list[object]) -> yaml.Node:
+    """Short lists of scalars in flow style: ``[house, shop]``."""
     flow = all(isinstance(x, str | int | float) for x in data) and len(str(data)) < 60
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 

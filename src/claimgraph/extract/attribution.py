@@ -230,8 +230,11 @@ class Resolver:
                     return prev
         if len(key.split()) > 14:
             return None
-        slug = slugify(_unknown_name(words))[:48].strip("-") or "speaker"
-        return Speaker(f"unknown-{slug}", _unknown_name(words), person, False)
+        name = _unknown_name(words)
+        slug = slugify(name)[:48].strip("-")
+        if not slug:
+            return None  # punctuation only: nobody
+        return Speaker(f"unknown-{slug}", name, person, False)
 
 
 def _person(words: str) -> str:

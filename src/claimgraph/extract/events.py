@@ -54,19 +54,19 @@ _PATTERNS = [
     re.compile(r"(?<!\d)(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)"),
     # (Thursday,) March 21(st)(, 2024)
     re.compile(
-        rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH_ABBR})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+        rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH_ABBR})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
         rf"(?:,?\s+{_YEAR})?",
         re.IGNORECASE,
     ),
     # (Thursday,) 21 March (2024)
     re.compile(
-        rf"(?:{_WEEKDAY},?\s+)?(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"\b(?:{_WEEKDAY},?\s+)?(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"(?P<month>{_MONTH_ABBR})\b\.?(?:,?\s+{_YEAR})?",
         re.IGNORECASE,
     ),
     # at the end of November 2023, in early November, in mid-March, in March 2024
     re.compile(
-        r"(?:(?:at\s+the\s+|in\s+the\s+)?(?P<part>end|beginning|start|middle|first\s+half|"
+        r"\b(?:(?:at\s+the\s+|in\s+the\s+)?(?P<part>end|beginning|start|middle|first\s+half|"
         r"second\s+half)\s+of\s+|(?:in\s+)?(?P<early>early|mid|late)[\s-]+|in\s+)"
         + _MONTH
         + rf"(?:,?\s+{_YEAR})?",
@@ -79,6 +79,14 @@ _PATTERNS = [
         r"\b(?P<relative>yesterday|last\s+night|this\s+morning|today|tonight)\b", re.IGNORECASE
     ),
 ]
+
+# Any word a date could be made of: a quick test before the full patterns.
+_ANY_DATE = re.compile(
+    r"\d{4}-\d\d-\d\d|\b(?:"
+    + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True))
+    + r"|yesterday|last\s+night|this\s+morning|today|tonight)\b",
+    re.IGNORECASE,
+)
 
 _PARTS = {
     "end": (21, 31),
@@ -186,17 +194,27 @@ def find_dates(text: str, ref: date | None = None, years: Iterable[int] = ()) ->
     ['2023-11-01..2023-11-10']
     """
     years = list(years) or [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    # The full patterns run only around words a date is made of (fast on long text).
+    windows: list[list[int]] = []
+    for anchor in _ANY_DATE.finditer(text):
+        lo, hi = max(0, anchor.start() - 40), min(len(text), anchor.end() + 40)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
     out: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            ref_obj = _match_date(m, ref, years)
-            if ref_obj is None:
-                continue
-            out.append(DateRef(ref_obj[0], ref_obj[1], m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+    matches = (
+        m for pattern in _PATTERNS for lo, hi in windows for m in pattern.finditer(text, lo, hi)
+    )
+    for m in matches:
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        ref_obj = _match_date(m, ref, years)
+        if ref_obj is None:
+            continue
+        out.append(DateRef(ref_obj[0], ref_obj[1], m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.at)
     return out
 

@@ -32,6 +32,37 @@ def words(items: Iterable[object]) -> list[str]:
     return sorted(out, key=lambda s: (-len(s), s))
 
 
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex for many phrases, with shared prefixes factored out (fast to match).
+
+    Spaces and hyphens between words match any run of spaces and hyphens.
+
+    >>> _trie_pattern(["said", "says", "say"])
+    'sa(?:id|y(?:s)?)'
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in " ".join(re.split(r"[\s-]+", phrase.casefold().strip())):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            head = r"[\s-]+" if ch == " " else re.escape(ch)
+            alts.append(head + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        if len(alts) == 1 and not end:
+            return body
+        return body + ("?" if end else "")
+
+    return build(trie)
+
+
 def phrase_regex(
     phrases: Iterable[object], *, capture: bool = False, plural: bool = False
 ) -> re.Pattern[str]:
@@ -41,15 +72,42 @@ def phrase_regex(
     True
     >>> bool(phrase_regex(["said"]).search("unsaid"))
     False
+    >>> phrase_regex(["air defence", "air"], capture=True).search("the Air-Defence worked").group(1)
+    'Air-Defence'
     """
-    alts = [r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", p)) for p in words(phrases)]
-    if not alts:
+    items = words(phrases)
+    if not items:
         return re.compile(r"(?!x)x")
-    body = "|".join(alts)
+    body = _trie_pattern(items)
     group = f"({body})" if capture else f"(?:{body})"
     if plural:
         group += "(?:e?s)?"
-    return re.compile(rf"(?<![\w-]){group}(?!\w)", re.IGNORECASE)
+    return re.compile(rf"\b(?<![\w-]){group}(?!\w)", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.split(r"[\s-]+", text.casefold().strip()))
+
+
+class Tagger:
+    """Which tags (keys of a mapping of tag -> phrases) a text mentions, in one regex pass.
+
+    >>> Tagger({"video": ["video", "footage"], "photo": ["photos"]}).tags("Footage and photos")
+    ['video', 'photo']
+    """
+
+    def __init__(self, table: dict[str, list[object]]) -> None:
+        self.order = list(table)
+        self.tag_of: dict[str, str] = {}
+        for tag, phrases in table.items():
+            for p in words(phrases):
+                self.tag_of.setdefault(_fold(p), str(tag))
+        self.regex = phrase_regex(self.tag_of, capture=True)
+
+    def tags(self, text: str) -> list[str]:
+        """The tags mentioned, in the mapping's order."""
+        seen = {self.tag_of.get(_fold(m.group(1)), "") for m in self.regex.finditer(text)}
+        return [t for t in self.order if t in seen]
 
 
 @dataclass(slots=True)
@@ -71,6 +129,8 @@ class Lexicon:
     decline: re.Pattern[str]
     evidence: dict[str, re.Pattern[str]]
     via: dict[str, re.Pattern[str]]
+    evidence_any: Tagger
+    via_any: Tagger
     killed: re.Pattern[str]
     injured: re.Pattern[str]
     count_fillers: frozenset[str]
@@ -123,6 +183,8 @@ class Lexicon:
             decline=phrase_regex(data.get("declines", ())),
             evidence={k: phrase_regex(v) for k, v in (data.get("evidence") or {}).items()},
             via={k: phrase_regex(v) for k, v in (data.get("via") or {}).items()},
+            evidence_any=Tagger(data.get("evidence") or {}),
+            via_any=Tagger(data.get("via") or {}),
             killed=phrase_regex(a.get("killed", ())),
             injured=phrase_regex(a.get("injured", ())),
             count_fillers=frozenset(str(x).casefold() for x in a.get("count_fillers", ())),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Sentence", "split_sentences", "split_plain", "OPENING", "CLOSING", "QUOTES"]
 
@@ -34,6 +35,16 @@ class Sentence:
     start: int
     end: int
     paragraph: int = 0
+
+
+# Characters the splitter looks at; everything else is skipped in one go.
+_SPECIAL = re.compile("[\n.!?…" + re.escape("".join(sorted(QUOTES))) + "]")
+_STOPS = re.compile(r"[.!?]")
+
+
+@lru_cache(maxsize=32)
+def _abbrev(abbreviations: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(a.casefold().rstrip(".") for a in abbreviations)
 
 
 def _quote_role(text: str, i: int, depth: int) -> int:
@@ -95,7 +106,7 @@ def split_sentences(
     >>> [s.paragraph for s in split_sentences("One.\\n\\nTwo. Three.")]
     [0, 1, 1]
     """
-    abbrev = frozenset(a.casefold().rstrip(".") for a in abbreviations)
+    abbrev = _abbrev(tuple(abbreviations))
     out: list[Sentence] = []
     paragraph = 0
     start = 0
@@ -113,6 +124,10 @@ def split_sentences(
             out.append(Sentence(stripped, s, s + len(stripped), paragraph))
 
     while i < n:
+        m = _SPECIAL.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\n":
             emit(i)
@@ -162,12 +177,13 @@ def split_plain(
     >>> [(p.text, p.start) for p in split_plain(s)]
     [('"One.', 10), ('Two," he said.', 16)]
     """
-    abbrev = frozenset(a.casefold().rstrip(".") for a in abbreviations)
+    abbrev = _abbrev(tuple(abbreviations))
     text = sentence.text
     out: list[Sentence] = []
     start = 0
-    for i, ch in enumerate(text):
-        if ch in ".!?" and i >= start and _ends_sentence(text, i, abbrev):
+    for stop in _STOPS.finditer(text):
+        i = stop.start()
+        if i >= start and _ends_sentence(text, i, abbrev):
             j = i + 1
             piece = text[start:j]
             if piece.strip():

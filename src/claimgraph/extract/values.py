@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimgraph.extract.events import Gazetteer
 from claimgraph.extract.lexicon import Lexicon, lexicon, phrase_regex
@@ -46,6 +47,11 @@ def builtin_aspects() -> dict[str, Aspect]:
     return load_builtin()
 
 
+def _fold(text: str) -> str:
+    """Case and separators folded: "Shahed-type" and "shahed type" are one name."""
+    return " ".join(re.split(r"[\s-]+", text.casefold()))
+
+
 def _key(text: str) -> str:
     return value_key(text)
 
@@ -54,13 +60,13 @@ def _phrases_of(aspect: Aspect) -> dict[str, str]:
     """Surface phrases that name a value of ``aspect`` -> the canonical value."""
     table: dict[str, str] = {}
     for key, value in aspect.synonyms.items():
-        table.setdefault(key.replace("-", " "), value)
+        table.setdefault(_fold(key), value)
     for value, label in aspect.values.items():
         if value in ("unknown",):
             continue
-        table.setdefault(value.replace("-", " "), value)
+        table.setdefault(_fold(value), value)
         if label:
-            table.setdefault(label.casefold(), value)
+            table.setdefault(_fold(label), value)
     return {k: v for k, v in table.items() if len(k) > 2}
 
 
@@ -115,7 +121,9 @@ class Reader:
     gazetteer: Gazetteer = field(default_factory=Gazetteer.default)
     _index: dict[str, _AspectIndex] = field(default_factory=dict)
     _counts: list[_CountRule] = field(default_factory=list)
-    _weapons: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    _weapon_names: dict[str, str] = field(default_factory=dict)
+    _count_any: re.Pattern[str] | None = None
+    _weapon_re: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
 
     @classmethod
     def default(cls) -> Reader:
@@ -148,8 +156,16 @@ class Reader:
                     bool(spec.get("noun", False)),
                 )
             )
-        for slug, names in (self.lex.raw.get("weapons") or {}).items():
-            self._weapons.append((phrase_regex(names), str(slug)))
+        count_words: list[object] = []
+        for spec in (self.lex.raw.get("counts") or {}).values():
+            count_words += list(spec.get("words", ())) + list(spec.get("after", ()))
+        self._count_any = phrase_regex(count_words) if self._counts else None
+        names: dict[str, str] = {}
+        for slug, words in (self.lex.raw.get("weapons") or {}).items():
+            for w in words:
+                names.setdefault(_fold(str(w)), str(slug))
+        self._weapon_names = names
+        self._weapon_re = phrase_regex(names, capture=True)
 
     # -- the aspects ---------------------------------------------------------
 
@@ -180,8 +196,7 @@ class Reader:
             return []
         hits = []
         for m in idx.regex.finditer(clause):
-            key = " ".join(_key(m.group(1)).split("-"))
-            value = idx.canonical.get(key) or idx.canonical.get(m.group(1).casefold())
+            value = idx.canonical.get(_fold(m.group(1)))
             if value is None:
                 value = self.aspects[aspect].canonical(m.group(1))
             hits.append((m, value))
@@ -239,6 +254,8 @@ class Reader:
         return clause[start:end], start
 
     def _count_findings(self, clause: str) -> list[Finding]:
+        if self._count_any is None or not self._count_any.search(clause):
+            return []
         out: list[Finding] = []
         taken: set[int] = set()
         for rule in self._counts:
@@ -300,10 +317,10 @@ class Reader:
         items: list[str] = []
         first = last = -1
         hits = [(m, value) for m, value in self._lookup("weapon", clause)]
-        for rx, slug in self._weapons:
-            for m in rx.finditer(clause):
-                if not any(h.start() <= m.start() < h.end() for h, _ in hits):
-                    hits.append((m, self.aspects["weapon"].canonical(slug)))
+        for m in self._weapon_re.finditer(clause):
+            slug = self._weapon_names.get(_fold(m.group(1)))
+            if slug and not any(h.start() <= m.start() < h.end() for h, _ in hits):
+                hits.append((m, self.aspects["weapon"].canonical(slug)))
         hits.sort(key=lambda h: h[0].start())
         for m, value in hits:
             if value in generic or value in items:
@@ -447,6 +464,7 @@ class Reader:
                 f.stance = Stance.DENIES
 
 
+@lru_cache(maxsize=4096)
 def _parses(text: str) -> bool:
     try:
         parse_count(text)
@@ -488,6 +506,7 @@ def evidence_of(text: str, lex: Lexicon | None = None) -> list[str]:
     ['video', 'photo']
     """
     lex = lex or lexicon()
-    if lex.evidence["none"].search(text):
+    kinds = lex.evidence_any.tags(text)
+    if "none" in kinds or ("none" in lex.evidence and lex.evidence["none"].search(text)):
         return ["none"]
-    return [kind for kind, rx in lex.evidence.items() if kind != "none" and rx.search(text)]
+    return kinds

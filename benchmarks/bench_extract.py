@@ -1,0 +1,85 @@
+"""Extraction speed: reports per second on one core.
+
+Extracts the three seed reports and the held-out reports (tests/data/extract/
+heldout/reports) again and again with the registry of the bundled claims
+folder (its parties, aliases, aspects and events), and prints the reports
+per second of CPU time for extraction alone and for extraction plus writing
+the draft's YAML (in memory). CPU time (``time.process_time``), best of
+``--repeat`` runs with the garbage collector paused, as ``timeit`` does, so
+that other processes on a shared machine do not blur the figure. One
+process, one thread: one core.
+
+Usage::
+
+    .venv/bin/python -m benchmarks.bench_extract --rounds 200 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from claimgraph.extract import Extractor, generate_draft
+from claimgraph.extract.attribution import Registry
+from claimgraph.load import read_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def reports() -> list[Path]:
+    """The seed reports and the held-out reports."""
+    found = sorted((ROOT / "seeds").glob("*.txt"))
+    found += sorted((ROOT / "tests" / "data" / "extract" / "heldout" / "reports").glob("*.txt"))
+    return found
+
+
+def best_of(repeat: int, work: Callable[[], None]) -> float:
+    """The least CPU time of ``repeat`` runs of ``work``, the collector paused."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            t0 = time.process_time()
+            work()
+            times.append(time.process_time() - t0)
+        finally:
+            gc.enable()
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=100, help="passes over all reports per run")
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the best is kept")
+    parser.add_argument("--claims", type=Path, default=ROOT / "claims", help="registry folder")
+    args = parser.parse_args(argv)
+
+    corpus, _ = read_corpus(args.claims)
+    extractor = Extractor(Registry.from_corpus(corpus))
+    texts = [(p, p.read_text(encoding="utf-8")) for p in reports()]
+    size = sum(len(t) for _, t in texts) / len(texts)
+    extractor.extract(texts[0][1], texts[0][0])  # warm the caches (lexicon, regexes)
+
+    def extract_only() -> None:
+        for _ in range(args.rounds):
+            for path, text in texts:
+                extractor.extract(text, path)
+
+    def extract_and_yaml() -> None:
+        for _ in range(args.rounds):
+            for path, text in texts:
+                "\n".join(generate_draft(extractor.extract(text, path)))
+
+    n = args.rounds * len(texts)
+    print(f"{len(texts)} reports, {size:,.0f} characters on average, {n} extractions per run")
+    for name, work in (("extract", extract_only), ("extract + draft YAML", extract_and_yaml)):
+        seconds = best_of(args.repeat, work)
+        print(f"{name:<22} {n / seconds:8.0f} reports/s  ({seconds * 1000 / n:.2f} ms each)")
+
+
+if __name__ == "__main__":
+    main()
