@@ -292,7 +292,18 @@ def _first_by_party(ctx: _Context, claims: Iterable[str]) -> dict[str, str]:
     return first
 
 
-def _assess_position(ctx: _Context, question: QuestionLinks, p: Position) -> PositionAssessment:
+def _neighbours(question: QuestionLinks) -> dict[str, dict[str, list[str]]]:
+    """Position id -> relation kind -> the related position ids, in one pass."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for r in question.relations:
+        found.setdefault(r.a, {}).setdefault(r.kind, []).append(r.b)
+        found.setdefault(r.b, {}).setdefault(r.kind, []).append(r.a)
+    return found
+
+
+def _assess_position(
+    ctx: _Context, p: Position, neighbours: dict[str, dict[str, list[str]]]
+) -> PositionAssessment:
     corpus = ctx.corpus
     current = [c for c in p.claims if c not in ctx.superseded]
     groups: dict[str, set[str]] = {}
@@ -303,12 +314,9 @@ def _assess_position(ctx: _Context, question: QuestionLinks, p: Position) -> Pos
     # Independent sides: an echo counts with the side of the claim it repeats.
     independent = _unique(ctx.side(ctx.group(c)) for c in current)
     holders = [corpus.claims[c] for c in p.claims]
-    contradicts = _unique(
-        r.other(p.id) for r in question.relations if r.kind == "contradicts" and p.id in (r.a, r.b)
-    )
-    complements = _unique(
-        r.other(p.id) for r in question.relations if r.kind == "complements" and p.id in (r.a, r.b)
-    )
+    related = neighbours.get(p.id, {})
+    contradicts = tuple(related.get("contradicts", ()))
+    complements = tuple(related.get("complements", ()))
     return PositionAssessment(
         id=p.id,
         event=p.event,
@@ -511,7 +519,10 @@ def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessm
     questions_by_event: dict[str, dict[str, QuestionAssessment]] = {e: {} for e in corpus.events}
     party_pairs: dict[str, int] = {}
     for key, question in linking.questions.items():
-        positions = {p.id: _assess_position(ctx, question, p) for p in question.positions.values()}
+        neighbours = _neighbours(question)
+        positions = {
+            p.id: _assess_position(ctx, p, neighbours) for p in question.positions.values()
+        }
         ctx.positions.update(positions)
         rule = _rule_contradictions(ctx, question, positions)
         relations_by_event.setdefault(question.event, []).extend(rule)
