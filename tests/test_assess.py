@@ -392,3 +392,15 @@ def test_contradiction_pairs_grow_with_parties_not_their_product() -> None:
     # a party is paired with another side's claim when the other position has one
     for r in event.relations:
         assert corpus.side_of(corpus.claims[r.a].party) != corpus.side_of(corpus.claims[r.b].party)
+
+
+def test_graph_is_built_once_on_first_use_or_taken_as_given() -> None:
+    from claimgraph.graph import build_graph
+
+    corpus = make_corpus({"claims": [c("c1", "mod", "cause", "x"), c("c2", "hur", "cause", "y")]})
+    result = assess(corpus)
+    G = result.graph
+    assert G is result.graph
+    assert G.has_edge("claim:c1", "position:e1/cause/x", key="asserts")
+    given = build_graph(corpus)
+    assert assess(corpus, given).graph is given

@@ -224,15 +224,26 @@ class PartyRecord:
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """The assessment of a whole corpus, with the graph it was read from."""
+    """The assessment of a whole corpus; ``graph`` is built from the same links on first use."""
 
     corpus: Corpus
-    graph: nx.MultiDiGraph[str]
     events: dict[str, EventAssessment]
     parties: dict[str, PartyRecord]
+    _graph: list[nx.MultiDiGraph[str]] = field(default_factory=list, repr=False)
+    _linking: Linking | None = field(default=None, repr=False)
+    _echoes: tuple[Relation, ...] = field(default=(), repr=False)
     _relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict, repr=False)
     _positions: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _position_index: dict[str, PositionAssessment] = field(default_factory=dict, repr=False)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """The claim graph (:func:`claimgraph.graph.build_graph`), built on first use."""
+        if not self._graph:
+            from claimgraph.graph import build_graph
+
+            self._graph.append(build_graph(self.corpus, self._linking, self._echoes))
+        return self._graph[0]
 
     def claim_relations(self, claim_id: str) -> tuple[Relation, ...]:
         """Claim-level relations naming ``claim_id`` (either end)."""
@@ -494,15 +505,12 @@ def _event_status(questions: Iterable[QuestionAssessment]) -> EventStatus:
 def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessment:
     """Assess every event, question, position and party of ``corpus``.
 
-    ``graph`` is the graph of :func:`claimgraph.graph.build_graph`; it is
-    built (from the same links) when not given.
+    ``graph`` is the graph of :func:`claimgraph.graph.build_graph`; when not
+    given, ``Assessment.graph`` builds it from the same links on first use
+    (reports and tables do not need it).
     """
-    from claimgraph.graph import build_graph
-
     linking = link_corpus(corpus)
     echoes = corpus_echoes(corpus)
-    if graph is None:
-        graph = build_graph(corpus, linking, echoes)
     ctx = _Context(corpus, linking, echoes)
 
     # Claim-level relations: the fact-checker's links, count updates, echoes.
@@ -603,9 +611,11 @@ def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessm
             index.setdefault(c, []).append(relation)
     return Assessment(
         corpus=corpus,
-        graph=graph,
         events=events,
         parties=_party_records(ctx, index),
+        _graph=[graph] if graph is not None else [],
+        _linking=linking,
+        _echoes=tuple(echoes),
         _relations={c: tuple(rs) for c, rs in index.items()},
         _positions={c: tuple(ps) for c, ps in linking.claim_positions.items()},
         _position_index=ctx.positions,

@@ -46,7 +46,7 @@ THRESHOLD = 0.9  # difflib ratio of normalised quotes
 MIN_TOKENS = 6  # shorter quotes ("No comment.") are too common to be echoes
 SHINGLE = 3  # words per shingle
 BANDS = 6
-ROWS = 2  # hashes per band
+ROWS = 1  # hashes per band: one, for recall; candidates are verified by difflib anyway
 
 _MASK = (1 << 64) - 1
 # Fixed odd multipliers and xor masks: a deterministic family of hash permutations.
