@@ -151,7 +151,7 @@ INDEX_COLUMNS = (
     "Claims",
     "Parties",
     "Sources",
-    "Contradictions",
+    "Contradicting pairs of parties",
     "Corroborations (across sides)",
     "Declined",
 )
@@ -339,7 +339,7 @@ def _status_line(ea: EventAssessment, names: _Names) -> list[str]:
         f"**{status}**: {STATUS_EXPLAINED.get(ea.status, '')}.",
         f"{_plural(c.claims, 'claim')} by {_plural(c.parties, 'party', 'parties')} "
         f"from {_plural(c.sources, 'source')};",
-        f"{_plural(c.contradictions, 'contradiction')},",
+        f"{_plural(c.contradictions, 'contradicting pair')} of parties,",
         f"{_plural(c.corroborations, 'corroboration')} "
         f"({c.independent_corroborations} across sides)",
     ]
