@@ -332,3 +332,43 @@ def test_positions_per_question_grow_with_distinct_answers_not_claims() -> None:
 
 def test_count_helper_reads_short_forms() -> None:
     assert count("4+") == Interval(4, math.inf, "4+")
+
+
+def test_earlier_figure_is_compared_with_every_latest_figure_of_the_party() -> None:
+    corpus = make_corpus(
+        {
+            "claims": [
+                {
+                    "id": "old",
+                    "party": "a",
+                    "aspect": "killed",
+                    "value": "4-6",
+                    "said_on": "2024-01-01",
+                },
+                {
+                    "id": "n1",
+                    "party": "a",
+                    "aspect": "killed",
+                    "value": "5",
+                    "said_on": "2024-01-02",
+                },
+                {
+                    "id": "n2",
+                    "party": "a",
+                    "aspect": "killed",
+                    "value": "9",
+                    "said_on": "2024-01-02",
+                },
+                {
+                    "id": "low",
+                    "party": "a",
+                    "aspect": "killed",
+                    "value": "1",
+                    "said_on": "2024-01-01",
+                },
+            ]
+        }
+    )
+    # "4-6" agrees with the latest "5" but not with the latest "9": updated by "9";
+    # "1" is below both latest figures: updated by the highest of them.
+    assert link_corpus(corpus).superseded == {"old": "n2", "low": "n2"}

@@ -320,10 +320,18 @@ def explicit_relations(corpus: Corpus) -> list[Relation]:
     return found
 
 
+def _interval(claim: Claim) -> Interval:
+    assert isinstance(claim.value, Interval)
+    return claim.value
+
+
 def _count_updates(
     claims: Iterable[Claim], corpus: Corpus
 ) -> list[tuple[Claim, Claim]]:  # (later, earlier)
-    """Per party, each count claim disjoint from that party's latest word is updated by it."""
+    """Per party, each count claim disjoint from that party's latest word is updated by it.
+
+    Linear in the party's claims: each is compared with two of the latest figures.
+    """
     by_party: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.stance is Stance.ASSERTS and isinstance(claim.value, Interval):
@@ -338,11 +346,18 @@ def _count_updates(
             continue
         latest_time = max(t for t, _, _ in known)
         latest = [c for t, _, c in known if t == latest_time]
-        for _, _, claim in known:
-            for last in latest:
-                if is_update(claim, last, corpus):
-                    updates.append((last, claim))
-                    break
+        # The latest figures with the highest low and the lowest high: an earlier
+        # figure disjoint from any latest one is disjoint from one of these two.
+        highest_low = max(latest, key=lambda c: _interval(c).low)
+        lowest_high = min(latest, key=lambda c: _interval(c).high)
+        for t, _, claim in known:
+            if t == latest_time:
+                continue
+            value = _interval(claim)
+            if value.high < _interval(highest_low).low:
+                updates.append((highest_low, claim))
+            elif value.low > _interval(lowest_high).high:
+                updates.append((lowest_high, claim))
     return updates
 
 
