@@ -237,7 +237,7 @@ def _mapping_of(item: Item, what: str, reader: FieldReader) -> dict[str, Item]:
     if not isinstance(item.value, dict):
         reader.add(
             "wrong-type",
-            f"'{what}' must be a mapping of ids to records, not {validate._article(item.kind)}",
+            f"'{what}' must be a mapping of ids to records, not {validate.kind_name(item.kind)}",
             item,
         )
         return {}
@@ -386,7 +386,7 @@ def _parse_claims(item: Item, reader: FieldReader, out: ClaimFile) -> None:
     if not isinstance(item.value, list):
         reader.add(
             "wrong-type",
-            f"'claims' must be a list of claims, not {validate._article(item.kind)}",
+            f"'claims' must be a list of claims, not {validate.kind_name(item.kind)}",
             item,
         )
         return
@@ -855,11 +855,8 @@ def _same(a: Party | Event, b: Party | Event) -> bool:
 def _build(corpus: Corpus, files: Iterable[tuple[Path, ClaimFile]], report: Report) -> None:
     files = list(files)
     for _, f in files:
-        for side, where in f.sides:
-            known = corpus.sides.get(side.id)
-            if known is None or side.name == known.name or known.id == side.id:
-                corpus.sides[side.id] = side
-            del where
+        for side, _ in f.sides:  # a later name for the same side wins
+            corpus.sides[side.id] = side
         for aspect_id, item in f.aspects:
             _merge_aspect(corpus.aspects, aspect_id, item, FieldReader(f.path, report))
     for _, f in files:

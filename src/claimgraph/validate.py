@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +37,7 @@ __all__ = [
     "FIELDS",
     "REQUIRED",
     "FieldReader",
+    "kind_name",
     "check_corpus",
     "check_links",
     "check_quotes",
@@ -141,7 +141,8 @@ _KIND_NAMES = {
 }
 
 
-def _article(kind: str) -> str:
+def kind_name(kind: str) -> str:
+    """How a YAML value's kind reads in a message: ``a list``, ``a mapping``, ``empty``..."""
     return {"mapping": "a mapping", "list": "a list", "null": "empty"}.get(kind, f"{kind}")
 
 
@@ -189,7 +190,7 @@ class FieldReader:
         what = f"{kind} '{id}'" if id else ("the top level" if kind == "file" else kind)
         if not isinstance(item.value, dict):
             self.add(
-                "wrong-type", f"{what} must be a mapping, not {_article(item.kind)}", item, id=id
+                "wrong-type", f"{what} must be a mapping, not {kind_name(item.kind)}", item, id=id
             )
             return None
         fields: dict[str, Item] = item.value
@@ -214,7 +215,7 @@ class FieldReader:
         owner = f" of '{id}'" if id else ""
         self.add(
             "wrong-type",
-            f"'{name}'{owner} must be {expected}, not {_article(item.kind)}",
+            f"'{name}'{owner} must be {expected}, not {kind_name(item.kind)}",
             item,
             id=id,
         )
@@ -284,7 +285,7 @@ class FieldReader:
                 return None
         self.add(
             "bad-date",
-            f"'{name}' must be a date (YYYY-MM-DD), not {item.text or _article(item.kind)}",
+            f"'{name}' must be a date (YYYY-MM-DD), not {item.text or kind_name(item.kind)}",
             item,
             id=id,
         )
@@ -784,11 +785,3 @@ def check_corpus(corpus: Corpus, report: Report, places: Places | None = None) -
     """The checks that need the whole corpus, except links and quotes."""
     check_parties(corpus, report, places)
     check_claims(corpus, report)
-
-
-def counts_by_type(report: Report) -> dict[str, int]:
-    """How many problems of each type (for summaries)."""
-    out: dict[str, int] = defaultdict(int)
-    for problem in report.problems:
-        out[problem.type] += 1
-    return dict(out)
