@@ -173,6 +173,8 @@ def test_csv_row_carries_position_and_statuses(assessment: Assessment) -> None:
 def test_csv_relations_name_other_claims(assessment: Assessment) -> None:
     rows = _rows(assessment)
     assert set(rows["mod-cause"]["contradicts"].split(";")) == {"res-cause", "chan-cause"}
+    assert rows["res-cause"]["contradicts"] == "mod-cause"
+    assert rows["chan-cause"]["contradicts"] == "mod-cause"
     assert rows["res-cause"]["corroborates"] == "chan-cause"
     assert rows["mod-killed-2"]["supersedes"] == "mod-killed-1"
     assert rows["mod-killed-1"]["superseded_by"] == "mod-killed-2"

@@ -202,9 +202,11 @@ def csv_rows(
 ) -> Iterable[dict[str, str]]:
     """One row per claim (see :data:`CSV_COLUMNS`), relations naming other claims by id.
 
-    ``corroborates`` lists the claims of other parties holding the same
-    position, plus the fact-checker's links; ``complements`` the claims whose
-    positions complement this one's.
+    ``contradicts`` lists every claim whose (current) answer contradicts this
+    one's, those that deny it or that it denies, and the fact-checker's links;
+    ``corroborates`` the claims of other parties holding the same position,
+    plus the fact-checker's links; ``complements`` the claims whose positions
+    complement this one's.
     """
     corpus = assessment.corpus
     for claim in corpus.claims.values():
@@ -219,8 +221,19 @@ def csv_rows(
             return [r.other(cid) for r in rels if r.kind == kind]
 
         corroborates = others("corroborates")
+        contradicts = others("contradicts")
         complements: list[str] = []
         for pos in positions:
+            if claim.id in pos.denied_by:
+                contradicts += pos.current_claims or pos.claims
+                continue
+            contradicts += pos.denied_by
+            for other_id in pos.contradicts:
+                try:
+                    other = assessment.position(other_id)
+                except KeyError:
+                    continue
+                contradicts += other.current_claims or other.claims
             if claim.id in pos.claims:
                 corroborates += [
                     c
@@ -249,7 +262,7 @@ def csv_rows(
             "position_id": _join(p.id for p in positions),
             "question_status": question.status if question else "",
             "event_status": ea.status if ea else "",
-            "contradicts": _join(others("contradicts")),
+            "contradicts": _join(c for c in contradicts if c != claim.id),
             "corroborates": _join(corroborates),
             "complements": _join(complements),
             "supersedes": _join(r.b for r in rels if r.kind == "supersedes" and r.a == claim.id),
