@@ -285,3 +285,20 @@ def test_random_records_in_a_real_folder_never_raise(data: dict[str, object]) ->
         shutil.copytree(BASIC, Path(folder) / "claims")
         Path(folder, "claims", "fuzz.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
         read_corpus(Path(folder) / "claims")
+
+
+def test_an_unexpected_error_becomes_a_problem_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimgraph.load as load
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(load, "_parse_claims", broken)
+    (tmp_path / "a.yaml").write_text("claims: []\n", encoding="utf-8")
+    _, report = read_corpus(tmp_path)
+    assert [str(p) for p in report.problems] == [
+        f"{tmp_path / 'a.yaml'}: internal error (RuntimeError: boom); "
+        "this input is not fully checked, please report it"
+    ]

@@ -185,9 +185,22 @@ def read_claim_file(path: Path, display: str | None = None) -> tuple[ClaimFile, 
     text = decode(data, name, report)
     if text is None:
         return ClaimFile(name), report
-    parsed, more = parse_claim_file(text, name)
+    try:
+        parsed, more = parse_claim_file(text, name)
+    except Exception as exc:  # a bug must not become a traceback: report it, keep going
+        _internal_error(report, name, exc)
+        return ClaimFile(name), report
     report.extend(more)
     return parsed, report
+
+
+def _internal_error(report: Report, path: str, exc: Exception) -> None:
+    report.add(
+        "internal-error",
+        f"internal error ({type(exc).__name__}: {exc}); this input is not fully checked, "
+        "please report it",
+        path,
+    )
 
 
 def parse_claim_file(text: str, path: str) -> tuple[ClaimFile, Report]:
@@ -799,14 +812,17 @@ def scan(claims_dir: Path, *, include_drafts: bool = False, root: Path | None = 
         loaded.files.append(path)
         report.extend(problems)
         files.append((path, parsed))
-    _build(corpus, files, report)
-    places = Places()
-    for _, parsed in files:
-        places.places.update(parsed.places.places)
-    texts = read_source_texts(corpus, files, root, report)
-    validate.check_corpus(corpus, report, places)
-    validate.check_links(corpus, places, report)
-    validate.check_quotes(corpus, texts, places, report)
+    try:
+        _build(corpus, files, report)
+        places = Places()
+        for _, parsed in files:
+            places.places.update(parsed.places.places)
+        texts = read_source_texts(corpus, files, root, report)
+        validate.check_corpus(corpus, report, places)
+        validate.check_links(corpus, places, report)
+        validate.check_quotes(corpus, texts, places, report)
+    except Exception as exc:  # a bug must not become a traceback: report it
+        _internal_error(report, str(claims_dir), exc)
     return loaded
 
 

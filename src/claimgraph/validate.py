@@ -17,7 +17,8 @@ Problem types: ``yaml-syntax``, ``yaml-alias``, ``yaml-tag``, ``too-deep``,
 ``empty-quote``, ``quote-not-in-source``, ``missing-source-file``,
 ``unsafe-path``, ``unchecked-quotes``, ``duplicate-claim``,
 ``date-before-event``, ``said-after-published``, ``speaker-mismatch``,
-``unknown-source``, ``unreadable-file``, ``missing-folder``.
+``unknown-source``, ``unreadable-file``, ``missing-folder``, ``internal-error`` (a
+bug: reported, never raised).
 """
 
 from __future__ import annotations
