@@ -36,6 +36,7 @@ from claimgraph.extract.attribution import (
     Resolver,
     Speaker,
     find_attribution,
+    find_word,
 )
 from claimgraph.extract.events import DateRef, Gazetteer, Place, date_line, find_dates
 from claimgraph.extract.lexicon import Lexicon, lexicon
@@ -203,7 +204,9 @@ class _Run:
     def _plan_events(self, dl: DateRef | None) -> None:
         years = [int(y) for y in _YEAR.findall(self.text)]
         ref = dl.end if dl is not None else None
-        first = [d for d in find_dates(self.body, ref, years) if d.is_day]
+        ref0 = ref
+        dated = find_dates(self.body, ref, years)
+        first = [d for d in dated if d.is_day]
         if dl is not None and dl.is_day:
             main: DateRef | None = dl
         elif dl is not None:
@@ -215,7 +218,7 @@ class _Run:
         ref = self.published or ref or (main.end if main else None)
         self.ref = ref
         found = self.ex.gazetteer.find(self.body)
-        all_dates = find_dates(self.body, ref, years)
+        all_dates = dated if ref == ref0 else find_dates(self.body, ref, years)
         towns = [p for p, _, _ in found if p.kind not in _BROAD]
         regions = [p for p, _, _ in found if p.kind == "region"]
         main_place = towns[0] if towns else regions[0] if regions else None
@@ -270,7 +273,7 @@ class _Run:
                 continue
             names = {name.casefold()} | {k for k, v in self.ex.gazetteer.names.items() if v == name}
             where = f"{ev.place} {ev.title}".casefold()
-            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", where) for n in names):
+            if any(find_word(where, n) is not None for n in names):
                 self.events.setdefault(
                     ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True)
                 )
@@ -442,9 +445,9 @@ class _Run:
                 findings = self.ex.reader.findings(inner.text)
                 if att is not None and att.speaker.strip():
                     # the speaker's own name is not what they say ("the Russian army says")
-                    own = re.search(rf"(?<!\w){re.escape(att.speaker.strip())}(?!\w)", inner.text)
+                    own = find_word(inner.text, att.speaker.strip())
                     if own is not None:
-                        at, stop = own.span()
+                        at, stop = own
                         findings = [
                             f
                             for f in findings

@@ -62,6 +62,33 @@ _TITLE_WORDS = re.compile(
 _NAME = re.compile(r"\b((?:[A-Z][\w'’-]+\.?\s+){1,3}[A-Z][\w'’-]+)\s*$")
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_CITING = re.compile(r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", re.IGNORECASE)
+_NOTE_THAT = re.compile(r"^(?:note|recall|notably|remember)\s+that\s+", re.IGNORECASE)
+_CONJ = re.compile(r"^(?:and|but|so|yet|while|whereas)\s+", re.IGNORECASE)
+
+
+def find_word(text: str, word: str) -> tuple[int, int] | None:
+    """Where ``word`` occurs in ``text`` as a whole word (not inside another), or None.
+
+    >>> find_word("the theatre, the", "the")
+    (0, 3)
+    >>> find_word("theatre", "the") is None
+    True
+    """
+    if not word:
+        return None
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at > 0 else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return at, end
+        at = text.find(word, at + 1)
+    return None
+
+
 def norm(text: str) -> str:
     """Fold a phrase for alias lookup: case, typographic apostrophes and quotes, spaces.
 
@@ -69,7 +96,7 @@ def norm(text: str) -> str:
     "the occupiers'"
     """
     text = text.replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[\"“”«»„]", "", text)
+    text = _QUOTE_MARKS.sub("", text)
     return " ".join(text.casefold().split())
 
 
@@ -226,7 +253,7 @@ class Resolver:
         if key.startswith("the ") and len(key.split()) <= 4:
             head = key.split()[-1]
             for prev in reversed(self.recent):
-                if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", norm(prev.words)):
+                if find_word(norm(prev.words), head) is not None:
                     return prev
         if len(key.split()) > 14:
             return None
@@ -271,11 +298,9 @@ def clean_subject(words: str) -> str:
     'the General Staff'
     """
     text = words.strip(" ,;:")
-    text = re.sub(
-        r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", "", text, flags=re.IGNORECASE
-    )
-    text = re.sub(r"^(?:note|recall|notably|remember)\s+that\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^(?:and|but|so|yet|while|whereas)\s+", "", text, flags=re.IGNORECASE)
+    text = _CITING.sub("", text)
+    text = _NOTE_THAT.sub("", text)
+    text = _CONJ.sub("", text)
     parts = [p.strip() for p in text.split(",")]
     # Drop leading intro segments ("On Telegram", "Later", "In turn").
     while len(parts) > 1:

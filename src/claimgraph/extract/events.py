@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from claimgraph.extract.lexicon import phrase_regex
+from claimgraph.extract.lexicon import phrase_regex, trie_pattern
 
 __all__ = [
     "DateRef",
@@ -82,9 +82,12 @@ _PATTERNS = [
 
 # Any word a date could be made of: a quick test before the full patterns.
 _ANY_DATE = re.compile(
-    r"\d{4}-\d\d-\d\d|\b(?:"
-    + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True))
-    + r"|yesterday|last\s+night|this\s+morning|today|tonight)\b",
+    r"\d{4}-\d\d-\d\d|"
+    + r"\b(?:"
+    + trie_pattern(
+        [*MONTHS, *WEEKDAYS, "yesterday", "last night", "this morning", "today", "tonight"]
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 

@@ -32,12 +32,12 @@ def words(items: Iterable[object]) -> list[str]:
     return sorted(out, key=lambda s: (-len(s), s))
 
 
-def _trie_pattern(phrases: Iterable[str]) -> str:
+def trie_pattern(phrases: Iterable[str]) -> str:
     """One regex for many phrases, with shared prefixes factored out (fast to match).
 
     Spaces and hyphens between words match any run of spaces and hyphens.
 
-    >>> _trie_pattern(["said", "says", "say"])
+    >>> trie_pattern(["said", "says", "say"])
     'sa(?:id|y(?:s)?)'
     """
     trie: dict[str, Any] = {}
@@ -78,7 +78,7 @@ def phrase_regex(
     items = words(phrases)
     if not items:
         return re.compile(r"(?!x)x")
-    body = _trie_pattern(items)
+    body = trie_pattern(items)
     group = f"({body})" if capture else f"(?:{body})"
     if plural:
         group += "(?:e?s)?"
@@ -103,6 +103,15 @@ class Tagger:
             for p in words(phrases):
                 self.tag_of.setdefault(_fold(p), str(tag))
         self.regex = phrase_regex(self.tag_of, capture=True)
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """Each mention: (tag, start, end), in order."""
+        out = []
+        for m in self.regex.finditer(text):
+            tag = self.tag_of.get(_fold(m.group(1)))
+            if tag is not None:
+                out.append((tag, m.start(), m.end()))
+        return out
 
     def tags(self, text: str) -> list[str]:
         """The tags mentioned, in the mapping's order."""
@@ -136,7 +145,7 @@ class Lexicon:
     count_fillers: frozenset[str]
     damage_verb: re.Pattern[str]
     target_verb: re.Pattern[str]
-    objects: list[tuple[re.Pattern[str], str]]
+    objects: Tagger
     interception_verb: re.Pattern[str]
     interception_object: re.Pattern[str]
     interception_all: re.Pattern[str]
@@ -164,9 +173,7 @@ class Lexicon:
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         """Compile a mapping shaped like data/extract.yaml."""
         a = data.get("aspects", {})
-        objects = []
-        for slug, phrases in (a.get("objects") or {}).items():
-            objects.append((phrase_regex(phrases), str(slug)))
+        objects = Tagger(a.get("objects") or {})
         return cls(
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),

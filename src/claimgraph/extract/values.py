@@ -363,12 +363,11 @@ class Reader:
         for m, value in self._lookup(aspect, clause):
             found.append((value, m.start(), m.end()))
             spans.append((m.start(), m.end()))
-        for regex, slug in self.lex.objects:
-            for m in regex.finditer(clause):
-                if any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
-                    continue
-                found.append((slug, m.start(), m.end()))
-                spans.append((m.start(), m.end()))
+        for slug, start, end in self.lex.objects.find(clause):
+            if any(s <= start < e or s < end <= e for s, e in spans):
+                continue
+            found.append((slug, start, end))
+            spans.append((start, end))
         found.sort(key=lambda t: t[1])
         return found
 
