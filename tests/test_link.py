@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 from build_corpus import aspects, count, make_corpus
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph.link import (
     compare,
@@ -372,3 +374,33 @@ def test_earlier_figure_is_compared_with_every_latest_figure_of_the_party() -> N
     # "4-6" agrees with the latest "5" but not with the latest "9": updated by "9";
     # "1" is below both latest figures: updated by the highest of them.
     assert link_corpus(corpus).superseded == {"old": "n2", "low": "n2"}
+
+
+# --- properties ----------------------------------------------------------------
+
+bounds = st.one_of(st.integers(0, 60).map(float), st.just(math.inf))
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Interval:
+    low = float(draw(st.integers(0, 50)))
+    high = draw(bounds)
+    return Interval(low, max(low, high))
+
+
+@given(intervals(), intervals())
+def test_count_comparison_is_symmetric_and_contradicts_exactly_when_disjoint(
+    a: Interval, b: Interval
+) -> None:
+    assert compare_counts(a, b) == compare_counts(b, a)
+    assert (compare_counts(a, b) == "contradicts") == (not a.overlaps(b))
+
+
+CAUSES = st.sampled_from(["drone-attack", "missile-attack", "air-defence-debris", "sabotage"])
+
+
+@given(CAUSES, CAUSES)
+def test_category_comparison_is_symmetric(a: str, b: str) -> None:
+    cause = ASPECTS["cause"]
+    assert compare_category(cause, a, b) == compare_category(cause, b, a)
+    assert (compare_category(cause, a, b) == "same") == (a == b)
