@@ -547,3 +547,15 @@ def test_very_large_event_draws_only_contested_questions() -> None:
     assert "Only the contested questions are drawn" in diagram
     assert "house" not in diagram and "Channel 1" not in diagram
     assert "missile attack" in diagram and "Military intelligence" in diagram
+
+
+def test_every_contradicted_claim_is_marked_not_only_the_listed_pairs() -> None:
+    corpus = _corpus()
+    for i in range(3):
+        _add(corpus, id=f"hur-{i}", party="hur", aspect="cause", value="missile-attack")
+        _add(corpus, id=f"res-{i}", party="residents", aspect="cause", value="drone-attack")
+    _add(corpus, id="occ", party="occupation", aspect="cause", value="drone-attack")
+    report = render_event(assess(corpus), EVENT)
+    rows = _table_rows(_section(report, "Timeline of statements"))[1:]
+    assert len(rows) == 7
+    assert all(row[3].startswith("⚠ ") for row in rows), rows

@@ -244,11 +244,29 @@ def _evidence_marks(claim: Claim) -> str:
 
 
 def _contradicted(claim: Claim, assessment: Assessment) -> bool:
+    """Whether another party contradicts the claim: by a rule on the answers, or by a link.
+
+    Decided on the positions, so a claim is marked even when the listed
+    claim-level contradictions pair its party through another of its claims.
+    """
     for rel in assessment.claim_relations(claim.id):
         if rel.kind == "contradicts":
             other = assessment.corpus.claims.get(rel.other(claim.id))
             if other is None or other.party != claim.party:
                 return True
+    for pos in assessment.positions_of(claim.id):
+        if claim.id in pos.denied_by:
+            opponents = set(pos.current_parties or pos.parties)
+        else:
+            opponents = set(pos.denying_parties)
+            for other_id in pos.contradicts:
+                try:
+                    rival = assessment.position(other_id)
+                except KeyError:
+                    continue
+                opponents.update(rival.current_parties or rival.parties)
+        if opponents - {claim.party}:
+            return True
     return False
 
 
