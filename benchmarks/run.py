@@ -152,8 +152,25 @@ def measure_stages(claims_dir: Path, out_dir: Path) -> dict[str, Any]:
     }
 
 
+def measure_load(claims_dir: Path) -> dict[str, Any]:
+    """The load stage alone (for the CSV and JSON Lines copies of an archive)."""
+    from claimgraph.load import read_corpus
+
+    times: dict[str, float] = {}
+    with _Clock(times)("load"):
+        corpus, report = read_corpus(claims_dir)
+    if not report.valid:
+        raise SystemExit(f"converted corpus is invalid: {report.errors[:3]}")
+    return {**times, "claims": len(corpus.claims), "rss": _peak_rss_bytes()}
+
+
 def _worker(kind: str, claims_dir: Path, out_dir: Path) -> None:
-    result = measure_floor(claims_dir) if kind == "floor" else measure_stages(claims_dir, out_dir)
+    if kind == "floor":
+        result = measure_floor(claims_dir)
+    elif kind == "load":
+        result = measure_load(claims_dir)
+    else:
+        result = measure_stages(claims_dir, out_dir)
     print(json.dumps(result))
 
 
@@ -206,11 +223,21 @@ def corpus_for(size: int, seed: int, workdir: Path) -> Path:
     return folder
 
 
-def bench_size(size: int, seed: int, workdir: Path) -> dict[str, Any]:
-    """Every measurement for one size."""
+def bench_size(size: int, seed: int, workdir: Path, bulk: bool = False) -> dict[str, Any]:
+    """Every measurement for one size (with ``bulk``, also loading its CSV and JSONL copies)."""
     project = corpus_for(size, seed, workdir)
     claims_dir = project / "claims"
     result: dict[str, Any] = {"size": size}
+    if bulk:
+        from claimgraph.convert import convert_corpus
+
+        for fmt in ("csv", "jsonl"):
+            copy = project / f"claims-{fmt}"
+            if not (copy / ".complete").exists():
+                shutil.rmtree(copy, ignore_errors=True)
+                convert_corpus(claims_dir, copy, fmt)  # type: ignore[arg-type]
+                (copy / ".complete").write_text("converted\n")
+            result[f"load_{fmt}"] = _subprocess("load", copy, project / "unused")
     result["floor"] = _subprocess("floor", claims_dir, project / "unused")
     stages_out = project / "reports-stages"
     shutil.rmtree(stages_out, ignore_errors=True)
@@ -343,6 +370,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--markdown", action="store_true", help="print Markdown for RESULTS.md")
+    parser.add_argument(
+        "--bulk", action="store_true", help="also time loading CSV and JSON Lines copies"
+    )
     parser.add_argument("--json", type=Path, help="also write the raw results to this file")
     parser.add_argument(
         "--worker", nargs=3, metavar=("KIND", "CLAIMS", "OUT"), help=argparse.SUPPRESS
@@ -359,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for size in sizes:
         print(f"benchmarking {size:,} claims ...", file=sys.stderr, flush=True)
-        results.append(bench_size(size, args.seed, args.workdir))
+        results.append(bench_size(size, args.seed, args.workdir, bulk=args.bulk))
     info = machine()
     print(
         "machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
@@ -367,6 +397,15 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results, markdown=args.markdown))
     for line in targets(results):
         print(("- " if args.markdown else "") + line)
+    for r in results:
+        for fmt in ("csv", "jsonl"):
+            if f"load_{fmt}" in r:
+                got, yaml_load = r[f"load_{fmt}"]["load"], r["stages"]["load"]
+                print(
+                    ("- " if args.markdown else "")
+                    + f"{r['size']:,} claims as {fmt.upper()}: load {got:.2f} s "
+                    f"(YAML {yaml_load:.2f} s)"
+                )
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "results": results}, indent=2) + "\n")
     return 0
