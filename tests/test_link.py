@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimgraph.link import (
+    MAX_PAIRED_ITEMS,
+    MAX_POSITION_PAIRS,
     compare,
     compare_category,
     compare_counts,
@@ -404,3 +406,26 @@ def test_category_comparison_is_symmetric(a: str, b: str) -> None:
     cause = ASPECTS["cause"]
     assert compare_category(cause, a, b) == compare_category(cause, b, a)
     assert (compare_category(cause, a, b) == "same") == (a == b)
+
+
+def test_a_huge_item_list_records_no_item_to_item_complements() -> None:
+    items = [f"item-{i}" for i in range(MAX_PAIRED_ITEMS + 1)]
+    corpus = make_corpus(
+        {"claims": [{"id": "c1", "party": "a", "aspect": "damage", "value": items}]}
+    )
+    question = link_corpus(corpus).questions[("e1", "damage")]
+    assert len(question.positions) == MAX_PAIRED_ITEMS + 1
+    assert question.relations == []
+    assert not question.truncated
+
+
+def test_comparisons_per_question_are_capped_and_the_cut_is_flagged() -> None:
+    n = 210  # 21,945 pairs of distinct, mutually contradicting answers
+    claims = [
+        {"id": f"c{i}", "party": f"p{i}", "aspect": "cause", "value": f"v{i}"} for i in range(n)
+    ]
+    question = link_corpus(make_corpus({"claims": claims})).questions[("e1", "cause")]
+    assert question.truncated
+    assert len(question.relations) == MAX_POSITION_PAIRS
+    few = link_corpus(make_corpus({"claims": claims[:20]})).questions[("e1", "cause")]
+    assert not few.truncated and len(few.relations) == 20 * 19 // 2

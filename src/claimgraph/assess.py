@@ -153,6 +153,7 @@ class QuestionAssessment:
     parties: tuple[str, ...] = ()  # parties that answered (asserted or denied)
     relations: tuple[Relation, ...] = ()  # between positions
     counts: CountReconciliation | None = None  # count aspects only
+    truncated: bool = False  # too many distinct answers: not every pair was compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,6 +558,7 @@ def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessm
             parties=parties,
             relations=tuple(question.relations),
             counts=counts,
+            truncated=question.truncated,
         )
 
     claims_by_event: dict[str, list[int]] = {}

@@ -32,6 +32,8 @@ from typing import Literal
 from claimgraph.model import Aspect, AspectType, Claim, Corpus, Interval, Stance, Value, slugify
 
 __all__ = [
+    "MAX_PAIRED_ITEMS",
+    "MAX_POSITION_PAIRS",
     "Linking",
     "Pairing",
     "Position",
@@ -55,6 +57,10 @@ __all__ = [
 ]
 
 Pairing = Literal["same", "complements", "contradicts"]
+
+# Limits on comparing positions pairwise (see _relate_positions).
+MAX_PAIRED_ITEMS = 50
+MAX_POSITION_PAIRS = 20_000
 RelationKind = Literal["contradicts", "complements", "corroborates", "supersedes", "echo"]
 RelationSource = Literal["rule", "fact-checker"]
 
@@ -268,6 +274,7 @@ class QuestionLinks:
     positions: dict[str, Position] = field(default_factory=dict)  # key -> position
     declined: list[str] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)  # between positions
+    truncated: bool = False  # more position pairs than MAX_POSITION_PAIRS: not all compared
 
     def live(self, position: Position, superseded: dict[str, str]) -> list[str]:
         """The position's asserting claims that no later statement superseded."""
@@ -429,12 +436,27 @@ def link_corpus(corpus: Corpus) -> Linking:
 def _relate_positions(
     question: QuestionLinks, aspect: Aspect | None, superseded: dict[str, str]
 ) -> None:
-    """Compare each pair of live positions of one question once."""
+    """Compare each pair of live positions of one question once.
+
+    Positions are distinct answers, so they are few in real reporting. Two
+    limits keep hostile input from costing the square of its size: a set
+    question with more than :data:`MAX_PAIRED_ITEMS` items records no
+    item-to-item ``complements`` (different items always complement, so
+    nothing is lost), and at most :data:`MAX_POSITION_PAIRS` pairs are
+    compared per question (``truncated`` says when that cut in).
+    """
     if aspect is None or question.type is AspectType.TEXT:
         return
     live = [p for p in question.positions.values() if question.live(p, superseded)]
+    if question.type is AspectType.SET and len(live) > MAX_PAIRED_ITEMS:
+        return
+    budget = MAX_POSITION_PAIRS
     for i, a in enumerate(live):
         for b in live[i + 1 :]:
+            if budget == 0:
+                question.truncated = True
+                return
+            budget -= 1
             pairing = compare(aspect, a.value, b.value)
             if pairing is None or pairing == "same":
                 continue
