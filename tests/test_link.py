@@ -429,3 +429,17 @@ def test_comparisons_per_question_are_capped_and_the_cut_is_flagged() -> None:
     assert len(question.relations) == MAX_POSITION_PAIRS
     few = link_corpus(make_corpus({"claims": claims[:20]})).questions[("e1", "cause")]
     assert not few.truncated and len(few.relations) == 20 * 19 // 2
+
+
+def test_fractional_count_bounds_never_share_a_position() -> None:
+    a, b = Interval(1.5, 2), Interval(1, 5.2)
+    assert interval_key(a) != interval_key(b)
+    corpus = make_corpus(
+        {
+            "claims": [
+                {"id": "c1", "party": "a", "aspect": "killed", "value": "1.5-2"},
+                {"id": "c2", "party": "b", "aspect": "killed", "value": "1-5.2"},
+            ]
+        }
+    )
+    assert len(link_corpus(corpus).questions[("e1", "killed")].positions) == 2

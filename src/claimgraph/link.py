@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-from claimgraph.model import Aspect, AspectType, Claim, Corpus, Interval, Stance, Value, slugify
+from claimgraph.model import Aspect, AspectType, Claim, Corpus, Interval, Stance, Value
 
 __all__ = [
     "MAX_PAIRED_ITEMS",
@@ -398,7 +398,6 @@ def link_corpus(corpus: Corpus) -> Linking:
             continue
         ids: list[str] = []
         for pkey, value, label in position_values(aspect, claim):
-            pkey = slugify(pkey) or pkey
             position = question.positions.get(pkey)
             if position is None:
                 pid = position_id(claim.event, claim.aspect, pkey)
