@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -69,6 +70,9 @@ __all__ = [
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _STANCES = tuple(s.value for s in Stance)
+_NO_LINKS = Links()
+_SETS: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set value
+_EVIDENCE: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each evidence tuple
 _CERTAINTIES = tuple(c.value for c in Certainty)
 
 
@@ -458,22 +462,23 @@ def _parse_claim(
     ):  # a misspelt 'quote' is reported as an unknown field, not again as a missing quote
         places.put(cid, "quote-wrong-type", "", here)
     if "quote" in fields:
-        places.put(cid, "quote", "", at("quote"))
+        places.quotes[cid] = (fields["quote"].line, fields["quote"].column)
         if fields["quote"].text is None and fields["quote"].value is not None:
             places.put(cid, "quote-wrong-type", "", at("quote"))
+    intern = sys.intern  # ids and names repeat across claims: keep one copy of each
     claim = Claim(
         id=cid,
-        event=reader.text(fields, "event", cid),
-        party=reader.text(fields, "party", cid),
-        source=reader.text(fields, "source", cid) or source_id,
-        aspect=reader.text(fields, "aspect", cid),
+        event=intern(reader.text(fields, "event", cid)),
+        party=intern(reader.text(fields, "party", cid)),
+        source=intern(reader.text(fields, "source", cid) or source_id),
+        aspect=intern(reader.text(fields, "aspect", cid)),
         value=None,
         quote=reader.text(fields, "quote", cid),
         stance=Stance(stance) if stance else Stance.ASSERTS,
         certainty=Certainty(certainty) if certainty else Certainty.ASSERTED,
-        evidence=tuple(evidence),
-        speaker=reader.text(fields, "speaker", cid),
-        via=reader.text(fields, "via", cid),
+        evidence=_EVIDENCE.setdefault(tuple(evidence), tuple(evidence)),
+        speaker=intern(reader.text(fields, "speaker", cid)),
+        via=intern(reader.text(fields, "via", cid)),
         said_on=reader.moment(fields, "said_on", cid),
         links=links,
         review=review,
@@ -500,10 +505,10 @@ def _parse_claim(
 
 def _parse_links(item: Item | None, reader: FieldReader, cid: str, places: Places) -> Links:
     if item is None or item.value is None:
-        return Links()
+        return _NO_LINKS
     fields = reader.record(item, "links", cid)
     if fields is None:
-        return Links()
+        return _NO_LINKS
     found: dict[str, list[str]] = {}
     for relation in ("contradicts", "corroborates", "supersedes"):
         targets = reader.texts(fields, relation, cid)
@@ -761,11 +766,14 @@ def typed_value(aspect: Aspect, item: Item) -> Value:
         if entry.text is None or entry.value is None:
             raise ValueError(f"'{aspect.id}' items must be text, not {entry.kind}")
         out.append(_category_item(aspect, entry.text))
-    return frozenset(out)
+    found = frozenset(out)
+    if len(_SETS) > 100_000:  # a cache, not a leak
+        _SETS.clear()
+    return _SETS.setdefault(found, found)
 
 
 def _category_item(aspect: Aspect, text: str) -> str:
-    slug = aspect.canonical(text)
+    slug = sys.intern(aspect.canonical(text))
     if not slug:
         raise ValueError(f"an empty {aspect.id} value")
     if aspect.closed and slug not in aspect.values:
@@ -816,7 +824,7 @@ def scan(claims_dir: Path, *, include_drafts: bool = False, root: Path | None = 
         _build(corpus, files, report)
         places = Places()
         for _, parsed in files:
-            places.places.update(parsed.places.places)
+            places.update(parsed.places)
         texts = read_source_texts(corpus, files, root, report)
         validate.check_corpus(corpus, report, places)
         validate.check_links(corpus, places, report)
@@ -899,6 +907,7 @@ def _build(corpus: Corpus, files: Iterable[tuple[Path, ClaimFile]], report: Repo
         reader = FieldReader(f.path, report)
         for pending in f.claims:
             _add_claim(corpus, pending, reader, aliases)
+        f.claims = []  # the places kept for typing are no longer needed
 
 
 def _report_at(
@@ -1026,17 +1035,21 @@ def read_source_texts(
     files: Iterable[tuple[Path, ClaimFile]],
     root: Path,
     report: Report,
-) -> dict[str, SourceText]:
-    """Each source's text, normalised for quote checks; missing files are problems."""
-    out: dict[str, SourceText] = {}
-    cache: dict[Path, SourceText] = {}
+) -> Mapping[str, SourceText]:
+    """Each source's text, normalised for quote checks; missing files are problems.
+
+    Files are found (and refused when missing or outside the project) at once,
+    but read only when a quote asks for them, one at a time, so memory holds
+    one source text, not all of them.
+    """
+    out = _SourceTexts(report)
     base = root.resolve()
     for path, f in files:
         source = f.source
         if source is None or corpus.sources.get(source.id) is not source:
             continue
         if not source.file:
-            out[source.id] = SourceText(None)
+            out.fixed[source.id] = SourceText(None)
             continue
         at = f.source_file_at or source.where or Location(f.path, 0)
 
@@ -1046,7 +1059,7 @@ def read_source_texts(
         relative = Path(source.file)
         if relative.is_absolute():
             problem("unsafe-path", f"source file '{source.file}' must be a relative path")
-            out[source.id] = SourceText(None, "unsafe")
+            out.fixed[source.id] = SourceText(None, "unsafe")
             continue
         candidates = [base / relative, path.resolve().parent / relative]
         found = next((c.resolve() for c in candidates if c.is_file()), None)
@@ -1056,19 +1069,45 @@ def read_source_texts(
                 f"source file '{source.file}' of source '{source.id}' not found "
                 f"(looked in {_shown(root)} and {_shown(path.parent)})",
             )
-            out[source.id] = SourceText(None, "missing")
+            out.fixed[source.id] = SourceText(None, "missing")
             continue
         if not found.is_relative_to(base) and not found.is_relative_to(path.resolve().parent):
             problem(
                 "unsafe-path",
                 f"source file '{source.file}' is outside the project folder {root}",
             )
-            out[source.id] = SourceText(None, "unsafe")
+            out.fixed[source.id] = SourceText(None, "unsafe")
             continue
-        if found not in cache:
-            cache[found] = _read_text(found, source.file, at, report, source.id)
-        out[source.id] = cache[found]
+        out.files[source.id] = (found, source.file, at)
     return out
+
+
+class _SourceTexts(Mapping[str, SourceText]):
+    """Source texts by source id, read on first use; only the last one read is kept."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.fixed: dict[str, SourceText] = {}  # no file, or a file that cannot be used
+        self.files: dict[str, tuple[Path, str, Location]] = {}
+        self._last: tuple[Path, SourceText] | None = None
+
+    def __getitem__(self, source_id: str) -> SourceText:
+        if source_id in self.fixed:
+            return self.fixed[source_id]
+        path, shown, at = self.files[source_id]
+        if self._last is not None and self._last[0] == path:
+            return self._last[1]
+        text = _read_text(path, shown, at, self.report, source_id)
+        if text.text is None:
+            self.fixed[source_id] = text  # reported once
+        self._last = (path, text)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self.fixed, *self.files])
+
+    def __len__(self) -> int:
+        return len(self.fixed) + len(self.files)
 
 
 def _shown(folder: Path) -> str:

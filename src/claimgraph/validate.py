@@ -494,12 +494,21 @@ class Places:
     """Where a claim's fields were written: (claim id, field, link target or "") -> place."""
 
     places: dict[tuple[str, str, str], Location] = field(default_factory=dict)
+    # Every claim's quote: claim id -> (line, column) in the claim's own file (compact).
+    quotes: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def of(self, claim: Claim, name: str, target: str = "") -> Location:
-        return self.places.get((claim.id, name, target)) or claim.where or Location("?", 0)
+        where = claim.where or Location("?", 0)
+        if name == "quote" and claim.id in self.quotes:
+            return Location(where.path, *self.quotes[claim.id])
+        return self.places.get((claim.id, name, target)) or where
 
     def put(self, claim_id: str, name: str, target: str, where: Location) -> None:
         self.places[(claim_id, name, target)] = where
+
+    def update(self, other: Places) -> None:
+        self.places.update(other.places)
+        self.quotes.update(other.quotes)
 
 
 def check_links(corpus: Corpus, places: Places, report: Report) -> None:
