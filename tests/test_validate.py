@@ -486,3 +486,32 @@ def test_a_huge_count_is_a_bad_value_not_a_crash(tmp_path: Path) -> None:
     )
     report = read_corpus(tmp_path)[1]
     assert [(p.type, p.line) for p in report.errors] == [("bad-value", 5)]
+
+
+def test_a_source_text_that_is_not_utf8_is_reported_at_its_file_field(
+    claims_dir: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = claims_dir("valid/basic")
+    (folder.parent / "seeds" / "report.txt").write_bytes(b"caf\xe9 at least four\n")
+    monkeypatch.chdir(folder)
+    report = read_corpus(Path("."), root=folder.parent)[1]
+    assert [str(p) for p in report.problems] == [
+        "dzhankoi.yaml:8:9: source file 'seeds/report.txt': not valid UTF-8 (byte offset 3)"
+    ]
+
+
+def test_quotes_of_a_source_without_file_are_warned_about_once(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        "parties: {p: {name: P, side: russia}}\n"
+        "events: {e: {title: E}}\n"
+        "source: {id: s}\n"
+        "claims:\n"
+        "  - {id: a, event: e, party: p, aspect: killed, value: 1, quote: q}\n"
+        "  - {id: b, event: e, party: p, aspect: injured, value: 2, quote: r}\n",
+        encoding="utf-8",
+    )
+    report = read_corpus(tmp_path)[1]
+    assert [p.message for p in report.problems] == [
+        "source 's' has no 'file': its quotes cannot be checked"
+    ]
+    assert report.valid
