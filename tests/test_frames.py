@@ -111,3 +111,23 @@ def test_csv_quotes_cells_and_json_is_plain_records() -> None:
 
 def test_table_of_nothing_says_so() -> None:
     assert render_frame(pd.DataFrame(columns=["a"]), "table") == "(no rows)\n"
+
+
+def test_claims_frame_lists_every_contradicting_claim_not_only_the_pairing() -> None:
+    sides = {"mod": "russia", "occupation": "russia", "hur": "ukraine", "residents": "ukraine"}
+    data = make_corpus(
+        {
+            "parties": sides,
+            "claims": [
+                c("m", "mod", "interception", "all-intercepted"),
+                c("o", "occupation", "interception", "all-intercepted"),
+                c("h", "hur", "interception", "hits"),
+                c("r", "residents", "interception", "hits"),
+            ],
+        }
+    )
+    result = assess(data)
+    assert len(result.events["e1"].relations) < 4  # the assessment lists a cover...
+    rows = claims_frame(result).set_index("claim")
+    assert rows.loc["m", "contradicts"] == "h;r"  # ...the table every contradicting claim
+    assert rows.loc["r", "contradicts"] == "m;o"

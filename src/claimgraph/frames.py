@@ -8,7 +8,9 @@ The column names are stable (they are the CSV header and the JSON keys):
 - claims: ``claim, event, party, side, source, aspect, value, stance,
   certainty, evidence, said_on, question_status, independently_corroborated,
   contradicts, corroborates, supersedes, superseded_by, echoes, quote``
-  (relations name the other claims by id, ``;``-separated; in CSV a text
+  (relations name the other claims by id, ``;``-separated: ``contradicts``
+  every current claim whose answer contradicts this one's, denies it or is
+  denied by it, plus the fact-checker's links; in CSV a text
   cell starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that
   a spreadsheet does not run it as a formula)
 - parties: ``party, name, side, kind, claims, declined, contradicted_by_other_side,
@@ -37,7 +39,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from claimgraph.assess import Assessment, Relation
+from claimgraph.assess import Assessment, PositionAssessment, Relation
 from claimgraph.errors import UsageError
 from claimgraph.model import Interval, Value
 from claimgraph.problems import suggest
@@ -208,6 +210,7 @@ def claims_frame(
             for other in p.current_claims
             if corpus.claims[other].party != claim.party
         ]
+        against = _contradicting(assessment, claim.id, positions)
         rows.append(
             {
                 "claim": claim.id,
@@ -225,7 +228,9 @@ def claims_frame(
                 "independently_corroborated": any(
                     p.independently_corroborated for p in positions if claim.id in p.claims
                 ),
-                "contradicts": _join(_others(relations, claim.id, "contradicts", "")),
+                "contradicts": _join(
+                    [*against, *_others(relations, claim.id, "contradicts", "fact-checker")]
+                ),
                 "corroborates": _join([*same, *_others(relations, claim.id, "corroborates", "")]),
                 "supersedes": _join(_others(relations, claim.id, "supersedes", "a")),
                 "superseded_by": _join(_others(relations, claim.id, "supersedes", "b")),
@@ -237,15 +242,39 @@ def claims_frame(
 
 
 def _others(
-    relations: Iterable[Relation], claim_id: str, kind: str, end: Literal["a", "b", ""]
+    relations: Iterable[Relation],
+    claim_id: str,
+    kind: str,
+    end: Literal["a", "b", "", "fact-checker"],
 ) -> list[str]:
-    """Ids at the other end of ``kind`` relations; ``end`` says which end ``claim_id`` must be."""
+    """Ids at the other end of ``kind`` relations.
+
+    ``end`` says which end ``claim_id`` must be (``a`` or ``b``), or keeps
+    only the fact-checker's links.
+    """
     found = []
     for r in relations:
         if r.kind != kind or (end == "a" and r.a != claim_id) or (end == "b" and r.b != claim_id):
             continue
+        if end == "fact-checker" and r.source != "fact-checker":
+            continue
         found.append(r.other(claim_id))
     return found
+
+
+def _contradicting(
+    assessment: Assessment, claim_id: str, positions: Iterable[PositionAssessment]
+) -> list[str]:
+    """Current claims whose answer contradicts this one's, that deny it, or that it denies."""
+    found: list[str] = []
+    for position in positions:
+        if claim_id in position.denied_by:
+            found += position.current_claims
+        elif claim_id in position.current_claims:
+            found += position.denied_by
+            for other in position.contradicts:
+                found += assessment.position(other).current_claims
+    return [c for c in found if c != claim_id]
 
 
 def parties_frame(assessment: Assessment) -> pd.DataFrame:
