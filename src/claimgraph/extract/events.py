@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_WORD = re.compile(r"\w+")
 
 MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -285,6 +286,7 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # folded name/alias -> place name
     _regex: re.Pattern[str] | None = None
+    _first: frozenset[str] = frozenset()
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -338,6 +340,9 @@ class Gazetteer:
         """The places named in ``text``: (place, start, end), in order."""
         if self._regex is None:
             self._regex = phrase_regex(self.names, capture=True)
+            self._first = frozenset(w[0] for w in (_WORD.findall(n) for n in self.names) if w)
+        if len(text) < 400 and self._first.isdisjoint(_WORD.findall(text.casefold())):
+            return []
         out = []
         for m in self._regex.finditer(text):
             name = self.names.get(" ".join(m.group(1).casefold().split()))

@@ -15,6 +15,7 @@ data/extract.yaml; counts are read with :func:`claimgraph.quantities.parse_count
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -93,8 +94,28 @@ _TRANSITIVE = frozenset(
 )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words_of(text: str) -> frozenset[str]:
+    """The words of ``text``, case-folded, and without a plural "s" too."""
+    words = _WORD.findall(text.casefold())
+    return frozenset(words) | frozenset(w[:-1] for w in words if w.endswith("s"))
+
+
+def _first_words(phrases: Iterable[object]) -> frozenset[str]:
+    """The first word of each phrase: a phrase can only match where its first word is."""
+    out = set()
+    for p in phrases:
+        found = _WORD.findall(str(p).casefold())
+        if found:
+            out.add(found[0])
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class _CountRule:
+    first_words: frozenset[str]
     aspects: tuple[str, ...]
     words: re.Pattern[str]
     after: re.Pattern[str] | None
@@ -110,6 +131,7 @@ _OWN_RULES = frozenset({"cause", "weapon", "interception", "damage", "target", "
 class _AspectIndex:
     regex: re.Pattern[str]
     canonical: dict[str, str]
+    first_words: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -123,6 +145,8 @@ class Reader:
     _counts: list[_CountRule] = field(default_factory=list)
     _weapon_names: dict[str, str] = field(default_factory=dict)
     _count_any: re.Pattern[str] | None = None
+    _present: frozenset[str] = frozenset()
+    _gate: dict[str, frozenset[str]] = field(default_factory=dict)
     _weapon_re: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
 
     @classmethod
@@ -136,7 +160,7 @@ class Reader:
                 table = _phrases_of(aspect)
                 # spaces, hyphens and case fold the same way as value keys
                 self._index[aid] = _AspectIndex(
-                    phrase_regex(table, capture=True, plural=True), table
+                    phrase_regex(table, capture=True, plural=True), table, _first_words(table)
                 )
         for aid, spec in (self.lex.raw.get("counts") or {}).items():
             targets = [str(a) for a in spec.get("aspects", [aid])]
@@ -145,8 +169,14 @@ class Reader:
             ]
             if not targets:
                 continue
+            phrases = [*spec.get("words", ()), *spec.get("after", ())]
             self._counts.append(
                 _CountRule(
+                    frozenset(
+                        _WORD.findall(str(p).casefold())[0]
+                        for p in phrases
+                        if _WORD.findall(str(p).casefold())
+                    ),
                     tuple(targets),
                     phrase_regex(spec.get("words", ()), capture=True),
                     phrase_regex(spec.get("after", ()), capture=True)
@@ -156,6 +186,21 @@ class Reader:
                     bool(spec.get("noun", False)),
                 )
             )
+        raw_aspects = self.lex.raw.get("aspects") or {}
+        self._gate = {
+            "interception": _first_words(
+                [
+                    *raw_aspects.get("interception_verbs", ()),
+                    *raw_aspects.get("interception_none", ()),
+                    *raw_aspects.get("interception_hits", ()),
+                    *raw_aspects.get("interception_hit_verbs", ()),
+                ]
+            ),
+            "damage-target": _first_words(
+                [*raw_aspects.get("damage_verbs", ()), *raw_aspects.get("target_verbs", ())]
+            ),
+            "happening": _first_words(self.lex.raw.get("happening", ())),
+        }
         count_words: list[object] = []
         for spec in (self.lex.raw.get("counts") or {}).values():
             count_words += list(spec.get("words", ())) + list(spec.get("after", ()))
@@ -171,6 +216,7 @@ class Reader:
 
     def findings(self, clause: str) -> list[Finding]:
         """Every aspect answered in ``clause``, in a stable order."""
+        self._present = _words_of(clause)
         out: list[Finding] = []
         out.extend(self._count_findings(clause))
         for finder in (self._cause, self._weapon, self._interception, self._damage_target):
@@ -192,7 +238,7 @@ class Reader:
 
     def _lookup(self, aspect: str, clause: str) -> list[tuple[re.Match[str], str]]:
         idx = self._index.get(aspect)
-        if idx is None:
+        if idx is None or self._present.isdisjoint(idx.first_words):
             return []
         hits = []
         for m in idx.regex.finditer(clause):
@@ -256,9 +302,12 @@ class Reader:
     def _count_findings(self, clause: str) -> list[Finding]:
         if self._count_any is None or not self._count_any.search(clause):
             return []
+        present = self._present
         out: list[Finding] = []
         taken: set[int] = set()
         for rule in self._counts:
+            if present.isdisjoint(rule.first_words):
+                continue
             hits: list[tuple[tuple[str, int], int, int]] = []
             for m in rule.words.finditer(clause):
                 found = self._count(clause, m.start(), rule.noun)
@@ -331,7 +380,9 @@ class Reader:
         return [Finding("weapon", items, first, last)] if items else []
 
     def _interception(self, clause: str) -> list[Finding]:
-        if "interception" not in self.aspects:
+        if "interception" not in self.aspects or self._present.isdisjoint(
+            self._gate["interception"]
+        ):
             return []
         lex = self.lex
         m = lex.interception_none.search(clause)
@@ -372,6 +423,8 @@ class Reader:
         return found
 
     def _damage_target(self, clause: str) -> list[Finding]:
+        if self._present.isdisjoint(self._gate["damage-target"]):
+            return []
         out: list[Finding] = []
         for aspect, verb in (("damage", self.lex.damage_verb), ("target", self.lex.target_verb)):
             if aspect not in self.aspects:
@@ -402,7 +455,9 @@ class Reader:
 
     def _location(self, clause: str) -> list[Finding]:
         """Where it happened: a gazetteer place or a named landmark after a locative."""
-        if "location" not in self.aspects or not self.lex.happening.search(clause):
+        if "location" not in self.aspects or self._present.isdisjoint(self._gate["happening"]):
+            return []
+        if not self.lex.happening.search(clause):
             return []
         found: list[tuple[int, int, str, bool]] = []  # start, end, words, broad
         last_end = -1
