@@ -110,3 +110,15 @@ def test_an_event_the_claims_folder_knows_is_reused_not_redefined() -> None:
     draft = extract_report(text, "r.txt", reg)
     assert {c.event for c in draft.claims} == {"crimea-attack"}
     assert draft.events["crimea-attack"].known
+
+
+def test_a_claims_folder_gazetteer_does_not_upset_the_claim_loader(tmp_path: Path) -> None:
+    from claimgraph.extract.events import load_gazetteer
+    from claimgraph.load import read_corpus
+
+    (tmp_path / "gazetteer.yaml").write_text(
+        "x-gazetteer:\n  places:\n    Kozinka: {region: Belgorod Oblast, coords: [50.5, 35.6]}\n"
+    )
+    _, report = read_corpus(tmp_path)
+    assert report.errors == []
+    assert [p.name for p, _, _ in load_gazetteer(tmp_path).find("near Kozinka")] == ["Kozinka"]

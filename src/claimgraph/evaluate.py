@@ -21,8 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from claimgraph.errors import InvalidInput, UsageError
 from claimgraph.extract import Draft, Extractor, Registry
+from claimgraph.extract.events import load_gazetteer
 from claimgraph.model import Claim, Corpus
 from claimgraph.validate import normalise_quote
 
@@ -244,4 +247,9 @@ def evaluate_extraction(
     if not report.valid:
         raise InvalidInput(report)
     base = root if root is not None else claims_dir.resolve().parent
-    return evaluate_corpus(corpus, base, reports)
+    try:
+        gazetteer = load_gazetteer(claims_dir)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise UsageError(f"{claims_dir / 'gazetteer.yaml'}: {exc}") from exc
+    extractor = Extractor(Registry.from_corpus(corpus), gazetteer=gazetteer)
+    return evaluate_corpus(corpus, base, reports, extractor=extractor)

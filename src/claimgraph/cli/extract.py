@@ -69,7 +69,7 @@ def extract(
     """Draft claim files from raw reports: who says what, with verbatim quotes."""
     from claimgraph.extract import Extractor, write_draft
     from claimgraph.extract.attribution import Registry
-    from claimgraph.extract.events import Gazetteer
+    from claimgraph.extract.events import Gazetteer, load_gazetteer
     from claimgraph.load import read_corpus
     from claimgraph.yamlsafe import MAX_FILE_BYTES
 
@@ -88,12 +88,10 @@ def extract(
                     "(run `claimgraph validate`); using the parties that load",
                     err=True,
                 )
-            extra = claims_dir / "gazetteer.yaml"
-            if extra.is_file():
-                try:
-                    gazetteer.read(extra)
-                except (OSError, ValueError, yaml.YAMLError) as exc:
-                    raise UsageError(f"{extra}: {exc}") from exc
+            try:
+                gazetteer = load_gazetteer(claims_dir)
+            except (OSError, ValueError, yaml.YAMLError) as exc:
+                raise UsageError(f"{claims_dir / 'gazetteer.yaml'}: {exc}") from exc
             root = claims_dir.resolve().parent
         else:
             if parties is not None:

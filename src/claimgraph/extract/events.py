@@ -31,7 +31,10 @@ __all__ = [
     "Place",
     "date_line",
     "find_dates",
+    "load_gazetteer",
 ]
+
+GAZETTEER_FILE = "gazetteer.yaml"
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _WORD = re.compile(r"\w+")
@@ -349,6 +352,19 @@ class Gazetteer:
             if name is not None:
                 out.append((self.places[name], m.start(), m.end()))
         return out
+
+
+def load_gazetteer(claims_dir: Path | None = None) -> Gazetteer:
+    """The built-in gazetteer, extended by ``claims_dir/gazetteer.yaml`` when there is one.
+
+    In a claims folder the places go under ``x-gazetteer:`` (a key the claim
+    loader leaves alone). Raises ``ValueError`` (or ``yaml.YAMLError``) for
+    a file that is not a gazetteer.
+    """
+    g = Gazetteer.default()
+    if claims_dir is not None and (claims_dir / GAZETTEER_FILE).is_file():
+        g.read(claims_dir / GAZETTEER_FILE)
+    return g
 
 
 @cache
