@@ -24,7 +24,39 @@ from claimgraph.problems import Problem, Report
 
 __version__ = "0.1.0"
 
+# The pipeline's entry points, imported on first use so that `import
+# claimgraph` stays cheap (networkx and pandas load only when needed).
+_LAZY = {
+    "read_corpus": "claimgraph.load",
+    "load_corpus": "claimgraph.load",
+    "parse_claim_file": "claimgraph.load",
+    "parse_count": "claimgraph.quantities",
+    "link_corpus": "claimgraph.link",
+    "build_graph": "claimgraph.graph",
+    "write_graph": "claimgraph.graph",
+    "assess": "claimgraph.assess",
+    "Assessment": "claimgraph.assess",
+    "render_event": "claimgraph.render.markdown",
+    "render_index": "claimgraph.render.markdown",
+    "generate_reports": "claimgraph.render.markdown",
+    "render_json": "claimgraph.render.tables",
+    "render_csv": "claimgraph.render.tables",
+    "render_claimreview": "claimgraph.render.claimreview",
+    "extract_report": "claimgraph.extract",
+    "write_draft": "claimgraph.extract",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimgraph' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 __all__ = [
+    *_LAZY,
     "Aspect",
     "AspectType",
     "Certainty",
