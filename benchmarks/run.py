@@ -26,6 +26,7 @@ per claim. ``--markdown`` prints the table as Markdown for RESULTS.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -116,7 +117,11 @@ def measure_stages(claims_dir: Path, out_dir: Path) -> dict[str, Any]:
     if not report.valid:
         raise SystemExit(f"generated corpus is invalid: {report.errors[:3]}")
 
-    with clock("link"):
+    # assess() links under the loader's garbage-collector setting; so does this.
+    import claimgraph.load as load_module
+
+    gc_setting = getattr(load_module, "fewer_gc_passes", contextlib.nullcontext)
+    with clock("link"), gc_setting():
         linking = link_corpus(corpus)
         echoes = corpus_echoes(corpus)
 
