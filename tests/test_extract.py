@@ -130,6 +130,11 @@ def test_the_draft_is_named_after_the_report() -> None:
     assert draft.source["id"] == "draft-000-abc"
 
 
+def test_the_draft_of_a_dot_named_report_is_not_hidden() -> None:
+    assert extract_report("text", "seeds/.hidden.txt", REG).name == "hidden.yaml"
+    assert extract_report("text", "seeds/..txt", REG).name == "report.yaml"
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -94,3 +94,13 @@ def test_extract_has_help(runner: CliRunner) -> None:
     result = runner.invoke(app, ["extract", "--help"])
     assert result.exit_code == 0
     assert "--force" in result.stdout and "draft" in result.stdout
+
+
+def test_a_draft_never_replaces_the_report_it_comes_from(runner: CliRunner, project: Path) -> None:
+    report = project / "claims" / "drafts" / "x.yaml"
+    report.parent.mkdir(parents=True)
+    report.write_text("Residents said two people were injured.\n")
+    result = runner.invoke(app, ["extract", "--force", str(report), "-o", "claims/drafts"])
+    assert result.exit_code == 1
+    assert "the draft would replace the report itself" in result.stderr
+    assert report.read_text() == "Residents said two people were injured.\n"

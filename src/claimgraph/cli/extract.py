@@ -119,6 +119,10 @@ def extract(
             continue
         file, reachable = _root_relative(report, root, out)
         draft = extractor.extract(text, report, file=file)
+        if (out / draft.name).resolve() == report.resolve():
+            typer.echo(f"claimgraph: {report}: the draft would replace the report itself", err=True)
+            failed += 1
+            continue
         try:
             target = write_draft(draft, out, force=force)
         except OutputError as exc:

@@ -197,7 +197,9 @@ class _Run:
         }
         if self.published is not None:
             source["published"] = self.published
-        self.draft = Draft(path.stem + ".yaml", source, self.claims, self.events, self.parties)
+        # a leading dot would hide the draft from the loader (and from people)
+        name = path.stem.lstrip(".") or "report"
+        self.draft = Draft(name + ".yaml", source, self.claims, self.events, self.parties)
 
     # -- events ------------------------------------------------------------
 
