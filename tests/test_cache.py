@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -90,6 +92,20 @@ def test_cache_of_another_version_is_not_trusted_and_is_removed(
     new.put("file", key, "new result")
     assert not old.folder.exists()
     assert new.get("file", key) == "new result"
+
+
+def test_entries_unused_for_a_month_are_pruned_and_used_ones_kept(cache: Cache) -> None:
+    stale, used, fresh = content_key(b"stale"), content_key(b"used"), content_key(b"fresh")
+    for key in (stale, used):
+        cache.put("file", key, key)
+        old = time.time() - 40 * 86_400
+        os.utime(entry_file(cache, "file", key), (old, old))
+    assert cache.get("file", used) == used  # a hit marks it as used
+    later = Cache(cache.directory)
+    later.put("file", fresh, fresh)
+    assert later.get("file", stale) is None
+    assert not entry_file(cache, "file", stale).exists()
+    assert later.get("file", used) == used
 
 
 def test_entry_with_foreign_fingerprint_in_header_is_a_miss(cache: Cache) -> None:

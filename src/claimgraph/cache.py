@@ -42,6 +42,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CACHE_DIR_NAME",
     "INPUT_SUFFIXES",
+    "MAX_AGE_DAYS",
     "Cache",
     "RunCache",
     "cache_dir_for",
@@ -62,6 +64,9 @@ __all__ = [
 ]
 
 CACHE_DIR_NAME = ".claimgraph-cache"
+MAX_AGE_DAYS = 30
+"""Entries unused for this long are removed (an edited file leaves its old parse behind)."""
+_DAY = 86_400
 MAGIC = b"claimgraph-cache 1\n"
 _MAX_HEADER = 4096
 _PACKAGE = Path(__file__).resolve().parent
@@ -145,7 +150,17 @@ class Cache:
             self.misses += 1
         else:
             self.hits += 1
+            self._touch(self._path(kind, key))
         return value
+
+    @staticmethod
+    def _touch(path: Path) -> None:
+        """Mark an entry as used (at most once a day), so pruning keeps it."""
+        try:
+            if time.time() - path.stat().st_mtime > _DAY:
+                os.utime(path)
+        except OSError:
+            pass
 
     def _read(self, path: Path, kind: str, key: str) -> Any:
         try:
@@ -203,7 +218,8 @@ class Cache:
         return True
 
     def _prune_other_versions(self) -> None:
-        """Remove entries of other versions of the tool (once per Cache, best effort)."""
+        """Remove entries of other versions of the tool, and this version's entries
+        unused for :data:`MAX_AGE_DAYS` (once per Cache, best effort)."""
         if self._pruned:
             return
         self._pruned = True
@@ -214,6 +230,13 @@ class Cache:
         for entry in entries:
             if entry.name.startswith("v-") and entry != self.folder and entry.is_dir():
                 shutil.rmtree(entry, ignore_errors=True)
+        oldest = time.time() - MAX_AGE_DAYS * _DAY
+        for path in self.folder.glob("*/*.bin"):
+            try:
+                if path.stat().st_mtime < oldest:
+                    path.unlink()
+            except OSError:
+                pass
 
     def clear(self) -> None:
         """Remove every entry (the folder itself stays if it holds anything else)."""
