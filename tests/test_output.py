@@ -152,3 +152,35 @@ def test_write_file_guards_a_single_export(tmp_path: Path) -> None:
     with pytest.raises(OutputError):
         write_file(target, "{}\n")
     assert target.read_text() == "edited\n"
+
+
+def test_a_folder_under_a_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("a file\n")
+    with pytest.raises(OutputError, match=r"reports: cannot write \(.*afile is not a folder\)"):
+        OutputFolder(tmp_path / "afile" / "reports").write_all({"a.md": "A\n"})
+
+
+def test_a_failed_write_is_an_error_and_keeps_what_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from claimgraph import output
+
+    real = output._atomic_write
+
+    def fail_on_b(target: Path, data: bytes) -> None:
+        if target.name == "b.md":
+            raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        real(target, data)
+
+    OutputFolder(tmp_path).write_all({"a.md": "A\n", "b.md": "B\n"})
+    monkeypatch.setattr(output, "_atomic_write", fail_on_b)
+    with pytest.raises(OutputError, match=r"b\.md: cannot write \(No space left on device\)"):
+        OutputFolder(tmp_path).write_all({"a.md": "A2\n", "b.md": "B2\n"})
+    assert (tmp_path / "a.md").read_text() == "A2\n"
+    assert (tmp_path / "b.md").read_text() == "B\n"  # whole: the old content
+    monkeypatch.setattr(output, "_atomic_write", real)
+    # The manifest knows a.md was rewritten, so the next run may replace it.
+    OutputFolder(tmp_path).write_all({"a.md": "A3\n", "b.md": "B3\n"})
+    assert (tmp_path / "a.md").read_text() == "A3\n"

@@ -29,6 +29,7 @@ report.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -94,6 +95,12 @@ def safe_filename(ident: str, suffix: str = ".md") -> str:
     return f"{stem}-{digest}{suffix}"
 
 
+def _cannot(verb: str, path: Path, exc: OSError) -> OutputError:
+    """An OutputError for a failed read or write: ``PATH: cannot write (No space left...)``."""
+    where = exc.filename if exc.filename else path
+    return OutputError(f"{where}: cannot {verb} ({exc.strerror or exc})")
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -116,6 +123,11 @@ class OutputFolder:
         self.force = force
         if path.exists() and not path.is_dir():
             raise OutputError(f"{path}: exists and is not a folder")
+        for parent in path.parents:
+            if parent.exists() or parent.is_symlink():
+                if not parent.is_dir():
+                    raise OutputError(f"{path}: cannot write ({parent} is not a folder)")
+                break
         self.manifest = self._read_manifest()
 
     @property
@@ -161,7 +173,10 @@ class OutputFolder:
             return "new"
         if not target.is_file():
             return "refuse"
-        current = _sha256(target.read_bytes())
+        try:
+            current = _sha256(target.read_bytes())
+        except OSError as exc:
+            raise _cannot("read", target, exc) from exc
         if current == _sha256(data):
             return "unchanged" if self.manifest.get(name) == current else "adopt"
         if self.manifest.get(name) == current:
@@ -185,18 +200,25 @@ class OutputFolder:
                 f"{listed}{more}: exists but was not written by claimgraph "
                 "(or was edited since); move it away or use --force to overwrite"
             )
-        self.path.mkdir(parents=True, exist_ok=True)
         result = WriteResult()
-        for name, data in encoded.items():
-            if plan[name] != "unchanged" and plan[name] != "adopt":
-                _atomic_write(self.path / name, data)
-                result.written.append(name)
-            else:
-                result.unchanged.append(name)
-            self.manifest[name] = _sha256(data)
-        if remove_stale:
-            self._remove_stale(set(encoded), result)
-        self._write_manifest()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            for name, data in encoded.items():
+                if plan[name] != "unchanged" and plan[name] != "adopt":
+                    _atomic_write(self.path / name, data)
+                    result.written.append(name)
+                else:
+                    result.unchanged.append(name)
+                self.manifest[name] = _sha256(data)
+            if remove_stale:
+                self._remove_stale(set(encoded), result)
+            self._write_manifest()
+        except OSError as exc:
+            # Each file is whole (old or new); record what was written, if the disk lets us.
+            if result.written:
+                with contextlib.suppress(OSError):
+                    self._write_manifest()
+            raise _cannot("write", self.path, exc) from exc
         return result
 
     def _remove_stale(self, keep: set[str], result: WriteResult) -> None:
