@@ -139,3 +139,10 @@ def test_incomplete_review_is_warned_about() -> None:
 
 def test_complete_review_has_no_warnings() -> None:
     assert claimreview_problems(_corpus()).problems == []
+
+
+def test_output_cannot_close_the_script_element_it_is_pasted_into() -> None:
+    quote = "</script><script>alert(1)</script><!-- & more"
+    text = render_claimreview(_corpus(quote=quote))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)[0]["claimReviewed"] == quote

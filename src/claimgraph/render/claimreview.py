@@ -159,9 +159,21 @@ def generate_claimreview(corpus: Corpus) -> list[JsonObject]:
     return [_claimreview(c, corpus) for c in _reviewed(corpus)]
 
 
+# Written as JSON escapes so the document can be pasted into a page's
+# <script type="application/ld+json"> element: a quote holding "</script>" or
+# "<!--" cannot close or comment it out. The JSON value is unchanged.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def render_claimreview(corpus: Corpus) -> str:
-    """The ClaimReview JSON-LD document (a JSON array) as text, ending in a newline."""
-    return json.dumps(generate_claimreview(corpus), indent=2, ensure_ascii=False) + "\n"
+    """The ClaimReview JSON-LD document (a JSON array) as text, ending in a newline.
+
+    ``<``, ``>`` and ``&`` are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``
+    (they only occur inside strings), so the text is safe inside an HTML
+    ``<script>`` element and still parses to the same JSON.
+    """
+    text = json.dumps(generate_claimreview(corpus), indent=2, ensure_ascii=False)
+    return text.translate(_SCRIPT_SAFE) + "\n"
 
 
 def claimreview_problems(corpus: Corpus) -> Report:
