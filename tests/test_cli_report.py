@@ -50,10 +50,36 @@ def test_report_writes_one_file_per_event_and_an_index(claims: Path, tmp_path: P
 
 def test_report_twice_leaves_files_unchanged(claims: Path, tmp_path: Path) -> None:
     out = tmp_path / "reports"
-    invoke("report", str(claims), "-o", str(out))
-    code, _, err = invoke("report", str(claims), "-o", str(out))
+    invoke("report", str(claims), "-o", str(out), "--no-cache")
+    code, _, err = invoke("report", str(claims), "-o", str(out), "--no-cache")
     assert code == 0
     assert "0 written, 2 unchanged" in err
+    assert not (tmp_path / ".claimgraph-cache").exists()
+
+
+def test_unchanged_run_is_skipped_through_the_cache(claims: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    invoke("report", str(claims), "-o", str(out))
+    assert (tmp_path / ".claimgraph-cache").is_dir()
+    code, _, err = invoke("report", str(claims), "-o", str(out))
+    assert code == 0
+    assert "up to date" in err
+
+
+def test_cache_never_hides_a_change(claims: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    invoke("report", str(claims), "-o", str(out))
+    events = claims / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("Event |", "Changed |"))
+    code, _, err = invoke("report", str(claims), "-o", str(out))
+    assert code == 0 and "up to date" not in err
+    assert "Changed" in (out / "hostile-event.md").read_text(encoding="utf-8")
+    # A report a person edited is not "up to date": the run goes on and refuses.
+    report = out / "hostile-event.md"
+    report.write_text(report.read_text(encoding="utf-8") + "editor's note\n", encoding="utf-8")
+    code, _, err = invoke("report", str(claims), "-o", str(out))
+    assert code == 1 and "edited since" in err
+    assert report.read_text(encoding="utf-8").endswith("editor's note\n")
 
 
 def test_report_refuses_to_overwrite_a_persons_file(claims: Path, tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def test_cli_writes_the_golden_files(tmp_path: Path) -> None:
 
     from claimgraph.cli import app
 
-    result = CliRunner().invoke(app, ["report", str(CLAIMS), "-o", str(tmp_path)])
+    args = ["report", str(CLAIMS), "-o", str(tmp_path), "--no-cache"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
     written = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.md")}
     assert written == {n: (REPORTS / n).read_text(encoding="utf-8") for n in GENERATED}

@@ -57,6 +57,14 @@ DraftsOption = Annotated[
     bool,
     typer.Option("--include-drafts", help="Also read claim files whose source is a draft."),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Do not use or fill the cache (.claimgraph-cache beside the claims folder), "
+        "which skips a run whose claim files, source texts and reports are unchanged.",
+    ),
+]
 ForceOption = Annotated[
     bool,
     typer.Option(
@@ -86,6 +94,10 @@ def _to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
+def _reports_phrase(n: int) -> str:
+    return f"{n} event report{'s' if n != 1 else ''} and index.md"
+
+
 def _progress_wanted(n: int) -> bool:
     return n > PROGRESS_THRESHOLD and sys.stdout.isatty()
 
@@ -97,6 +109,7 @@ def report(
     format: FormatOption = Format.md,
     include_drafts: DraftsOption = False,
     force: ForceOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Write the comparison reports (Markdown), or the whole assessment as JSON or CSV.
 
@@ -105,14 +118,29 @@ def report(
     or deleted (see .claimgraph-manifest.json in the output folder).
     """
     from claimgraph.assess import assess
+    from claimgraph.cache import Cache, RunCache, cache_dir_for, source_text_candidates
     from claimgraph.model import Corpus
     from claimgraph.output import OutputFolder, write_file
     from claimgraph.render import markdown, tables
 
     with common.handled():
+        wanted = list(dict.fromkeys(event or []))
+        out_dir = output or Path("reports")
+        runs: RunCache | None = None
+        if format is Format.md and claims_dir.is_dir():
+            cache = Cache(cache_dir_for(claims_dir), enabled=not no_cache)
+            options = ["md", f"drafts={include_drafts}", *(f"event={e}" for e in wanted)]
+            runs = RunCache(cache, "report", claims_dir, options)
+            done = runs.current(out_dir)
+            if done is not None:
+                typer.echo(
+                    f"{_reports_phrase(int(done.get('events', 0)))} in {out_dir}: up to date "
+                    "(claim files, source texts and reports unchanged since the last run)",
+                    err=True,
+                )
+                return
         corpus = _load(claims_dir, include_drafts)
         assert isinstance(corpus, Corpus)
-        wanted = list(dict.fromkeys(event or []))
         _check_events(wanted, list(corpus.events))
         assessment = assess(corpus)
         selected = wanted or None
@@ -128,7 +156,7 @@ def report(
             typer.echo(f"{'wrote' if changed else 'unchanged'} {output}", err=True)
             return
 
-        folder = OutputFolder(output or Path("reports"), force=force)
+        folder = OutputFolder(out_dir, force=force)
         ids = wanted or list(assessment.events)
         files: dict[str, str] = {}
         if _progress_wanted(len(ids)):
@@ -145,8 +173,11 @@ def report(
                 )
         files[markdown.INDEX_NAME] = markdown.render_index(assessment)
         result = folder.write_all(files, remove_stale=not wanted)
+        if runs is not None and not result.kept:
+            texts = source_text_candidates(corpus, claims_dir.parent)
+            runs.remember(texts, out_dir, files, {"events": len(ids)})
         summary = (
-            f"{len(ids)} event report{'s' if len(ids) != 1 else ''} and index.md in "
+            f"{_reports_phrase(len(ids))} in "
             f"{folder.path}: {len(result.written)} written, {len(result.unchanged)} unchanged"
         )
         if result.removed:
