@@ -39,7 +39,7 @@ from claimgraph.extract.attribution import (
     find_word,
 )
 from claimgraph.extract.events import DateRef, Gazetteer, Place, date_line, find_dates
-from claimgraph.extract.lexicon import Lexicon, lexicon
+from claimgraph.extract.lexicon import Lexicon, lexicon, words_of
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
@@ -362,6 +362,8 @@ class _Run:
 
     def _evidence_note(self, seg: _Segment) -> bool:
         """ "X did not provide any evidence": mark X's recent claims, make no claim."""
+        if words_of(seg.text).isdisjoint(self.lex.firsts["evidence_none"]):
+            return False
         m = self.lex.evidence["none"].search(seg.text)
         if not m or self.ex.reader.findings(seg.text[m.end() :]):
             return False

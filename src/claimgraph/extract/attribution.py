@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from claimgraph.extract.lexicon import Lexicon, lexicon
+from claimgraph.extract.lexicon import Lexicon, lexicon, words_of
 from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
 from claimgraph.model import Aspect, Corpus, Event, Party, slugify
 
@@ -344,6 +344,7 @@ _ACCORDING = re.compile(
 _AS_REPORTED = re.compile(
     r"^\s*(?:\w+\s*,\s*)?as\s+(?P<x>[^,]{2,80}?)\s+(?:\w+\s+)?(?P<v>\w+)\s*,", re.IGNORECASE
 )
+_ACCORDING_WORDS = frozenset({"according", "as", "in"})
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 
 
@@ -363,7 +364,9 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
     """
     lex = lex or lexicon()
     text = sentence
-    second = bool(lex.second_hand.search(text))
+    present = words_of(text)
+    firsts = lex.firsts
+    second = not present.isdisjoint(firsts["second_hand"]) and bool(lex.second_hand.search(text))
 
     # '"...," X said.' — the quotation first, the speaker after it.
     m = re.match(rf"\s*[{OPENING}]", text)
@@ -392,7 +395,7 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
         return Attribution(text, m.group(1), (m.end(), len(text)), "colon", "", second)
 
     # "according to X, ..." / "..., according to X."
-    m = _ACCORDING.search(text)
+    m = _ACCORDING.search(text) if not present.isdisjoint(_ACCORDING_WORDS) else None
     if m:
         tail = text[m.end() :]
         x = re.match(r"([^,.;:]+?)(?=\s*(?:,|\.|;|:|$|\bthat\b))", tail)
@@ -417,7 +420,7 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
         )
 
     # Silence: "X have not yet commented", "X are in no hurry to comment".
-    m = lex.decline.search(text)
+    m = lex.decline.search(text) if not present.isdisjoint(firsts["declines"]) else None
     if m:
         subject = re.sub(
             r"\s+(?:are|is|was|were|have|has|had|also|still|so\s+far|yet)\s*$",
@@ -437,7 +440,7 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
             return att
 
     # "X's statement says", "the message says" are covered above; agentless passives:
-    if lex.passive.search(text):
+    if not present.isdisjoint(firsts["passive_cues"]) and lex.passive.search(text):
         return Attribution(text, "", (0, len(text)), "passive", "", True)
     return None
 

@@ -38,6 +38,7 @@ GAZETTEER_FILE = "gazetteer.yaml"
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"\b\w")
 
 MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -201,18 +202,18 @@ def find_dates(text: str, ref: date | None = None, years: Iterable[int] = ()) ->
     ['2023-11-01..2023-11-10']
     """
     years = list(years) or [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
-    # The full patterns run only around words a date is made of (fast on long text).
-    windows: list[list[int]] = []
+    # The full patterns are tried only where a date can start: at a word a date
+    # is made of, or at one of the few words before it ("at the end of May").
+    starts: set[int] = set()
     for anchor in _ANY_DATE.finditer(text):
-        lo, hi = max(0, anchor.start() - 40), min(len(text), anchor.end() + 40)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
+        starts.add(anchor.start())
+        for w in _WORD_START.finditer(text, max(0, anchor.start() - 30), anchor.start()):
+            starts.add(w.start())
+    ordered = sorted(starts)
     out: list[DateRef] = []
     taken: list[tuple[int, int]] = []
     matches = (
-        m for pattern in _PATTERNS for lo, hi in windows for m in pattern.finditer(text, lo, hi)
+        m for pattern in _PATTERNS for at in ordered if (m := pattern.match(text, at)) is not None
     )
     for m in matches:
         if any(s <= m.start() < e for s, e in taken):

@@ -85,6 +85,28 @@ def phrase_regex(
     return re.compile(rf"\b(?<![\w-]){group}(?!\w)", re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def first_words(phrases: Iterable[object]) -> frozenset[str]:
+    """The first word of each phrase, case-folded: where none occurs, no phrase can match.
+
+    >>> sorted(first_words(["no comment", "declined to comment"]))
+    ['declined', 'no']
+    """
+    out = set()
+    for p in phrases:
+        found = _WORD.findall(str(p).casefold())
+        if found:
+            out.add(found[0])
+    return frozenset(out)
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words of ``text``, case-folded."""
+    return frozenset(_WORD.findall(text.casefold()))
+
+
 def _fold(text: str) -> str:
     return " ".join(re.split(r"[\s-]+", text.casefold().strip()))
 
@@ -167,6 +189,7 @@ class Lexicon:
     not_location_kinds: frozenset[str]
     continuation: re.Pattern[str]
     own_words_kinds: frozenset[str]
+    firsts: dict[str, frozenset[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -174,7 +197,13 @@ class Lexicon:
         """Compile a mapping shaped like data/extract.yaml."""
         a = data.get("aspects", {})
         objects = Tagger(a.get("objects") or {})
+        firsts = {
+            key: first_words(data.get(key, ()))
+            for key in ("second_hand", "declines", "passive_cues", "evidence_none")
+        }
+        firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
         return cls(
+            firsts=firsts,
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
             speech_verb=phrase_regex(data.get("speech_verbs", ()), capture=True),

@@ -146,6 +146,7 @@ class Reader:
     _weapon_names: dict[str, str] = field(default_factory=dict)
     _count_any: re.Pattern[str] | None = None
     _present: frozenset[str] = frozenset()
+    _weapon_first: frozenset[str] = frozenset()
     _gate: dict[str, frozenset[str]] = field(default_factory=dict)
     _weapon_re: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
 
@@ -210,6 +211,7 @@ class Reader:
             for w in words:
                 names.setdefault(_fold(str(w)), str(slug))
         self._weapon_names = names
+        self._weapon_first = _first_words(names)
         self._weapon_re = phrase_regex(names, capture=True)
 
     # -- the aspects ---------------------------------------------------------
@@ -366,7 +368,8 @@ class Reader:
         items: list[str] = []
         first = last = -1
         hits = [(m, value) for m, value in self._lookup("weapon", clause)]
-        for m in self._weapon_re.finditer(clause):
+        weapon_re = self._weapon_re if not self._present.isdisjoint(self._weapon_first) else None
+        for m in weapon_re.finditer(clause) if weapon_re is not None else ():
             slug = self._weapon_names.get(_fold(m.group(1)))
             if slug and not any(h.start() <= m.start() < h.end() for h, _ in hits):
                 hits.append((m, self.aspects["weapon"].canonical(slug)))
