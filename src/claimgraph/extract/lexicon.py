@@ -107,8 +107,13 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.casefold()))
 
 
-def _fold(text: str) -> str:
-    return " ".join(re.split(r"[\s-]+", text.casefold().strip()))
+def fold(text: str) -> str:
+    """Case, hyphens and runs of spaces folded: "Shahed-type" and "shahed  type" are one name.
+
+    >>> fold(" Air-Defence  Systems")
+    'air defence systems'
+    """
+    return " ".join(text.casefold().replace("-", " ").split())
 
 
 class Tagger:
@@ -123,21 +128,21 @@ class Tagger:
         self.tag_of: dict[str, str] = {}
         for tag, phrases in table.items():
             for p in words(phrases):
-                self.tag_of.setdefault(_fold(p), str(tag))
+                self.tag_of.setdefault(fold(p), str(tag))
         self.regex = phrase_regex(self.tag_of, capture=True)
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """Each mention: (tag, start, end), in order."""
         out = []
         for m in self.regex.finditer(text):
-            tag = self.tag_of.get(_fold(m.group(1)))
+            tag = self.tag_of.get(fold(m.group(1)))
             if tag is not None:
                 out.append((tag, m.start(), m.end()))
         return out
 
     def tags(self, text: str) -> list[str]:
         """The tags mentioned, in the mapping's order."""
-        seen = {self.tag_of.get(_fold(m.group(1)), "") for m in self.regex.finditer(text)}
+        seen = {self.tag_of.get(fold(m.group(1)), "") for m in self.regex.finditer(text)}
         return [t for t in self.order if t in seen]
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimgraph.extract.events import Gazetteer
-from claimgraph.extract.lexicon import Lexicon, lexicon, phrase_regex
+from claimgraph.extract.lexicon import Lexicon, fold, lexicon, phrase_regex
 from claimgraph.extract.sentences import QUOTES
 from claimgraph.model import Aspect, AspectType, Stance, value_key
 from claimgraph.quantities import parse_count
@@ -48,11 +48,6 @@ def builtin_aspects() -> dict[str, Aspect]:
     return load_builtin()
 
 
-def _fold(text: str) -> str:
-    """Case and separators folded: "Shahed-type" and "shahed type" are one name."""
-    return " ".join(re.split(r"[\s-]+", text.casefold()))
-
-
 def _key(text: str) -> str:
     return value_key(text)
 
@@ -61,13 +56,13 @@ def _phrases_of(aspect: Aspect) -> dict[str, str]:
     """Surface phrases that name a value of ``aspect`` -> the canonical value."""
     table: dict[str, str] = {}
     for key, value in aspect.synonyms.items():
-        table.setdefault(_fold(key), value)
+        table.setdefault(fold(key), value)
     for value, label in aspect.values.items():
         if value in ("unknown",):
             continue
-        table.setdefault(_fold(value), value)
+        table.setdefault(fold(value), value)
         if label:
-            table.setdefault(_fold(label), value)
+            table.setdefault(fold(label), value)
     return {k: v for k, v in table.items() if len(k) > 2}
 
 
@@ -209,7 +204,7 @@ class Reader:
         names: dict[str, str] = {}
         for slug, words in (self.lex.raw.get("weapons") or {}).items():
             for w in words:
-                names.setdefault(_fold(str(w)), str(slug))
+                names.setdefault(fold(str(w)), str(slug))
         self._weapon_names = names
         self._weapon_first = _first_words(names)
         self._weapon_re = phrase_regex(names, capture=True)
@@ -244,7 +239,7 @@ class Reader:
             return []
         hits = []
         for m in idx.regex.finditer(clause):
-            value = idx.canonical.get(_fold(m.group(1)))
+            value = idx.canonical.get(fold(m.group(1)))
             if value is None:
                 value = self.aspects[aspect].canonical(m.group(1))
             hits.append((m, value))
@@ -370,7 +365,7 @@ class Reader:
         hits = [(m, value) for m, value in self._lookup("weapon", clause)]
         weapon_re = self._weapon_re if not self._present.isdisjoint(self._weapon_first) else None
         for m in weapon_re.finditer(clause) if weapon_re is not None else ():
-            slug = self._weapon_names.get(_fold(m.group(1)))
+            slug = self._weapon_names.get(fold(m.group(1)))
             if slug and not any(h.start() <= m.start() < h.end() for h, _ in hits):
                 hits.append((m, self.aspects["weapon"].canonical(slug)))
         hits.sort(key=lambda h: h[0].start())
