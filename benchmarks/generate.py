@@ -418,8 +418,11 @@ class Generator:
             body: list[str] = []
             self.said_in_source.clear()
             paras = [title, f"date {day.isoformat()}", ""]
-            for _ in range(size):
-                lines, para = self.claim(rng.choice(window), day)
+            # Every event gets claims: those of the window nobody spoke of yet come first.
+            silent = [e for e in window if not e.claims]
+            for i in range(size):
+                event = silent[i] if i < len(silent) else rng.choice(window)
+                lines, para = self.claim(event, day)
                 body += lines
                 paras.append(para)
                 if rng.random() < 0.2:

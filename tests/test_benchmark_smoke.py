@@ -32,6 +32,7 @@ def test_generated_archive_is_valid_and_complete(archive: Path) -> None:
     assert report.problems == []
     assert len(corpus.claims) == N
     assert len(corpus.events) == N // 10
+    assert {c.event for c in corpus.claims.values()} == set(corpus.events)  # none left empty
     assert len(corpus.parties) == 200
     assert {p.side for p in corpus.parties.values()} == {
         "russia",
