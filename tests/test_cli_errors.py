@@ -249,12 +249,6 @@ def test_the_console_entry_point_gives_messages_not_tracebacks(project: Path) ->
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in output.py: OutputFolder.write_all/_atomic_write let OSError escape (a file "
-    "where the output folder should be, a folder that cannot be created): traceback instead "
-    "of `claimgraph: PATH: cannot write (...)` and exit 1",
-)
 @pytest.mark.parametrize(
     "args",
     [
@@ -291,11 +285,6 @@ def _disk_full() -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_FSIZE semantics")
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in output.py: a write that fails (disk full, EFBIG) escapes as OSError: "
-    "traceback instead of `claimgraph: PATH: cannot write (...)` and exit 1",
-)
 @pytest.mark.parametrize(
     "args",
     [

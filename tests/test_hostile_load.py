@@ -67,7 +67,7 @@ WORDS = [
 scalars = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(min_value=-(10**30), max_value=10**30),
+    st.integers(min_value=-(10**400), max_value=10**400),
     st.floats(allow_nan=True, allow_infinity=True),
     st.dates(min_value=dt.date(1, 1, 1)),
     st.sampled_from(WORDS),
