@@ -28,6 +28,10 @@ is 1. Exit status 0 when every draft was written, 2 on a usage error.
 """
 
 
+def _n(n: int, word: str, plural: str = "") -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 def _root_relative(report: Path, root: Path, out_dir: Path) -> tuple[str, bool]:
     """The report's path as the draft records it, and whether the validator can find it."""
     path = report.resolve()
@@ -138,16 +142,17 @@ def extract(
         matched.update(draft.matched)
         unmatched.extend(w for w in draft.unmatched if w not in unmatched)
         line = (
-            f"{report} -> {target}: {len(draft.claims)} claims, "
-            f"{len(draft.matched)} parties matched"
+            f"{report} -> {target}: {_n(len(draft.claims), 'claim')}, "
+            f"{_n(len(draft.matched), 'party', 'parties')} matched"
         )
         if draft.unmatched:
             line += f", unmatched: {', '.join(repr(w) for w in draft.unmatched)}"
         typer.echo(line)
     written = len(reports) - failed
     summary = (
-        f"extract: {written} of {len(reports)} drafts written, {total_claims} claims, "
-        f"{len(matched)} parties matched, {len(unmatched)} speakers unmatched"
+        f"extract: {written} of {len(reports)} drafts written, {_n(total_claims, 'claim')}, "
+        f"{_n(len(matched), 'party', 'parties')} matched, "
+        f"{_n(len(unmatched), 'speaker')} unmatched"
     )
     typer.echo(summary)
     if unmatched:
