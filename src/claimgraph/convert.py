@@ -257,10 +257,18 @@ def convert_corpus(
     for target in targets:
         if target.is_symlink() or (target.exists() and not target.is_file()):
             raise OutputError(f"{target}: is not a regular file; refusing to replace it")
-    for target, data in converted.items():
-        _atomic_write(target, data)
-        result.written.append(target)
-    for target, origin in copied.items():
-        _atomic_write(target, origin.read_bytes())
-        result.copied.append(target)
+    target = dest
+    try:
+        for target, data in converted.items():
+            _atomic_write(target, data)
+            result.written.append(target)
+        for target, origin in copied.items():
+            _atomic_write(target, origin.read_bytes())
+            result.copied.append(target)
+    except OSError as exc:  # a file in the way, a full disk, no permission
+        done = len(result.written) + len(result.copied)
+        raise OutputError(
+            f"{target}: cannot write ({exc.strerror or exc}); {done} of {len(targets)} files "
+            "were written, each of them whole"
+        ) from exc
     return result
