@@ -30,6 +30,17 @@ def test_stored_value_comes_back(cache: Cache) -> None:
     assert (cache.hits, cache.misses) == (1, 1)
 
 
+def test_deferred_cache_writes_nothing_until_flushed(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / ".claimgraph-cache", defer=True)
+    key = content_key(b"x")
+    assert cache.put("file", key, [1, 2])
+    assert cache.get("file", key) == [1, 2]
+    assert not (tmp_path / ".claimgraph-cache").exists()
+    assert cache.flush() == 1
+    assert Cache(tmp_path / ".claimgraph-cache").get("file", key) == [1, 2]
+    assert cache.flush() == 0
+
+
 def test_cache_folder_is_beside_the_claims_folder(tmp_path: Path) -> None:
     assert cache_dir_for(tmp_path / "claims") == tmp_path / ".claimgraph-cache"
 

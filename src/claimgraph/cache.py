@@ -123,13 +123,17 @@ class Cache:
     """Entries by (kind, key) under ``directory``; a miss is ``None``.
 
     With ``enabled=False`` every ``get`` misses and ``put`` does nothing (the
-    CLI's ``--no-cache``). I/O errors never escape: a cache that cannot be
-    read or written just stops helping.
+    CLI's ``--no-cache``). With ``defer=True``, ``put`` keeps entries in memory
+    (already serialised) until :meth:`flush`, so that a command that fails
+    leaves no trace. I/O errors never escape: a cache that cannot be read or
+    written just stops helping.
     """
 
-    def __init__(self, directory: Path, *, enabled: bool = True) -> None:
+    def __init__(self, directory: Path, *, enabled: bool = True, defer: bool = False) -> None:
         self.directory = directory
         self.enabled = enabled
+        self.defer = defer
+        self._pending: dict[Path, bytes] = {}
         self.fingerprint = fingerprint()
         self.folder = directory / f"v-{self.fingerprint[:16]}"
         self.hits = 0
@@ -145,7 +149,11 @@ class Cache:
         """The value stored for ``(kind, key)``, or None if absent, stale or damaged."""
         if not self.enabled:
             return None
-        value = self._read(self._path(kind, key), kind, key)
+        path = self._path(kind, key)
+        if path in self._pending:
+            self.hits += 1
+            return pickle.loads(self._pending[path].split(b"\n", 2)[2])
+        value = self._read(path, kind, key)
         if value is None:
             self.misses += 1
         else:
@@ -199,6 +207,17 @@ class Cache:
             "sha256": hashlib.sha256(payload).hexdigest(),
         }
         data = MAGIC + json.dumps(header).encode() + b"\n" + payload
+        if self.defer:
+            self._pending[path] = data
+            return True
+        return self._write(path, data)
+
+    def flush(self) -> int:
+        """Write the entries a deferred cache holds; the number written."""
+        pending, self._pending = self._pending, {}
+        return sum(self._write(path, data) for path, data in pending.items())
+
+    def _write(self, path: Path, data: bytes) -> bool:
         try:
             self._prune_other_versions()
             path.parent.mkdir(parents=True, exist_ok=True)
