@@ -63,10 +63,10 @@ def visible(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A generated project (600 claims, 60 events) and its reference reports from one run."""
+    """A generated project (300 claims, 30 events) and its reference reports from one run."""
     root = tmp_path_factory.mktemp("gen") / "project"
     subprocess.run(
-        [sys.executable, "-m", "benchmarks.generate", "--claims", "600", "--out", str(root)],
+        [sys.executable, "-m", "benchmarks.generate", "--claims", "300", "--out", str(root)],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -181,7 +181,7 @@ def _damage(path: Path, how: str) -> None:
         raise AssertionError(how)
 
 
-@pytest.mark.parametrize("how", ["truncate", "garbage", "empty", "flip-payload", "other-version"])
+@pytest.mark.parametrize("how", ["truncate", "flip-payload", "other-version"])
 def test_a_damaged_cache_is_rebuilt_and_results_match_a_run_without_cache(
     generated: Path, tmp_path: Path, how: str
 ) -> None:
@@ -202,10 +202,17 @@ def test_a_damaged_cache_is_rebuilt_and_results_match_a_run_without_cache(
 
     clean = fresh_copy(generated, tmp_path / "clean")
     shutil.copy(events, clean / "claims" / "events.yaml")
-    done = run("report", "claims", "-o", "reports", cwd=clean)
+    done = run("report", "claims", "-o", "reports", "--no-cache", cwd=clean)
     assert done.returncode == 0, done.stderr
     assert visible(project / "reports") == visible(clean / "reports")
-    # And a second run over the rebuilt cache changes nothing.
+    # A second run over the rebuilt cache changes nothing; neither does damaging it again
+    # after a person deletes a report.
+    done = run("report", "claims", "-o", "reports", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert visible(project / "reports") == visible(clean / "reports")
+    for entry in (p for p in (project / ".claimgraph-cache").rglob("*") if p.is_file()):
+        _damage(entry, how)
+    (project / "reports" / "index.md").unlink()
     done = run("report", "claims", "-o", "reports", cwd=project)
     assert done.returncode == 0, done.stderr
     assert visible(project / "reports") == visible(clean / "reports")
