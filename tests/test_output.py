@@ -160,27 +160,35 @@ def test_a_folder_under_a_file_is_an_error_not_a_traceback(tmp_path: Path) -> No
         OutputFolder(tmp_path / "afile" / "reports").write_all({"a.md": "A\n"})
 
 
-def test_a_failed_write_is_an_error_and_keeps_what_was_written(
+def test_a_failed_write_is_an_error_and_replaces_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import errno
 
     from claimgraph import output
 
-    real = output._atomic_write
+    real = output._write_temp
 
-    def fail_on_b(target: Path, data: bytes) -> None:
+    def fail_on_b(target: Path, data: bytes) -> str:
         if target.name == "b.md":
             raise OSError(errno.ENOSPC, "No space left on device", str(target))
-        real(target, data)
+        return real(target, data)
 
     OutputFolder(tmp_path).write_all({"a.md": "A\n", "b.md": "B\n"})
-    monkeypatch.setattr(output, "_atomic_write", fail_on_b)
+    monkeypatch.setattr(output, "_write_temp", fail_on_b)
     with pytest.raises(OutputError, match=r"b\.md: cannot write \(No space left on device\)"):
         OutputFolder(tmp_path).write_all({"a.md": "A2\n", "b.md": "B2\n"})
-    assert (tmp_path / "a.md").read_text() == "A2\n"
-    assert (tmp_path / "b.md").read_text() == "B\n"  # whole: the old content
-    monkeypatch.setattr(output, "_atomic_write", real)
-    # The manifest knows a.md was rewritten, so the next run may replace it.
+    assert (tmp_path / "a.md").read_text() == "A\n"  # nothing replaced before all are on disk
+    assert (tmp_path / "b.md").read_text() == "B\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME, "a.md", "b.md"]
+    monkeypatch.setattr(output, "_write_temp", real)
     OutputFolder(tmp_path).write_all({"a.md": "A3\n", "b.md": "B3\n"})
     assert (tmp_path / "a.md").read_text() == "A3\n"
+
+
+def test_many_files_are_written_and_recorded(tmp_path: Path) -> None:
+    files = {f"r{i}.md": f"report {i}\n" for i in range(30)}
+    result = OutputFolder(tmp_path).write_all(files)
+    assert sorted(result.written) == sorted(files)
+    assert all((tmp_path / n).read_text() == t for n, t in files.items())
+    assert OutputFolder(tmp_path).write_all(files).unchanged == list(files)
