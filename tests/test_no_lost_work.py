@@ -42,11 +42,14 @@ def invoke(*args: str) -> tuple[int, str]:
 
 
 def digest(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` by relative path, with the SHA-256 of its bytes."""
+    """Every file under ``folder`` by relative path, with the SHA-256 of its bytes.
+
+    The tool's cache (``.claimgraph-cache``, its own working state) is left out.
+    """
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and ".claimgraph-cache" not in p.relative_to(folder).parts
     }
 
 
