@@ -175,3 +175,9 @@ def test_junk_text_never_raises_and_always_gives_a_valid_draft(tmp_path: Path, t
     )
     _, problems = read_corpus(claims, include_drafts=True, root=tmp_path)
     assert problems.valid, [str(p) for p in problems.problems]
+
+
+def test_an_extractor_leaves_the_callers_registry_alone() -> None:
+    reg = Registry.from_parties([Party("p", "P", "russia", aliases=("the ministry",))])
+    Extractor(reg).extract("The ministry said ten people were injured.", "r.txt")
+    assert reg.aspects == {}

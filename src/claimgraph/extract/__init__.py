@@ -128,12 +128,14 @@ class Extractor:
         lex: Lexicon | None = None,
         gazetteer: Gazetteer | None = None,
     ) -> None:
-        self.registry = registry if registry is not None else Registry()
-        if not self.registry.aspects:
+        registry = registry if registry is not None else Registry()
+        if not registry.aspects:
+            # the built-in aspects, without changing the caller's registry
             from claimgraph.extract.values import builtin_aspects
 
-            self.registry.aspects = dict(builtin_aspects())
-            self.registry.index()
+            registry = Registry(dict(registry.parties), builtin_aspects(), dict(registry.events))
+            registry.index()
+        self.registry = registry
         self.lex = lex or lexicon()
         self.gazetteer = gazetteer or Gazetteer.default()
         self.reader = Reader(self.registry.aspects, self.lex, self.gazetteer)
