@@ -294,6 +294,33 @@ def _kill_while_writing(proc: subprocess.Popen[bytes], folder: Path, after: floa
     return False
 
 
+def _kill_when_a_file_changes(proc: subprocess.Popen[bytes], folder: Path) -> bool:
+    """SIGKILL ``proc`` as soon as any visible file under ``folder`` is touched."""
+
+    def stamps() -> dict[Path, tuple[int, int]]:
+        out = {}
+        for path in folder.rglob("*"):
+            if not path.name.startswith("."):
+                try:
+                    st = path.stat()
+                except FileNotFoundError:
+                    continue
+                out[path] = (st.st_mtime_ns, st.st_size)
+        return out
+
+    first = stamps()
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        if stamps() != first:
+            if proc.poll() is not None:
+                return False
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            return True
+    proc.wait()
+    return False
+
+
 def _assert_each_old_or_new(folder: Path, old: dict[str, bytes], new: dict[str, bytes]) -> int:
     """Every visible file is byte-identical to its old or new version; the count of new ones."""
     fresh = 0
@@ -324,11 +351,15 @@ def test_report_killed_mid_write_leaves_every_report_whole(
     assert set(old) == set(new) and all(old[n] != new[n] for n in old)
 
     killed = 0
-    for trial, after in enumerate((0.0, 0.1)):
+    for trial, when in enumerate(("temporary files", "first rename", "first rename")):
         out = project / f"trial{trial}"
         shutil.copytree(project / "old", out)
-        proc = _cli("report", "claims", "-o", out.name, cwd=project)
-        if _kill_while_writing(proc, out, after):
+        proc = _cli("report", "claims", "-o", out.name, "--no-cache", cwd=project)
+        if when == "temporary files":
+            was_killed = _kill_while_writing(proc, out, 0.0)
+        else:
+            was_killed = _kill_when_a_file_changes(proc, out)
+        if was_killed:
             killed += 1
             assert proc.returncode == -signal.SIGKILL
         _assert_each_old_or_new(out, old, new)
