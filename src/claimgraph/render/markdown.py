@@ -15,7 +15,7 @@ timestamps), so golden files compare byte for byte.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from claimgraph.assess import (
@@ -806,8 +806,3 @@ def generate_reports(assessment: Assessment, events: Iterable[str] | None = None
     files = {report_filename(e): render_event(assessment, e) for e in wanted}
     files[INDEX_NAME] = render_index(assessment)
     return files
-
-
-def reports_mapping(files: Mapping[str, str]) -> list[str]:
-    """File names in writing order (index last)."""
-    return sorted(n for n in files if n != INDEX_NAME) + [INDEX_NAME]
