@@ -515,3 +515,26 @@ def test_quotes_of_a_source_without_file_are_warned_about_once(tmp_path: Path) -
         "source 's' has no 'file': its quotes cannot be checked"
     ]
     assert report.valid
+
+
+def test_a_link_to_a_claim_with_its_own_problem_is_not_reported_again(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        "parties: {p: {name: P, side: russia}}\n"
+        "events: {e: {title: E}}\n"
+        "source: {id: s}\n"
+        "claims:\n"
+        "  - {id: a, event: e, party: p, aspect: killed, value: lots, quote: q}\n"
+        "  - {id: b, event: e, party: p, aspect: injured, value: 2, quote: r,"
+        " links: {contradicts: [a]}}\n",
+        encoding="utf-8",
+    )
+    report = read_corpus(tmp_path)[1]
+    assert [p.type for p in report.errors] == ["bad-value"]
+
+
+def test_did_you_mean_stays_fast_over_many_claim_ids() -> None:
+    ids = [f"event-{i:06d}-party-{i % 97}-claim" for i in range(50_000)]
+    start = time.perf_counter()
+    assert validate.nearest("event-012345-party-26-claimm", ids) == "event-012345-party-26-claim"
+    assert validate.nearest("zzz", ids) is None
+    assert time.perf_counter() - start < 2

@@ -820,14 +820,15 @@ def scan(claims_dir: Path, *, include_drafts: bool = False, root: Path | None = 
         loaded.files.append(path)
         report.extend(problems)
         files.append((path, parsed))
+    unusable: set[str] = set()
     try:
-        _build(corpus, files, report)
+        _build(corpus, files, report, unusable)
         places = Places()
         for _, parsed in files:
             places.update(parsed.places)
         texts = read_source_texts(corpus, files, root, report)
         validate.check_corpus(corpus, report, places)
-        validate.check_links(corpus, places, report)
+        validate.check_links(corpus, places, report, unusable)
         validate.check_quotes(corpus, texts, places, report)
     except Exception as exc:  # a bug must not become a traceback: report it
         _internal_error(report, str(claims_dir), exc)
@@ -876,7 +877,13 @@ def _same(a: Party | Event, b: Party | Event) -> bool:
     return all(getattr(a, f) == getattr(b, f) for f in fields)
 
 
-def _build(corpus: Corpus, files: Iterable[tuple[Path, ClaimFile]], report: Report) -> None:
+def _build(
+    corpus: Corpus,
+    files: Iterable[tuple[Path, ClaimFile]],
+    report: Report,
+    unusable: set[str],
+) -> None:
+    """Merge every file into the corpus; ids of claims that cannot be used go to ``unusable``."""
     files = list(files)
     for _, f in files:
         for side, _ in f.sides:  # a later name for the same side wins
@@ -906,7 +913,7 @@ def _build(corpus: Corpus, files: Iterable[tuple[Path, ClaimFile]], report: Repo
     for _, f in files:
         reader = FieldReader(f.path, report)
         for pending in f.claims:
-            _add_claim(corpus, pending, reader, aliases)
+            _add_claim(corpus, pending, reader, aliases, unusable)
         f.claims = []  # the places kept for typing are no longer needed
 
 
@@ -922,7 +929,11 @@ def _report_at(
 
 
 def _add_claim(
-    corpus: Corpus, pending: PendingClaim, reader: FieldReader, aliases: dict[str, str]
+    corpus: Corpus,
+    pending: PendingClaim,
+    reader: FieldReader,
+    aliases: dict[str, str],
+    unusable: set[str],
 ) -> None:
     claim = pending.claim
     cid = claim.id
@@ -938,7 +949,7 @@ def _add_claim(
             "unknown-event",
             f"unknown event '{claim.event}' in claim '{cid}'",
             cid,
-            suggest(claim.event, corpus.events),
+            validate.nearest(claim.event, corpus.events),
         )
         usable = False
     if claim.party and claim.party not in corpus.parties:
@@ -958,7 +969,7 @@ def _add_claim(
             "unknown-source",
             f"unknown source '{claim.source}' in claim '{cid}'",
             cid,
-            suggest(claim.source, corpus.sources),
+            validate.nearest(claim.source, corpus.sources),
         )
         usable = False
     aspect = corpus.aspects.get(claim.aspect)
@@ -1015,6 +1026,8 @@ def _add_claim(
             usable = False
     if usable:
         corpus.claims[cid] = claim
+    else:
+        unusable.add(cid)
 
 
 def _fix_place(report: Report, claim: Claim) -> None:

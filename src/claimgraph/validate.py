@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -196,6 +197,17 @@ class FieldReader:
             return None
         fields: dict[str, Item] = item.value
         known = FIELDS[kind]
+        if not fields.keys() <= known.keys():  # the common case is checked at C speed
+            self._unknown(fields, known, what, id)
+        for name in REQUIRED.get(kind, ()):
+            found = fields.get(name)
+            if found is None or found.value is None or found.value == "":
+                self.add("missing-field", f"{what} has no '{name}'", item, id=id)
+        return fields
+
+    def _unknown(
+        self, fields: dict[str, Item], known: dict[str, str], what: str, id: str | None
+    ) -> None:
         for name, value in fields.items():
             if name not in known and not name.startswith(EXTENSION_PREFIX):
                 self.add(
@@ -206,11 +218,6 @@ class FieldReader:
                     hint=suggest(name, known),
                     at_key=True,
                 )
-        for name in REQUIRED.get(kind, ()):
-            found = fields.get(name)
-            if found is None or found.value is None or found.value == "":
-                self.add("missing-field", f"{what} has no '{name}'", item, id=id)
-        return fields
 
     def _wrong(self, item: Item, name: str, expected: str, id: str | None) -> None:
         owner = f" of '{id}'" if id else ""
@@ -511,8 +518,14 @@ class Places:
         self.quotes.update(other.quotes)
 
 
-def check_links(corpus: Corpus, places: Places, report: Report) -> None:
-    """Explicit links must name known claims and make sense (``unknown-link``, ``bad-link``)."""
+def check_links(
+    corpus: Corpus, places: Places, report: Report, unusable: AbstractSet[str] = frozenset()
+) -> None:
+    """Explicit links must name known claims and make sense (``unknown-link``, ``bad-link``).
+
+    ``unusable`` holds ids of claims that were written but not loaded because
+    of their own problems: a link to one of them is not reported again.
+    """
     claims = corpus.claims
     for claim in claims.values():
         links = claim.links
@@ -539,11 +552,12 @@ def check_links(corpus: Corpus, places: Places, report: Report) -> None:
 
                 other = claims.get(target)
                 if other is None:
-                    add(
-                        "unknown-link",
-                        f"claim '{claim.id}' {relation} unknown claim '{target}'",
-                        suggest(target, claims),
-                    )
+                    if target not in unusable:  # else its own problems are reported
+                        add(
+                            "unknown-link",
+                            f"claim '{claim.id}' {relation} unknown claim '{target}'",
+                            nearest(target, claims),
+                        )
                     continue
                 if target == claim.id:
                     add("bad-link", f"claim '{claim.id}' {relation} itself")
@@ -629,6 +643,9 @@ def _day(moment: date | datetime) -> date:
 # Checks over the whole corpus
 
 
+_NOBODY: frozenset[str] = frozenset()
+
+
 def _speaker_index(corpus: Corpus) -> dict[str, set[str]]:
     """Folded party names and aliases -> every party they name."""
     index: dict[str, set[str]] = {}
@@ -642,10 +659,16 @@ def check_claims(corpus: Corpus, report: Report) -> None:
     """Dates against events and sources; a claim recorded twice; a speaker of another party."""
     seen: dict[tuple[object, ...], Claim] = {}
     speakers = _speaker_index(corpus)
+    speaker_keys: dict[str, str] = {}
     early_sources: set[tuple[str, str]] = set()
     for claim in corpus.claims.values():
         where = claim.where or Location("?", 0)
-        named = speakers.get(value_key(claim.speaker), set()) if claim.speaker else set()
+        named: AbstractSet[str] = _NOBODY
+        if claim.speaker:
+            skey = speaker_keys.get(claim.speaker)
+            if skey is None:
+                skey = speaker_keys[claim.speaker] = value_key(claim.speaker)
+            named = speakers.get(skey, _NOBODY)
         if named and claim.party not in named:
             report.add(
                 "speaker-mismatch",
@@ -779,6 +802,29 @@ def alias_index(corpus: Corpus) -> dict[str, str]:
                 if len(word) > 3:
                     index.setdefault(word, party.id)
     return index
+
+
+def nearest(word: str, choices: Iterable[str], limit: int = 500) -> str | None:
+    """Like :func:`~claimgraph.problems.suggest`, but fast over many thousands of ids.
+
+    Only ids sharing the longest possible prefix (or, failing that, a
+    similar length) are compared, at most ``limit`` of them.
+
+    >>> nearest("dzhankoi-aksyonov-injurd", ["dzhankoi-aksyonov-injured", "kyiv-x"])
+    'dzhankoi-aksyonov-injured'
+    """
+    pool = choices if isinstance(choices, Mapping | AbstractSet | list | tuple) else list(choices)
+    if len(pool) <= limit:
+        return suggest(word, pool)
+    for width in (16, 12, 8, 6, 4, 2):  # the longest shared prefix that finds any
+        if width > len(word):
+            continue
+        near = [c for c in pool if c[:width] == word[:width]]
+        if near:
+            found = suggest(word, near[:limit])
+            if found:
+                return found
+    return suggest(word, [c for c in pool if abs(len(c) - len(word)) <= 2][:limit])
 
 
 def party_hint(raw: str, corpus: Corpus, aliases: Mapping[str, str]) -> str | None:
