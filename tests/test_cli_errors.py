@@ -265,11 +265,6 @@ def test_an_output_folder_that_cannot_be_made_is_a_message(project: Path, args: 
     assert done.stderr.startswith("claimgraph: ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in convert.py: _atomic_write lets OSError escape when DEST cannot be created "
-    "(a file in the way): traceback instead of a message and exit 1",
-)
 def test_a_convert_destination_that_cannot_be_made_is_a_message(project: Path) -> None:
     (project / "afile").write_text("a file, not a folder\n", "utf-8")
     done = cli("convert", "claims", "afile/converted", "--to", "csv", cwd=project)
