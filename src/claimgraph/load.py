@@ -998,14 +998,14 @@ def _add_claim(
             )
         claim.raw_value = item.plain() if item is not None else None
     elif not has_value:
-        reader.add(
+        at = reader.where(item) if item is not None else (claim.where or pending.id_at)
+        _report_at(
+            reader,
+            at,
             "missing-field",
             f"claim '{cid}' has no 'value' (only a 'declines' claim may leave it out)",
-            item if item is not None else None,
-            id=cid,
+            cid,
         )
-        if item is None:
-            _fix_place(reader.report, claim)
         usable = False
     elif aspect is not None and item is not None:
         claim.raw_value = item.plain()
@@ -1028,15 +1028,6 @@ def _add_claim(
         corpus.claims[cid] = claim
     else:
         unusable.add(cid)
-
-
-def _fix_place(report: Report, claim: Claim) -> None:
-    """Place the last problem (reported without an item) at the claim's record."""
-    last = report.problems[-1]
-    where = claim.where or Location(last.path, 0)
-    report.problems[-1] = type(last)(
-        last.type, last.message, where.path, where.line, where.column, last.id, last.hint
-    )
 
 
 # ----------------------------------------------------------------------------
