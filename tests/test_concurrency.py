@@ -218,6 +218,20 @@ def test_a_damaged_cache_is_rebuilt_and_results_match_a_run_without_cache(
     assert visible(project / "reports") == visible(clean / "reports")
 
 
+def test_a_cached_run_whose_reports_were_deleted_is_stale_and_runs_again(
+    generated: Path, tmp_path: Path
+) -> None:
+    project = fresh_copy(generated, tmp_path)
+    done = run("report", "claims", "-o", "reports", cwd=project)
+    assert done.returncode == 0, done.stderr
+    reports = sorted((project / "reports").glob("*.md"))
+    for path in (reports[0], project / "reports" / "index.md"):
+        path.unlink()
+    done = run("report", "claims", "-o", "reports", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert visible(project / "reports") == visible(project / "reference")
+
+
 @pytest.mark.parametrize("how", ["truncate", "garbage", "empty", "flip-payload", "other-version"])
 def test_a_damaged_cache_entry_is_a_miss_then_rewritten(tmp_path: Path, how: str) -> None:
     cache = Cache(tmp_path / ".claimgraph-cache")
