@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from claimgraph import yamlsafe
 from claimgraph.assess import assess
+from claimgraph.bulk import parse_bulk
 from claimgraph.load import parse_claim_file, read_claim_file, read_corpus
 from claimgraph.problems import Report
 from claimgraph.render.markdown import generate_reports
@@ -208,6 +209,33 @@ def test_random_structures_beside_valid_files_load_and_render_never_raising(
     report = load_and_render(claims)
     for problem in report.problems:
         assert problem.path.startswith(str(claims)), str(problem)
+
+
+CSV_BITS = ["id", "event", "party", "quote", "aspect", "value", "source_id", ",", '"', "\n",
+            "\r\n", "=cmd|' /C calc'!A0", "\x00", ";", "Джанкой", "1" * 400]  # fmt: skip
+JSON_BITS = ['{"', '"}', '{"id": "c1", ', '"claims": [', "]", "[", "{", "}", ":", ",", "null",
+             "1e999", "-0", '"\\ud800"', "\n", "\x00", '{"source": {"id": "s"}}\n']  # fmt: skip
+
+
+@FUZZ
+@given(
+    st.one_of(
+        st.tuples(
+            st.just("fuzz.csv"), st.lists(st.sampled_from(CSV_BITS), max_size=60).map("".join)
+        ),
+        st.tuples(
+            st.just("fuzz.jsonl"), st.lists(st.sampled_from(JSON_BITS), max_size=60).map("".join)
+        ),
+        st.tuples(st.sampled_from(["fuzz.csv", "fuzz.jsonl"]), st.text(max_size=200)),
+    )
+)
+def test_csv_and_json_lines_claim_files_give_placed_problems_never_an_exception(
+    case: tuple[str, str],
+) -> None:
+    path, text = case
+    report = Report()
+    parse_bulk(text, path, report)
+    assert_all_placed(report, path)
 
 
 # ---------------------------------------------------------------------------
