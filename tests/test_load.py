@@ -302,3 +302,17 @@ def test_an_unexpected_error_becomes_a_problem_not_a_traceback(
         f"{tmp_path / 'a.yaml'}: internal error (RuntimeError: boom); "
         "this input is not fully checked, please report it"
     ]
+
+
+def test_reading_restores_the_garbage_collector_state() -> None:
+    import gc
+
+    assert gc.isenabled()
+    read_corpus(BASIC)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_corpus(BASIC)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
