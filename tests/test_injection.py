@@ -166,6 +166,38 @@ def test_a_symlink_planted_in_the_output_folder_is_never_followed(tmp_path: Path
         assert (out / "dzhankoi-2023-03-20.md").is_symlink()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug in output.py: manifest entries are not checked as plain file names, so a "
+    "crafted or damaged .claimgraph-manifest.json (committed with reports/) listing "
+    "'../claims/x.yaml' with that file's hash makes `claimgraph report` delete it as a stale "
+    "report. _read_manifest should refuse (or drop) any name _check_name would refuse",
+)
+@pytest.mark.parametrize(
+    "entry", ["../claims/dzhankoi.yaml", "../seeds/report.txt", "{root}/claims/events.yaml"]
+)
+def test_a_manifest_entry_outside_the_output_folder_is_never_deleted(
+    tmp_path: Path, entry: str
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(BASIC, project)
+    out = project / "reports"
+    code, err = invoke("report", str(project / "claims"), "-o", str(out))
+    assert code == 0, err
+    name = entry.format(root=project)
+    victim = (out / name).resolve()
+    manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+    manifest["files"][name] = _hash(victim)
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest), "utf-8")
+    before = tree(project / "claims") | {
+        f"seeds/{k}": v for k, v in tree(project / "seeds").items()
+    }
+    invoke("report", str(project / "claims"), "-o", str(out), "--no-cache")
+    after = tree(project / "claims") | {f"seeds/{k}": v for k, v in tree(project / "seeds").items()}
+    assert after == before
+    assert victim.exists()
+
+
 def test_claim_files_with_hostile_ids_are_refused_and_nothing_is_written(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(BASIC, project)
