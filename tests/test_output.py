@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -192,3 +193,19 @@ def test_many_files_are_written_and_recorded(tmp_path: Path) -> None:
     assert sorted(result.written) == sorted(files)
     assert all((tmp_path / n).read_text() == t for n, t in files.items())
     assert OutputFolder(tmp_path).write_all(files).unchanged == list(files)
+
+
+@pytest.mark.parametrize("entry", ["../victim.yaml", "/abs/victim.yaml", "sub/../../victim.yaml"])
+def test_a_manifest_entry_outside_the_folder_is_never_deleted(tmp_path: Path, entry: str) -> None:
+    victim = tmp_path / "victim.yaml"
+    victim.write_text("claims: []\n")
+    out = tmp_path / "reports"
+    OutputFolder(out).write_all({"a.md": "A\n"})
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    name = str(victim) if entry.startswith("/") else entry
+    manifest["files"][name] = hashlib.sha256(victim.read_bytes()).hexdigest()
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest))
+    result = OutputFolder(out).write_all({"a.md": "A\n"}, remove_stale=True)
+    assert result.removed == []
+    assert victim.read_text() == "claims: []\n"
+    assert name not in json.loads((out / MANIFEST_NAME).read_text())["files"]

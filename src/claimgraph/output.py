@@ -45,6 +45,7 @@ __all__ = [
     "MANIFEST_NAME",
     "OutputFolder",
     "WriteResult",
+    "plain_name",
     "safe_filename",
     "write_file",
 ]
@@ -93,6 +94,23 @@ def safe_filename(ident: str, suffix: str = ".md") -> str:
     digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     stem = stem.replace("..", ".")[:_MAX_STEM].strip(".-") or "unnamed"
     return f"{stem}-{digest}{suffix}"
+
+
+def plain_name(name: str) -> bool:
+    """Whether ``name`` names a file directly inside a folder (no path, no dot-dot).
+
+    >>> plain_name("index.md"), plain_name("../claims/x.yaml"), plain_name("/etc/passwd")
+    (True, False, False)
+    """
+    return not (
+        not name
+        or name in (".", "..", MANIFEST_NAME)
+        or "/" in name
+        or "\\" in name
+        or "\x00" in name
+        or name != name.strip()
+        or os.path.isabs(name)
+    )
 
 
 def _cannot(verb: str, path: Path, exc: OSError) -> OutputError:
@@ -150,17 +168,12 @@ class OutputFolder:
             or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items())
         ):
             raise OutputError(f"{mpath}: not a claimgraph manifest; move it away")
-        return dict(files)
+        # Only plain names in this folder: a crafted or damaged entry such as
+        # "../claims/x.yaml" must never make a file outside it replaceable or stale.
+        return {name: digest for name, digest in files.items() if plain_name(name)}
 
     def _check_name(self, name: str) -> Path:
-        if (
-            not name
-            or name in (".", "..", MANIFEST_NAME)
-            or "/" in name
-            or "\\" in name
-            or "\x00" in name
-            or name != name.strip()
-        ):
+        if not plain_name(name):
             raise OutputError(f"{self.path}: refusing to write a file named {name!r}")
         return self.path / name
 
