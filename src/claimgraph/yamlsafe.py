@@ -70,11 +70,10 @@ class _Resolver(BaseResolver):
             return _PLAIN if implicit[0] else _STR
         return _SEQ if kind is SequenceNode else _MAP
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # Path resolvers are not used: the composer's calls go to cheap builtins
+    # ({}.get(node, index) and int()) instead of Python functions.
+    descend_resolver: Any = {}.get
+    ascend_resolver: Any = int
 
 
 _Loader: type
@@ -434,9 +433,12 @@ def to_item(node: Node, path: str, report: Report) -> Item:
         return Item([to_item(n, path, report) for n in node.value], line, col)
     assert isinstance(node, MappingNode)
     out: dict[str, Item] = {}
-    for key_node, value_node in _flatten(node):
+    pairs = node.value
+    if any(k.tag == _MERGE or (k.tag == _PLAIN and k.value == "<<") for k, _ in pairs):
+        pairs = _flatten(node)
+    for key_node, value_node in pairs:
         kmark = key_node.start_mark
-        if not isinstance(key_node, ScalarNode):
+        if key_node.__class__ is not ScalarNode:
             report.add(
                 "wrong-type",
                 "a key must be plain text, not a list or mapping",
@@ -456,8 +458,24 @@ def to_item(node: Node, path: str, report: Report) -> Item:
                 kmark.line + 1,
                 kmark.column + 1,
             )
-        item = to_item(value_node, path, report)
-        item.key_line, item.key_column = kmark.line + 1, kmark.column + 1
+        if value_node.__class__ is ScalarNode:  # inlined scalar case (most values)
+            vmark = value_node.start_mark
+            text = value_node.value
+            if value_node.tag != _PLAIN or text in _PLAIN_WORDS or text[0] in _NUMBER_START:
+                value = _scalar(value_node, path, report)
+            else:
+                value = text
+            item = Item(
+                value,
+                vmark.line + 1,
+                vmark.column + 1,
+                text,
+                kmark.line + 1,
+                kmark.column + 1,
+            )
+        else:
+            item = to_item(value_node, path, report)
+            item.key_line, item.key_column = kmark.line + 1, kmark.column + 1
         out[key] = item
     return Item(out, line, col)
 
