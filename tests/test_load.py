@@ -316,3 +316,12 @@ def test_reading_restores_the_garbage_collector_state() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_claim_file_that_is_a_device_is_refused_unread(tmp_path: Path) -> None:
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    _, report = read_corpus(tmp_path)
+    assert [str(p) for p in report.problems] == [
+        f"{tmp_path / 'zero.yaml'}: not a regular file (a device, a pipe or a folder): not read"
+    ]

@@ -175,15 +175,23 @@ def read_claim_file(path: Path, display: str | None = None) -> tuple[ClaimFile, 
     name = display or str(path)
     report = Report()
     try:
+        if path.exists() and not path.is_file():  # /dev/zero, a FIFO: endless or blocking
+            report.add(
+                "unreadable-file",
+                "not a regular file (a device, a pipe or a folder): not read",
+                name,
+            )
+            return ClaimFile(name), report
         size = path.stat().st_size
-        if size > yamlsafe.MAX_FILE_BYTES:
+        data = b"" if size > yamlsafe.MAX_FILE_BYTES else _read_at_most(path)
+        if size > yamlsafe.MAX_FILE_BYTES or len(data) > yamlsafe.MAX_FILE_BYTES:
+            size = max(size, len(data))  # a file that grew while read counts as read
             report.add(
                 "file-too-large",
                 f"file of {size:,} bytes is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
                 name,
             )
             return ClaimFile(name), report
-        data = path.read_bytes()
     except OSError as exc:
         report.add("unreadable-file", f"cannot read the file ({exc.strerror or exc})", name)
         return ClaimFile(name), report
@@ -197,6 +205,12 @@ def read_claim_file(path: Path, display: str | None = None) -> tuple[ClaimFile, 
         return ClaimFile(name), report
     report.extend(more)
     return parsed, report
+
+
+def _read_at_most(path: Path) -> bytes:
+    """The file's bytes, but never more than the size limit plus one (a file may grow)."""
+    with path.open("rb") as fh:
+        return fh.read(yamlsafe.MAX_FILE_BYTES + 1)
 
 
 def _internal_error(report: Report, path: str, exc: Exception) -> None:
@@ -1150,7 +1164,17 @@ def _read_text(path: Path, shown: str, at: Location, report: Report, source_id: 
                 id=source_id,
             )
             return SourceText(None, "too large")
-        data = path.read_bytes()
+        data = _read_at_most(path)
+        if len(data) > yamlsafe.MAX_FILE_BYTES:
+            report.add(
+                "file-too-large",
+                f"source file '{shown}' is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
+                at.path,
+                at.line,
+                at.column,
+                id=source_id,
+            )
+            return SourceText(None, "too large")
     except OSError as exc:
         report.add(
             "missing-source-file",
