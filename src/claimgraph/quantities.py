@@ -33,7 +33,7 @@ import yaml
 
 from claimgraph.model import Interval
 
-__all__ = ["conservative", "parse_count", "format_count"]
+__all__ = ["MAX_COUNT", "MAX_COUNT_TEXT", "conservative", "format_count", "parse_count"]
 
 INF = math.inf
 

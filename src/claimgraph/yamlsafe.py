@@ -46,8 +46,10 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "Item",
+    "compose",
     "decode",
     "parse_yaml",
+    "to_item",
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
