@@ -542,13 +542,6 @@ def test_validate_refuses_an_alias_bomb_under_a_memory_and_cpu_limit(tmp_path: P
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero and FIFOs")
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in load.read_claim_file: the size limit is checked with stat(), which says 0 for "
-    "a device or a FIFO; a claim file that is a symlink to /dev/zero is read until memory runs "
-    "out (MemoryError traceback), a FIFO blocks forever. Fix: refuse what is not a regular "
-    "file, and read at most MAX_FILE_BYTES + 1 bytes",
-)
 @pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
 def test_a_claim_file_that_is_a_device_or_a_fifo_is_refused_not_read_forever(
     tmp_path: Path, kind: str
