@@ -83,6 +83,10 @@ M = [
   ["tests/test_no_lost_work.py::test_convert_never_overwrites_a_file_in_the_destination_without_force"]),
  ("run cache output check", "src/claimgraph/cache.py", "        for name, digest in outputs.items():\n            if hash_file(out_dir / name) != digest:\n                return None\n", "",
   ["tests/test_concurrency.py::test_a_damaged_cache_is_rebuilt_and_results_match_a_run_without_cache", "tests/test_concurrency.py::test_a_cached_run_whose_reports_were_deleted_is_stale_and_runs_again"]),
+ ("manifest entry names", "src/claimgraph/output.py", "        return {name: digest for name, digest in files.items() if plain_name(name)}", "        return dict(files)",
+  ["tests/test_injection.py::test_a_manifest_entry_outside_the_output_folder_is_never_deleted"]),
+ ("device or fifo", "src/claimgraph/load.py", "        if path.exists() and not path.is_file():", "        if False:",
+  ["tests/test_hostile_load.py::test_a_claim_file_that_is_a_device_or_a_fifo_is_refused_not_read_forever"]),
  ("cli handled", "src/claimgraph/cli/common.py", "        if isinstance(exc, ClaimgraphError):\n            fail(exc)\n        return False", "        return False",
   ["tests/test_cli_errors.py"]),
 ]
