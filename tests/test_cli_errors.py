@@ -303,3 +303,27 @@ def test_a_full_disk_is_a_message_and_earlier_outputs_stay_whole(
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("claimgraph: ")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug in bulk.read_bulk (used by convert): a .csv/.jsonl claim file that is a symlink "
+    "to /dev/zero is read with read_bytes() until memory runs out (MemoryError traceback); "
+    "refuse what is not a regular file and read at most MAX_FILE_BYTES + 1 bytes, as "
+    "load.read_claim_file now does",
+)
+@pytest.mark.parametrize("name", ["zero.csv", "zero.jsonl"])
+def test_convert_refuses_a_bulk_claim_file_that_never_ends(project: Path, name: str) -> None:
+    (project / "claims" / name).symlink_to("/dev/zero")
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    try:
+        done = cli("convert", "claims", "out", "--to", "yaml", cwd=project, preexec=limited)
+    except subprocess.TimeoutExpired:
+        pytest.fail("convert did not finish: it is reading a file that never ends")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert f"claims/{name}" in done.stderr
