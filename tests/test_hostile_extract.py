@@ -9,8 +9,12 @@ turns unreadable files into ``path: what is wrong`` and exit status 1.
 
 from __future__ import annotations
 
+import os
 import random
+import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from functools import cache
@@ -244,3 +248,38 @@ def test_a_report_over_the_size_limit_is_refused_without_reading_it(tmp_path: Pa
 @pytest.mark.parametrize("text", ["", " \n\t\r\n", "\ufeff", "\x00\x00\x00"])
 def test_an_empty_or_blank_report_gives_an_empty_valid_draft(tmp_path: Path, text: str) -> None:
     assert assert_draft_validates(tmp_path, text) == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero and FIFOs")
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug in cli/extract.py: a report that is a symlink to /dev/zero passes the stat() "
+    "size check (0 bytes) and is read with read_bytes() until memory runs out; a FIFO blocks "
+    "forever. Refuse what is not a regular file; read at most MAX_FILE_BYTES + 1 bytes",
+)
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_a_report_that_never_ends_is_refused(tmp_path: Path, kind: str) -> None:
+    report = tmp_path / "seeds" / "endless.txt"
+    report.parent.mkdir()
+    if kind == "dev-zero":
+        report.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(report)
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimgraph", "extract", str(report), "-o", "drafts"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            preexec_fn=limited,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("extract did not finish: it is reading a report that never ends")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert str(report) in done.stderr
