@@ -164,6 +164,16 @@ def test_csv_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     assert "not valid UTF-8" in problem.message
 
 
+def test_a_file_that_never_ends_is_not_read(tmp_path: Path) -> None:
+    zero = tmp_path / "zero.csv"
+    zero.symlink_to("/dev/zero")
+    report = Report()
+    assert read_bulk(zero, report, display="claims/zero.csv") == []
+    assert messages(report) == [
+        "claims/zero.csv: not a regular file (a device, a pipe or a folder): not read"
+    ]
+
+
 def test_jsonl_claims_follow_their_source_record() -> None:
     report = Report()
     items = read_bulk(DATA / "feed.jsonl", report, display="claims/feed.jsonl")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import os
+import pickle
 import threading
 import time
 from pathlib import Path
@@ -10,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph import cache as cache_mod
-from claimgraph.cache import Cache, RunCache, cache_dir_for, content_key, input_files
+from claimgraph.cache import MAGIC, Cache, RunCache, cache_dir_for, content_key, input_files
 
 
 @pytest.fixture
@@ -117,6 +121,53 @@ def test_entries_unused_for_a_month_are_pruned_and_used_ones_kept(cache: Cache) 
     assert later.get("file", stale) is None
     assert not entry_file(cache, "file", stale).exists()
     assert later.get("file", used) == used
+
+
+class _RunsCode:
+    """Unpickling this writes a file: what a crafted cache entry would do."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[Path, str]]:
+        return (Path.write_text, (self.path, "ran"))
+
+
+def test_crafted_entry_without_the_users_key_is_never_unpickled(
+    cache: Cache, tmp_path: Path
+) -> None:
+    marker = tmp_path / "ran"
+    key = content_key(b"claims")
+    payload = pickle.dumps(_RunsCode(marker))
+    header = {
+        "fingerprint": cache.fingerprint,
+        "kind": "file",
+        "key": key,
+        "length": len(payload),
+        "sha256": hashlib.sha256(payload).hexdigest(),
+        "hmac": hmac.new(b"another user's key" * 2, payload, hashlib.sha256).hexdigest(),
+    }
+    path = entry_file(cache, "file", key)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
+    assert cache.get("file", key) is None
+    assert not marker.exists()
+
+
+def test_user_key_lives_outside_the_project_and_is_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key_file = tmp_path / "home" / "key"
+    monkeypatch.setenv("CLAIMGRAPH_CACHE_KEY_FILE", str(key_file))
+    cache_mod.user_key.cache_clear()
+    try:
+        key = cache_mod.user_key()
+        assert key_file.read_bytes() == key and len(key) == 32
+        assert key_file.stat().st_mode & 0o777 == 0o600
+        cache_mod.user_key.cache_clear()
+        assert cache_mod.user_key() == key
+    finally:
+        cache_mod.user_key.cache_clear()
 
 
 def test_entry_with_foreign_fingerprint_in_header_is_a_miss(cache: Cache) -> None:

@@ -55,7 +55,7 @@ import pandas as pd
 import yaml
 
 from claimgraph.problems import Report, suggest
-from claimgraph.yamlsafe import Item, decode
+from claimgraph.yamlsafe import MAX_FILE_BYTES, Item, decode
 
 __all__ = [
     "BULK_SUFFIXES",
@@ -449,9 +449,20 @@ def read_bulk(path: Path, report: Report, display: str | None = None, **options:
     """Read a CSV or JSON Lines claim file; ``display`` is the path shown in messages."""
     shown = display or str(path)
     try:
-        data = path.read_bytes()
+        if path.exists() and not path.is_file():  # /dev/zero, a FIFO: endless or blocking
+            report.add(
+                "unreadable-file",
+                "not a regular file (a device, a pipe or a folder): not read",
+                shown,
+            )
+            return []
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        report.add("unreadable", f"cannot read file: {exc.strerror}", shown)
+        report.add("unreadable-file", f"cannot read the file ({exc.strerror or exc})", shown)
+        return []
+    if len(data) > MAX_FILE_BYTES:
+        report.add("file-too-large", f"file is over the limit of {MAX_FILE_BYTES:,} bytes", shown)
         return []
     text = decode(data, shown, report)
     if text is None:

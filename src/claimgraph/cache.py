@@ -10,16 +10,18 @@ claimgraph is never trusted: it lives in another folder and is removed.
 An entry is one file::
 
     claimgraph-cache 1\\n
-    {"fingerprint": ..., "kind": ..., "key": ..., "length": N, "sha256": ...}\\n
+    {"fingerprint": ..., "kind": ..., "key": ..., "length": N, "sha256": ..., "hmac": ...}\\n
     <N bytes of pickle>
 
-The header is checked (magic line, fingerprint, kind, key, length and the
-SHA-256 of the payload) before the payload is unpickled, so a truncated,
-corrupt or foreign file is a miss, never an error: the work is redone and the
-entry rewritten. Entries are written to a temporary file and renamed into
-place, so two runs at once never leave half an entry; the last one wins and
-both are valid. The cache is local, private working state, like ``.git``:
-anyone who can write into it can already change the tool's inputs.
+The header is checked (magic line, fingerprint, kind, key, length, the
+SHA-256 of the payload and its HMAC) before the payload is unpickled, so a
+truncated, corrupt or foreign file is a miss, never an error: the work is
+redone and the entry rewritten. The HMAC's key is private to the user and
+kept outside any project (:func:`user_key`), so a cache folder that came with
+a shared project, crafted or not, is never trusted: unpickling only ever
+reads what this user's claimgraph wrote. Entries are written to a temporary
+file and renamed into place, so two runs at once never leave half an entry;
+the last one wins and both are valid.
 
 >>> import tempfile, pathlib
 >>> with tempfile.TemporaryDirectory() as d:
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import json
 import os
 import pickle
@@ -61,6 +64,7 @@ __all__ = [
     "fingerprint",
     "hash_file",
     "input_files",
+    "user_key",
 ]
 
 CACHE_DIR_NAME = ".claimgraph-cache"
@@ -95,6 +99,49 @@ def content_key(*parts: bytes | str) -> str:
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.hexdigest()
+
+
+KEY_ENV = "CLAIMGRAPH_CACHE_KEY_FILE"
+"""Environment variable naming the file of the user's cache key (default below)."""
+
+
+@functools.cache
+def user_key() -> bytes:
+    """The user's secret key that signs cache entries, kept outside every project.
+
+    Read from ``$CLAIMGRAPH_CACHE_KEY_FILE``, or
+    ``$XDG_CACHE_HOME/claimgraph/cache-key`` (``~/.cache/claimgraph/cache-key``),
+    created with 32 random bytes (mode 0600) on first use. If it can be neither
+    read nor created, a key for this process alone is used: nothing written
+    earlier is trusted, and the cache only helps within one run.
+    """
+    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimgraph"
+    path = Path(os.environ.get(KEY_ENV) or default / "cache-key")
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data
+    except OSError:
+        pass
+    key = os.urandom(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+    except FileExistsError:  # another run created it meanwhile: use theirs
+        try:
+            data = path.read_bytes()
+            return data if len(data) >= 32 else key
+        except OSError:
+            return key
+    except OSError:
+        return key
+    return key
+
+
+def _sign(payload: bytes) -> str:
+    return hmac.new(user_key(), payload, hashlib.sha256).hexdigest()
 
 
 @functools.cache
@@ -186,6 +233,8 @@ class Cache:
             or header.get("key") != key
             or header.get("length") != len(payload)
             or header.get("sha256") != hashlib.sha256(payload).hexdigest()
+            or not isinstance(header.get("hmac"), str)
+            or not hmac.compare_digest(header["hmac"], _sign(payload))
         ):
             return None
         try:
@@ -205,6 +254,7 @@ class Cache:
             "key": key,
             "length": len(payload),
             "sha256": hashlib.sha256(payload).hexdigest(),
+            "hmac": _sign(payload),
         }
         data = MAGIC + json.dumps(header).encode() + b"\n" + payload
         if self.defer:
