@@ -308,10 +308,9 @@ def test_a_full_disk_is_a_message_and_earlier_outputs_stay_whole(
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero")
 @pytest.mark.xfail(
     strict=True,
-    reason="bug in bulk.read_bulk (used by convert): a .csv/.jsonl claim file that is a symlink "
-    "to /dev/zero is read with read_bytes() until memory runs out (MemoryError traceback); "
-    "refuse what is not a regular file and read at most MAX_FILE_BYTES + 1 bytes, as "
-    "load.read_claim_file now does",
+    reason="bug in convert.py: bulk.read_bulk now refuses a device, but convert_corpus still "
+    "copies the file with origin.read_bytes() (convert.py, the copy loop), reading /dev/zero "
+    "until memory runs out (MemoryError traceback); copy only regular files, within the limit",
 )
 @pytest.mark.parametrize("name", ["zero.csv", "zero.jsonl"])
 def test_convert_refuses_a_bulk_claim_file_that_never_ends(project: Path, name: str) -> None:

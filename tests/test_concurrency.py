@@ -254,13 +254,6 @@ class _Marker:
         return (Path.write_text, (Path(self.path), "ran"))  # type: ignore[return-value]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap in cache.py: entries are pickles in .claimgraph-cache inside the project folder; "
-    "the header's SHA-256 catches damage, not intent, so a project shared with a crafted cache "
-    "runs code on `claimgraph report`. Sign entries with a per-user key kept outside the "
-    "project (HMAC), or store plain data (JSON) instead of pickles",
-)
 def test_a_crafted_cache_entry_shipped_with_a_project_never_runs_code(tmp_path: Path) -> None:
     marker = tmp_path / "ran-code"
     cache = Cache(tmp_path / ".claimgraph-cache")
