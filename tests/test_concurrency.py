@@ -11,6 +11,7 @@ to a run without any cache.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import pickle
@@ -254,7 +255,10 @@ class _Marker:
         return (Path.write_text, (Path(self.path), "ran"))  # type: ignore[return-value]
 
 
-def test_a_crafted_cache_entry_shipped_with_a_project_never_runs_code(tmp_path: Path) -> None:
+@pytest.mark.parametrize("forged", [None, "guessed-key"])
+def test_a_crafted_cache_entry_shipped_with_a_project_never_runs_code(
+    tmp_path: Path, forged: str | None
+) -> None:
     marker = tmp_path / "ran-code"
     cache = Cache(tmp_path / ".claimgraph-cache")
     key = content_key(b"any claim file")
@@ -266,6 +270,8 @@ def test_a_crafted_cache_entry_shipped_with_a_project_never_runs_code(tmp_path: 
         "length": len(payload),
         "sha256": hashlib.sha256(payload).hexdigest(),
     }
+    if forged is not None:  # an attacker signs with a key of their own
+        header["hmac"] = hmac.new(forged.encode(), payload, hashlib.sha256).hexdigest()
     path = cache.folder / "file" / f"{key}.bin"
     path.parent.mkdir(parents=True)
     path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
