@@ -55,6 +55,7 @@ def __getattr__(name: str) -> object:
 
     return getattr(importlib.import_module(module), name)
 
+
 __all__ = [
     *_LAZY,
     "Aspect",

@@ -29,7 +29,10 @@ class UsageError(ClaimgraphError):
 
 
 class OutputError(ClaimgraphError):
-    """An output could not be written safely (it would overwrite a person's file, or escape the output folder)."""
+    """An output could not be written safely.
+
+    Writing would overwrite a person's file, or escape the output folder.
+    """
 
 
 class LimitExceeded(ClaimgraphError):

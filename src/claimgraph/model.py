@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -175,16 +176,16 @@ class Event:
 
     id: str
     title: str
-    date: date | None = None
-    start: date | None = None
-    end: date | None = None
+    date: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
     place: str = ""
     region: str = ""
     coords: tuple[float, float] | None = None
     where: Location | None = None
 
     @property
-    def first_day(self) -> date | None:
+    def first_day(self) -> dt.date | None:
         return self.date or self.start
 
 
@@ -262,7 +263,7 @@ class Review:
     best: int | None = None
     worst: int | None = None
     reviewer: str = ""
-    date: date | None = None
+    date: dt.date | None = None
     url: str = ""
     summary: str = ""
 

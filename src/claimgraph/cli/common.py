@@ -35,7 +35,10 @@ export_app = typer.Typer(
 ClaimsDir = Annotated[
     Path,
     typer.Argument(
-        help="Folder of claim files (parties.yaml, events.yaml, aspects.yaml and one file per source).",
+        help=(
+            "Folder of claim files (parties.yaml, events.yaml, aspects.yaml "
+            "and one file per source)."
+        ),
         show_default=True,
     ),
 ]
@@ -89,7 +92,6 @@ class handled:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, ClaimgraphError):
             fail(exc)
-        return False
