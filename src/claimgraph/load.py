@@ -24,13 +24,15 @@ import gc
 import math
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from claimgraph import validate, yamlsafe
+from claimgraph import bulk, validate, yamlsafe
+from claimgraph.cache import Cache, content_key
 from claimgraph.errors import InvalidInput
 from claimgraph.model import (
     EVIDENCE_KINDS,
@@ -61,8 +63,11 @@ __all__ = [
     "builtin_aspects",
     "builtin_sides",
     "claim_files",
+    "fewer_gc_passes",
     "load_corpus",
+    "parse_claim_document",
     "parse_claim_file",
+    "read_bulk_file",
     "read_claim_file",
     "read_corpus",
     "scan",
@@ -167,34 +172,24 @@ def builtin_sides() -> dict[str, Side]:
 # One file
 
 
-def read_claim_file(path: Path, display: str | None = None) -> tuple[ClaimFile, Report]:
+def read_claim_file(
+    path: Path, display: str | None = None, *, cache: Cache | None = None
+) -> tuple[ClaimFile, Report]:
     """Read one claim file (bounded in size, UTF-8) and parse it.
 
-    ``display`` is the path used in messages (default: ``str(path)``).
+    ``display`` is the path used in messages (default: ``str(path)``). With a
+    ``cache``, a file whose exact content was parsed before is not parsed again.
     """
     name = display or str(path)
+    data = _read_bounded(path, name)
+    if isinstance(data, Report):
+        return ClaimFile(name), data
+    key = content_key("yaml", name, data) if cache is not None else ""
+    if cache is not None:
+        hit = cache.get("claimfile", key)
+        if isinstance(hit, tuple):
+            return hit
     report = Report()
-    try:
-        if path.exists() and not path.is_file():  # /dev/zero, a FIFO: endless or blocking
-            report.add(
-                "unreadable-file",
-                "not a regular file (a device, a pipe or a folder): not read",
-                name,
-            )
-            return ClaimFile(name), report
-        size = path.stat().st_size
-        data = b"" if size > yamlsafe.MAX_FILE_BYTES else _read_at_most(path)
-        if size > yamlsafe.MAX_FILE_BYTES or len(data) > yamlsafe.MAX_FILE_BYTES:
-            size = max(size, len(data))  # a file that grew while read counts as read
-            report.add(
-                "file-too-large",
-                f"file of {size:,} bytes is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
-                name,
-            )
-            return ClaimFile(name), report
-    except OSError as exc:
-        report.add("unreadable-file", f"cannot read the file ({exc.strerror or exc})", name)
-        return ClaimFile(name), report
     text = decode(data, name, report)
     if text is None:
         return ClaimFile(name), report
@@ -204,7 +199,79 @@ def read_claim_file(path: Path, display: str | None = None) -> tuple[ClaimFile, 
         _internal_error(report, name, exc)
         return ClaimFile(name), report
     report.extend(more)
+    if cache is not None:
+        cache.put("claimfile", key, (parsed, report))
     return parsed, report
+
+
+def read_bulk_file(
+    path: Path,
+    display: str | None = None,
+    *,
+    text_aspects: Collection[str] = ("comment",),
+    cache: Cache | None = None,
+) -> list[tuple[ClaimFile, Report]]:
+    """Read a CSV or JSON Lines claim file (:mod:`claimgraph.bulk`): one ClaimFile per source.
+
+    Problems of the file as a whole (a CSV syntax error, an unknown column)
+    come with the first; a file with no usable source gives one empty ClaimFile.
+    ``text_aspects`` are the aspects whose CSV values are never split at ``;``.
+    """
+    name = display or str(path)
+    data = _read_bounded(path, name)
+    if isinstance(data, Report):
+        return [(ClaimFile(name), data)]
+    key = content_key("bulk", name, data, *sorted(text_aspects)) if cache is not None else ""
+    if cache is not None:
+        hit = cache.get("claimfile", key)
+        if isinstance(hit, list):
+            return hit
+    report = Report()
+    out: list[tuple[ClaimFile, Report]] = []
+    text = decode(data, name, report)
+    try:
+        docs = (
+            [] if text is None else bulk.parse_bulk(text, name, report, text_aspects=text_aspects)
+        )
+        for doc in docs:
+            one = Report()
+            out.append((parse_claim_document(doc, name, one), one))
+    except Exception as exc:  # a bug must not become a traceback: report it, keep going
+        _internal_error(report, name, exc)
+        out = []
+    if not out:
+        out.append((ClaimFile(name), Report()))
+    out[0][1].problems[:0] = report.problems
+    if cache is not None:
+        cache.put("claimfile", key, out)
+    return out
+
+
+def _read_bounded(path: Path, name: str) -> bytes | Report:
+    """The bytes of a claim file, or a report of why they are not read."""
+    report = Report()
+    try:
+        if path.exists() and not path.is_file():  # /dev/zero, a FIFO: endless or blocking
+            report.add(
+                "unreadable-file",
+                "not a regular file (a device, a pipe or a folder): not read",
+                name,
+            )
+            return report
+        size = path.stat().st_size
+        data = b"" if size > yamlsafe.MAX_FILE_BYTES else _read_at_most(path)
+        if size > yamlsafe.MAX_FILE_BYTES or len(data) > yamlsafe.MAX_FILE_BYTES:
+            size = max(size, len(data))  # a file that grew while read counts as read
+            report.add(
+                "file-too-large",
+                f"file of {size:,} bytes is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
+                name,
+            )
+            return report
+    except OSError as exc:
+        report.add("unreadable-file", f"cannot read the file ({exc.strerror or exc})", name)
+        return report
+    return data
 
 
 def _read_at_most(path: Path) -> bytes:
@@ -232,12 +299,18 @@ def parse_claim_file(text: str, path: str) -> tuple[ClaimFile, Report]:
     a.yaml:3:5: claim 'c1' has no 'event'
     """
     report = Report()
-    out = ClaimFile(path)
     doc = parse_yaml(text, path, report)
     if doc is None:
         if report.valid:
             report.add("empty-file", "empty claim file", path, severity="warning")
-        return out, report
+        return ClaimFile(path), report
+    return parse_claim_document(doc, path, report), report
+
+
+def parse_claim_document(doc: Item, path: str, report: Report) -> ClaimFile:
+    """One claim document into a :class:`ClaimFile`: a YAML file's top level, or one
+    source of a CSV or JSON Lines file (:mod:`claimgraph.bulk`); problems go to ``report``."""
+    out = ClaimFile(path)
     reader = FieldReader(path, report)
     if not isinstance(doc.value, dict):
         reader.add(
@@ -246,7 +319,7 @@ def parse_claim_file(text: str, path: str) -> tuple[ClaimFile, Report]:
             f"not {doc.kind if doc.kind != 'list' else 'a list'}",
             doc,
         )
-        return out, report
+        return out
     top = reader.record(doc, "file", None)
     assert top is not None
     if not top or all(v.value is None for v in top.values()):
@@ -262,7 +335,7 @@ def parse_claim_file(text: str, path: str) -> tuple[ClaimFile, Report]:
         item = top.get(key)
         if item is not None and item.value is not None:
             parse(item, reader, out)
-    return out, report
+    return out
 
 
 def _mapping_of(item: Item, what: str, reader: FieldReader) -> dict[str, Item]:
@@ -807,18 +880,57 @@ def _value_hint(aspect: Aspect, text: str) -> str | None:
 
 
 def claim_files(claims_dir: Path) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` under the folder, sorted; hidden files and folders are skipped."""
+    """Every ``*.yaml``/``*.yml``/``*.csv``/``*.jsonl`` under the folder, sorted; hidden files
+    and folders are skipped."""
     found = []
     for dirpath, dirnames, filenames in os.walk(claims_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            if name.endswith(YAML_SUFFIXES + bulk.BULK_SUFFIXES) and not name.startswith("."):
                 found.append(Path(dirpath) / name)
     return sorted(found, key=lambda p: p.relative_to(claims_dir).as_posix())
 
 
-def scan(claims_dir: Path, *, include_drafts: bool = False, root: Path | None = None) -> Loaded:
+@contextmanager
+def fewer_gc_passes(threshold: int = 100_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often while building many objects.
+
+    Linking and assessing allocate millions of objects and free few; with
+    Python's default gen-0 threshold (700) the collector re-scans the growing
+    heap so often that it costs a third of the work. Unlike pausing it, a
+    higher threshold still collects cycles. The previous thresholds are restored.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], threshold), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _text_aspects(corpus: Corpus, parsed: Iterable[ClaimFile]) -> frozenset[str]:
+    """Aspects whose values are free text: built-in ones and those the files declare."""
+    out = {a.id for a in corpus.aspects.values() if a.type is AspectType.TEXT}
+    for f in parsed:
+        for aspect_id, item in f.aspects:
+            kind = item.value.get("type") if isinstance(item.value, dict) else None
+            if kind is not None and kind.value == AspectType.TEXT.value:
+                out.add(aspect_id)
+    return frozenset(out)
+
+
+def scan(
+    claims_dir: Path,
+    *,
+    include_drafts: bool = False,
+    root: Path | None = None,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Loaded:
     """Read a claims folder: the corpus, every problem, and the files read and skipped.
+
+    ``cache`` keeps each file's parse by content (see :mod:`claimgraph.cache`);
+    ``progress(done, total)`` is called after each file is read.
 
     Python's cyclic garbage collector is paused while reading: loading makes
     millions of small objects and no cycles, and the collector's repeated
@@ -827,13 +939,22 @@ def scan(claims_dir: Path, *, include_drafts: bool = False, root: Path | None = 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _scan(claims_dir, include_drafts=include_drafts, root=root)
+        return _scan(
+            claims_dir, include_drafts=include_drafts, root=root, cache=cache, progress=progress
+        )
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _scan(claims_dir: Path, *, include_drafts: bool, root: Path | None) -> Loaded:
+def _scan(
+    claims_dir: Path,
+    *,
+    include_drafts: bool,
+    root: Path | None,
+    cache: Cache | None,
+    progress: Callable[[int, int], None] | None,
+) -> Loaded:
     report = Report()
     corpus = Corpus(sides=builtin_sides(), aspects=builtin_aspects())
     loaded = Loaded(corpus, report)
@@ -842,14 +963,32 @@ def _scan(claims_dir: Path, *, include_drafts: bool, root: Path | None) -> Loade
         return loaded
     root = root if root is not None else claims_dir.resolve().parent
     files: list[tuple[Path, ClaimFile]] = []
-    for path in claim_files(claims_dir):
-        parsed, problems = read_claim_file(path)
-        if parsed.draft and not include_drafts:
-            loaded.drafts_skipped.append(path)
-            continue
-        loaded.files.append(path)
-        report.extend(problems)
-        files.append((path, parsed))
+    paths = claim_files(claims_dir)
+    read: dict[Path, list[tuple[ClaimFile, Report]]] = {}
+
+    def done() -> None:
+        if progress is not None:
+            progress(len(read), len(paths))
+
+    # YAML first: the aspects they declare decide which CSV values are free text.
+    for path in paths:
+        if not path.name.endswith(bulk.BULK_SUFFIXES):
+            read[path] = [read_claim_file(path, cache=cache)]
+            done()
+    text_aspects = _text_aspects(corpus, [f for got in read.values() for f, _ in got])
+    for path in paths:
+        if path.name.endswith(bulk.BULK_SUFFIXES):
+            read[path] = read_bulk_file(path, text_aspects=text_aspects, cache=cache)
+            done()
+    for path in paths:
+        for parsed, problems in read.pop(path):
+            if parsed.draft and not include_drafts:
+                loaded.drafts_skipped.append(path)
+                continue
+            if not loaded.files or loaded.files[-1] != path:
+                loaded.files.append(path)
+            report.extend(problems)
+            files.append((path, parsed))
     unusable: set[str] = set()
     try:
         _build(corpus, files, report, unusable)
