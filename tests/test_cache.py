@@ -7,14 +7,18 @@ import hmac
 import json
 import os
 import pickle
+import shutil
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from claimgraph import cache as cache_mod
 from claimgraph.cache import MAGIC, Cache, RunCache, cache_dir_for, content_key, input_files
+from claimgraph.cli import app
+from claimgraph.load import scan
 
 
 @pytest.fixture
@@ -326,3 +330,82 @@ def test_disabled_cache_never_skips_a_run(project: Path) -> None:
 def test_input_files_lists_claim_files_in_loader_order(project: Path) -> None:
     names = [p.relative_to(project / "claims").as_posix() for p in input_files(project / "claims")]
     assert names == ["a.yaml", "sub/b.csv"]
+
+
+# -- the cache in the loader and the report command ------------------------------
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the bundled claims and seeds; returns the claims folder."""
+    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path / "claims"
+
+
+def test_cached_load_gives_the_same_corpus_and_problems(bundled: Path) -> None:
+    plain = scan(bundled)
+    cache = Cache(cache_dir_for(bundled))
+    first = scan(bundled, cache=cache)
+    assert cache.hits == 0 and cache.misses == len(first.files)
+    second = scan(bundled, cache=Cache(cache_dir_for(bundled)))
+    assert second.corpus == plain.corpus == first.corpus
+    assert second.report.problems == plain.report.problems
+
+
+def test_changed_claim_file_is_parsed_again(bundled: Path) -> None:
+    scan(bundled, cache=Cache(cache_dir_for(bundled)))
+    path = bundled / "seed-000-dzhankoi.yaml"
+    path.write_text(path.read_text().replace("party: local-residents", "party: nobody", 1))
+    cache = Cache(cache_dir_for(bundled))
+    loaded = scan(bundled, cache=cache)
+    assert cache.misses == 1
+    assert any(p.type == "unknown-party" for p in loaded.report.errors)
+
+
+def test_corrupt_cache_entries_are_rebuilt_silently(bundled: Path) -> None:
+    cache = Cache(cache_dir_for(bundled))
+    expected = scan(bundled, cache=cache).corpus
+    for entry in (cache.folder / "claimfile").glob("*.bin"):
+        entry.write_bytes(entry.read_bytes()[:-7])  # truncated
+    again = Cache(cache_dir_for(bundled))
+    assert scan(bundled, cache=again).corpus == expected
+    assert again.hits == 0
+    assert scan(bundled, cache=Cache(cache_dir_for(bundled))).corpus == expected
+
+
+def test_progress_hook_counts_every_file(bundled: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    loaded = scan(bundled, progress=lambda done, total: calls.append((done, total)))
+    n = len(loaded.files)
+    assert calls == [(i, n) for i in range(1, n + 1)]
+
+
+def test_report_twice_skips_the_second_run_and_no_cache_redoes_it(bundled: Path) -> None:
+    runner = CliRunner()
+    out = bundled.parent / "reports"
+    args = ["report", str(bundled), "-o", str(out)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0
+    assert "up to date" in second.output
+    third = runner.invoke(app, [*args, "--no-cache"])
+    assert third.exit_code == 0
+    assert "up to date" not in third.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_report_after_an_edit_to_a_report_behaves_as_without_cache(bundled: Path) -> None:
+    runner = CliRunner()
+    out = bundled.parent / "reports"
+    args = ["report", str(bundled), "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    (out / "index.md").write_text("# my notes\n")
+    cached = runner.invoke(app, args)
+    uncached = runner.invoke(app, [*args, "--no-cache"])
+    assert cached.exit_code == uncached.exit_code == 1
+    assert (out / "index.md").read_text() == "# my notes\n"

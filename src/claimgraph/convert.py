@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -47,6 +47,7 @@ from claimgraph.bulk import (
     generate_jsonl,
     read_bulk,
 )
+from claimgraph.cache import Cache
 from claimgraph.errors import InvalidInput, OutputError, UsageError
 from claimgraph.model import AspectType
 from claimgraph.output import safe_filename
@@ -131,6 +132,8 @@ def plan_conversion(
     to: Target,
     *,
     include_drafts: bool = False,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[Path, bytes], dict[Path, Path], ConvertResult]:
     """Validate ``src`` and compute every file to write: (converted, copied, counts).
 
@@ -144,7 +147,7 @@ def plan_conversion(
         raise UsageError(f"unknown format '{to}' (choose from {', '.join(FORMATS)})")
     if not src.is_dir():
         raise UsageError(f"{src}: no such claims folder")
-    loaded = scan(src, include_drafts=include_drafts)
+    loaded = scan(src, include_drafts=include_drafts, cache=cache, progress=progress)
     if not loaded.report.valid:
         raise InvalidInput(loaded.report)
     text_aspects = {a.id for a in loaded.corpus.aspects.values() if a.type is AspectType.TEXT}
@@ -242,11 +245,18 @@ def convert_corpus(
     *,
     force: bool = False,
     include_drafts: bool = False,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ConvertResult:
-    """Convert the claims folder ``src`` into ``dest`` in format ``to``; see the module doc."""
+    """Convert the claims folder ``src`` into ``dest`` in format ``to``; see the module doc.
+
+    ``cache`` and ``progress`` are handed to :func:`claimgraph.load.scan`.
+    """
     if dest.resolve() == src.resolve() or dest.resolve().is_relative_to(src.resolve()):
         raise UsageError(f"{dest}: the destination must be outside the source folder {src}")
-    converted, copied, result = plan_conversion(src, dest, to, include_drafts=include_drafts)
+    converted, copied, result = plan_conversion(
+        src, dest, to, include_drafts=include_drafts, cache=cache, progress=progress
+    )
     targets = [*converted, *copied]
     existing = sorted(str(t) for t in targets if t.exists() or t.is_symlink())
     if existing and not force:
