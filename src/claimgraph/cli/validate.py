@@ -57,14 +57,28 @@ def validate(
             case_sensitive=False,
         ),
     ] = ProblemFormat.text,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither use nor fill the cache (.claimgraph-cache/ beside the claims folder).",
+        ),
+    ] = False,
 ) -> None:
     """Check a claims folder: every problem with its file, line and column."""
+    from claimgraph.cache import Cache, cache_dir_for
+    from claimgraph.cli.convert import loading_progress
     from claimgraph.load import scan
 
     with common.handled():
         if not claims_dir.is_dir():
             raise UsageError(f"{claims_dir}: no such claims folder")
-        loaded = scan(claims_dir, include_drafts=include_drafts)
+        # Each claim file's parse is cached; written only when the folder is valid.
+        cache = Cache(cache_dir_for(claims_dir), enabled=not no_cache, defer=True)
+        with loading_progress() as progress:
+            loaded = scan(claims_dir, include_drafts=include_drafts, cache=cache, progress=progress)
+        if loaded.report.valid:
+            cache.flush()
     report, corpus = loaded.report, loaded.corpus
     counts = {
         "files": len(loaded.files),
