@@ -306,12 +306,6 @@ def test_a_full_disk_is_a_message_and_earlier_outputs_stay_whole(
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero")
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in convert.py: bulk.read_bulk now refuses a device, but convert_corpus still "
-    "copies the file with origin.read_bytes() (convert.py, the copy loop), reading /dev/zero "
-    "until memory runs out (MemoryError traceback); copy only regular files, within the limit",
-)
 @pytest.mark.parametrize("name", ["zero.csv", "zero.jsonl"])
 def test_convert_refuses_a_bulk_claim_file_that_never_ends(project: Path, name: str) -> None:
     (project / "claims" / name).symlink_to("/dev/zero")
