@@ -183,6 +183,23 @@ def test_junk_files_give_a_result_or_placed_messages(
         assert "junk.yaml:" in err
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+@pytest.mark.parametrize(
+    "data",
+    [bytes(range(256)), b'id,quote\r\n"unclosed,\x00\n', b'{"claims": [' * 5000, b"=cmd|x\n"],
+    ids=["binary", "unclosed-quote", "deep-json", "formula"],
+)
+@pytest.mark.parametrize("command", ["validate", "report", "convert"])
+def test_junk_csv_and_json_lines_files_give_placed_messages(
+    project: Path, suffix: str, data: bytes, command: str
+) -> None:
+    (project / "claims" / f"junk{suffix}").write_bytes(data)
+    code, _, err = invoke(fill(command, project / "claims", project.parent / "out"))
+    assert code == 1
+    assert_problem_lines(err, project / "claims")
+    assert f"junk{suffix}:" in err
+
+
 # ---------------------------------------------------------------------------
 # 2: usage errors
 
