@@ -52,7 +52,7 @@ from claimgraph.errors import InvalidInput, OutputError, UsageError
 from claimgraph.model import AspectType
 from claimgraph.output import safe_filename
 from claimgraph.problems import Report
-from claimgraph.yamlsafe import decode, parse_yaml
+from claimgraph.yamlsafe import MAX_FILE_BYTES, decode, parse_yaml
 
 __all__ = ["FORMATS", "ConvertResult", "Target", "convert_corpus", "plan_conversion"]
 
@@ -118,7 +118,7 @@ def _read_docs(path: Path, shown: str, report: Report) -> list[dict[str, Any]]:
     """The plain documents of one claim file (one for YAML, one per source for tables)."""
     if path.suffix in BULK_SUFFIXES:
         return [d.plain() for d in read_bulk(path, report, display=shown)]
-    text = decode(path.read_bytes(), shown, report)
+    text = decode(_read_regular(path), shown, report)
     if text is None:
         return []
     item = parse_yaml(text, shown, report)
@@ -220,6 +220,17 @@ def plan_conversion(
     return converted, copied, result
 
 
+def _read_regular(path: Path) -> bytes:
+    """A regular file's bytes, within the size limit; OutputError for anything else."""
+    if not path.is_file():
+        raise OutputError(f"{path}: not a regular file (a device, a pipe or a folder): not copied")
+    with path.open("rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OutputError(f"{path}: over the limit of {MAX_FILE_BYTES:,} bytes: not copied")
+    return data
+
+
 def _atomic_write(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -273,7 +284,7 @@ def convert_corpus(
             _atomic_write(target, data)
             result.written.append(target)
         for target, origin in copied.items():
-            _atomic_write(target, origin.read_bytes())
+            _atomic_write(target, _read_regular(origin))
             result.copied.append(target)
     except OSError as exc:  # a file in the way, a full disk, no permission
         done = len(result.written) + len(result.copied)
