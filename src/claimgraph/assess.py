@@ -510,6 +510,13 @@ def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessm
     given, ``Assessment.graph`` builds it from the same links on first use
     (reports and tables do not need it).
     """
+    from claimgraph.load import fewer_gc_passes
+
+    with fewer_gc_passes():
+        return _assess(corpus, graph)
+
+
+def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessment:
     linking = link_corpus(corpus)
     echoes = corpus_echoes(corpus)
     ctx = _Context(corpus, linking, echoes)
