@@ -251,12 +251,6 @@ def test_an_empty_or_blank_report_gives_an_empty_valid_draft(tmp_path: Path, tex
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero and FIFOs")
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in cli/extract.py: a report that is a symlink to /dev/zero passes the stat() "
-    "size check (0 bytes) and is read with read_bytes() until memory runs out; a FIFO blocks "
-    "forever. Refuse what is not a regular file; read at most MAX_FILE_BYTES + 1 bytes",
-)
 @pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
 def test_a_report_that_never_ends_is_refused(tmp_path: Path, kind: str) -> None:
     report = tmp_path / "seeds" / "endless.txt"

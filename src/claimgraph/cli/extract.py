@@ -110,9 +110,15 @@ def extract(
     unmatched: list[str] = []
     for report in reports:
         try:
+            if not report.is_file():  # /dev/zero never ends, a FIFO blocks
+                raise UsageError(f"{report}: not a regular file (a device or a pipe): not read")
             if report.stat().st_size > MAX_FILE_BYTES:
                 raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
-            text = report.read_bytes().decode("utf-8-sig")
+            with report.open("rb") as fh:
+                data = fh.read(MAX_FILE_BYTES + 1)  # never past the limit, even if it grows
+            if len(data) > MAX_FILE_BYTES:
+                raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             typer.echo(f"{report}: not valid UTF-8 (byte offset {exc.start})", err=True)
             failed += 1
