@@ -89,6 +89,8 @@ M = [
   ["tests/test_hostile_load.py::test_a_claim_file_that_is_a_device_or_a_fifo_is_refused_not_read_forever"]),
  ("cache signature", "src/claimgraph/cache.py", "            or not hmac.compare_digest(header[\"hmac\"], _sign(payload))\n", "",
   ["tests/test_concurrency.py::test_a_crafted_cache_entry_shipped_with_a_project_never_runs_code"]),
+ ("extract report regular file", "src/claimgraph/cli/extract.py", "            if not report.is_file():", "            if False:",
+  ["tests/test_hostile_extract.py::test_a_report_that_never_ends_is_refused"]),
  ("cli handled", "src/claimgraph/cli/common.py", "        if isinstance(exc, ClaimgraphError):\n            fail(exc)\n        return False", "        return False",
   ["tests/test_cli_errors.py"]),
 ]
