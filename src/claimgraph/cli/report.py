@@ -74,12 +74,21 @@ ForceOption = Annotated[
 ]
 
 
-def _load(claims_dir: Path, include_drafts: bool) -> object:
-    from claimgraph.load import load_corpus
+def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> object:
+    """The corpus (InvalidInput if it has errors); a bar on a terminal while reading files."""
+    from claimgraph.cache import Cache
+    from claimgraph.cli.convert import loading_progress
+    from claimgraph.errors import InvalidInput
+    from claimgraph.load import scan
 
     if not claims_dir.is_dir():
         raise UsageError(f"{claims_dir}: no such claims folder")
-    return load_corpus(claims_dir, include_drafts=include_drafts)
+    assert cache is None or isinstance(cache, Cache)
+    with loading_progress() as progress:
+        loaded = scan(claims_dir, include_drafts=include_drafts, cache=cache, progress=progress)
+    if not loaded.report.valid:
+        raise InvalidInput(loaded.report)
+    return loaded.corpus
 
 
 def _check_events(wanted: list[str], known: list[str]) -> None:
@@ -127,8 +136,9 @@ def report(
         wanted = list(dict.fromkeys(event or []))
         out_dir = output or Path("reports")
         runs: RunCache | None = None
+        # Each claim file's parse is cached too, written only if the run succeeds.
+        cache = Cache(cache_dir_for(claims_dir), enabled=not no_cache, defer=True)
         if format is Format.md and claims_dir.is_dir():
-            cache = Cache(cache_dir_for(claims_dir), enabled=not no_cache)
             options = ["md", f"drafts={include_drafts}", *(f"event={e}" for e in wanted)]
             runs = RunCache(cache, "report", claims_dir, options)
             done = runs.current(out_dir)
@@ -139,7 +149,7 @@ def report(
                     err=True,
                 )
                 return
-        corpus = _load(claims_dir, include_drafts)
+        corpus = _load(claims_dir, include_drafts, cache)
         assert isinstance(corpus, Corpus)
         _check_events(wanted, list(corpus.events))
         assessment = assess(corpus)
@@ -153,6 +163,7 @@ def report(
                 return
             assert output is not None
             changed = write_file(output, text, force=force)
+            cache.flush()
             typer.echo(f"{'wrote' if changed else 'unchanged'} {output}", err=True)
             return
 
@@ -176,6 +187,7 @@ def report(
         if runs is not None and not result.kept:
             texts = source_text_candidates(corpus, claims_dir.parent)
             runs.remember(texts, out_dir, files, {"events": len(ids)})
+        cache.flush()
         summary = (
             f"{_reports_phrase(len(ids))} in "
             f"{folder.path}: {len(result.written)} written, {len(result.unchanged)} unchanged"
