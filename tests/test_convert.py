@@ -170,7 +170,7 @@ def test_cli_convert_reports_counts_and_exit_codes(project: Path) -> None:
 
 
 def test_loading_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from claimgraph.cli.convert import loading_progress
+    from claimgraph.cli.common import loading_progress
 
     with loading_progress() as hook:
         assert hook is None  # pytest's stdout is not a terminal

@@ -1293,18 +1293,11 @@ def _shown(folder: Path) -> str:
 
 def _read_text(path: Path, shown: str, at: Location, report: Report, source_id: str) -> SourceText:
     try:
-        if path.stat().st_size > yamlsafe.MAX_FILE_BYTES:
-            report.add(
-                "file-too-large",
-                f"source file '{shown}' is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
-                at.path,
-                at.line,
-                at.column,
-                id=source_id,
-            )
-            return SourceText(None, "too large")
-        data = _read_at_most(path)
-        if len(data) > yamlsafe.MAX_FILE_BYTES:
+        # The size is checked before reading and again after: a file that
+        # grows, or a device that reports no size, is read only to the limit.
+        too_large = path.stat().st_size > yamlsafe.MAX_FILE_BYTES
+        data = b"" if too_large else _read_at_most(path)
+        if too_large or len(data) > yamlsafe.MAX_FILE_BYTES:
             report.add(
                 "file-too-large",
                 f"source file '{shown}' is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Annotated, NoReturn
@@ -95,3 +97,30 @@ class handled:
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, ClaimgraphError):
             fail(exc)
+
+
+# Fewer claim files than this load too fast to need a progress bar.
+PROGRESS_MIN_FILES = 20
+
+
+@contextmanager
+def loading_progress(
+    description: str = "Reading claim files",
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A ``progress(done, total)`` hook drawing a rich bar on a terminal, else None.
+
+    The bar appears only when standard output is a terminal and there are at
+    least :data:`PROGRESS_MIN_FILES` files, and vanishes when done.
+    """
+    if not sys.stdout.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(description, total=None, visible=False)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, visible=total >= PROGRESS_MIN_FILES)
+
+        yield update

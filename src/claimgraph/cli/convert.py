@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +10,6 @@ import typer
 
 from claimgraph.cli import common
 
-# Fewer claim files than this load too fast to need a progress bar.
-PROGRESS_MIN_FILES = 20
-
 NoCacheOption = Annotated[
     bool,
     typer.Option(
@@ -23,29 +17,6 @@ NoCacheOption = Annotated[
         help="Neither use nor fill the cache (.claimgraph-cache/ beside the claims folder).",
     ),
 ]
-
-
-@contextmanager
-def loading_progress(
-    description: str = "Reading claim files",
-) -> Iterator[Callable[[int, int], None] | None]:
-    """A ``progress(done, total)`` hook drawing a rich bar on a terminal, else None.
-
-    The bar appears only when standard output is a terminal and there are at
-    least :data:`PROGRESS_MIN_FILES` files, and vanishes when done.
-    """
-    if not sys.stdout.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task(description, total=None, visible=False)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, visible=total >= PROGRESS_MIN_FILES)
-
-        yield update
 
 
 HELP = """Convert a claims folder to YAML, CSV or JSON Lines, losing no field.
@@ -94,7 +65,7 @@ def convert(
     # Each claim file's parse is cached, written only if the conversion succeeds.
     cache = Cache(cache_dir_for(src), enabled=not no_cache, defer=True)
     with common.handled():
-        with loading_progress() as progress:
+        with common.loading_progress() as progress:
             result = convert_corpus(
                 src,
                 dest,

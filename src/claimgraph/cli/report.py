@@ -77,14 +77,13 @@ ForceOption = Annotated[
 def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> object:
     """The corpus (InvalidInput if it has errors); a bar on a terminal while reading files."""
     from claimgraph.cache import Cache
-    from claimgraph.cli.convert import loading_progress
     from claimgraph.errors import InvalidInput
     from claimgraph.load import scan
 
     if not claims_dir.is_dir():
         raise UsageError(f"{claims_dir}: no such claims folder")
     assert cache is None or isinstance(cache, Cache)
-    with loading_progress() as progress:
+    with common.loading_progress() as progress:
         loaded = scan(claims_dir, include_drafts=include_drafts, cache=cache, progress=progress)
     if not loaded.report.valid:
         raise InvalidInput(loaded.report)

@@ -67,7 +67,6 @@ def validate(
 ) -> None:
     """Check a claims folder: every problem with its file, line and column."""
     from claimgraph.cache import Cache, cache_dir_for
-    from claimgraph.cli.convert import loading_progress
     from claimgraph.load import scan
 
     with common.handled():
@@ -75,7 +74,7 @@ def validate(
             raise UsageError(f"{claims_dir}: no such claims folder")
         # Each claim file's parse is cached; written only when the folder is valid.
         cache = Cache(cache_dir_for(claims_dir), enabled=not no_cache, defer=True)
-        with loading_progress() as progress:
+        with common.loading_progress() as progress:
             loaded = scan(claims_dir, include_drafts=include_drafts, cache=cache, progress=progress)
         if loaded.report.valid:
             cache.flush()
