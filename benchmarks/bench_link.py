@@ -30,9 +30,8 @@ from claimgraph.assess import assess
 from claimgraph.echoes import corpus_echoes
 from claimgraph.graph import build_graph
 from claimgraph.link import link_corpus
+from claimgraph.load import builtin_aspects
 from claimgraph.model import (
-    Aspect,
-    AspectType,
     Certainty,
     Claim,
     Corpus,
@@ -55,35 +54,11 @@ WORDS = (
 ).split()
 
 
-def aspects() -> dict[str, Aspect]:
-    pair = frozenset
-    return {
-        "cause": Aspect(
-            "cause",
-            AspectType.CATEGORY,
-            compatible=frozenset(
-                {
-                    pair({"air-defence-debris", "drone-attack"}),
-                    pair({"air-defence-debris", "missile-attack"}),
-                }
-            ),
-        ),
-        "interception": Aspect(
-            "interception",
-            AspectType.CATEGORY,
-            compatible=frozenset({pair({"partly-intercepted", "hits"})}),
-        ),
-        "damage": Aspect("damage", AspectType.SET),
-        "injured": Aspect("injured", AspectType.COUNT),
-        "comment": Aspect("comment", AspectType.TEXT),
-    }
-
-
 def make_corpus(n: int, seed: int = 1) -> Corpus:
     """One event with ``n`` claims (deterministic for a seed)."""
     rng = random.Random(seed)
     n_parties = max(4, n // 5)
-    corpus = Corpus(aspects=aspects())
+    corpus = Corpus(aspects=builtin_aspects())
     corpus.events["e"] = Event("e", "Synthetic event", date(2024, 1, 4))
     for i in range(n_parties):
         corpus.parties[f"p{i}"] = Party(f"p{i}", f"Party {i}", SIDES[i % len(SIDES)])
