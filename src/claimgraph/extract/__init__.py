@@ -38,8 +38,15 @@ from claimgraph.extract.attribution import (
     find_attribution,
     find_word,
 )
-from claimgraph.extract.events import DateRef, Gazetteer, Place, date_line, find_dates
-from claimgraph.extract.lexicon import Lexicon, lexicon, words_of
+from claimgraph.extract.events import (
+    DateRef,
+    Gazetteer,
+    Place,
+    date_line,
+    date_mentions,
+    resolve_dates,
+)
+from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, words_of
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
@@ -63,6 +70,10 @@ UNKNOWN_SIDE_NAME = "Unknown: a speaker not yet registered in parties.yaml"
 _EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb"})
 _CLAUSE_BREAK = re.compile(r"(?:,\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+)", re.IGNORECASE)
 _TRIM = " \t\n,;:" + "".join(QUOTES)
+_PUNCT = re.compile(r"[,.;]")
+_ON_PLATFORM = re.compile(r"\s*(?:on|in|across)\s+([^,]{2,40}),", re.IGNORECASE)
+_EVIDENCE_AUX = re.compile(r"\s+(?:has|have|had|did|does|also|still)\s*$")
+_LIST_SPLIT = re.compile(r",\s*|\s+and\s+")
 
 
 @dataclass(slots=True)
@@ -142,6 +153,7 @@ class Extractor:
 
     def extract(self, text: str, path: str | Path, *, file: str | None = None) -> Draft:
         """The draft for one report's ``text``; ``file`` is written as ``source.file``."""
+        forget_words()  # the memo of words is one report's
         return _Run(self, text, Path(path), file).draft
 
 
@@ -209,7 +221,8 @@ class _Run:
         years = [int(y) for y in _YEAR.findall(self.text)]
         ref = dl.end if dl is not None else None
         ref0 = ref
-        dated = find_dates(self.body, ref, years)
+        mentions = date_mentions(self.body)
+        dated = resolve_dates(mentions, ref, years)
         first = [d for d in dated if d.is_day]
         if dl is not None and dl.is_day:
             main: DateRef | None = dl
@@ -222,7 +235,7 @@ class _Run:
         ref = self.published or ref or (main.end if main else None)
         self.ref = ref
         found = self.ex.gazetteer.find(self.body)
-        all_dates = dated if ref == ref0 else find_dates(self.body, ref, years)
+        all_dates = dated if ref == ref0 else resolve_dates(mentions, ref, years)
         towns = [p for p, _, _ in found if p.kind not in _BROAD]
         regions = [p for p, _, _ in found if p.kind == "region"]
         main_place = towns[0] if towns else regions[0] if regions else None
@@ -350,12 +363,12 @@ class _Run:
         """Speakers with no speech verb: "footage was posted online", "On social networks, ..."."""
         m = self.lex.publication.search(seg.text)
         if m:
-            after = re.split(r"[,.;]", seg.text[m.end() :], maxsplit=1)[0]
+            after = _PUNCT.split(seg.text[m.end() :], maxsplit=1)[0]
             if self.ex.registry.match(after) is not None:
                 return Attribution(
                     seg.text, after, (0, len(seg.text)), "published", m.group(0), True
                 )
-        m2 = re.match(r"\s*(?:on|in|across)\s+([^,]{2,40}),", seg.text, re.IGNORECASE)
+        m2 = _ON_PLATFORM.match(seg.text)
         if m2 and self.ex.registry.match(m2.group(1)) is not None:
             return Attribution(
                 seg.text, m2.group(1), (m2.end(), len(seg.text)), "published", "", True
@@ -369,7 +382,7 @@ class _Run:
         m = self.lex.evidence["none"].search(seg.text)
         if not m or self.ex.reader.findings(seg.text[m.end() :]):
             return False
-        subject = re.sub(r"\s+(?:has|have|had|did|does|also|still)\s*$", "", seg.text[: m.start()])
+        subject = _EVIDENCE_AUX.sub("", seg.text[: m.start()])
         speaker = self.resolver.resolve(subject) if subject.strip() else self.resolver.last
         if speaker is None:
             return False
@@ -383,7 +396,7 @@ class _Run:
             last = self.resolver.last
             return [last] if last is not None else []
         if att.cue == "declines":
-            parts = [p for p in re.split(r",\s*|\s+and\s+", att.speaker) if p.strip()]
+            parts = [p for p in _LIST_SPLIT.split(att.speaker) if p.strip()]
             found: dict[str, Speaker] = {}
             for part in parts:
                 sp = self.resolver.resolve(part)

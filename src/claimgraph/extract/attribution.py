@@ -61,6 +61,26 @@ _TITLE_WORDS = re.compile(
 )
 _NAME = re.compile(r"\b((?:[A-Z][\w'’-]+\.?\s+){1,3}[A-Z][\w'’-]+)\s*$")
 
+_INSTITUTION = re.compile(
+    r"\b(Ministry|Force|Forces|Office|Staff|Agency|Service|Directorate|Army|"
+    r"Council|Movement|Channel|Defense|Defence|Republic|Federation|Wind|News)\b"
+)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OPENS_QUOTE = re.compile(rf"\s*[{OPENING}]")
+_COLON_QUOTE = re.compile(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]")
+_PUNCT = re.compile(r"[,.;]")
+_ACCORDING_WHO = re.compile(r"([^,.;:]+?)(?=\s*(?:,|\.|;|:|$|\bthat\b))")
+_RELATIVE_START = re.compile(r"(?:whom|which|who)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom)(?!\w)", re.IGNORECASE)
+_DECLINE_AUX = re.compile(
+    r"\s+(?:are|is|was|were|have|has|had|also|still|so\s+far|yet)\s*$", re.IGNORECASE
+)
+_DECLINE_AUX2 = re.compile(r"\s+(?:are|is|was|were|have|has|had)\s*$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+by\s+((?:\S+\s+){0,7}\S+)")
+_THAT_OR_END = re.compile(r"\s*(?:that\b|,|$)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;]|$)")
+_ANAPHOR_TAIL = re.compile(r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b")
+_ADVERBIAL_TAIL = re.compile(r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*")
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _CITING = re.compile(r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", re.IGNORECASE)
@@ -271,11 +291,7 @@ def _person(words: str) -> str:
         m = _NAME.search(part)
         if m:
             name = m.group(1)
-            if len(name.split()) >= 2 and not re.search(
-                r"\b(Ministry|Force|Forces|Office|Staff|Agency|Service|Directorate|Army|"
-                r"Council|Movement|Channel|Defense|Defence|Republic|Federation|Wind|News)\b",
-                name,
-            ):
+            if len(name.split()) >= 2 and not _INSTITUTION.search(name):
                 return name
     return ""
 
@@ -283,7 +299,7 @@ def _person(words: str) -> str:
 def _unknown_name(words: str) -> str:
     """The words to name an unregistered speaker by: the phrase without leading fillers."""
     text = words.strip(' ,.;:"“”«»')
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = _ARTICLE.sub("", text)
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -369,7 +385,7 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
     second = not present.isdisjoint(firsts["second_hand"]) and bool(lex.second_hand.search(text))
 
     # '"...," X said.' — the quotation first, the speaker after it.
-    m = re.match(rf"\s*[{OPENING}]", text)
+    m = _OPENS_QUOTE.match(text)
     if m:
         close = _closing_quote(text, m.end() - 1)
         if close > 0:
@@ -386,11 +402,11 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
                 )
             if v and rest[: v.start()].strip(" ,.") == "":
                 after = rest[v.end() :]
-                who = re.split(r"[,.;]", after, maxsplit=1)[0]
+                who = _PUNCT.split(after, maxsplit=1)[0]
                 return Attribution(text, who.strip(), (m.end(), close), "quote", v.group(1), second)
 
     # 'X: "..."'
-    m = re.match(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]", text)
+    m = _COLON_QUOTE.match(text)
     if m and len(m.group(1).split()) <= 10:
         return Attribution(text, m.group(1), (m.end(), len(text)), "colon", "", second)
 
@@ -398,11 +414,11 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
     m = _ACCORDING.search(text) if not present.isdisjoint(_ACCORDING_WORDS) else None
     if m:
         tail = text[m.end() :]
-        x = re.match(r"([^,.;:]+?)(?=\s*(?:,|\.|;|:|$|\bthat\b))", tail)
+        x = _ACCORDING_WHO.match(tail)
         who = x.group(1) if x else ""
         end_x = m.end() + (x.end() if x else 0)
         before = text[: m.start()]
-        if re.match(r"(?:whom|which|who)\b", tail, re.IGNORECASE):
+        if _RELATIVE_START.match(tail):
             return Attribution(text, "he", (0, len(text)), "according-to", "", second)
         if who and not before.strip(" ,") or _only_intro(before):
             start = end_x
@@ -422,15 +438,8 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
     # Silence: "X have not yet commented", "X are in no hurry to comment".
     m = lex.decline.search(text) if not present.isdisjoint(firsts["declines"]) else None
     if m:
-        subject = re.sub(
-            r"\s+(?:are|is|was|were|have|has|had|also|still|so\s+far|yet)\s*$",
-            "",
-            text[: m.start()],
-            flags=re.IGNORECASE,
-        )
-        subject = re.sub(
-            r"\s+(?:are|is|was|were|have|has|had)\s*$", "", subject, flags=re.IGNORECASE
-        )
+        subject = _DECLINE_AUX.sub("", text[: m.start()])
+        subject = _DECLINE_AUX2.sub("", subject)
         return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
 
     # "X said (that) ...", "..., X said", "..., said X".
@@ -464,13 +473,13 @@ def _verb_attribution(
     if aux and aux[-1] in _AUX:
         return None
     # "Photos published by the occupation authorities": the agent speaks.
-    by = re.match(r"\s+by\s+((?:\S+\s+){0,7}\S+)", after)
+    by = _BY_AGENT.match(after)
     if by and prev not in _AUX and not before.rstrip().endswith(","):
         return Attribution(text, by.group(1), (0, len(text)), "by-agent", v.group(1), second)
     # ", said X." — the verb right after a comma, the speaker after it.
     inverted = v.group(1).casefold() in lex.inverted_verbs
-    if inverted and before.rstrip().endswith(",") and not re.match(r"\s*(?:that\b|,|$)", after):
-        who = re.split(r"[,.;]", after, maxsplit=1)[0]
+    if inverted and before.rstrip().endswith(",") and not _THAT_OR_END.match(after):
+        who = _PUNCT.split(after, maxsplit=1)[0]
         first = who.split()[0] if who.split() else ""
         speakerlike = any(w[:1].isupper() for w in who.split()) or (
             first.casefold() in _SPEAKER_START
@@ -479,7 +488,7 @@ def _verb_attribution(
             end = len(before.rstrip().rstrip(","))
             return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
     # Relative clause: "..., which the Russian army says it is repelling".
-    rel = list(re.finditer(r"(?<!\w)(?:which|who|whom)(?!\w)", before, re.IGNORECASE))
+    rel = list(_RELATIVE.finditer(before))
     if rel and "," not in before[rel[-1].end() :]:
         subject = before[rel[-1].end() :]
         cleaned = clean_subject(subject)
@@ -510,17 +519,10 @@ def _verb_attribution(
         tail = b[cut + 1 :]
         tail_ok = 0 < len(tail.split()) <= 8 and not lex.speech_verb.search(tail)
         ends = (
-            re.match(r"\s*(?:[,.;]|$)", after)
-            or (
-                norm(clean_subject(tail)) in lex.anaphora
-                and re.match(
-                    r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b", after
-                )
-            )
+            _CLAUSE_END.match(after)
+            or (norm(clean_subject(tail)) in lex.anaphora and _ANAPHOR_TAIL.match(after))
             # "..., local officials said on Monday." — a short adverbial to the end
-            or re.fullmatch(
-                r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*", after
-            )
+            or _ADVERBIAL_TAIL.fullmatch(after)
         )
         content_words = len(b[:cut].split())
         if (

@@ -23,21 +23,22 @@ from typing import Any
 
 import yaml
 
-from claimgraph.extract.lexicon import phrase_regex, trie_pattern
+from claimgraph.extract.lexicon import Phrases, phrases, trie_pattern
 
 __all__ = [
     "DateRef",
     "Gazetteer",
     "Place",
     "date_line",
+    "date_mentions",
     "find_dates",
+    "resolve_dates",
     "load_gazetteer",
 ]
 
 GAZETTEER_FILE = "gazetteer.yaml"
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_WORD = re.compile(r"\w+")
 _WORD_START = re.compile(r"\b\w")
 
 MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
@@ -53,6 +54,7 @@ _MONTH = (
 _MONTH_ABBR = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEARS = re.compile(r"\b((?:19|20)\d\d)\b")
 
 _PATTERNS = [
     # 2024-03-21
@@ -84,6 +86,9 @@ _PATTERNS = [
         r"\b(?P<relative>yesterday|last\s+night|this\s+morning|today|tonight)\b", re.IGNORECASE
     ),
 ]
+
+# The patterns that can start before a month's name ("21 March", "at the end of May").
+_LEAD_IN = frozenset({2, 3})
 
 # Any word a date could be made of: a quick test before the full patterns.
 _ANY_DATE = re.compile(
@@ -201,21 +206,51 @@ def find_dates(text: str, ref: date | None = None, years: Iterable[int] = ()) ->
     >>> [str(d) for d in find_dates("in early November", ref=date(2024, 1, 15))]
     ['2023-11-01..2023-11-10']
     """
-    years = list(years) or [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
-    # The full patterns are tried only where a date can start: at a word a date
-    # is made of, or at one of the few words before it ("at the end of May").
-    starts: set[int] = set()
+    return resolve_dates(date_mentions(text), ref, list(years) or _years_in(text))
+
+
+def _years_in(text: str) -> list[int]:
+    return [int(y) for y in _YEARS.findall(text)]
+
+
+def date_mentions(text: str) -> list[re.Match[str]]:
+    """Every match of the date patterns in ``text``, the most specific pattern first.
+
+    The part of :func:`find_dates` that does not depend on the report's
+    date, so a caller that learns the date later need not scan again.
+    """
+    # The full patterns are tried only where a date can start: at a word a
+    # date is made of, or (for "21 March", "at the end of May") at one of
+    # the few words before a month.
+    anchors: list[int] = []
+    before: set[int] = set()
     for anchor in _ANY_DATE.finditer(text):
-        starts.add(anchor.start())
-        for w in _WORD_START.finditer(text, max(0, anchor.start() - 30), anchor.start()):
-            starts.add(w.start())
-    ordered = sorted(starts)
+        at = anchor.start()
+        anchors.append(at)
+        if anchor.group(0).casefold() in MONTHS:
+            for w in _WORD_START.finditer(text, max(0, at - 30), at):
+                before.add(w.start())
+    around = sorted(before.union(anchors))
+    return [
+        m
+        for index, pattern in enumerate(_PATTERNS)
+        for at in (around if index in _LEAD_IN else anchors)
+        if (m := pattern.match(text, at)) is not None
+    ]
+
+
+def resolve_dates(
+    mentions: list[re.Match[str]], ref: date | None = None, years: Iterable[int] = ()
+) -> list[DateRef]:
+    """The dates of :func:`date_mentions`, read with the report's date ``ref``.
+
+    A mention inside one already read is skipped, so "Thursday, March 21"
+    is one date.
+    """
+    years = list(years)
     out: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    matches = (
-        m for pattern in _PATTERNS for at in ordered if (m := pattern.match(text, at)) is not None
-    )
-    for m in matches:
+    for m in mentions:
         if any(s <= m.start() < e for s, e in taken):
             continue
         ref_obj = _match_date(m, ref, years)
@@ -289,8 +324,7 @@ class Gazetteer:
 
     places: dict[str, Place] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # folded name/alias -> place name
-    _regex: re.Pattern[str] | None = None
-    _first: frozenset[str] = frozenset()
+    _regex: Phrases | None = None
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -343,10 +377,7 @@ class Gazetteer:
     def find(self, text: str) -> list[tuple[Place, int, int]]:
         """The places named in ``text``: (place, start, end), in order."""
         if self._regex is None:
-            self._regex = phrase_regex(self.names, capture=True)
-            self._first = frozenset(w[0] for w in (_WORD.findall(n) for n in self.names) if w)
-        if len(text) < 400 and self._first.isdisjoint(_WORD.findall(text.casefold())):
-            return []
+            self._regex = phrases(self.names, capture=True)
         out = []
         for m in self._regex.finditer(text):
             name = self.names.get(" ".join(m.group(1).casefold().split()))

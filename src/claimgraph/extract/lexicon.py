@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Lexicon", "phrase_regex", "lexicon", "words"]
+__all__ = ["Lexicon", "Phrases", "forget_words", "lexicon", "phrase_regex", "phrases", "words"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -87,24 +87,118 @@ def phrase_regex(
 
 _WORD = re.compile(r"\w+")
 
+# The words of the texts of the report being read (see :func:`text_words`).
+_TEXT_WORDS: dict[str, frozenset[str]] = {}
+_TEXT_WORDS_MAX = 512
+# Shorter texts are cheaper to scan than to split into words.
+_GATE_MIN = 40
 
-def first_words(phrases: Iterable[object]) -> frozenset[str]:
+
+def text_words(text: str) -> frozenset[str]:
+    """The words of ``text``, case-folded (memoised for the texts of one report).
+
+    One report's sentences and clauses are asked about by dozens of phrase
+    lists, and split once. :func:`forget_words` empties the memo (the
+    extractor does so for each report).
+
+    >>> sorted(text_words("Two Drones, two"))
+    ['drones', 'two']
+    """
+    got = _TEXT_WORDS.get(text)
+    if got is None:
+        got = frozenset(_WORD.findall(text.casefold()))
+        if len(_TEXT_WORDS) >= _TEXT_WORDS_MAX:
+            _TEXT_WORDS.clear()
+        _TEXT_WORDS[text] = got
+    return got
+
+
+def forget_words() -> None:
+    """Empty the memo of :func:`text_words` (a new report begins)."""
+    _TEXT_WORDS.clear()
+
+
+class Phrases:
+    """A :func:`phrase_regex` that first checks that one of its phrases' first words occurs.
+
+    Most sentences contain none of a list's words; a set test on the
+    sentence's words (:func:`text_words`, split once per text) is far
+    cheaper than scanning the sentence with the regex. The check can only
+    skip texts the regex cannot match: a match starts at a whole word that
+    is, case-folded, the first word of one of the phrases.
+
+    >>> p = phrases(["no comment", "declined to comment"])
+    >>> bool(p.search("The ministry declined   to comment on the strike.")), p.search("Quiet.")
+    (True, None)
+    """
+
+    __slots__ = ("first", "pattern", "regex")
+
+    def __init__(self, regex: re.Pattern[str], first: frozenset[str] | None) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        # None: some phrase has no word to look for, so never skip
+        self.first = first
+
+    def _absent(self, text: str) -> bool:
+        return (
+            self.first is not None
+            and len(text) >= _GATE_MIN
+            and self.first.isdisjoint(text_words(text))
+        )
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._absent(text):
+            return None
+        return self.regex.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._absent(text):
+            return iter(())
+        return self.regex.finditer(text)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.regex.match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.regex.fullmatch(text)
+
+
+def phrases(items: Iterable[object], *, capture: bool = False, plural: bool = False) -> Phrases:
+    """:func:`phrase_regex` with the first-word check of :class:`Phrases`.
+
+    >>> p = phrases(["drone"], plural=True)
+    >>> p.search("Two drones were shot down over the region last night.").group(0)
+    'drones'
+    """
+    items = list(items)
+    wordless = any(not _WORD.search(str(p)) for p in items if str(p).strip())
+    first = None if wordless else first_words(items, plural=plural)
+    return Phrases(phrase_regex(items, capture=capture, plural=plural), first)
+
+
+def first_words(phrases: Iterable[object], *, plural: bool = False) -> frozenset[str]:
     """The first word of each phrase, case-folded: where none occurs, no phrase can match.
+
+    With ``plural``, also the first word with "s" and "es" (a one-word phrase
+    of a :func:`phrase_regex` with ``plural`` matches so).
 
     >>> sorted(first_words(["no comment", "declined to comment"]))
     ['declined', 'no']
+    >>> sorted(first_words(["drone"], plural=True))
+    ['drone', 'dronees', 'drones']
     """
     out = set()
     for p in phrases:
         found = _WORD.findall(str(p).casefold())
         if found:
             out.add(found[0])
+            if plural:
+                out.update((found[0] + "s", found[0] + "es"))
     return frozenset(out)
 
 
-def words_of(text: str) -> frozenset[str]:
-    """The words of ``text``, case-folded."""
-    return frozenset(_WORD.findall(text.casefold()))
+words_of = text_words
 
 
 def fold(text: str) -> str:
@@ -126,10 +220,10 @@ class Tagger:
     def __init__(self, table: dict[str, list[object]]) -> None:
         self.order = list(table)
         self.tag_of: dict[str, str] = {}
-        for tag, phrases in table.items():
-            for p in words(phrases):
+        for tag, listed in table.items():
+            for p in words(listed):
                 self.tag_of.setdefault(fold(p), str(tag))
-        self.regex = phrase_regex(self.tag_of, capture=True)
+        self.regex = phrases(self.tag_of, capture=True)
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """Each mention: (tag, start, end), in order."""
@@ -152,47 +246,47 @@ class Lexicon:
 
     raw: dict[str, Any]
     abbreviations: tuple[str, ...]
-    speech_verb: re.Pattern[str]
-    message_noun: re.Pattern[str]
+    speech_verb: Phrases
+    message_noun: Phrases
     inverted_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
     epithets: frozenset[str]
-    passive: re.Pattern[str]
-    second_hand: re.Pattern[str]
-    hedge: re.Pattern[str]
-    decline: re.Pattern[str]
-    evidence: dict[str, re.Pattern[str]]
-    via: dict[str, re.Pattern[str]]
+    passive: Phrases
+    second_hand: Phrases
+    hedge: Phrases
+    decline: Phrases
+    evidence: dict[str, Phrases]
+    via: dict[str, Phrases]
     evidence_any: Tagger
     via_any: Tagger
-    killed: re.Pattern[str]
-    injured: re.Pattern[str]
+    killed: Phrases
+    injured: Phrases
     count_fillers: frozenset[str]
-    damage_verb: re.Pattern[str]
-    target_verb: re.Pattern[str]
+    damage_verb: Phrases
+    target_verb: Phrases
     objects: Tagger
-    interception_verb: re.Pattern[str]
-    interception_object: re.Pattern[str]
-    interception_all: re.Pattern[str]
-    interception_partial: re.Pattern[str]
-    interception_none: re.Pattern[str]
-    interception_hits: re.Pattern[str]
-    interception_hit_verbs: re.Pattern[str]
-    cause_cue: re.Pattern[str]
+    interception_verb: Phrases
+    interception_object: Phrases
+    interception_all: Phrases
+    interception_partial: Phrases
+    interception_none: Phrases
+    interception_hits: Phrases
+    interception_hit_verbs: Phrases
+    cause_cue: Phrases
     cause_verb: re.Pattern[str]
-    air_defence: re.Pattern[str]
-    journalist_hedge: re.Pattern[str]
-    negation: re.Pattern[str]
-    publication: re.Pattern[str]
+    air_defence: Phrases
+    journalist_hedge: Phrases
+    negation: Phrases
+    publication: Phrases
     reported_kinds: frozenset[str]
     eyewitness_kinds: frozenset[str]
-    happening: re.Pattern[str]
+    happening: Phrases
     locative: re.Pattern[str]
     broad_kinds: frozenset[str]
     not_location_kinds: frozenset[str]
-    continuation: re.Pattern[str]
+    continuation: Phrases
     own_words_kinds: frozenset[str]
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -211,47 +305,47 @@ class Lexicon:
             firsts=firsts,
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
-            speech_verb=phrase_regex(data.get("speech_verbs", ()), capture=True),
-            message_noun=phrase_regex(data.get("message_nouns", ())),
+            speech_verb=phrases(data.get("speech_verbs", ()), capture=True),
+            message_noun=phrases(data.get("message_nouns", ())),
             inverted_verbs=frozenset(str(x).casefold() for x in data.get("inverted_verbs", ())),
             denial_verbs=frozenset(str(x).casefold() for x in data.get("denial_verbs", ())),
             not_speakers=frozenset(str(x).casefold() for x in data.get("not_speakers", ())),
             anaphora=frozenset(str(x).casefold() for x in data.get("anaphora", ())),
             epithets=frozenset(str(x).casefold() for x in data.get("epithets", ())),
-            passive=phrase_regex(data.get("passive_cues", ())),
-            second_hand=phrase_regex(data.get("second_hand", ())),
-            hedge=phrase_regex(data.get("hedges", ())),
-            decline=phrase_regex(data.get("declines", ())),
-            evidence={k: phrase_regex(v) for k, v in (data.get("evidence") or {}).items()},
-            via={k: phrase_regex(v) for k, v in (data.get("via") or {}).items()},
+            passive=phrases(data.get("passive_cues", ())),
+            second_hand=phrases(data.get("second_hand", ())),
+            hedge=phrases(data.get("hedges", ())),
+            decline=phrases(data.get("declines", ())),
+            evidence={k: phrases(v) for k, v in (data.get("evidence") or {}).items()},
+            via={k: phrases(v) for k, v in (data.get("via") or {}).items()},
             evidence_any=Tagger(data.get("evidence") or {}),
             via_any=Tagger(data.get("via") or {}),
-            killed=phrase_regex(a.get("killed", ())),
-            injured=phrase_regex(a.get("injured", ())),
+            killed=phrases(a.get("killed", ())),
+            injured=phrases(a.get("injured", ())),
             count_fillers=frozenset(str(x).casefold() for x in a.get("count_fillers", ())),
-            damage_verb=phrase_regex(a.get("damage_verbs", ())),
-            target_verb=phrase_regex(a.get("target_verbs", ())),
+            damage_verb=phrases(a.get("damage_verbs", ())),
+            target_verb=phrases(a.get("target_verbs", ())),
             objects=objects,
-            interception_verb=phrase_regex(a.get("interception_verbs", ())),
-            interception_object=phrase_regex(a.get("interception_objects", ())),
-            interception_all=phrase_regex(a.get("interception_all", ())),
-            interception_partial=phrase_regex(a.get("interception_partial", ())),
-            interception_none=phrase_regex(a.get("interception_none", ())),
-            interception_hits=phrase_regex(a.get("interception_hits", ())),
-            interception_hit_verbs=phrase_regex(a.get("interception_hit_verbs", ())),
-            cause_cue=phrase_regex(a.get("cause_cues", ())),
+            interception_verb=phrases(a.get("interception_verbs", ())),
+            interception_object=phrases(a.get("interception_objects", ())),
+            interception_all=phrases(a.get("interception_all", ())),
+            interception_partial=phrases(a.get("interception_partial", ())),
+            interception_none=phrases(a.get("interception_none", ())),
+            interception_hits=phrases(a.get("interception_hits", ())),
+            interception_hit_verbs=phrases(a.get("interception_hit_verbs", ())),
+            cause_cue=phrases(a.get("cause_cues", ())),
             cause_verb=re.compile(
                 r"[\s\"“”«»]+(?:\w+[\s\"“”«»]+){0,2}?"
                 + phrase_regex(a.get("cause_verbs", ())).pattern,
                 re.IGNORECASE,
             ),
-            air_defence=phrase_regex(a.get("air_defence", ())),
-            journalist_hedge=phrase_regex(data.get("journalist_hedges", ())),
-            negation=phrase_regex(data.get("negation", ())),
-            publication=phrase_regex(data.get("publication_passives", ())),
+            air_defence=phrases(a.get("air_defence", ())),
+            journalist_hedge=phrases(data.get("journalist_hedges", ())),
+            negation=phrases(data.get("negation", ())),
+            publication=phrases(data.get("publication_passives", ())),
             reported_kinds=frozenset(str(x) for x in data.get("reported_kinds", ())),
             eyewitness_kinds=frozenset(str(x) for x in data.get("eyewitness_kinds", ())),
-            happening=phrase_regex(data.get("happening", ())),
+            happening=phrases(data.get("happening", ())),
             locative=re.compile(
                 phrase_regex(data.get("locatives", ())).pattern
                 + r"(?:\s+(?:the|a|an|occupied|temporarily|russian-occupied|[\w-]+-occupied))*\s+$",
@@ -259,7 +353,7 @@ class Lexicon:
             ),
             broad_kinds=frozenset(str(x) for x in data.get("broad_place_kinds", ())),
             not_location_kinds=frozenset(str(x) for x in data.get("not_location_kinds", ())),
-            continuation=phrase_regex(data.get("continuation_markers", ())),
+            continuation=phrases(data.get("continuation_markers", ())),
             own_words_kinds=frozenset(str(x) for x in data.get("own_words_kinds", ())),
         )
 

@@ -40,6 +40,7 @@ class Sentence:
 # Characters the splitter looks at; everything else is skipped in one go.
 _SPECIAL = re.compile("[\n.!?…" + re.escape("".join(sorted(QUOTES))) + "]")
 _STOPS = re.compile(r"[.!?]")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 @lru_cache(maxsize=32)
@@ -87,7 +88,7 @@ def _ends_sentence(text: str, i: int, abbreviations: frozenset[str]) -> bool:
         return False
     if text[i] != ".":
         return True
-    m = re.search(r"([\w.]+)$", text[max(0, i - 20) : i])
+    m = _LAST_WORD.search(text[max(0, i - 20) : i])
     word = m.group(1) if m else ""
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith"

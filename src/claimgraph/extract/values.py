@@ -15,12 +15,19 @@ data/extract.yaml; counts are read with :func:`claimgraph.quantities.parse_count
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimgraph.extract.events import Gazetteer
-from claimgraph.extract.lexicon import Lexicon, fold, lexicon, phrase_regex
+from claimgraph.extract.lexicon import (
+    Lexicon,
+    Phrases,
+    first_words,
+    fold,
+    lexicon,
+    phrases,
+    text_words,
+)
 from claimgraph.extract.sentences import QUOTES
 from claimgraph.model import Aspect, AspectType, Stance, value_key
 from claimgraph.quantities import parse_count
@@ -92,29 +99,13 @@ _TRANSITIVE = frozenset(
 _WORD = re.compile(r"\w+")
 
 
-def _words_of(text: str) -> frozenset[str]:
-    """The words of ``text``, case-folded, and without a plural "s" too."""
-    words = _WORD.findall(text.casefold())
-    return frozenset(words) | frozenset(w[:-1] for w in words if w.endswith("s"))
-
-
-def _first_words(phrases: Iterable[object]) -> frozenset[str]:
-    """The first word of each phrase: a phrase can only match where its first word is."""
-    out = set()
-    for p in phrases:
-        found = _WORD.findall(str(p).casefold())
-        if found:
-            out.add(found[0])
-    return frozenset(out)
-
-
 @dataclass(frozen=True, slots=True)
 class _CountRule:
     first_words: frozenset[str]
     aspects: tuple[str, ...]
-    words: re.Pattern[str]
-    after: re.Pattern[str] | None
-    verbs: re.Pattern[str] | None
+    words: Phrases
+    after: Phrases | None
+    verbs: Phrases | None
     noun: bool
 
 
@@ -124,7 +115,7 @@ _OWN_RULES = frozenset({"cause", "weapon", "interception", "damage", "target", "
 
 @dataclass(slots=True)
 class _AspectIndex:
-    regex: re.Pattern[str]
+    regex: Phrases
     canonical: dict[str, str]
     first_words: frozenset[str] = frozenset()
 
@@ -139,11 +130,11 @@ class Reader:
     _index: dict[str, _AspectIndex] = field(default_factory=dict)
     _counts: list[_CountRule] = field(default_factory=list)
     _weapon_names: dict[str, str] = field(default_factory=dict)
-    _count_any: re.Pattern[str] | None = None
+    _count_any: Phrases | None = None
     _present: frozenset[str] = frozenset()
     _weapon_first: frozenset[str] = frozenset()
     _gate: dict[str, frozenset[str]] = field(default_factory=dict)
-    _weapon_re: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    _weapon_re: Phrases = field(default_factory=lambda: phrases(()))
 
     @classmethod
     def default(cls) -> Reader:
@@ -156,7 +147,9 @@ class Reader:
                 table = _phrases_of(aspect)
                 # spaces, hyphens and case fold the same way as value keys
                 self._index[aid] = _AspectIndex(
-                    phrase_regex(table, capture=True, plural=True), table, _first_words(table)
+                    phrases(table, capture=True, plural=True),
+                    table,
+                    first_words(table, plural=True),
                 )
         for aid, spec in (self.lex.raw.get("counts") or {}).items():
             targets = [str(a) for a in spec.get("aspects", [aid])]
@@ -165,26 +158,19 @@ class Reader:
             ]
             if not targets:
                 continue
-            phrases = [*spec.get("words", ()), *spec.get("after", ())]
             self._counts.append(
                 _CountRule(
-                    frozenset(
-                        _WORD.findall(str(p).casefold())[0]
-                        for p in phrases
-                        if _WORD.findall(str(p).casefold())
-                    ),
+                    first_words([*spec.get("words", ()), *spec.get("after", ())]),
                     tuple(targets),
-                    phrase_regex(spec.get("words", ()), capture=True),
-                    phrase_regex(spec.get("after", ()), capture=True)
-                    if spec.get("after")
-                    else None,
-                    phrase_regex(spec["verbs"]) if spec.get("verbs") else None,
+                    phrases(spec.get("words", ()), capture=True),
+                    phrases(spec.get("after", ()), capture=True) if spec.get("after") else None,
+                    phrases(spec["verbs"]) if spec.get("verbs") else None,
                     bool(spec.get("noun", False)),
                 )
             )
         raw_aspects = self.lex.raw.get("aspects") or {}
         self._gate = {
-            "interception": _first_words(
+            "interception": first_words(
                 [
                     *raw_aspects.get("interception_verbs", ()),
                     *raw_aspects.get("interception_none", ()),
@@ -192,28 +178,28 @@ class Reader:
                     *raw_aspects.get("interception_hit_verbs", ()),
                 ]
             ),
-            "damage-target": _first_words(
+            "damage-target": first_words(
                 [*raw_aspects.get("damage_verbs", ()), *raw_aspects.get("target_verbs", ())]
             ),
-            "happening": _first_words(self.lex.raw.get("happening", ())),
+            "happening": first_words(self.lex.raw.get("happening", ())),
         }
         count_words: list[object] = []
         for spec in (self.lex.raw.get("counts") or {}).values():
             count_words += list(spec.get("words", ())) + list(spec.get("after", ()))
-        self._count_any = phrase_regex(count_words) if self._counts else None
+        self._count_any = phrases(count_words) if self._counts else None
         names: dict[str, str] = {}
         for slug, words in (self.lex.raw.get("weapons") or {}).items():
             for w in words:
                 names.setdefault(fold(str(w)), str(slug))
         self._weapon_names = names
-        self._weapon_first = _first_words(names)
-        self._weapon_re = phrase_regex(names, capture=True)
+        self._weapon_first = first_words(names)
+        self._weapon_re = phrases(names, capture=True)
 
     # -- the aspects ---------------------------------------------------------
 
     def findings(self, clause: str) -> list[Finding]:
         """Every aspect answered in ``clause``, in a stable order."""
-        self._present = _words_of(clause)
+        self._present = text_words(clause)
         out: list[Finding] = []
         out.extend(self._count_findings(clause))
         for finder in (self._cause, self._weapon, self._interception, self._damage_target):
