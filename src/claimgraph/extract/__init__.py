@@ -221,7 +221,8 @@ class _Run:
         years = [int(y) for y in _YEAR.findall(self.text)]
         ref = dl.end if dl is not None else None
         ref0 = ref
-        mentions = date_mentions(self.body)
+        pieces = [(sentence.start, sentence.text) for sentence in self.sentences]
+        mentions = date_mentions(self.body, pieces)
         dated = resolve_dates(mentions, ref, years)
         first = [d for d in dated if d.is_day]
         if dl is not None and dl.is_day:
@@ -234,7 +235,7 @@ class _Run:
         self.published = main.start if main is not None and main.is_day else None
         ref = self.published or ref or (main.end if main else None)
         self.ref = ref
-        found = self.ex.gazetteer.find(self.body)
+        found = self.ex.gazetteer.find_in(pieces)
         all_dates = dated if ref == ref0 else resolve_dates(mentions, ref, years)
         towns = [p for p, _, _ in found if p.kind not in _BROAD]
         regions = [p for p, _, _ in found if p.kind == "region"]

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from claimgraph.extract.lexicon import Phrases, phrases, trie_pattern
+from claimgraph.extract.lexicon import Phrases, first_words, phrases, trie_pattern
 
 __all__ = [
     "DateRef",
@@ -90,15 +90,12 @@ _PATTERNS = [
 # The patterns that can start before a month's name ("21 March", "at the end of May").
 _LEAD_IN = frozenset({2, 3})
 
-# Any word a date could be made of: a quick test before the full patterns.
-_ANY_DATE = re.compile(
-    r"\d{4}-\d\d-\d\d|"
-    + r"\b(?:"
-    + trie_pattern(
-        [*MONTHS, *WEEKDAYS, "yesterday", "last night", "this morning", "today", "tonight"]
-    )
-    + r")\b",
-    re.IGNORECASE,
+# Where a date can begin: an ISO date, or a word a date is made of.
+_ISO_ANCHOR = re.compile(r"\d{4}-\d\d-\d\d")
+_DATE_WORDS = [*MONTHS, *WEEKDAYS, "yesterday", "last night", "this morning", "today", "tonight"]
+_DATE_WORD = Phrases(
+    re.compile(r"\b(?:" + trie_pattern(_DATE_WORDS) + r")\b", re.IGNORECASE),
+    first_words(_DATE_WORDS),
 )
 
 _PARTS = {
@@ -213,21 +210,28 @@ def _years_in(text: str) -> list[int]:
     return [int(y) for y in _YEARS.findall(text)]
 
 
-def date_mentions(text: str) -> list[re.Match[str]]:
+def date_mentions(
+    text: str, pieces: Iterable[tuple[int, str]] | None = None
+) -> list[re.Match[str]]:
     """Every match of the date patterns in ``text``, the most specific pattern first.
 
     The part of :func:`find_dates` that does not depend on the report's
     date, so a caller that learns the date later need not scan again.
+    ``pieces`` (offset, text) that cover every word of ``text`` (its
+    sentences) let the scan skip those with no date word.
     """
     # The full patterns are tried only where a date can start: at a word a
     # date is made of, or (for "21 March", "at the end of May") at one of
     # the few words before a month.
-    anchors: list[int] = []
+    words = [
+        (at + m.start(), m.group(0))
+        for at, piece in (pieces if pieces is not None else [(0, text)])
+        for m in _DATE_WORD.finditer(piece)
+    ]
+    anchors = sorted([m.start() for m in _ISO_ANCHOR.finditer(text)] + [at for at, _ in words])
     before: set[int] = set()
-    for anchor in _ANY_DATE.finditer(text):
-        at = anchor.start()
-        anchors.append(at)
-        if anchor.group(0).casefold() in MONTHS:
+    for at, word in words:
+        if word.casefold() in MONTHS:
             for w in _WORD_START.finditer(text, max(0, at - 30), at):
                 before.add(w.start())
     around = sorted(before.union(anchors))
@@ -376,13 +380,22 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[Place, int, int]]:
         """The places named in ``text``: (place, start, end), in order."""
+        return self.find_in([(0, text)])
+
+    def find_in(self, pieces: Iterable[tuple[int, str]]) -> list[tuple[Place, int, int]]:
+        """The places named in ``pieces`` (offset, text) of one text, such as its sentences.
+
+        Offsets are the whole text's. A piece with none of the places'
+        first words is skipped without a scan.
+        """
         if self._regex is None:
             self._regex = phrases(self.names, capture=True)
         out = []
-        for m in self._regex.finditer(text):
-            name = self.names.get(" ".join(m.group(1).casefold().split()))
-            if name is not None:
-                out.append((self.places[name], m.start(), m.end()))
+        for at, text in pieces:
+            for m in self._regex.finditer(text):
+                name = self.names.get(" ".join(m.group(1).casefold().split()))
+                if name is not None:
+                    out.append((self.places[name], at + m.start(), at + m.end()))
         return out
 
 
