@@ -27,8 +27,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from claimgraph.errors import OutputError
 from claimgraph.extract.attribution import (
     Attribution,
@@ -50,6 +48,7 @@ from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, words_of
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
+from claimgraph.yamlwrite import dump
 
 __all__ = [
     "Draft",
@@ -687,22 +686,6 @@ def _claim_record(c: DraftClaim) -> dict[str, object]:
     return rec
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Plain YAML: no anchors or aliases, short lists of scalars in flow style."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
-
-
-def _represent_list(dumper: yaml.SafeDumper, data: list[object]) -> yaml.Node:
-    """Short lists of scalars in flow style: ``[house, shop]``."""
-    flow = all(isinstance(x, str | int | float) for x in data) and len(str(data)) < 60
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
-
-
-_Dumper.add_representer(list, _represent_list)
-
-
 def generate_draft(draft: Draft) -> Iterator[str]:
     """The lines of the draft claim file (YAML, the format ``claimgraph validate`` reads)."""
     yield f"# Draft written by `claimgraph extract` from {draft.source.get('file')}."
@@ -722,15 +705,7 @@ def generate_draft(draft: Draft) -> Iterator[str]:
         doc["events"] = new_events
     doc["source"] = dict(draft.source)
     doc["claims"] = [_claim_record(c) for c in draft.claims]
-    text = yaml.dump(
-        doc,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    yield from text.splitlines()
+    yield from dump(doc).splitlines()
 
 
 def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
