@@ -135,6 +135,8 @@ class Reader:
     _weapon_first: frozenset[str] = frozenset()
     _gate: dict[str, frozenset[str]] = field(default_factory=dict)
     _weapon_re: Phrases = field(default_factory=lambda: phrases(()))
+    _weapon_generic: frozenset[str] = frozenset()
+    _generic_aspects: tuple[tuple[str, Aspect], ...] = ()
 
     @classmethod
     def default(cls) -> Reader:
@@ -194,6 +196,12 @@ class Reader:
         self._weapon_names = names
         self._weapon_first = first_words(names)
         self._weapon_re = phrases(names, capture=True)
+        self._weapon_generic = frozenset(str(x) for x in self.lex.raw.get("weapon_generic", ()))
+        self._generic_aspects = tuple(
+            (aid, aspect)
+            for aid, aspect in self.aspects.items()
+            if aid not in _OWN_RULES and aid in self._index
+        )
 
     # -- the aspects ---------------------------------------------------------
 
@@ -345,7 +353,7 @@ class Reader:
         return [Finding("cause", value, m.start(), m.end())]
 
     def _weapon(self, clause: str) -> list[Finding]:
-        generic = set(self.lex.raw.get("weapon_generic", ()))
+        generic = self._weapon_generic
         items: list[str] = []
         first = last = -1
         hits = [(m, value) for m, value in self._lookup("weapon", clause)]
@@ -477,9 +485,7 @@ class Reader:
     def _generic(self, clause: str) -> list[Finding]:
         """Category and set aspects with no rule of their own: any of their values' words."""
         out: list[Finding] = []
-        for aid, aspect in self.aspects.items():
-            if aid in _OWN_RULES or aid not in self._index:
-                continue
+        for aid, aspect in self._generic_aspects:
             hits = self._lookup(aid, clause)
             if not hits:
                 continue
