@@ -96,6 +96,7 @@ _DATE_WORDS = [*MONTHS, *WEEKDAYS, "yesterday", "last night", "this morning", "t
 _DATE_WORD = Phrases(
     re.compile(r"\b(?:" + trie_pattern(_DATE_WORDS) + r")\b", re.IGNORECASE),
     first_words(_DATE_WORDS),
+    anchored=True,
 )
 
 _PARTS = {

@@ -89,7 +89,7 @@ _WORD = re.compile(r"\w+")
 
 # What the phrase lists need to know of each text of the report being read
 # (see :func:`text_words` and :func:`folded_text`).
-_TEXTS: dict[str, tuple[frozenset[str], str | None]] = {}
+_TEXTS: dict[str, _Text] = {}
 _TEXTS_MAX = 512
 # Shorter texts are cheaper to scan than to look up.
 _GATE_MIN = 40
@@ -99,13 +99,47 @@ _GATE_MIN = 40
 _ODD_CASE = re.compile(r"[^\x00-\xb4\xb6-\xff\u0400-\u04ff\u2000-\u206f]")
 
 
-def _text(text: str) -> tuple[frozenset[str], str | None]:
+class _Text:
+    """One text's words (case-folded), its folded form, and where words start in it."""
+
+    __slots__ = ("_at", "folded", "words")
+
+    def __init__(self, text: str) -> None:
+        folded = text.casefold()
+        self.words = frozenset(_WORD.findall(folded))
+        odd = len(folded) != len(text) or _ODD_CASE.search(text) is not None
+        # None where offsets in the folded text are not the text's own
+        self.folded = None if odd else folded
+        self._at: dict[str, list[int]] = {}
+
+    def where(self, word: str) -> list[int]:
+        """The offsets where the whole word ``word`` (case-folded) starts; needs ``folded``."""
+        got = self._at.get(word)
+        if got is None:
+            folded = self.folded or ""
+            got = []
+            end = len(folded)
+            i = folded.find(word)
+            while i >= 0:
+                j = i + len(word)
+                if (i == 0 or not _is_word(folded[i - 1])) and (
+                    j >= end or not _is_word(folded[j])
+                ):
+                    got.append(i)
+                i = folded.find(word, i + 1)
+            self._at[word] = got
+        return got
+
+
+def _is_word(ch: str) -> bool:
+    """True for a character ``\\w`` matches."""
+    return ch.isalnum() or ch == "_"
+
+
+def _text(text: str) -> _Text:
     got = _TEXTS.get(text)
     if got is None:
-        folded = text.casefold()
-        words = frozenset(_WORD.findall(folded))
-        odd = len(folded) != len(text) or _ODD_CASE.search(text) is not None
-        got = (words, None if odd else folded)
+        got = _Text(text)
         if len(_TEXTS) >= _TEXTS_MAX:
             _TEXTS.clear()
         _TEXTS[text] = got
@@ -122,17 +156,17 @@ def text_words(text: str) -> frozenset[str]:
     >>> sorted(text_words("Two Drones, two"))
     ['drones', 'two']
     """
-    return _text(text)[0]
+    return _text(text).words
 
 
 def folded_text(text: str) -> str | None:
     """``text`` case-folded, when every character keeps its place and folds as the regex
     engine's case-insensitive matching does; else None (memoised like :func:`text_words`).
 
-    >>> folded_text("Kyiv «Air-Defence»"), folded_text("Straße"), folded_text("K")
+    >>> folded_text("Kyiv «Air-Defence»"), folded_text("Straße"), folded_text("\u212a")
     ('kyiv «air-defence»', None, None)
     """
-    return _text(text)[1]
+    return _text(text).folded
 
 
 def forget_words() -> None:
@@ -143,43 +177,68 @@ def forget_words() -> None:
 class Phrases:
     """A :func:`phrase_regex` made fast for the many short texts of a report.
 
-    Two shortcuts, each giving the same matches as the regex itself:
+    Three shortcuts, each giving the same matches as the regex itself:
 
     - Most sentences contain none of a list's words: a set test on the
       sentence's words (:func:`text_words`, split once per text) is far
       cheaper than scanning it. The test skips only texts the regex cannot
       match: a match starts at a whole word that is, case-folded, the first
       word of one of the phrases.
-    - Scanning case-sensitively is about twice as fast as ignoring case, so
-      the case-folded text (:func:`folded_text`) is scanned with the regex
-      made case-sensitive (its phrases are case-folded already), and each hit
-      is matched again, ignoring case, at the same place in the real text:
-      the match objects are the real text's. Where the two could disagree
-      (characters that fold oddly), the regex is used as it is.
+    - For the same reason, when every phrase begins with a word, the regex
+      is tried only where one of those first words starts (a dozen places
+      at most), not at every character.
+    - Otherwise the case-folded text (:func:`folded_text`) is scanned with
+      the regex made case-sensitive (its phrases are case-folded already),
+      about twice as fast as ignoring case, and each hit is matched again,
+      ignoring case, at the same place in the real text.
+
+    Match objects are always the real text's. Where folding could disagree
+    with the regex engine (characters that fold oddly), the regex is used
+    as it is.
 
     >>> p = phrases(["no comment", "declined to comment"])
     >>> bool(p.search("The ministry Declined   to comment on the strike.")), p.search("Quiet.")
     (True, None)
     """
 
-    __slots__ = ("first", "folded", "pattern", "regex")
+    __slots__ = ("anchored", "first", "folded", "pattern", "regex")
 
-    def __init__(self, regex: re.Pattern[str], first: frozenset[str] | None) -> None:
+    def __init__(
+        self, regex: re.Pattern[str], first: frozenset[str] | None, *, anchored: bool = False
+    ) -> None:
         self.regex = regex
         self.pattern = regex.pattern
         self.folded = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
         # None: some phrase has no word to look for, so never skip
         self.first = first
+        # every match starts where one of the first words starts
+        self.anchored = anchored and first is not None
+
+    def _places(self, info: _Text) -> list[int] | None:
+        """Where a match can start, in order; None when the text must be scanned."""
+        if not self.anchored or self.first is None or info.folded is None:
+            return None
+        present = self.first.intersection(info.words)
+        if len(present) == 1:
+            return info.where(next(iter(present)))
+        return sorted(at for word in present for at in info.where(word))
 
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _GATE_MIN:
             return self.regex.search(text)
-        words, folded = _text(text)
-        if self.first is not None and self.first.isdisjoint(words):
+        info = _text(text)
+        if self.first is not None and self.first.isdisjoint(info.words):
             return None
-        if folded is None:
+        places = self._places(info)
+        if places is not None:
+            for at in places:
+                m = self.regex.match(text, at)
+                if m is not None:
+                    return m
+            return None
+        if info.folded is None:
             return self.regex.search(text)
-        m = self.folded.search(folded)
+        m = self.folded.search(info.folded)
         if m is None:
             return None
         real = self.regex.match(text, m.start())
@@ -190,13 +249,24 @@ class Phrases:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if len(text) < _GATE_MIN:
             return self.regex.finditer(text)
-        words, folded = _text(text)
-        if self.first is not None and self.first.isdisjoint(words):
+        info = _text(text)
+        if self.first is not None and self.first.isdisjoint(info.words):
             return iter(())
-        if folded is None:
-            return self.regex.finditer(text)
         found = []
-        for m in self.folded.finditer(folded):
+        places = self._places(info)
+        if places is not None:
+            end = 0
+            for at in places:
+                if at < end:
+                    continue
+                m = self.regex.match(text, at)
+                if m is not None:
+                    found.append(m)
+                    end = m.end()
+            return iter(found)
+        if info.folded is None:
+            return self.regex.finditer(text)
+        for m in self.folded.finditer(info.folded):
             real = self.regex.match(text, m.start())
             if real is None or real.end() != m.end():
                 return self.regex.finditer(text)  # never seen; the regex decides
@@ -217,10 +287,11 @@ def phrases(items: Iterable[object], *, capture: bool = False, plural: bool = Fa
     >>> p.search("Two drones were shot down over the region last night.").group(0)
     'drones'
     """
-    items = list(items)
-    wordless = any(not _WORD.search(str(p)) for p in items if str(p).strip())
+    items = [p for p in items if str(p).strip()]
+    wordless = any(not _WORD.search(str(p)) for p in items)
     first = None if wordless else first_words(items, plural=plural)
-    return Phrases(phrase_regex(items, capture=capture, plural=plural), first)
+    anchored = all(_WORD.match(str(p).strip().casefold()) for p in items)
+    return Phrases(phrase_regex(items, capture=capture, plural=plural), first, anchored=anchored)
 
 
 def first_words(phrases: Iterable[object], *, plural: bool = False) -> frozenset[str]:
