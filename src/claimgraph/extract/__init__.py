@@ -192,7 +192,7 @@ class _Run:
         self.events: dict[str, DraftEvent] = {}
         self.parties: dict[str, Party] = {}
         self.ids: set[str] = set()
-        self._event_ids: dict[tuple[str, DateRef | None], str] = {}
+        self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
         dl, n = date_line(text)
         body = " " * n + text[n:]
         wire = _DATELINE.match(body)
@@ -273,7 +273,12 @@ class _Run:
             self.sentence_event.append(self._event(place, when))
 
     def _event(self, place: Place | None, when: DateRef | None) -> str:
-        key = (place.name if place is not None else "", when)
+        # the dates, not where in the text they were written
+        key = (
+            place.name if place is not None else "",
+            when.start if when is not None else None,
+            when.end if when is not None else None,
+        )
         known = self._event_ids.get(key)
         if known is None:
             known = self._event_ids[key] = self._make_event(place, when)
@@ -288,7 +293,7 @@ class _Run:
                 continue
             if not (lo <= when.end and when.start <= hi):
                 continue
-            names = {name.casefold()} | {k for k, v in self.ex.gazetteer.names.items() if v == name}
+            names = {name.casefold(), *self.ex.gazetteer.aliases(name)}
             where = f"{ev.place} {ev.title}".casefold()
             if any(find_word(where, n) is not None for n in names):
                 self.events.setdefault(

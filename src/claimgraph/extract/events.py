@@ -330,6 +330,7 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # folded name/alias -> place name
     _regex: Phrases | None = None
+    _aliases: dict[str, list[str]] | None = None
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -373,6 +374,16 @@ class Gazetteer:
             for alias in spec.get("aliases") or ():
                 self.names[str(alias).casefold()] = place.name
         self._regex = None
+        self._aliases = None
+
+    def aliases(self, name: str) -> list[str]:
+        """The folded names and aliases of the place called ``name``."""
+        if self._aliases is None:
+            table: dict[str, list[str]] = {}
+            for alias, place in self.names.items():
+                table.setdefault(place, []).append(alias)
+            self._aliases = table
+        return self._aliases.get(name, [])
 
     def read(self, path: Path) -> None:
         """Add the places of a gazetteer file (a claims folder's ``gazetteer.yaml``)."""

@@ -245,7 +245,7 @@ class Reader:
         With ``noun``, up to two other words (adjectives: "ten Ukrainian
         missiles") may stand between the count and the word.
         """
-        tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(clause[:before])]
+        tokens = _tokens_before(clause, before)
         j = len(tokens) - 1
         skipped = 0
         extra = 2 if noun else 0
@@ -506,6 +506,22 @@ class Reader:
             window = " ".join(clause[: f.start].split()[-6:])
             if self.lex.negation.search(window) and not self.lex.evidence["none"].search(clause):
                 f.stance = Stance.DENIES
+
+
+# The count rules look back a dozen tokens at most: a window of this many
+# characters before the word holds them, unless the text is unusual.
+_LOOK_BACK = 160
+_TOKENS_NEEDED = 14
+
+
+def _tokens_before(clause: str, before: int) -> list[tuple[str, int]]:
+    """The tokens of ``clause[:before]`` (text, offset), or at least its last dozen."""
+    lo = max(0, before - _LOOK_BACK)
+    tokens = [(m.group(0), lo + m.start()) for m in _TOKEN.finditer(clause[lo:before])]
+    if lo > 0 and len(tokens) < _TOKENS_NEEDED:
+        # the window's first token may be cut; too few whole ones: the whole prefix
+        tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(clause[:before])]
+    return tokens
 
 
 @lru_cache(maxsize=4096)
