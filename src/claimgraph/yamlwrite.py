@@ -33,7 +33,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 import yaml
 
@@ -63,7 +63,9 @@ FLOW_WIDTH = 60
 
 def dump(doc: Mapping[str, object]) -> str:
     """The YAML text of ``doc`` (a mapping of plain data), keys in their order."""
-    return "".join(_mapping(doc, ""))
+    writer = _Writer()
+    writer.mapping(doc, "")
+    return "".join(writer.out)
 
 
 def _scalar(value: object) -> str:
@@ -116,62 +118,66 @@ def _float(value: float) -> str:
 
 
 def _is_scalar(value: object) -> bool:
-    return not isinstance(value, Mapping | list | tuple)
+    return not isinstance(value, dict | list | tuple | Mapping)
 
 
-def _flow(items: list[object] | tuple[object, ...]) -> str | None:
-    """``[a, b]`` for a short list of scalars, else None."""
-    if not all(_is_scalar(x) for x in items):
-        return None
-    text = "[" + ", ".join(_scalar(x) for x in items) + "]"
-    return text if len(text) < FLOW_WIDTH else None
+class _Writer:
+    """Writes one document into ``out``; each distinct string is styled once."""
 
+    __slots__ = ("out", "styled")
 
-def _mapping(doc: Mapping[str, object], indent: str) -> Iterator[str]:
-    if not doc:
-        yield indent + "{}\n"
-        return
-    for key, value in doc.items():
-        head = f"{indent}{_scalar(key)}:"
-        yield from _entry(head, value, indent, nested_indent=indent + "  ", seq_indent=indent)
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.styled: dict[str, str] = {}
 
+    def scalar(self, value: object) -> str:
+        if type(value) is str:
+            got = self.styled.get(value)
+            if got is None:
+                got = self.styled[value] = _scalar(value)
+            return got
+        return _scalar(value)
 
-def _entry(
-    head: str, value: object, indent: str, nested_indent: str, seq_indent: str
-) -> Iterator[str]:
-    """``head`` (``key:`` or ``-``) followed by ``value``."""
-    if isinstance(value, Mapping):
-        if not value:
-            yield head + " {}\n"
+    def flow(self, items: list[object] | tuple[object, ...]) -> str | None:
+        """``[a, b]`` for a short list of scalars, else None."""
+        if not all(_is_scalar(x) for x in items):
+            return None
+        text = "[" + ", ".join(self.scalar(x) for x in items) + "]"
+        return text if len(text) < FLOW_WIDTH else None
+
+    def mapping(self, doc: Mapping[str, object], indent: str) -> None:
+        if not doc:
+            self.out.append(indent + "{}\n")
             return
-        yield head + "\n"
-        yield from _mapping(value, nested_indent)
-    elif isinstance(value, list | tuple):
-        flow = _flow(value) if value else "[]"
-        if flow is not None:
-            yield f"{head} {flow}\n"
-            return
-        yield head + "\n"
-        yield from _sequence(value, seq_indent)
-    else:
-        yield f"{head} {_scalar(value)}\n"
+        nested = indent + "  "
+        for key, value in doc.items():
+            self.entry(f"{indent}{self.scalar(key)}:", value, nested, indent)
 
-
-def _sequence(items: list[object] | tuple[object, ...], indent: str) -> Iterator[str]:
-    for item in items:
-        if isinstance(item, Mapping) and item:
-            first = True
-            for key, value in item.items():
-                lead = f"{indent}- " if first else f"{indent}  "
-                first = False
-                yield from _entry(
-                    f"{lead}{_scalar(key)}:",
-                    value,
-                    indent,
-                    nested_indent=indent + "    ",
-                    seq_indent=indent + "  ",
-                )
+    def entry(self, head: str, value: object, nested_indent: str, seq_indent: str) -> None:
+        """``head`` (``key:`` or ``-``) followed by ``value``."""
+        if isinstance(value, dict | Mapping):
+            if not value:
+                self.out.append(head + " {}\n")
+                return
+            self.out.append(head + "\n")
+            self.mapping(value, nested_indent)
+        elif isinstance(value, list | tuple):
+            flow = self.flow(value) if value else "[]"
+            if flow is not None:
+                self.out.append(f"{head} {flow}\n")
+                return
+            self.out.append(head + "\n")
+            self.sequence(value, seq_indent)
         else:
-            yield from _entry(
-                f"{indent}-", item, indent, nested_indent=indent + "  ", seq_indent=indent + "  "
-            )
+            self.out.append(f"{head} {self.scalar(value)}\n")
+
+    def sequence(self, items: list[object] | tuple[object, ...], indent: str) -> None:
+        dash, under, deeper = f"{indent}- ", f"{indent}  ", indent + "    "
+        for item in items:
+            if isinstance(item, dict | Mapping) and item:
+                lead = dash
+                for key, value in item.items():
+                    self.entry(f"{lead}{self.scalar(key)}:", value, deeper, under)
+                    lead = under
+            else:
+                self.entry(f"{indent}-", item, under, under)
