@@ -6,13 +6,14 @@ folder (its parties, aliases, aspects and events), and prints the reports
 per second of CPU time for extraction alone and for extraction plus writing
 the draft's YAML (in memory). CPU time (``time.process_time``), best of
 ``--repeat`` runs with the garbage collector paused, as ``timeit`` does, so
-that other processes on a shared machine do not blur the figure. One
-process, one thread: one core.
+that other processes on a shared machine do not blur the figure (many short
+runs: on a busy machine the best of them is the one that ran undisturbed).
+One process, one thread: one core.
 
 Usage::
 
-    .venv/bin/python -m benchmarks.bench_extract --rounds 100 --repeat 5
-    .venv/bin/python -m benchmarks.bench_extract --seeds-only --rounds 200 --repeat 5
+    .venv/bin/python -m benchmarks.bench_extract
+    .venv/bin/python -m benchmarks.bench_extract --seeds-only
 """
 
 from __future__ import annotations
@@ -55,8 +56,8 @@ def best_of(repeat: int, work: Callable[[], None]) -> float:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=100, help="passes over all reports per run")
-    parser.add_argument("--repeat", type=int, default=3, help="runs; the best is kept")
+    parser.add_argument("--rounds", type=int, default=30, help="passes over all reports per run")
+    parser.add_argument("--repeat", type=int, default=20, help="runs; the best is kept")
     parser.add_argument("--claims", type=Path, default=ROOT / "claims", help="registry folder")
     parser.add_argument("--seeds-only", action="store_true", help="only the three seed reports")
     args = parser.parse_args(argv)
