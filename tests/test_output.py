@@ -155,6 +155,16 @@ def test_write_file_guards_a_single_export(tmp_path: Path) -> None:
     assert target.read_text() == "edited\n"
 
 
+def test_a_single_file_export_to_a_folder_says_to_name_a_file(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "notes.md").write_text("mine\n")
+    for force in (False, True):
+        with pytest.raises(OutputError, match="is a folder.*give a file name"):
+            write_file(folder, "{}\n", force=force)
+    assert (folder / "notes.md").read_text() == "mine\n"
+
+
 def test_a_folder_under_a_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("a file\n")
     with pytest.raises(OutputError, match=r"reports: cannot write \(.*afile is not a folder\)"):

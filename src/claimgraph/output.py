@@ -273,6 +273,11 @@ class OutputFolder:
 
 def write_file(path: Path, text: str, *, force: bool = False) -> bool:
     """Write one generated file safely (see :class:`OutputFolder`); True if it changed."""
+    if path.is_dir():
+        raise OutputError(
+            f"{path}: is a folder; this output is a single file: "
+            f"give a file name (one inside {path}/ will do)"
+        )
     folder = OutputFolder(path.parent, force=force)
     return bool(folder.write_all({path.name: text}).written)
 
