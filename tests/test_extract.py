@@ -181,3 +181,45 @@ def test_an_extractor_leaves_the_callers_registry_alone() -> None:
     reg = Registry.from_parties([Party("p", "P", "russia", aliases=("the ministry",))])
     Extractor(reg).extract("The ministry said ten people were injured.", "r.txt")
     assert reg.aspects == {}
+
+
+def _authorities(*parties: Party) -> Registry:
+    return Registry.from_parties(list(parties))
+
+
+def test_regional_officials_are_the_one_regional_authority_of_the_place() -> None:
+    reg = _authorities(
+        Party(
+            "kharkiv-ova",
+            "Kharkiv regional military administration",
+            "ukraine",
+            kind="regional-government",
+        ),
+        Party("kharkiv-city", "Kharkiv city council", "ukraine", kind="local-government"),
+    )
+    text = (
+        "date 2024-05-10 A glide bomb hit a warehouse in Kharkiv, killing two people, "
+        "regional officials said. Five people were injured, city officials said."
+    )
+    parties = [(c.party, c.aspect) for c in extract_report(text, "r.txt", reg).claims]
+    assert ("kharkiv-ova", "killed") in parties
+    assert ("kharkiv-city", "injured") in parties
+
+
+def test_regional_officials_stay_unknown_when_two_authorities_claim_the_place() -> None:
+    reg = _authorities(
+        Party(
+            "kherson-ova", "Kherson regional administration", "ukraine", kind="regional-government"
+        ),
+        Party(
+            "kherson-occupation",
+            "Russian occupation authorities in Kherson region",
+            "russia",
+            kind="occupation-authority",
+        ),
+    )
+    text = (
+        "date 2024-05-10 A drone hit a bus in Kherson, killing two people, regional officials said."
+    )
+    draft = extract_report(text, "r.txt", reg)
+    assert {c.party for c in draft.claims} == {"unknown-regional-officials"}

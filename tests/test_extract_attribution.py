@@ -223,3 +223,27 @@ def test_an_unknown_speaker_gets_an_unknown_slug_with_their_words(registry: Regi
 def test_the_alias_index_matches_whole_words_only(registry: Registry) -> None:
     assert registry.match("the residentsial sector") is None
     assert registry.match("Residents of Dzhankoi") == ("residents", "residents")
+
+
+def test_a_headline_names_its_speaker_after_a_dash() -> None:
+    att = find_attribution("Drone hits a minibus in Nova Kakhovka, two civilians killed - Saldo")
+    assert att is not None
+    assert (att.speaker, att.content_text) == (
+        "Saldo",
+        "Drone hits a minibus in Nova Kakhovka, two civilians killed",
+    )
+    # a sentence that ends with a full stop is no headline; a dash inside is no cue
+    assert find_attribution("The convoy moved on - Saldo.") is None
+    assert find_attribution("Kyiv - a quiet night") is None
+
+
+def test_evidence_published_on_a_platform_has_the_platform_as_source() -> None:
+    att = find_attribution("Videos published on social media show a large fire at the depot.")
+    assert att is not None and att.cue == "by-agent" and att.second_hand
+    assert att.speaker.startswith("social media")
+
+
+def test_the_subject_after_a_conjunction_speaks() -> None:
+    assert clean_subject("Glide bombs kill 3 in Zaporizhzhia as Russia") == "Russia"
+    assert clean_subject("As the governor") == "As the governor"  # nothing before it
+    assert clean_subject("the head of the region as well as") == "the head of the region as well as"

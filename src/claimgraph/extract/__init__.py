@@ -35,6 +35,7 @@ from claimgraph.extract.attribution import (
     Speaker,
     find_attribution,
     find_word,
+    norm,
 )
 from claimgraph.extract.events import (
     DateRef,
@@ -44,7 +45,7 @@ from claimgraph.extract.events import (
     date_mentions,
     resolve_dates,
 )
-from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, words_of
+from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_words, words_of
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
@@ -73,6 +74,8 @@ _PUNCT = re.compile(r"[,.;]")
 _ON_PLATFORM = re.compile(r"\s*(?:on|in|across)\s+([^,]{2,40}),", re.IGNORECASE)
 _EVIDENCE_AUX = re.compile(r"\s+(?:has|have|had|did|does|also|still)\s*$")
 _LIST_SPLIT = re.compile(r",\s*|\s+and\s+")
+# "Kherson Oblast" -> "Kherson" (the region's name as parties write it)
+_REGION_WORD = re.compile(r"\s+(?:oblast|region|krai|province|republic)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -198,6 +201,8 @@ class _Run:
         wire = _DATELINE.match(body)
         if wire:  # "KYIV, Nov 18 (Reuters) - ": the wire's dateline, not the story
             body = " " * wire.end() + body[wire.end() :]
+        for line in _WIRE_DATELINE.finditer(body):  # "KYIV, Ukraine (AP) — " after a headline
+            body = body[: line.start()] + " " * (line.end() - line.start()) + body[line.end() :]
         self.body = body
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
         self._plan_events(dl)
@@ -353,7 +358,7 @@ class _Run:
                         continue
                     if att is None:
                         continue
-                speakers = self._speakers(att)
+                speakers = self._speakers(att, event)
                 if not speakers:
                     continue
                 self._claims(seg, att, speakers, event)
@@ -396,7 +401,7 @@ class _Run:
                 claim.evidence = ["none"]
         return True
 
-    def _speakers(self, att: Attribution) -> list[Speaker]:
+    def _speakers(self, att: Attribution, event: str) -> list[Speaker]:
         if att.cue == "passive" or not att.speaker.strip():
             last = self.resolver.last
             return [last] if last is not None else []
@@ -412,10 +417,51 @@ class _Run:
                 self.resolver.remember(speakers[0])
                 return speakers
         speaker = self.resolver.resolve(att.speaker)
+        if speaker is None or not speaker.matched:
+            speaker = self._local_authority(att.speaker, event) or speaker
         if speaker is None or (att.cue == "by-agent" and not speaker.matched):
             return []
         self.resolver.remember(speaker)
         return [speaker]
+
+    def _local_authority(self, words: str, event: str) -> Speaker | None:
+        """ "Regional officials", "the governor": the registered authority of the event's place.
+
+        Only when exactly one registered party of that level (data/extract.yaml,
+        ``local_authorities``) names the event's place or its region.
+        """
+        spec = self.lex.raw.get("local_authorities") or {}
+        said = text_words(words)
+        if said.isdisjoint(str(w) for w in spec.get("heads", ())):
+            return None
+        level = next(
+            (
+                lv
+                for lv in (spec.get("levels") or {}).values()
+                if not said.isdisjoint(str(w) for w in lv.get("words", ()))
+            ),
+            None,
+        )
+        ev = self.events.get(event)
+        if level is None or ev is None:
+            return None
+        known = self.ex.registry.events.get(event)
+        region = known.region if known is not None else ev.region
+        places = {n for n in (ev.place, _REGION_WORD.sub("", region)) if len(n) > 2}
+        kinds = {str(k) for k in level.get("kinds", ())}
+        found = [
+            party
+            for party in self.ex.registry.parties.values()
+            if party.kind in kinds
+            and any(
+                find_word(norm(name), norm(place)) is not None
+                for name in (party.name, *party.aliases)
+                for place in places
+            )
+        ]
+        if len(found) != 1:
+            return None
+        return Speaker(found[0].id, words.strip(), "", True)
 
     def _claims(
         self,
@@ -601,6 +647,11 @@ _INTRO_PLACE = re.compile(r"\W*(?:[\w’'-]+\s+){0,6}?(?:in|near|at)\s", re.IGNO
 _BROAD = frozenset({"region", "country"})
 
 # A wire dateline at the start of a story: "KYIV, Nov 18 (Reuters) - ".
+# A wire dateline at the start of any paragraph, with the agency named.
+_WIRE_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s*\d{1,2})?){0,2}"
+    r"\s*\([A-Z][\w .-]{0,28}\)\s*[-–—]+\s+"
+)
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?\s*\d{1,2})?\s*(?:\([\w .-]{1,30}\)\s*)?[-–—]+\s+"
 )

@@ -79,6 +79,15 @@ _DECLINE_AUX2 = re.compile(r"\s+(?:are|is|was|were|have|has|had)\s*$", re.IGNORE
 _BY_AGENT = re.compile(r"\s+by\s+((?:\S+\s+){0,7}\S+)")
 _THAT_OR_END = re.compile(r"\s*(?:that\b|,|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|$)")
+_SUBORDINATE = re.compile(
+    r"\b(?:as|while|after|when|because|since|but)\s+(?!well\b)", re.IGNORECASE
+)
+# A headline's speaker after a dash at its end: "..., two civilians killed - Saldo".
+_DASH_SPEAKER = re.compile(r"\s[-–—]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$")
+# "Videos published on social media show ...": the platform the evidence is on.
+# (The words after it, to a comma: the registry finds the platform's name in them.)
+_ON_PLATFORM = re.compile(r"\s+(?:on|in)\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)")
+_PUBLISHED = frozenset({"published", "posted", "shared", "circulated", "uploaded"})
 _ANAPHOR_TAIL = re.compile(r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b")
 _ADVERBIAL_TAIL = re.compile(r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*")
 
@@ -312,6 +321,8 @@ def clean_subject(words: str) -> str:
     'he'
     >>> clean_subject("Note that the General Staff")
     'the General Staff'
+    >>> clean_subject("Glide bombs kill 3 in Zaporizhzhia as Russia")
+    'Russia'
     """
     text = words.strip(" ,;:")
     text = _CITING.sub("", text)
@@ -330,6 +341,13 @@ def clean_subject(words: str) -> str:
         else:
             break
     text = ", ".join(p for p in parts if p)
+    # "Glide bombs kill 3 in Zaporizhzhia as Russia (reports)": the subject is
+    # the short clause after the last conjunction
+    cuts = list(_SUBORDINATE.finditer(text))
+    if cuts and len(text[: cuts[-1].start()].split()) >= 3:
+        rest = text[cuts[-1].end() :]
+        if 0 < len(rest.split()) <= 5:
+            text = rest
     tokens = text.split()
     while tokens and tokens[-1].casefold().strip(",") in _TRAILERS:
         tokens.pop()
@@ -410,6 +428,11 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
     if m and len(m.group(1).split()) <= 10:
         return Attribution(text, m.group(1), (m.end(), len(text)), "colon", "", second)
 
+    # A headline: "..., two civilians killed - Saldo" (no full stop at the end).
+    m = _DASH_SPEAKER.search(text)
+    if m and text.rstrip()[-1:] not in '.!?…"”»' and len(text[: m.start()].split()) >= 3:
+        return Attribution(text, m.group(1), (0, m.start()), "verb", "", second)
+
     # "according to X, ..." / "..., according to X."
     m = _ACCORDING.search(text) if not present.isdisjoint(_ACCORDING_WORDS) else None
     if m:
@@ -472,6 +495,11 @@ def _verb_attribution(
     aux = [w for w in prev_words[-3:] if w not in _TRAILERS or w in _AUX]
     if aux and aux[-1] in _AUX:
         return None
+    # "Videos published on social media show ...": the platform is the source.
+    if v.group(1).casefold() in _PUBLISHED and prev_words and lex.evidence_any.tags(before):
+        on = _ON_PLATFORM.match(after)
+        if len(prev_words) <= 3 and on:
+            return Attribution(text, on.group(1), (0, len(text)), "by-agent", v.group(1), True)
     # "Photos published by the occupation authorities": the agent speaks.
     by = _BY_AGENT.match(after)
     if by and prev not in _AUX and not before.rstrip().endswith(","):
