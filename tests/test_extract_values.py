@@ -45,6 +45,11 @@ def test_counts_after_a_participle_are_read(reader: Reader) -> None:
     ]
 
 
+def test_a_toll_that_rose_gives_its_new_figure(reader: Reader) -> None:
+    assert found(reader, "By evening the death toll had risen to 14.") == [("killed", "14")]
+    assert found(reader, "He later raised the number of wounded to 17.") == [("injured", "17")]
+
+
 def test_no_casualties_is_a_zero_count_for_killed_and_injured(reader: Reader) -> None:
     findings = reader.findings("There are no casualties.")
     assert [(f.aspect, f.value, f.stance) for f in findings] == [
