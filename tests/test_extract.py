@@ -223,3 +223,21 @@ def test_regional_officials_stay_unknown_when_two_authorities_claim_the_place() 
     )
     draft = extract_report(text, "r.txt", reg)
     assert {c.party for c in draft.claims} == {"unknown-regional-officials"}
+
+
+def test_a_second_voice_after_a_day_after_is_a_claim_of_its_own() -> None:
+    text = (
+        "date 2024-11-26 Three people were killed in Kharkiv, regional officials said, "
+        "a day after Moscow said Ukraine had fired eight missiles at an airfield."
+    )
+    draft = extract_report(text, "r.txt", REG)
+    speakers = {(c.party, c.quote.split()[0]) for c in draft.claims}
+    assert ("unknown-regional-officials", "Three") in speakers
+    assert ("unknown-moscow", "Ukraine") in speakers
+    # one voice: no split
+    one = extract_report(
+        "date 2024-11-26 Three people were killed a day after the strike, officials said.",
+        "r.txt",
+        REG,
+    )
+    assert len({c.party for c in one.claims}) == 1

@@ -69,6 +69,13 @@ UNKNOWN_SIDE_NAME = "Unknown: a speaker not yet registered in parties.yaml"
 # recognised aspect still becomes a `comment` claim).
 _EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb"})
 _CLAUSE_BREAK = re.compile(r"(?:,\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+)", re.IGNORECASE)
+# ", a day after", ", hours before": where a second voice may begin (split only when
+# both sides have a speech verb).
+_LATER_VOICE = re.compile(
+    r",\s+(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
+    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)\s+",
+    re.IGNORECASE,
+)
 _TRIM = " \t\n,;:" + "".join(QUOTES)
 _PUNCT = re.compile(r"[,.;]")
 _ON_PLATFORM = re.compile(r"\s*(?:on|in|across)\s+([^,]{2,40}),", re.IGNORECASE)
@@ -331,9 +338,23 @@ class _Run:
             # never split inside quotation marks
             if _inside_quote(s.text, m.start()):
                 continue
-            yield _Segment(s.text[pos : m.start()], s.start + pos, s.paragraph)
+            yield from self._second_voice(s.text[pos : m.start()], s.start + pos, s.paragraph)
             pos = m.end()
-        yield _Segment(s.text[pos:], s.start + pos, s.paragraph)
+        yield from self._second_voice(s.text[pos:], s.start + pos, s.paragraph)
+
+    def _second_voice(self, text: str, start: int, paragraph: int) -> Iterator[_Segment]:
+        """ "..., officials said, a day after Moscow said ...": two attributions, two segments."""
+        for m in _LATER_VOICE.finditer(text):
+            head, tail = text[: m.start()], text[m.end() :]
+            if (
+                not _inside_quote(text, m.start())
+                and self.lex.speech_verb.search(head)
+                and self.lex.speech_verb.search(tail)
+            ):
+                yield _Segment(head, start, paragraph)
+                yield from self._second_voice(tail, start + m.end(), paragraph)
+                return
+        yield _Segment(text, start, paragraph)
 
     def _attribute(self) -> None:
         prev_paragraph = -1
