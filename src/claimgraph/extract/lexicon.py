@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -106,7 +107,15 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         folded = text.casefold()
-        self.words = frozenset(_WORD.findall(folded))
+        # the words (\w runs): split on spaces, and split again the few
+        # pieces that hold punctuation ("said,", "«wait"); the pieces
+        # themselves stay too, harmless since no phrase's word has punctuation
+        pieces = folded.split()
+        words = set(pieces)
+        marked = [w for w in pieces if not w.isalnum()]
+        if marked:
+            words.update(_WORD.findall(" ".join(marked)))
+        self.words: AbstractSet[str] = words
         odd = len(folded) != len(text) or _ODD_CASE.search(text) is not None
         # None where offsets in the folded text are not the text's own
         self.folded = None if odd else folded
@@ -146,14 +155,14 @@ def _text(text: str) -> _Text:
     return got
 
 
-def text_words(text: str) -> frozenset[str]:
+def text_words(text: str) -> AbstractSet[str]:
     """The words of ``text``, case-folded (memoised for the texts of one report).
 
     One report's sentences and clauses are asked about by dozens of phrase
     lists, and split once. :func:`forget_words` empties the memo (the
     extractor does so for each report).
 
-    >>> sorted(text_words("Two Drones, two"))
+    >>> sorted(w for w in text_words("Two Drones, two") if w.isalnum())
     ['drones', 'two']
     """
     return _text(text).words

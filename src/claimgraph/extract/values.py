@@ -15,6 +15,7 @@ data/extract.yaml; counts are read with :func:`claimgraph.quantities.parse_count
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -131,7 +132,7 @@ class Reader:
     _counts: list[_CountRule] = field(default_factory=list)
     _weapon_names: dict[str, str] = field(default_factory=dict)
     _count_any: Phrases | None = None
-    _present: frozenset[str] = frozenset()
+    _present: AbstractSet[str] = frozenset()
     _weapon_first: frozenset[str] = frozenset()
     _gate: dict[str, frozenset[str]] = field(default_factory=dict)
     _weapon_re: Phrases = field(default_factory=lambda: phrases(()))
