@@ -131,7 +131,6 @@ class Reader:
     _index: dict[str, _AspectIndex] = field(default_factory=dict)
     _counts: list[_CountRule] = field(default_factory=list)
     _weapon_names: dict[str, str] = field(default_factory=dict)
-    _count_any: Phrases | None = None
     _present: AbstractSet[str] = frozenset()
     _weapon_first: frozenset[str] = frozenset()
     _gate: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -186,10 +185,6 @@ class Reader:
             ),
             "happening": first_words(self.lex.raw.get("happening", ())),
         }
-        count_words: list[object] = []
-        for spec in (self.lex.raw.get("counts") or {}).values():
-            count_words += list(spec.get("words", ())) + list(spec.get("after", ()))
-        self._count_any = phrases(count_words) if self._counts else None
         names: dict[str, str] = {}
         for slug, words in (self.lex.raw.get("weapons") or {}).items():
             for w in words:
@@ -292,7 +287,7 @@ class Reader:
         return clause[start:end], start
 
     def _count_findings(self, clause: str) -> list[Finding]:
-        if self._count_any is None or not self._count_any.search(clause):
+        if not self._counts:
             return []
         present = self._present
         out: list[Finding] = []
