@@ -241,3 +241,23 @@ def test_a_second_voice_after_a_day_after_is_a_claim_of_its_own() -> None:
         REG,
     )
     assert len({c.party for c in one.claims}) == 1
+
+
+def test_an_unnamed_source_speaks_for_its_institution_or_the_outlet_it_told() -> None:
+    reg = Registry.from_parties(
+        [
+            Party("sbu", "Security Service of Ukraine", "ukraine", aliases=("SBU",)),
+            Party("baza", "Baza", "russia", kind="local-channel", aliases=("Baza",)),
+        ]
+    )
+    text = (
+        "date 2025-02-16 A source in the SBU told reporters that four drones hit the refinery. "
+        "A source at the plant told the Telegram channel Baza that two people were injured. "
+        "Sources familiar with the matter said that the depot was damaged."
+    )
+    claims = extract_report(text, "r.txt", reg).claims
+    got = {(c.party, c.aspect, c.certainty) for c in claims}
+    assert ("sbu", "cause", "reported") in got  # "four drones hit": a drone attack
+    assert ("baza", "injured", "reported") in got
+    unknown = [c for c in claims if c.party.startswith("unknown-")]
+    assert unknown and all(c.certainty == "reported" for c in unknown)

@@ -23,7 +23,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -437,6 +437,10 @@ class _Run:
                 speakers = list(found.values())
                 self.resolver.remember(speakers[0])
                 return speakers
+        anonymous = self._anonymous(att)
+        if anonymous is not None:
+            self.resolver.remember(anonymous)
+            return [anonymous]
         speaker = self.resolver.resolve(att.speaker)
         if speaker is None or not speaker.matched:
             speaker = self._local_authority(att.speaker, event) or speaker
@@ -444,6 +448,24 @@ class _Run:
             return []
         self.resolver.remember(speaker)
         return [speaker]
+
+    def _anonymous(self, att: Attribution) -> Speaker | None:
+        """ "A source in the SBU told ...": the source's institution, else the outlet told.
+
+        Either way the words are second-hand (``reported``). None when the
+        speaker is not an unnamed source (data/extract.yaml, ``anonymous_sources``).
+        """
+        m = self.lex.anonymous_source.match(att.speaker)
+        if m is None:
+            return None
+        rest = att.speaker[m.end() :]
+        registry = self.ex.registry
+        for where in (rest, att.recipient):
+            hit = registry.match(where) if where.strip() else None
+            if hit is not None:
+                return Speaker(hit[0], att.speaker.strip(), "", True, anonymous=True)
+        unknown = self.resolver.resolve(att.speaker)
+        return replace(unknown, anonymous=True) if unknown is not None else None
 
     def _local_authority(self, words: str, event: str) -> Speaker | None:
         """ "Regional officials", "the governor": the registered authority of the event's place.
@@ -508,7 +530,11 @@ class _Run:
             ev = list(evidence)
             if not ev and kind in self.lex.eyewitness_kinds:
                 ev = ["eyewitness"]
-            reported = bool(att and att.second_hand) or kind in self.lex.reported_kinds
+            reported = (
+                bool(att and att.second_hand)
+                or kind in self.lex.reported_kinds
+                or speaker.anonymous
+            )
             own_words = quoted or kind in self.lex.own_words_kinds
             base = DraftClaim(
                 id="",

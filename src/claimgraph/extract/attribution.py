@@ -205,6 +205,7 @@ class Speaker:
     words: str
     person: str = ""
     matched: bool = True
+    anonymous: bool = False  # "a source at the plant": what it says is second-hand
 
 
 @dataclass(slots=True)
@@ -222,6 +223,7 @@ class Attribution:
     cue: str
     verb: str = ""
     second_hand: bool = False
+    recipient: str = ""  # "X told *the channel Baza* that ...": who was told
 
     def __post_init__(self) -> None:
         self.speaker = self.speaker.strip(" ,;:")
@@ -575,6 +577,7 @@ def _verb_attribution(
         start = v.end() + t.end()
     while start < len(text) and text[start] in " ,:":
         start += 1
+    told = gap.strip(" ,") if start > v.end() else ""
     if start >= len(text.rstrip(" .")):
-        return Attribution(text, subject, (0, len(text)), "verb", v.group(1), second)
-    return Attribution(text, subject, (start, len(text)), "verb", v.group(1), second)
+        return Attribution(text, subject, (0, len(text)), "verb", v.group(1), second, told)
+    return Attribution(text, subject, (start, len(text)), "verb", v.group(1), second, told)

@@ -414,6 +414,7 @@ class Lexicon:
     not_location_kinds: frozenset[str]
     continuation: Phrases
     own_words_kinds: frozenset[str]
+    anonymous_source: re.Pattern[str]
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -481,6 +482,10 @@ class Lexicon:
             not_location_kinds=frozenset(str(x) for x in data.get("not_location_kinds", ())),
             continuation=phrases(data.get("continuation_markers", ())),
             own_words_kinds=frozenset(str(x) for x in data.get("own_words_kinds", ())),
+            anonymous_source=re.compile(
+                r"\s*(?:the\s+)?" + phrase_regex(data.get("anonymous_sources", ())).pattern,
+                re.IGNORECASE,
+            ),
         )
 
 
