@@ -226,15 +226,18 @@ def test_the_alias_index_matches_whole_words_only(registry: Registry) -> None:
 
 
 def test_a_headline_names_its_speaker_after_a_dash() -> None:
-    att = find_attribution("Drone hits a minibus in Nova Kakhovka, two civilians killed - Saldo")
+    headline = "Drone hits a minibus in Nova Kakhovka, two civilians killed - Saldo"
+    att = find_attribution(headline, headline=True)
     assert att is not None
     assert (att.speaker, att.content_text) == (
         "Saldo",
         "Drone hits a minibus in Nova Kakhovka, two civilians killed",
     )
     # a sentence that ends with a full stop is no headline; a dash inside is no cue
-    assert find_attribution("The convoy moved on - Saldo.") is None
-    assert find_attribution("Kyiv - a quiet night") is None
+    assert find_attribution("The convoy moved on - Saldo.", headline=True) is None
+    assert find_attribution("Kyiv - a quiet night", headline=True) is None
+    # below the headline, "Rescuers at the scene - Reuters" is a photo credit
+    assert find_attribution("Rescuers work at the scene - Reuters") is None
 
 
 def test_evidence_published_on_a_platform_has_the_platform_as_source() -> None:

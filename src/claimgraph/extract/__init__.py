@@ -365,7 +365,7 @@ class _Run:
                 carried = None
             prev_paragraph = s.paragraph
             for seg in self._segments(s):
-                att = find_attribution(seg.text, self.lex)
+                att = find_attribution(seg.text, self.lex, headline=index == 0)
                 if att is None:
                     if self._evidence_note(seg):
                         continue

@@ -384,8 +384,13 @@ _ACCORDING_WORDS = frozenset({"according", "as", "in"})
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 
 
-def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution | None:
+def find_attribution(
+    sentence: str, lex: Lexicon | None = None, *, headline: bool = False
+) -> Attribution | None:
     """The attribution cue of ``sentence``, or None when it attributes nothing.
+
+    ``headline``: the sentence is the report's first (a headline may name its
+    speaker after a dash at the end).
 
     >>> a = find_attribution('"It was a drone," the governor said.')
     >>> a.speaker, a.content_text, a.cue
@@ -430,8 +435,9 @@ def find_attribution(sentence: str, lex: Lexicon | None = None) -> Attribution |
     if m and len(m.group(1).split()) <= 10:
         return Attribution(text, m.group(1), (m.end(), len(text)), "colon", "", second)
 
-    # A headline: "..., two civilians killed - Saldo" (no full stop at the end).
-    m = _DASH_SPEAKER.search(text)
+    # A headline: "..., two civilians killed - Saldo" (no full stop at the end;
+    # below the headline such a line is more likely a photo caption's credit).
+    m = _DASH_SPEAKER.search(text) if headline else None
     if m and text.rstrip()[-1:] not in '.!?…"”»' and len(text[: m.start()].split()) >= 3:
         return Attribution(text, m.group(1), (0, m.start()), "verb", "", second)
 
