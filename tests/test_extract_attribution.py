@@ -250,3 +250,7 @@ def test_the_subject_after_a_conjunction_speaks() -> None:
     assert clean_subject("Glide bombs kill 3 in Zaporizhzhia as Russia") == "Russia"
     assert clean_subject("As the governor") == "As the governor"  # nothing before it
     assert clean_subject("the head of the region as well as") == "the head of the region as well as"
+    # only a named subject after "as"/"while"; "since the attack" is part of the phrase
+    kept = "People living near the plant since the attack"
+    assert clean_subject(kept) == kept
+    assert clean_subject("Residents of the city as well as Officials").startswith("Residents")

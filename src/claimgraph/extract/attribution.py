@@ -79,9 +79,8 @@ _DECLINE_AUX2 = re.compile(r"\s+(?:are|is|was|were|have|has|had)\s*$", re.IGNORE
 _BY_AGENT = re.compile(r"\s+by\s+((?:\S+\s+){0,7}\S+)")
 _THAT_OR_END = re.compile(r"\s*(?:that\b|,|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|$)")
-_SUBORDINATE = re.compile(
-    r"\b(?:as|while|after|when|because|since|but)\s+(?!well\b)", re.IGNORECASE
-)
+# "... as Russia (reports)", "... while Kyiv (says)": a new, named (capitalised) subject
+_SUBORDINATE = re.compile(r"(?<![Ww]ell )\b(?:as|while|whereas)\s+(?=[A-Z])")
 # A headline's speaker after a dash at its end: "..., two civilians killed - Saldo".
 _DASH_SPEAKER = re.compile(r"\s[-–—]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$")
 # "Videos published on social media show ...": the platform the evidence is on.
