@@ -199,11 +199,15 @@ def test_regional_officials_are_the_one_regional_authority_of_the_place() -> Non
     )
     text = (
         "date 2024-05-10 A glide bomb hit a warehouse in Kharkiv, killing two people, "
-        "regional officials said. Five people were injured, city officials said."
+        "regional officials said. Five people were injured, city officials said. "
+        "Three of them were in serious condition, the head of the local hospital said."
     )
     parties = [(c.party, c.aspect) for c in extract_report(text, "r.txt", reg).claims]
     assert ("kharkiv-ova", "killed") in parties
     assert ("kharkiv-city", "injured") in parties
+    # a hospital's head is no authority of the city
+    assert ("unknown-head-of-the-local-hospital", "comment") in parties
+    assert [a for p, a in parties if p == "kharkiv-city"] == ["injured"]
 
 
 def test_regional_officials_stay_unknown_when_two_authorities_claim_the_place() -> None:

@@ -81,6 +81,7 @@ _PUNCT = re.compile(r"[,.;]")
 _ON_PLATFORM = re.compile(r"\s*(?:on|in|across)\s+([^,]{2,40}),", re.IGNORECASE)
 _EVIDENCE_AUX = re.compile(r"\s+(?:has|have|had|did|does|also|still)\s*$")
 _LIST_SPLIT = re.compile(r",\s*|\s+and\s+")
+_LAST_WORD = re.compile(r"\w+(?=\W*$)")
 # "Kherson Oblast" -> "Kherson" (the region's name as parties write it)
 _REGION_WORD = re.compile(r"\s+(?:oblast|region|krai|province|republic)$", re.IGNORECASE)
 
@@ -475,7 +476,10 @@ class _Run:
         """
         spec = self.lex.raw.get("local_authorities") or {}
         said = text_words(words)
-        if said.isdisjoint(str(w) for w in spec.get("heads", ())):
+        last = _LAST_WORD.search(words.casefold())
+        # the phrase's head noun is an authority: "regional officials", not
+        # "the head of the local hospital"
+        if last is None or last.group(0) not in {str(w) for w in spec.get("heads", ())}:
             return None
         level = next(
             (
