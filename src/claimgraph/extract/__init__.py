@@ -230,7 +230,7 @@ class _Run:
     # -- events ------------------------------------------------------------
 
     def _plan_events(self, dl: DateRef | None) -> None:
-        years = [int(y) for y in _YEAR.findall(self.text)]
+        years = _years(self.text)
         ref = dl.end if dl is not None else None
         ref0 = ref
         pieces = [(sentence.start, sentence.text) for sentence in self.sentences]
@@ -692,7 +692,23 @@ def seg_sentence(seg: _Segment) -> Sentence:
     return Sentence(seg.text, seg.start, seg.start + len(seg.text), seg.paragraph)
 
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# A year: the digits first (a fast scan), the word boundary before them checked after.
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
+def _years(text: str) -> list[int]:
+    """The years (1900-2099) written in ``text``, as whole words.
+
+    >>> _years("In 2023, not in 12023 or 2023a, and again 2024.")
+    [2023, 2024]
+    """
+    return [
+        int(m.group())
+        for m in _YEAR.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+    ]
+
+
 _INTRO_PLACE = re.compile(r"\W*(?:[\w’'-]+\s+){0,6}?(?:in|near|at)\s", re.IGNORECASE)
 # Gazetteer kinds that are areas, not towns.
 _BROAD = frozenset({"region", "country"})

@@ -326,7 +326,9 @@ def clean_subject(words: str) -> str:
     'Russia'
     """
     text = words.strip(" ,;:")
-    text = _CITING.sub("", text)
+    folded = text.casefold()
+    if "cit" in folded or "quot" in folded or "referr" in folded:  # cheaper than the regex
+        text = _CITING.sub("", text)
     text = _NOTE_THAT.sub("", text)
     text = _CONJ.sub("", text)
     parts = [p.strip() for p in text.split(",")]
