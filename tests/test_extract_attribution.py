@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.extract.attribution import Registry, Resolver, clean_subject, find_attribution
 from claimgraph.model import Party
@@ -254,3 +256,20 @@ def test_the_subject_after_a_conjunction_speaks() -> None:
     kept = "People living near the plant since the attack"
     assert clean_subject(kept) == kept
     assert clean_subject("Residents of the city as well as Officials").startswith("Residents")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "Alexei", "Kulemzin", "iPhone", "Maker", "O'Brien", "x", "Y", ",", "  "]
+        ),
+        max_size=10,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_a_name_at_the_end_is_what_the_name_regex_finds(parts: list[str]) -> None:
+    from claimgraph.extract.attribution import _NAME, _name_at_end
+
+    text = " ".join(parts)
+    want, got = _NAME.search(text), _name_at_end(text)
+    assert (got.span() if got else None) == (want.span() if want else None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.extract.values import Reader, certainty_of, evidence_of
 from claimgraph.model import Aspect, AspectType, Stance
@@ -166,3 +168,17 @@ def test_the_built_in_lexicon_holds_only_words() -> None:
     assert "no" in lexicon().raw["negation"]
     with pytest.raises(ValueError, match="quote words"):
         Lexicon.from_data({"negation": [False]})
+
+
+_PIECES = ["the", "School", "No.", "7", "Azot", "Plant", "iPhone", "Maker", "McDonald", "of"]
+
+
+@given(
+    st.lists(st.sampled_from([*_PIECES, " ", "  ", "\n", ".", ",", "-", "’s", "x"]), max_size=14)
+)
+@settings(max_examples=300, deadline=None)
+def test_landmarks_are_what_the_landmark_regex_finds(parts: list[str]) -> None:
+    from claimgraph.extract.values import _LANDMARK, _landmarks
+
+    text = " ".join(parts)
+    assert [m.span() for m in _landmarks(text)] == [m.span() for m in _LANDMARK.finditer(text)]

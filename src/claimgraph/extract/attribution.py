@@ -60,6 +60,29 @@ _TITLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"\b((?:[A-Z][\w'’-]+\.?\s+){1,3}[A-Z][\w'’-]+)\s*$")
+# The same without the leading word boundary, so that the regex engine can skip
+# to capitals; :func:`_name_at_end` checks the boundary itself.
+_NAME_FAST = re.compile(r"((?:[A-Z][\w'’-]+\.?\s+){1,3}[A-Z][\w'’-]+)\s*$")
+
+
+def _name_at_end(text: str) -> re.Match[str] | None:
+    """``_NAME.search(text)``, faster: a capitalised name of 2-4 words ending ``text``.
+
+    >>> _name_at_end("the mayor of the city, Alexei Kulemzin ").group(1)
+    'Alexei Kulemzin'
+    >>> _name_at_end("an iPhone Maker") is None, _name_at_end("iPhone Maker Apple").group(1)
+    (True, 'Maker Apple')
+    """
+    pos = 0
+    while True:
+        m = _NAME_FAST.search(text, pos)
+        if m is None:
+            return None
+        at = m.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return m
+        pos = at + 1
+
 
 _INSTITUTION = re.compile(
     r"\b(Ministry|Force|Forces|Office|Staff|Agency|Service|Directorate|Army|"
@@ -298,7 +321,7 @@ def _person(words: str) -> str:
     """The named person in a speaker phrase ("the mayor of Kyiv, Vitali Klitschko" → the name)."""
     parts = [p.strip() for p in words.split(",") if p.strip()]
     for part in reversed(parts):
-        m = _NAME.search(part)
+        m = _name_at_end(part)
         if m:
             name = m.group(1)
             if len(name.split()) >= 2 and not _INSTITUTION.search(name):

@@ -78,6 +78,28 @@ def _phrases_of(aspect: Aspect) -> dict[str, str]:
 _LANDMARK = re.compile(
     r"(?<![\w-])((?:(?!No\.)[A-Z][\w’'-]+\s+)*(?!No\.)[A-Z][\w’'-]+(?:\s+No\.\s*\d+)?(?:\s+(?:station|area|district|airfield|port|bridge|plant|base))?)"
 )
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _landmarks(clause: str) -> list[re.Match[str]]:
+    """``_LANDMARK.finditer(clause)``, faster: the regex is tried only at capitals.
+
+    >>> [m.group(1) for m in _landmarks("It fell near School No. 7 and the Azot Plant.")]
+    ['It', 'School No. 7', 'Azot Plant']
+    """
+    found: list[re.Match[str]] = []
+    end = 0
+    for c in _CAPITAL.finditer(clause):
+        at = c.start()
+        if at < end:
+            continue
+        m = _LANDMARK.match(clause, at)
+        if m is not None:
+            found.append(m)
+            end = max(m.end(), at + 1)
+    return found
+
+
 _NOT_LANDMARK = frozenset(
     "the a an this that these he she they it i we on in at monday tuesday wednesday thursday "
     "friday saturday sunday january february march april may june july august september "
@@ -458,7 +480,7 @@ class Reader:
                 continue
             last_end = end
             found.append((start, end, clause[start:end], place.kind in self.lex.broad_kinds))
-        for m in _LANDMARK.finditer(clause):
+        for m in _landmarks(clause):
             start, end = m.start(1), m.end(1)
             if any(s < end and start < e for s, e, _, _ in found) or any(
                 s < end and start < e for _, s, e in places
