@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract.attribution import Registry, Resolver, clean_subject, find_attribution
@@ -273,3 +273,38 @@ def test_a_name_at_the_end_is_what_the_name_regex_finds(parts: list[str]) -> Non
     text = " ".join(parts)
     want, got = _NAME.search(text), _name_at_end(text)
     assert (got.span() if got else None) == (want.span() if want else None)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "ministry",
+                "of",
+                "defence",
+                "russia's",
+                "aksyonov",
+                "occupying",
+                "head",
+                "crimea",
+                "-",
+                ",",
+                "pro-russia",
+                "mod",
+                "x",
+            ]
+        ),
+        max_size=12,
+    )
+)
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_aliases_are_found_where_the_alias_regex_finds_them(
+    registry: Registry, parts: list[str]
+) -> None:
+    assert registry._alias_re is not None
+    text = " ".join(parts)
+    want = [m.span() for m in registry._alias_re.finditer(text)]
+    assert [m.span() for m in registry._aliases_in(text)] == want

@@ -113,6 +113,8 @@ _PUBLISHED = frozenset({"published", "posted", "shared", "circulated", "uploaded
 _ANAPHOR_TAIL = re.compile(r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b")
 _ADVERBIAL_TAIL = re.compile(r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*")
 
+_WORD_RUN = re.compile(r"\w+")
+_FIRST_WORD = re.compile(r"\w+")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _CITING = re.compile(r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", re.IGNORECASE)
 _NOTE_THAT = re.compile(r"^(?:note|recall|notably|remember)\s+that\s+", re.IGNORECASE)
@@ -160,6 +162,7 @@ class Registry:
     events: dict[str, Event] = field(default_factory=dict)
     _alias_re: re.Pattern[str] | None = None
     _alias_to_party: dict[str, str] = field(default_factory=dict)
+    _alias_first: frozenset[str] | None = None
 
     @classmethod
     def from_parties(
@@ -198,6 +201,29 @@ class Registry:
             self._alias_re = re.compile(rf"(?<![\w-])({body})(?![\w-])")
         else:
             self._alias_re = None
+        # where an alias can start: at a word that is an alias's first word
+        # (None: some alias starts with a mark, so every place is tried)
+        firsts = [_FIRST_WORD.match(a) for a in alts]
+        self._alias_first = (
+            frozenset(f.group(0) for f in firsts if f is not None) if all(firsts) else None
+        )
+
+    def _aliases_in(self, text: str) -> list[re.Match[str]]:
+        """``_alias_re.finditer(text)``, tried only where an alias's first word starts."""
+        if self._alias_re is None:
+            return []
+        if self._alias_first is None:
+            return list(self._alias_re.finditer(text))
+        found: list[re.Match[str]] = []
+        end = 0
+        for word in _WORD_RUN.finditer(text):
+            if word.start() < end or word.group(0) not in self._alias_first:
+                continue
+            m = self._alias_re.match(text, word.start())
+            if m is not None:
+                found.append(m)
+                end = m.end()
+        return found
 
     def match(self, phrase: str) -> tuple[str, str] | None:
         """The party whose longest alias occurs in ``phrase``, with that alias.
@@ -209,7 +235,7 @@ class Registry:
             return None
         text = norm(phrase)
         best: tuple[int, int, str] | None = None
-        for m in self._alias_re.finditer(text):
+        for m in self._aliases_in(text):
             key = (len(m.group(1)), m.start(), m.group(1))
             if best is None or key[:2] > best[:2]:
                 best = key
@@ -369,7 +395,11 @@ def clean_subject(words: str) -> str:
     text = ", ".join(p for p in parts if p)
     # "Glide bombs kill 3 in Zaporizhzhia as Russia (reports)": the subject is
     # the short clause after the last conjunction
-    cuts = list(_SUBORDINATE.finditer(text))
+    cuts = (
+        list(_SUBORDINATE.finditer(text))
+        if "as" in text or "while" in text or "whereas" in text
+        else []
+    )
     if cuts and len(text[: cuts[-1].start()].split()) >= 3:
         rest = text[cuts[-1].end() :]
         if 0 < len(rest.split()) <= 5:
@@ -404,7 +434,6 @@ _ACCORDING = re.compile(
 _AS_REPORTED = re.compile(
     r"^\s*(?:\w+\s*,\s*)?as\s+(?P<x>[^,]{2,80}?)\s+(?:\w+\s+)?(?P<v>\w+)\s*,", re.IGNORECASE
 )
-_ACCORDING_WORDS = frozenset({"according", "as", "in"})
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 
 
@@ -466,7 +495,12 @@ def find_attribution(
         return Attribution(text, m.group(1), (0, m.start()), "verb", "", second)
 
     # "according to X, ..." / "..., according to X."
-    m = _ACCORDING.search(text) if not present.isdisjoint(_ACCORDING_WORDS) else None
+    # (each form needs its words: "according", "as ... by", "words")
+    m = (
+        _ACCORDING.search(text)
+        if "according" in present or "words" in present or ("as" in present and "by" in present)
+        else None
+    )
     if m:
         tail = text[m.end() :]
         x = _ACCORDING_WHO.match(tail)
