@@ -68,13 +68,13 @@ UNKNOWN_SIDE_NAME = "Unknown: a speaker not yet registered in parties.yaml"
 # Cues that attribute words explicitly (a sentence with one of them and no
 # recognised aspect still becomes a `comment` claim).
 _EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb"})
-_CLAUSE_BREAK = re.compile(r"(?:,\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+)", re.IGNORECASE)
+# (case is ignored only in the words, so that the engine can skip to "," and ";")
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
 # ", a day after", ", hours before": where a second voice may begin (split only when
 # both sides have a speech verb).
 _LATER_VOICE = re.compile(
-    r",\s+(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
-    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)\s+",
-    re.IGNORECASE,
+    r",\s+(?i:(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
+    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before))\s+"
 )
 _TRIM = " \t\n,;:" + "".join(QUOTES)
 _PUNCT = re.compile(r"[,.;]")
@@ -203,6 +203,7 @@ class _Run:
         self.events: dict[str, DraftEvent] = {}
         self.parties: dict[str, Party] = {}
         self.ids: set[str] = set()
+        self._said: set[tuple[str, str, str]] = set()  # (party, aspect, quote) of each claim
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
         dl, n = date_line(text)
         body = " " * n + text[n:]
@@ -634,9 +635,10 @@ class _Run:
         quote, offset = _trim(text)
         if not quote:
             return
-        for c in self.claims:
-            if c.party == base.party and c.aspect == aspect and c.quote == quote:
-                return
+        said = (base.party, aspect, quote)
+        if said in self._said:
+            return
+        self._said.add(said)
         cid = f"{self.stem}-{_short(base.party)}-{aspect}"
         n = 2
         unique = cid

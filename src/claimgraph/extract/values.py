@@ -528,7 +528,7 @@ class Reader:
 
 # The count rules look back a dozen tokens at most: a window of this many
 # characters before the word holds them, unless the text is unusual.
-_LOOK_BACK = 160
+_LOOK_BACK = 100
 _TOKENS_NEEDED = 14
 
 
