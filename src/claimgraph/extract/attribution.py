@@ -113,8 +113,7 @@ _PUBLISHED = frozenset({"published", "posted", "shared", "circulated", "uploaded
 _ANAPHOR_TAIL = re.compile(r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b")
 _ADVERBIAL_TAIL = re.compile(r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*")
 
-_WORD_RUN = re.compile(r"\w+")
-_FIRST_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _CITING = re.compile(r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", re.IGNORECASE)
 _NOTE_THAT = re.compile(r"^(?:note|recall|notably|remember)\s+that\s+", re.IGNORECASE)
@@ -203,7 +202,7 @@ class Registry:
             self._alias_re = None
         # where an alias can start: at a word that is an alias's first word
         # (None: some alias starts with a mark, so every place is tried)
-        firsts = [_FIRST_WORD.match(a) for a in alts]
+        firsts = [_WORD.match(a) for a in alts]
         self._alias_first = (
             frozenset(f.group(0) for f in firsts if f is not None) if all(firsts) else None
         )
@@ -216,7 +215,7 @@ class Registry:
             return list(self._alias_re.finditer(text))
         found: list[re.Match[str]] = []
         end = 0
-        for word in _WORD_RUN.finditer(text):
+        for word in _WORD.finditer(text):
             if word.start() < end or word.group(0) not in self._alias_first:
                 continue
             m = self._alias_re.match(text, word.start())
