@@ -44,8 +44,9 @@ from claimgraph.extract.events import (
     date_line,
     date_mentions,
     resolve_dates,
+    years_in,
 )
-from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_words, words_of
+from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_words
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
@@ -231,7 +232,7 @@ class _Run:
     # -- events ------------------------------------------------------------
 
     def _plan_events(self, dl: DateRef | None) -> None:
-        years = _years(self.text)
+        years = years_in(self.text)
         ref = dl.end if dl is not None else None
         ref0 = ref
         pieces = [(sentence.start, sentence.text) for sentence in self.sentences]
@@ -410,7 +411,7 @@ class _Run:
 
     def _evidence_note(self, seg: _Segment) -> bool:
         """ "X did not provide any evidence": mark X's recent claims, make no claim."""
-        if words_of(seg.text).isdisjoint(self.lex.firsts["evidence_none"]):
+        if text_words(seg.text).isdisjoint(self.lex.firsts["evidence_none"]):
             return False
         m = self.lex.evidence["none"].search(seg.text)
         if not m or self.ex.reader.findings(seg.text[m.end() :]):
@@ -692,23 +693,6 @@ class _Run:
 
 def seg_sentence(seg: _Segment) -> Sentence:
     return Sentence(seg.text, seg.start, seg.start + len(seg.text), seg.paragraph)
-
-
-# A year: the digits first (a fast scan), the word boundary before them checked after.
-_YEAR = re.compile(r"(?:19|20)\d\d\b")
-
-
-def _years(text: str) -> list[int]:
-    """The years (1900-2099) written in ``text``, as whole words.
-
-    >>> _years("In 2023, not in 12023 or 2023a, and again 2024.")
-    [2023, 2024]
-    """
-    return [
-        int(m.group())
-        for m in _YEAR.finditer(text)
-        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
-    ]
 
 
 _INTRO_PLACE = re.compile(r"\W*(?:[\w’'-]+\s+){0,6}?(?:in|near|at)\s", re.IGNORECASE)

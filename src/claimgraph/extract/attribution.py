@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from claimgraph.extract.lexicon import Lexicon, lexicon, words_of
+from claimgraph.extract.lexicon import Lexicon, lexicon, matches_at, text_words
 from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
 from claimgraph.model import Aspect, Corpus, Event, Party, slugify
 
@@ -213,16 +213,9 @@ class Registry:
             return []
         if self._alias_first is None:
             return list(self._alias_re.finditer(text))
-        found: list[re.Match[str]] = []
-        end = 0
-        for word in _WORD.finditer(text):
-            if word.start() < end or word.group(0) not in self._alias_first:
-                continue
-            m = self._alias_re.match(text, word.start())
-            if m is not None:
-                found.append(m)
-                end = m.end()
-        return found
+        first = self._alias_first
+        starts = (w.start() for w in _WORD.finditer(text) if w.group(0) in first)
+        return matches_at(self._alias_re, text, starts)
 
     def match(self, phrase: str) -> tuple[str, str] | None:
         """The party whose longest alias occurs in ``phrase``, with that alias.
@@ -457,7 +450,7 @@ def find_attribution(
     """
     lex = lex or lexicon()
     text = sentence
-    present = words_of(text)
+    present = text_words(text)
     firsts = lex.firsts
     second = not present.isdisjoint(firsts["second_hand"]) and bool(lex.second_hand.search(text))
 

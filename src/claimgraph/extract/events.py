@@ -33,6 +33,7 @@ __all__ = [
     "date_mentions",
     "find_dates",
     "resolve_dates",
+    "years_in",
     "load_gazetteer",
 ]
 
@@ -54,7 +55,8 @@ _MONTH = (
 _MONTH_ABBR = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_YEARS = re.compile(r"\b((?:19|20)\d\d)\b")
+# A year: the digits first (a fast scan), the word boundary before them checked after.
+_YEARS = re.compile(r"(?:19|20)\d\d\b")
 
 _PATTERNS = [
     # 2024-03-21
@@ -204,11 +206,20 @@ def find_dates(text: str, ref: date | None = None, years: Iterable[int] = ()) ->
     >>> [str(d) for d in find_dates("in early November", ref=date(2024, 1, 15))]
     ['2023-11-01..2023-11-10']
     """
-    return resolve_dates(date_mentions(text), ref, list(years) or _years_in(text))
+    return resolve_dates(date_mentions(text), ref, list(years) or years_in(text))
 
 
-def _years_in(text: str) -> list[int]:
-    return [int(y) for y in _YEARS.findall(text)]
+def years_in(text: str) -> list[int]:
+    """The years (1900-2099) written in ``text``, as whole words.
+
+    >>> years_in("In 2023, not in 12023 or 2023a, and again 2024.")
+    [2023, 2024]
+    """
+    return [
+        int(m.group())
+        for m in _YEARS.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+    ]
 
 
 def date_mentions(

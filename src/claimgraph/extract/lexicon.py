@@ -12,7 +12,17 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Lexicon", "Phrases", "forget_words", "lexicon", "phrase_regex", "phrases", "words"]
+__all__ = [
+    "Lexicon",
+    "Phrases",
+    "forget_words",
+    "lexicon",
+    "matches_at",
+    "phrase_regex",
+    "phrases",
+    "text_words",
+    "words",
+]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -140,6 +150,27 @@ class _Text:
         return got
 
 
+def matches_at(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``regex.finditer(text)`` when every match can only begin at one of ``starts`` (ascending).
+
+    The regex is tried at those places alone; as with ``finditer``, a match
+    that would begin inside the previous one is skipped.
+
+    >>> [m.group() for m in matches_at(re.compile(r"ab|b"), "ab b", [0, 1, 3])]
+    ['ab', 'b']
+    """
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = regex.match(text, at)
+        if m is not None:
+            found.append(m)
+            end = max(m.end(), at + 1)
+    return found
+
+
 def _is_word(ch: str) -> bool:
     """True for a character ``\\w`` matches."""
     return ch.isalnum() or ch == "_"
@@ -264,15 +295,7 @@ class Phrases:
         found = []
         places = self._places(info)
         if places is not None:
-            end = 0
-            for at in places:
-                if at < end:
-                    continue
-                m = self.regex.match(text, at)
-                if m is not None:
-                    found.append(m)
-                    end = m.end()
-            return iter(found)
+            return iter(matches_at(self.regex, text, places))
         if info.folded is None:
             return self.regex.finditer(text)
         for m in self.folded.finditer(info.folded):
@@ -322,9 +345,6 @@ def first_words(phrases: Iterable[object], *, plural: bool = False) -> frozenset
             if plural:
                 out.update((found[0] + "s", found[0] + "es"))
     return frozenset(out)
-
-
-words_of = text_words
 
 
 def fold(text: str) -> str:

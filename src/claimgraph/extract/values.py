@@ -26,6 +26,7 @@ from claimgraph.extract.lexicon import (
     first_words,
     fold,
     lexicon,
+    matches_at,
     phrases,
     text_words,
 )
@@ -87,17 +88,7 @@ def _landmarks(clause: str) -> list[re.Match[str]]:
     >>> [m.group(1) for m in _landmarks("It fell near School No. 7 and the Azot Plant.")]
     ['It', 'School No. 7', 'Azot Plant']
     """
-    found: list[re.Match[str]] = []
-    end = 0
-    for c in _CAPITAL.finditer(clause):
-        at = c.start()
-        if at < end:
-            continue
-        m = _LANDMARK.match(clause, at)
-        if m is not None:
-            found.append(m)
-            end = max(m.end(), at + 1)
-    return found
+    return matches_at(_LANDMARK, clause, (c.start() for c in _CAPITAL.finditer(clause)))
 
 
 _NOT_LANDMARK = frozenset(
@@ -117,9 +108,6 @@ _TRANSITIVE = frozenset(
     "damaged destroyed damaging destroying hit hits struck hitting targeted target targets "
     "targeting attacked".split()
 )
-
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
