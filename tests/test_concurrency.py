@@ -99,6 +99,7 @@ def assert_manifest_matches(folder: Path) -> None:
 # Two runs at once
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("previous", ["empty", "stale"])
 def test_two_reports_at_once_both_finish_and_agree_with_one_run(
     generated: Path, tmp_path: Path, previous: str
@@ -143,6 +144,7 @@ def test_a_run_that_finds_files_another_run_just_wrote_adopts_them(tmp_path: Pat
     assert_manifest_matches(out)
 
 
+@pytest.mark.slow
 def test_three_exports_at_once_write_the_same_whole_file(generated: Path, tmp_path: Path) -> None:
     project = fresh_copy(generated, tmp_path)
     procs = [
@@ -182,6 +184,7 @@ def _damage(path: Path, how: str) -> None:
         raise AssertionError(how)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["truncate", "flip-payload", "other-version"])
 def test_a_damaged_cache_is_rebuilt_and_results_match_a_run_without_cache(
     generated: Path, tmp_path: Path, how: str
@@ -219,6 +222,7 @@ def test_a_damaged_cache_is_rebuilt_and_results_match_a_run_without_cache(
     assert visible(project / "reports") == visible(clean / "reports")
 
 
+@pytest.mark.slow
 def test_a_cached_run_whose_reports_were_deleted_is_stale_and_runs_again(
     generated: Path, tmp_path: Path
 ) -> None:

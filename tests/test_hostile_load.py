@@ -567,3 +567,33 @@ def test_a_claim_file_that_is_a_device_or_a_fifo_is_refused_not_read_forever(
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "claims/special.yaml:" in done.stderr
+
+
+@pytest.mark.parametrize("composer", ["libyaml", "pure-python"])
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 200_000 + "]" * 200_000, "[" * 100_000, "{a: " * 5000, "a:\n" + "- " * 2000 + "x\n"],
+    ids=["closed-brackets", "open-brackets", "flow-mappings", "block-dashes"],
+)
+def test_deep_nesting_is_too_deep_whichever_parser_reads_it(
+    composer: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # libyaml 0.2.6 (PyYAML 6.0.4) refuses nesting past its own limit while scanning
+    # ahead; 0.2.5 and the pure-Python parser do not: each must give too-deep, placed.
+    if composer == "libyaml" and not yamlsafe._LIBYAML:
+        pytest.skip("PyYAML is installed without libyaml")
+    if composer == "pure-python":
+        monkeypatch.setattr(yamlsafe, "_Loader", yamlsafe._PyComposer)
+    _, report = parse_claim_file(text, "deep.yaml")
+    assert [p.type for p in report.problems] == ["too-deep"]
+    (problem,) = report.problems
+    assert problem.line >= 1 and problem.column >= 1
+    assert f"nesting deeper than {yamlsafe.MAX_DEPTH} levels" in problem.message
+
+
+def test_the_parsers_own_nesting_limit_is_placed_where_max_depth_is_passed() -> None:
+    # 200,000 brackets on one line: MAX_DEPTH is first passed at column MAX_DEPTH + 1,
+    # whether or not libyaml stopped at its own, deeper limit first.
+    _, report = parse_claim_file("[" * 200_000, "deep.yaml")
+    (problem,) = report.problems
+    assert (problem.type, problem.line, problem.column) == ("too-deep", 1, yamlsafe.MAX_DEPTH + 1)

@@ -267,7 +267,9 @@ def test_any_bytes_give_problems_never_an_exception(data: bytes) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "junk.yaml").write_bytes(data)
-        read_corpus(Path(folder))
+        _, report = read_corpus(Path(folder))
+    # read_corpus turns any exception into an internal-error problem: none may appear
+    assert [str(p) for p in report.problems if p.type == "internal-error"] == []
 
 
 @settings(max_examples=60, deadline=None)
@@ -284,7 +286,8 @@ def test_random_records_in_a_real_folder_never_raise(data: dict[str, object]) ->
     with tempfile.TemporaryDirectory() as folder:
         shutil.copytree(BASIC, Path(folder) / "claims")
         Path(folder, "claims", "fuzz.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
-        read_corpus(Path(folder) / "claims")
+        _, report = read_corpus(Path(folder) / "claims")
+    assert [str(p) for p in report.problems if p.type == "internal-error"] == []
 
 
 def test_an_unexpected_error_becomes_a_problem_not_a_traceback(

@@ -338,6 +338,7 @@ def _contents(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.startswith(".")}
 
 
+@pytest.mark.slow
 def test_report_killed_mid_write_leaves_every_report_whole(
     big_project: Path, tmp_path: Path
 ) -> None:
@@ -369,6 +370,7 @@ def test_report_killed_mid_write_leaves_every_report_whole(
     assert killed >= 1, "no trial was killed while writing"
 
 
+@pytest.mark.slow
 def test_convert_killed_mid_write_leaves_every_file_whole(
     big_project: Path, tmp_path: Path
 ) -> None:

@@ -78,6 +78,22 @@ class _Resolver(BaseResolver):
     ascend_resolver: Any = int
 
 
+class _PyComposer(Reader, Scanner, Parser, Composer, BaseConstructor, _Resolver):
+    """Composes nodes in pure Python; constructs nothing.
+
+    Used where libyaml is missing, and to find where nesting first passes
+    :data:`MAX_DEPTH` once libyaml has refused a file for its own limit.
+    """
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+
 _Loader: type
 _LIBYAML: bool
 try:
@@ -94,18 +110,6 @@ try:
     _Loader = _CComposer
     _LIBYAML = True
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-
-    class _PyComposer(Reader, Scanner, Parser, Composer, BaseConstructor, _Resolver):
-        """Composes nodes in pure Python; constructs nothing."""
-
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-            BaseConstructor.__init__(self)
-            _Resolver.__init__(self)
-
     _Loader = _PyComposer
     _LIBYAML = False
 
@@ -230,12 +234,12 @@ def _surely_shallow(text: str) -> bool:
     return not brackets
 
 
-def _check_depth(text: str, path: str, report: Report) -> bool:
+def _check_depth(text: str, path: str, report: Report, loader: type | None = None) -> bool:
     """True if nesting stays within :data:`MAX_DEPTH` (the parser never recurses)."""
     if _surely_shallow(text):
         return True
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader or _Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -352,8 +356,27 @@ def compose(text: str, path: str, report: Report) -> Node | None:
 def _check_depth_safe(text: str, path: str, report: Report) -> bool:
     try:
         return _check_depth(text, path, report)
-    except yaml.YAMLError:
-        return True  # the syntax error is reported by compose with its place
+    except yaml.YAMLError as exc:
+        if not isinstance(exc, yaml.MarkedYAMLError) or not _PARSER_DEPTH_LIMIT.search(
+            str(exc.problem)
+        ):
+            return True  # the syntax error is reported by compose with its place
+        # libyaml 0.2.6 (PyYAML 6.0.4 on) stops at its own limit (1,000 levels) while
+        # scanning ahead, before any event deeper than MAX_DEPTH reaches us: find the
+        # place where MAX_DEPTH is first passed with the pure-Python parser, which has
+        # no such limit and stops there too.
+        try:
+            if not _check_depth(text, path, report, _PyComposer):
+                return False
+        except yaml.YAMLError:
+            pass
+        mark = exc.problem_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        report.add("too-deep", f"nesting deeper than {MAX_DEPTH} levels", path, line, col)
+        return False
+
+
+_PARSER_DEPTH_LIMIT = re.compile(r"maximum nesting depth", re.I)
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")
