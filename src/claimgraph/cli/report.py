@@ -21,6 +21,7 @@ class Format(StrEnum):
     md = "md"
     json = "json"
     csv = "csv"
+    html = "html"
 
 
 OutputOption = Annotated[
@@ -29,8 +30,8 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="md: the reports folder (default: reports). json/csv: the file to write "
-        "(default: standard output; '-' for standard output).",
+        help="md: the reports folder (default: reports). html: the site folder (default: site). "
+        "json/csv: the file to write (default: standard output; '-' for standard output).",
         show_default=False,
     ),
 ]
@@ -39,7 +40,7 @@ EventOption = Annotated[
     typer.Option(
         "--event",
         metavar="ID",
-        help="Only this event (repeatable). In md, index.md is always rewritten too.",
+        help="Only this event (repeatable). In md and html, the index is always rewritten too.",
         show_default=False,
     ),
 ]
@@ -48,8 +49,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="md: one Markdown report per event and index.md; json: the whole assessment; "
-        "csv: one row per claim.",
+        help="md: one Markdown report per event and index.md; html: a static site, one page "
+        "per event and index.html; json: the whole assessment; csv: one row per claim.",
         case_sensitive=False,
     ),
 ]
@@ -153,6 +154,21 @@ def report(
         _check_events(wanted, list(corpus.events))
         assessment = assess(corpus)
         selected = wanted or None
+
+        if format is Format.html:
+            from claimgraph.render import html
+
+            site = OutputFolder(output or Path("site"), force=force)
+            pages = html.generate_site(assessment, selected)
+            written = site.write_all(pages, remove_stale=not wanted)
+            cache.flush()
+            typer.echo(
+                f"{len(pages) - 1} event page{'s' if len(pages) != 2 else ''} and "
+                f"{html.INDEX_HTML} in {site.path}: {len(written.written)} written, "
+                f"{len(written.unchanged)} unchanged; open {site.path / html.INDEX_HTML}",
+                err=True,
+            )
+            return
 
         if format is not Format.md:
             render = tables.render_json if format is Format.json else tables.render_csv

@@ -1,0 +1,922 @@
+"""The comparison report as a static site: ``index.html`` and one page per event.
+
+Each event page carries the Markdown report's content (:mod:`claimgraph.render.markdown`)
+and what a page does better: the side-by-side table with parties grouped under
+coloured side headers, a sticky header row and question column, scrolling
+inside its own box; every answer opens its verbatim quotes with speaker, date
+and source link (``<details>``, no script needed); filters by side, party and
+question and a search over quotes and speakers (a small script, progressive
+enhancement); and an SVG diagram of the contested questions
+(:mod:`claimgraph.render.svg`). The index sorts and filters events by status,
+date and place.
+
+The site is self-contained: the stylesheet and the script are inlined into
+every page, and each page's Content Security Policy allows exactly those two
+(by hash) and nothing else, so no request leaves the page and a quote that
+slipped past escaping still could not run. Every text from a claim file goes
+through :func:`text` (``html.escape``); only ``http(s)`` urls become links
+(:func:`claimgraph.render.escape.safe_url`). Output is deterministic.
+
+Figures, statuses and marks come from the assessment and from the Markdown
+renderer's own data helpers, never recomputed here.
+
+>>> text('<img src=x onerror="alert(1)">')
+'&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+>>> link("x", "javascript:alert(1)")
+'x'
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from html import escape
+from importlib import resources
+
+from claimgraph.assess import Assessment, EventAssessment, PositionAssessment
+from claimgraph.model import Certainty, Claim, Corpus, Event, Stance
+from claimgraph.output import safe_filename
+from claimgraph.render.escape import one_line, safe_url
+from claimgraph.render.markdown import (
+    STATUS_EXPLAINED,
+    STATUS_ORDER,
+    STATUS_WORDS,
+    _answer_key,
+    _contradicted,
+    _event_sort_key,
+    _figure,
+    _holders,
+    _is_superseded,
+    _Names,
+    _number,
+    _ordered_questions,
+    _short_date,
+    _spread,
+    _stance_value,
+    claim_value,
+    event_claims,
+    event_when,
+    event_where,
+    format_date,
+)
+from claimgraph.render.svg import render_svg
+
+__all__ = [
+    "INDEX_HTML",
+    "generate_site",
+    "link",
+    "page_filename",
+    "render_event_page",
+    "render_index_page",
+    "text",
+]
+
+INDEX_HTML = "index.html"
+SIDE_COLOURS = 6  # side-0 … side-5 in site.css
+
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def text(value: object) -> str:
+    """Text from a claim file, on one line, escaped for HTML text and attributes alike."""
+    return escape(one_line(value), quote=True)
+
+
+def link(label: object, url: object) -> str:
+    """A link with escaped text, or the escaped text alone if the url is not http(s).
+
+    >>> link("Report <1>", "https://example.org/a b")
+    '<a href="https://example.org/a%20b" rel="noopener noreferrer">Report &lt;1&gt;</a>'
+    """
+    target = safe_url(url)
+    shown = text(label) or text(url)
+    if target is None:
+        return shown
+    return f'<a href="{escape(target, quote=True)}" rel="noopener noreferrer">{shown}</a>'
+
+
+def page_filename(event_id: str) -> str:
+    """The file name of an event's page (see :func:`claimgraph.output.safe_filename`).
+
+    >>> page_filename("dzhankoi-2023-03-20"), page_filename("index")
+    ('dzhankoi-2023-03-20.html', 'index-1bc04b52.html')
+    """
+    return safe_filename(event_id, ".html")
+
+
+# ---------------------------------------------------------------- the page frame
+
+
+@cache
+def _static(name: str) -> str:
+    return (resources.files("claimgraph.render") / "static" / name).read_text(encoding="utf-8")
+
+
+def _hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _page(title: str, body: Sequence[str]) -> str:
+    css, js = _static("site.css"), _static("site.js")
+    policy = (
+        f"default-src 'none'; style-src {_hash(css)}; script-src {_hash(js)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="generator" content="claimgraph">',
+        f"<title>{title}</title>",
+        '<link rel="icon" href="data:,">',
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+        *body,
+        f"<script>{js}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+class _Sides:
+    """Colour classes of the sides, by their order in the corpus."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.order = {s: i for i, s in enumerate(corpus.sides)}
+
+    def index(self, side: str) -> int:
+        return self.order.get(side, len(self.order)) % SIDE_COLOURS
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _status_class(status: str) -> str:
+    return "contested" if status == "contested" else re.sub(r"[^a-z-]", "", status)
+
+
+# ---------------------------------------------------------------- answers and quotes
+
+
+def answer_marks(claim: Claim, assessment: Assessment) -> str:
+    """One claim's answer with its marks, as HTML (the Markdown cell's marks, as text too)."""
+    if claim.stance is Stance.DECLINES:
+        return '<span class="declined">“declined”</span>'
+    shown = text(claim_value(claim, assessment)) or text(claim.quote[:60])
+    if claim.certainty is Certainty.HEDGED:
+        shown = '<abbr class="mark" title="hedged">~</abbr>' + shown
+    if claim.stance is Stance.DENIES:
+        shown = '<abbr class="mark" title="denies">✗</abbr> ' + shown
+    if claim.certainty is Certainty.REPORTED:
+        shown += '<abbr class="mark" title="second-hand">²</abbr>'
+    if _is_superseded(claim, assessment):
+        shown = f'<s title="later corrected by the same party">{shown}</s>'
+    if claim.evidence:
+        if not claim.has_evidence:
+            shown += " (no evidence)"
+        else:
+            shown += " " + " ".join(f"({text(k)})" for k in claim.evidence if k != "none")
+    if _contradicted(claim, assessment):
+        shown = '<abbr class="mark contra" title="contradicted by another party">⚠</abbr> ' + shown
+    return shown
+
+
+def _source_link(claim: Claim, corpus: Corpus) -> str:
+    source = corpus.sources.get(claim.source)
+    if source is None:
+        return text(claim.source)
+    name = one_line(source.outlet) or one_line(source.title) or source.id
+    label = f"{name} [{source.id}]" if name != source.id else source.id
+    return link(label, source.url)
+
+
+def _lang(claim: Claim, corpus: Corpus) -> str:
+    source = corpus.sources.get(claim.source)
+    lang = one_line(source.language) if source else ""
+    return f' lang="{text(lang)}"' if lang and _LANG.fullmatch(lang) and lang != "en" else ""
+
+
+def _verdict(claim: Claim) -> str:
+    review = claim.review
+    if review is None:
+        return ""
+    parts = [f"<b>Fact-checker's verdict: {text(review.rating)}</b>"]
+    if review.value is not None and review.best is not None:
+        parts.append(f"{review.value} of {review.best}")
+    if review.reviewer.strip():
+        parts.append(text(review.reviewer))
+    if review.date:
+        parts.append(format_date(review.date))
+    if review.url.strip():
+        parts.append(link("review", review.url))
+    line = ", ".join(parts)
+    if review.summary.strip():
+        line += f": {text(review.summary)}"
+    return f'<span class="verdict">{line}</span>'
+
+
+def statement(claim: Claim, assessment: Assessment, names: _Names, *, party: bool = True) -> str:
+    """A claim's verbatim quote, then who said it, when, with what marks, and where."""
+    corpus = assessment.corpus
+    quote = (
+        f'<q class="q-text"{_lang(claim, corpus)}>{text(claim.quote)}</q>'
+        if claim.quote.strip()
+        else '<span class="q-text muted">(no quote recorded)</span>'
+    )
+    who: list[str] = []
+    if party:
+        side = names.side(names.side_id(claim.party))
+        who.append(f'<span class="speaker">{text(names.party(claim.party))}</span> ({text(side)})')
+    if claim.speaker.strip():
+        who.append(f'<span class="speaker">{text(claim.speaker)}</span>')
+    if claim.via.strip():
+        who.append(f"via {text(claim.via)}")
+    when = _short_date(claim.said_on)
+    who.append(text(when) if when else "undated")
+    marks = []
+    if claim.certainty is not Certainty.ASSERTED:
+        marks.append(claim.certainty.value)
+    if claim.evidence:
+        marks.append(
+            "evidence: " + ", ".join(claim.evidence) if claim.has_evidence else "no evidence"
+        )
+    if marks:
+        who.append(text("; ".join(marks)))
+    line = ", ".join(who) + " — " + _source_link(claim, corpus)
+    return f'{quote} <span class="who">{line}</span>{_verdict(claim)}'
+
+
+def _quote_list(claims: Iterable[Claim], assessment: Assessment, names: _Names) -> str:
+    items = "".join(f"<li>{statement(c, assessment, names)}</li>" for c in claims)
+    return f'<ul class="quotes">{items}</ul>'
+
+
+def _cell(claims: Sequence[Claim], assessment: Assessment, names: _Names) -> tuple[str, bool]:
+    """The answers of one party to one question: one ``<details>`` per distinct answer."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(answer_marks(claim, assessment), []).append(claim)
+    out = []
+    any_contra = False
+    for shown, held in groups.items():
+        contra = any(_contradicted(c, assessment) for c in held)
+        any_contra |= contra
+        cls = "answer contra" if contra else "answer"
+        out.append(
+            f'<details class="{cls}"><summary>{shown}</summary>'
+            f"{_quote_list(held, assessment, names)}</details>"
+        )
+    return "".join(out), any_contra
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _header(event: Event, ea: EventAssessment, names: _Names) -> list[str]:
+    c = ea.counts
+    status = STATUS_WORDS.get(ea.status, ea.status)
+    explained = STATUS_EXPLAINED.get(ea.status, "")
+    disputed = [names.aspect(a).lower() for a, q in ea.questions.items() if q.status == "contested"]
+    if disputed:
+        explained += " on " + ", ".join(disputed)
+    counts = (
+        f"{_plural(c.claims, 'claim')} by {_plural(c.parties, 'party', 'parties')} "
+        f"from {_plural(c.sources, 'source')}; "
+        f"{_plural(c.contradictions, 'contradicting pair')} of parties, "
+        f"{_plural(c.corroborations, 'corroboration')} "
+        f"({c.independent_corroborations} across sides)"
+    )
+    if ea.declined_parties:
+        counts += f"; {_plural(len(ea.declined_parties), 'party', 'parties')} declined to comment"
+    where = event_where(event)
+    when = event_when(event) + (f", {where}" if where else "")
+    return [
+        "<header>",
+        '<p class="crumbs"><a href="index.html">← All events</a></p>',
+        f"<h1>{text(event.title or event.id)}</h1>",
+        f'<p class="when">{text(when)}</p>',
+        f'<p class="status"><span class="badge {_status_class(ea.status)}">{text(status)}</span> '
+        f"{text(explained)}. {text(counts)}.</p>",
+        '<nav class="toc" aria-label="Sections"><ul>',
+        *(
+            f'<li><a href="#{anchor}">{label}</a></li>'
+            for anchor, label in _SECTIONS
+            if anchor != "figures" or any(q.counts for q in ea.questions.values())
+        ),
+        "</ul></nav>",
+        "</header>",
+    ]
+
+
+_SECTIONS = (
+    ("who", "Who says what"),
+    ("contradictions", "Contradictions"),
+    ("corroborations", "Corroborations"),
+    ("silences", "Silences"),
+    ("figures", "Figures"),
+    ("timeline", "Timeline"),
+    ("sources", "Sources"),
+    ("diagram", "Diagram"),
+)
+
+LEGEND_HTML = (
+    '<div class="legend" id="legend"><strong>How to read the table:</strong> each cell is what '
+    "that party says (open it for the verbatim quotes, speaker, date and source); an empty "
+    "cell means it said nothing on that question; side colours head the columns."
+    "<dl>"
+    '<dt><abbr class="mark contra">⚠</abbr></dt><dd>contradicted by another party '
+    "(also shaded red, with a red edge)</dd>"
+    "<dt>~</dt><dd>hedged (“preliminary data”)</dd>"
+    "<dt>²</dt><dd>second-hand (“citing residents”)</dd>"
+    "<dt>✗</dt><dd>denies</dd>"
+    "<dt><s>struck</s></dt><dd>later corrected by the same party</dd>"
+    "<dt>(video)</dt><dd>evidence offered: (video), (photo)…; (no evidence) said without "
+    "evidence</dd>"
+    '<dt><span class="declined">“declined”</span></dt><dd>refused to comment</dd>'
+    "</dl></div>"
+)
+
+
+def _columns(ea: EventAssessment, names: _Names) -> list[str]:
+    return sorted(ea.parties, key=names.party_sort_key)
+
+
+def _filters(ea: EventAssessment, names: _Names, sides: _Sides) -> list[str]:
+    parties = _columns(ea, names)
+    side_ids = list(dict.fromkeys(names.side_id(p) for p in parties))
+
+    def box(name: str, value: str, label: str, swatch: int | None = None) -> str:
+        sw = f'<span class="swatch side-{swatch}"></span>' if swatch is not None else ""
+        return (
+            f'<label><input type="checkbox" name="{name}" value="{text(value)}" checked>'
+            f"{sw}{text(label)}</label>"
+        )
+
+    n_parties, n_questions = len(parties), len(ea.questions)
+    return [
+        '<form id="filters" class="filters" data-page="event" hidden '
+        'aria-label="Filter the table and the timeline">',
+        '<div class="search"><label for="search">Search quotes and speakers</label> '
+        '<input type="search" id="search" name="q" autocomplete="off" '
+        'placeholder="e.g. Aksyonov, debris"> <button type="reset">Show all</button></div>',
+        '<fieldset class="sides"><legend>Sides</legend>',
+        *(box("side", s, names.side(s), sides.index(s)) for s in side_ids),
+        "</fieldset>",
+        f'<details class="pick"><summary>Parties ({n_parties})</summary><fieldset>'
+        '<legend class="vh">Parties</legend>',
+        *(box("party", p, names.party(p)) for p in parties),
+        "</fieldset></details>",
+        f'<details class="pick"><summary>Questions ({n_questions})</summary><fieldset>'
+        '<legend class="vh">Questions</legend>',
+        *(box("question", a, names.aspect(a)) for a, _ in _ordered_questions(ea)),
+        "</fieldset></details>",
+        '<p class="filter-count" aria-live="polite"></p>',
+        "</form>",
+    ]
+
+
+def _table(ea: EventAssessment, assessment: Assessment, names: _Names, sides: _Sides) -> list[str]:
+    corpus = assessment.corpus
+    parties = _columns(ea, names)
+    by_side: dict[str, list[str]] = {}
+    for party in parties:
+        by_side.setdefault(names.side_id(party), []).append(party)
+    by_question: dict[str, dict[str, list[Claim]]] = {}
+    for claim in event_claims(ea, corpus):
+        by_question.setdefault(claim.aspect, {}).setdefault(claim.party, []).append(claim)
+
+    lines = [
+        '<section id="who" aria-labelledby="who-h">',
+        '<h2 id="who-h">Who says what</h2>',
+        *_filters(ea, names, sides),
+        '<div class="table-wrap" tabindex="0" role="region" aria-labelledby="who-caption">',
+        '<table class="sbs">',
+        '<caption id="who-caption" class="vh">Who says what: questions (rows) by party '
+        "(columns), parties grouped by side</caption>",
+        "<colgroup><col></colgroup>",
+        *(f'<colgroup span="{len(m)}"></colgroup>' for m in by_side.values()),
+        "<thead>",
+        '<tr class="sides"><th scope="col" rowspan="2" class="question">Question</th>',
+        *(
+            f'<th scope="colgroup" colspan="{len(members)}" data-side="{text(side)}" '
+            f'class="side-{sides.index(side)}">{text(names.side(side))}</th>'
+            for side, members in by_side.items()
+        ),
+        "</tr>",
+        '<tr class="parties">',
+        *(
+            f'<th scope="col" data-party="{text(p)}" data-side="{text(names.side_id(p))}" '
+            f'class="side-{sides.index(names.side_id(p))}{_long(names.party(p))}">'
+            f"{text(names.party(p))}</th>"
+            for p in parties
+        ),
+        "</tr>",
+        "</thead>",
+        "<tbody>",
+    ]
+    for aspect, question in _ordered_questions(ea):
+        status = STATUS_WORDS.get(question.status, question.status)
+        cls = _status_class(question.status)
+        row = [
+            f'<tr data-question="{text(aspect)}">',
+            f'<th scope="row">{text(names.aspect(aspect))}'
+            f'<span class="qstatus {cls}">{text(status)}</span></th>',
+        ]
+        held = by_question.get(aspect, {})
+        for party in parties:
+            inner, contra = _cell(held.get(party, []), assessment, names)
+            attrs = f'data-party="{text(party)}" data-side="{text(names.side_id(party))}"'
+            if contra:
+                attrs += ' class="contra"'
+            if not inner:
+                inner = '<span class="vh">no statement</span>'
+            row.append(f"<td {attrs}>{inner}</td>")
+        row.append("</tr>")
+        lines.append("".join(row))
+    lines += ["</tbody>", "</table>", "</div>", LEGEND_HTML, "</section>"]
+    return lines
+
+
+def _long(name: str) -> str:
+    """A class widening the column of a long party name, so its header wraps less."""
+    return " long" if len(name) > 40 else ""
+
+
+def _section(anchor: str, title: str, body: Sequence[str]) -> list[str]:
+    return [
+        f'<section id="{anchor}" aria-labelledby="{anchor}-h">',
+        f'<h2 id="{anchor}-h">{title}</h2>',
+        *body,
+        "</section>",
+    ]
+
+
+def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """Grouped by the pair of answers, as in the Markdown report."""
+    corpus = assessment.corpus
+    rels = [r for r in ea.relations if r.kind == "contradicts" and r.between == "claims"]
+    rels = [r for r in rels if r.a in corpus.claims and r.b in corpus.claims]
+    if not rels:
+        return _section(
+            "contradictions", "Contradictions", ["<p>No contradictions between the accounts.</p>"]
+        )
+    groups: dict[tuple[str, ...], tuple[bool, list[str], list[str]]] = {}
+    for rel in rels:
+        a, b = corpus.claims[rel.a], corpus.claims[rel.b]
+        by_hand = rel.source == "fact-checker"
+        if by_hand:
+            key: tuple[str, ...] = ("link", rel.a, rel.b)
+        else:
+            key = ("rule", _answer_key(a, assessment), _answer_key(b, assessment))
+            flipped = (key[0], key[2], key[1])
+            if flipped in groups:
+                key, a, b = flipped, b, a
+        _, left, right = groups.setdefault(key, (by_hand, [], []))
+        if a.id not in left:
+            left.append(a.id)
+        if b.id not in right:
+            right.append(b.id)
+    items = ['<ol class="statements">']
+    for by_hand, left, right in groups.values():
+        a, b = corpus.claims[left[0]], corpus.claims[right[0]]
+        left_text = text(_stance_value(a, assessment))
+        right_text = text(_stance_value(b, assessment))
+        if a.aspect == b.aspect:
+            head = f"<strong>{text(names.aspect(a.aspect))}</strong>: {left_text} ⟷ {right_text}"
+        else:
+            head = (
+                f"<strong>{text(names.aspect(a.aspect))}</strong>: {left_text} ⟷ "
+                f"<strong>{text(names.aspect(b.aspect))}</strong>: {right_text}"
+            )
+        if by_hand:
+            head += " — <em>marked by the fact-checker</em>"
+        subs = "".join(
+            f"<li><em>{text(_stance_value(corpus.claims[c], assessment))}</em>: "
+            f"{statement(corpus.claims[c], assessment, names)}</li>"
+            for c in left + right
+        )
+        items.append(
+            f'<li><span class="contra-text"><abbr class="mark contra" title="contradiction">'
+            f"⚠</abbr></span> {head}<ul>{subs}</ul></li>"
+        )
+    items.append("</ol>")
+    return _section("contradictions", "Contradictions", items)
+
+
+def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    corpus = assessment.corpus
+    positions: list[PositionAssessment] = [
+        p for q in ea.questions.values() for p in q.positions if len(set(p.parties)) >= 2
+    ]
+    positions.sort(key=lambda p: not p.independently_corroborated)
+    echo_of = {r.b: r.a for r in ea.relations if r.kind == "echo"}
+    links = [
+        r
+        for r in ea.relations
+        if r.kind == "corroborates" and r.source == "fact-checker" and r.between == "claims"
+    ]
+    if not positions and not links:
+        return _section(
+            "corroborations", "Corroborations", ["<p>No two parties give the same answer.</p>"]
+        )
+    items = ['<ol class="statements">']
+    for pos in positions:
+        side_ids = sorted(
+            set(pos.independent_sides or pos.sides), key=lambda s: names.side_order.get(s, 99)
+        )
+        if pos.independently_corroborated:
+            kind = "independent: across sides " + ", ".join(names.side(s) for s in side_ids)
+        elif len(set(pos.sides)) <= 1:
+            kind = "within one side"
+        else:
+            kind = "same side once echoes count once"
+        subs = []
+        for claim in _holders(pos, assessment):
+            line = statement(claim, assessment, names)
+            if claim.id in echo_of and echo_of[claim.id] in corpus.claims:
+                original = corpus.claims[echo_of[claim.id]]
+                line += (
+                    f" — <em>echo: near-identical to {text(names.party(original.party))}'s "
+                    "wording, counted once</em>"
+                )
+            subs.append(f"<li>{line}</li>")
+        items.append(
+            f"<li><strong>{text(names.aspect(pos.aspect))}</strong>: {text(pos.label)} — "
+            f"{_plural(len(set(pos.parties)), 'party', 'parties')}, {text(kind)}"
+            f"<ul>{''.join(subs)}</ul></li>"
+        )
+    for rel in links:
+        a, b = corpus.claims.get(rel.a), corpus.claims.get(rel.b)
+        if a is None or b is None:
+            continue
+        items.append(
+            f"<li><strong>{text(names.aspect(a.aspect))}</strong> — <em>marked by the "
+            f"fact-checker as corroborating</em><ul><li>{statement(a, assessment, names)}</li>"
+            f"<li>{statement(b, assessment, names)}</li></ul></li>"
+        )
+    items.append("</ol>")
+    return _section("corroborations", "Corroborations", items)
+
+
+def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    corpus = assessment.corpus
+    items: list[str] = []
+    for q in ea.questions.values():
+        for claim_id in q.declined:
+            if claim_id in corpus.claims:
+                claim = corpus.claims[claim_id]
+                items.append(f"<li>Declined to comment: {statement(claim, assessment, names)}</li>")
+    parties = _columns(ea, names)
+    for q in ea.questions.values():
+        if q.status != "contested":
+            continue
+        silent = [p for p in parties if p not in q.parties]
+        if silent:
+            who = ", ".join(text(names.party_with_side(p)) for p in silent)
+            status = STATUS_WORDS.get(q.status, q.status).lower()
+            items.append(
+                f"<li>Nothing on <strong>{text(names.aspect(q.aspect))}</strong> "
+                f"({text(status)}) from: {who}</li>"
+            )
+    if not items:
+        body = [
+            "<p>Nobody declined to comment, and every party spoke on each contested question.</p>"
+        ]
+    else:
+        body = [
+            "<ul>",
+            *items,
+            "</ul>",
+            "<p>Empty cells in the table above show every other silence.</p>",
+        ]
+    return _section("silences", "Silences", body)
+
+
+def _table_block(
+    cls: str, caption: str, head: Sequence[str], rows: Iterable[str], short: bool = True
+) -> list[str]:
+    ths = "".join(f'<th scope="col">{h}</th>' for h in head)
+    wrap_cls = "table-wrap short" if short else "table-wrap"
+    return [
+        f'<div class="{wrap_cls}" tabindex="0" role="region" aria-label="{text(caption)}">',
+        f'<table class="{cls}">',
+        f'<caption class="vh">{text(caption)}</caption>',
+        f"<thead><tr>{ths}</tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody>",
+        "</table>",
+        "</div>",
+    ]
+
+
+def _figures(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    questions = [q for _, q in _ordered_questions(ea) if q.counts is not None]
+    if not questions:
+        return []
+
+    def who(parties: Iterable[str]) -> str:
+        return ", ".join(names.party(p) for p in parties)
+
+    rows = []
+    for q in questions:
+        rec = q.counts
+        assert rec is not None
+        figures = "; ".join(f"{_figure(f.interval)} ({who(f.parties)})" for f in rec.figures)
+        spread = _spread(rec.low.interval.low, rec.high.interval.high)
+        conservative = f"{_number(rec.conservative)} ({who(rec.conservative_by)})"
+        rows.append(
+            f'<tr><th scope="row">{text(names.aspect(q.aspect))}</th><td>{text(figures)}</td>'
+            f"<td>{text(spread)}</td><td>{text(conservative)}</td></tr>"
+        )
+    head = ["Question", "Figures given", "Spread", "Conservative figure"]
+    note = (
+        "<p>The conservative figure is the lowest credible one: the lowest bound of any current "
+        "figure (“dozens” counts as at least 12). Figures later corrected by the same party "
+        "are left out.</p>"
+    )
+    return _section("figures", "Figures", [*_table_block("figures", "Figures", head, rows), note])
+
+
+def _timeline(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    corpus = assessment.corpus
+    rows = []
+    for claim_id in ea.timeline:
+        claim = corpus.claims.get(claim_id)
+        if claim is None:
+            continue
+        source = corpus.sources.get(claim.source)
+        when = _short_date(claim.said_on)
+        if not when and source is not None and source.published:
+            when = f"published {source.published.isoformat()}"
+        who = f'<span class="speaker">{text(names.party(claim.party))}</span>'
+        if claim.speaker.strip():
+            who += f' (<span class="speaker">{text(claim.speaker)}</span>)'
+        says = (
+            f'<details class="answer"><summary>{answer_marks(claim, assessment)}</summary>'
+            f"{_quote_list([claim], assessment, names)}</details>"
+        )
+        rows.append(
+            f'<tr data-party="{text(claim.party)}" data-question="{text(claim.aspect)}">'
+            f"<td>{text(when or 'undated')}</td><td>{who}</td>"
+            f"<td>{text(names.aspect(claim.aspect))}</td><td>{says}</td>"
+            f"<td>{_source_link(claim, corpus)}</td></tr>"
+        )
+    head = ["When", "Party", "Question", "Says", "Source"]
+    return _section(
+        "timeline",
+        "Timeline of statements",
+        _table_block("timeline", "Timeline of statements", head, rows, short=False),
+    )
+
+
+def _sources(ea: EventAssessment, assessment: Assessment) -> list[str]:
+    corpus = assessment.corpus
+    items = []
+    for source_id in ea.sources:
+        source = corpus.sources.get(source_id)
+        if source is None:
+            items.append(f"<li>{text(source_id)}</li>")
+            continue
+        line = f"{text(source.id)}: {link(source.title or source.url or source.id, source.url)}"
+        details = [text(source.outlet)] if source.outlet.strip() else []
+        if source.published:
+            details.append(f"published {format_date(source.published)}")
+        if source.language.strip():
+            details.append(f"language {text(source.language)}")
+        if details:
+            line += " — " + ", ".join(details)
+        items.append(f"<li>{line}</li>")
+    return _section("sources", "Sources", ["<ul>", *items, "</ul>"])
+
+
+def _diagram(
+    ea: EventAssessment, assessment: Assessment, names: _Names, sides: _Sides
+) -> list[str]:
+    svg = render_svg(
+        ea,
+        assessment,
+        party_name=names.party,
+        side_name=names.side,
+        side_class=sides.index,
+        party_sort_key=names.party_sort_key,
+        aspect_name=names.aspect,
+    )
+    if svg is None:
+        contested = any(q.status == "contested" for q in ea.questions.values())
+        note = (
+            "The event has too many answers for a diagram; see the tables above."
+            if contested
+            else "No question is contested, so there is nothing to draw; the table shows "
+            "every answer."
+        )
+        return _section("diagram", "Diagram", [f"<p>{note}</p>"])
+    caption = (
+        "<figcaption>Each contested question with its answers (boxes) and who gives each "
+        "(right, with the side's colour). A red dashed arc joins two answers that contradict "
+        "each other, and a contradicted answer is marked ⚠ and framed in red.</figcaption>"
+    )
+    return _section(
+        "diagram",
+        "Diagram",
+        [
+            '<figure class="diagram">',
+            caption,
+            f'<div class="diagram-wrap">{svg}</div>',
+            "</figure>",
+        ],
+    )
+
+
+def render_event_page(assessment: Assessment, event_id: str) -> str:
+    """The HTML page of one event (a whole document ending in one newline)."""
+    corpus = assessment.corpus
+    event = corpus.events[event_id]
+    ea = assessment.events[event_id]
+    names = _Names(corpus)
+    sides = _Sides(corpus)
+    body = [
+        *_header(event, ea, names),
+        "<main>",
+        *_table(ea, assessment, names, sides),
+        *_contradictions(ea, assessment, names),
+        *_corroborations(ea, assessment, names),
+        *_silences(ea, assessment, names),
+        *_figures(ea, assessment, names),
+        *_timeline(ea, assessment, names),
+        *_sources(ea, assessment),
+        *_diagram(ea, assessment, names, sides),
+        "</main>",
+        f'<footer><a href="index.html">All events</a> · event id <code>{text(event.id)}</code>'
+        " · generated by claimgraph from the claim files</footer>",
+    ]
+    title = f"{text(event.title or event.id)} — {text(event_when(event))}"
+    return _page(title, body)
+
+
+# ---------------------------------------------------------------- index
+
+
+def render_index_page(assessment: Assessment, events: Sequence[str] | None = None) -> str:
+    """``index.html``: every event (sortable, filterable), then the parties' track records."""
+    corpus = assessment.corpus
+    names = _Names(corpus)
+    ids = [
+        e for e in (events if events is not None else assessment.events) if e in assessment.events
+    ]
+    ids.sort(key=lambda e: _event_sort_key(assessment, e))
+    n_contested = sum(1 for e in ids if assessment.events[e].status == "contested")
+    statuses = [s for s in STATUS_ORDER if any(assessment.events[e].status == s for e in ids)]
+    places = sorted(
+        {one_line(corpus.events[e].place) for e in ids if corpus.events[e].place.strip()},
+        key=str.casefold,
+    )
+    rows = []
+    for event_id in ids:
+        event = corpus.events[event_id]
+        ea = assessment.events[event_id]
+        c = ea.counts
+        day = event.first_day
+        last = event.end or day
+        rank = STATUS_ORDER.index(ea.status) if ea.status in STATUS_ORDER else len(STATUS_ORDER)
+        status = STATUS_WORDS.get(ea.status, ea.status)
+        attrs = (
+            f'data-status="{text(ea.status)}" data-rank="{rank}" '
+            f'data-date="{day.isoformat() if day else ""}" '
+            f'data-date-end="{last.isoformat() if last else ""}" '
+            f'data-place="{text(event.place)}" '
+            f'data-title="{text(event.title or event.id).lower()}" '
+            f'data-claims="{c.claims}" data-parties="{c.parties}" data-sources="{c.sources}" '
+            f'data-contradictions="{c.contradictions}" data-corroborations="{c.corroborations}"'
+        )
+        rows.append(
+            f"<tr {attrs}>"
+            f'<th scope="row"><a href="{page_filename(event_id)}">'
+            f"{text(event.title or event.id)}</a></th>"
+            f"<td>{text(event_when(event))}</td><td>{text(event_where(event))}</td>"
+            f'<td><span class="badge {_status_class(ea.status)}">{text(status)}</span></td>'
+            f'<td class="num">{c.claims}</td><td class="num">{c.parties}</td>'
+            f'<td class="num">{c.sources}</td><td class="num">{c.contradictions}</td>'
+            f'<td class="num">{c.corroborations} ({c.independent_corroborations})</td>'
+            f"<td>{text(', '.join(names.party(p) for p in ea.declined_parties))}</td></tr>"
+        )
+    columns = [
+        ("Event", "title", "text"),
+        ("Date", "date", "text"),
+        ("Place", "place", "text"),
+        ("Status", "rank", "number"),
+        ("Claims", "claims", "number"),
+        ("Parties", "parties", "number"),
+        ("Sources", "sources", "number"),
+        ("Contradicting pairs of parties", "contradictions", "number"),
+        ("Corroborations (across sides)", "corroborations", "number"),
+        ("Declined", "", ""),
+    ]
+    head = "".join(
+        f'<th scope="col" data-sort="{key}" data-sort-type="{kind}">{label}</th>'
+        if key
+        else f'<th scope="col">{label}</th>'
+        for label, key, kind in columns
+    )
+    filters = [
+        '<form id="filters" class="filters" data-page="index" hidden aria-label="Filter events">',
+        '<label>Status <select name="status"><option value="">any</option>',
+        *(f'<option value="{text(s)}">{text(STATUS_WORDS.get(s, s))}</option>' for s in statuses),
+        "</select></label>",
+        '<label>Place <select name="place"><option value="">any</option>',
+        *(f'<option value="{text(p)}">{text(p)}</option>' for p in places),
+        "</select></label>",
+        '<label>From <input type="date" name="from"></label>',
+        '<label>To <input type="date" name="to"></label>',
+        '<button type="reset">Show all</button>',
+        '<p class="filter-count" aria-live="polite"></p>',
+        "</form>",
+    ]
+    records = sorted(assessment.parties.values(), key=lambda r: names.party_sort_key(r.party))
+
+    def percent(part: int, whole: int) -> str:
+        return f"{part} ({round(100 * part / whole)}%)" if whole else str(part)
+
+    record_rows = [
+        f'<tr><th scope="row">{text(names.party(r.party))}</th><td>{text(names.side(r.side))}</td>'
+        f'<td class="num">{r.claims}</td>'
+        f'<td class="num">{percent(r.contradicted_by_other_side, r.claims)}</td>'
+        f'<td class="num">{percent(r.corroborated_by_other_side, r.claims)}</td>'
+        f'<td class="num">{percent(r.hedged, r.claims)}</td>'
+        f'<td class="num">{percent(r.with_evidence, r.claims)}</td>'
+        f'<td class="num">{r.declined}</td><td class="num">{len(r.events)}</td></tr>'
+        for r in records
+    ]
+    record_head = [
+        "Party",
+        "Side",
+        "Claims",
+        "Contradicted by another side",
+        "Corroborated by another side",
+        "Hedged or second-hand",
+        "With evidence",
+        "Declined",
+        "Events",
+    ]
+    body = [
+        "<header>",
+        "<h1>Comparison reports</h1>",
+        f"<p>{_plural(len(ids), 'event')} ({n_contested} contested) · "
+        f"{_plural(len(corpus.claims), 'claim')} by "
+        f"{_plural(len(corpus.parties), 'party', 'parties')} from "
+        f"{_plural(len(corpus.sources), 'source')}. Contested events first, newest first; "
+        "click a column heading to sort.</p>",
+        "</header>",
+        "<main>",
+        '<section id="events" aria-labelledby="events-h">',
+        '<h2 id="events-h">Events</h2>',
+        *filters,
+        '<div class="table-wrap" tabindex="0" role="region" aria-labelledby="events-caption">',
+        '<table class="events">',
+        '<caption id="events-caption" class="vh">Every event with its status and counts</caption>',
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody>",
+        "</table>",
+        "</div>",
+        "</section>",
+        *_section(
+            "records",
+            "Track record of the parties",
+            [
+                "<p>Across all events: how often each party's claims were contradicted or "
+                "corroborated by a party of another side, hedged or second-hand, and backed by "
+                "evidence.</p>",
+                *_table_block("records", "Track record of the parties", record_head, record_rows),
+            ],
+        ),
+        "</main>",
+        "<footer>Generated by claimgraph from the claim files.</footer>",
+    ]
+    return _page("Comparison reports", body)
+
+
+def generate_site(assessment: Assessment, events: Iterable[str] | None = None) -> dict[str, str]:
+    """Every page by file name: one per event (all, or those given) and ``index.html``.
+
+    The index always lists every event of the assessment.
+    """
+    wanted = list(events) if events is not None else list(assessment.events)
+    files = {page_filename(e): render_event_page(assessment, e) for e in wanted}
+    files[INDEX_HTML] = render_index_page(assessment)
+    return files
