@@ -268,6 +268,21 @@ def _row_order(page: Any) -> list[str]:
     )
 
 
+def test_all_seven_dzhankoi_parties_fit_at_1012_px(site: Path, visit: Callable[..., Visit]) -> None:
+    # The Markdown table showed about 5 of 7 on GitHub; the page shows them all at once.
+    page = visit(site, page_filename(DZHANKOI)).page
+    wrap = page.locator("#who .table-wrap")
+    assert wrap.evaluate("el => el.scrollWidth <= el.clientWidth")
+    lines = page.evaluate(
+        """() => Array.from(document.querySelectorAll('table.sbs tr.parties th')).map(th => {
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            return new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;
+        })"""
+    )
+    assert len(lines) == 7 and max(lines) <= 7, lines
+
+
 def test_the_header_row_and_question_column_stay_in_view(
     site: Path, visit: Callable[..., Visit]
 ) -> None:
@@ -458,3 +473,23 @@ def test_the_ci_rule_for_a_missing_browser(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception, match="browser tests need a browser"):
         _missing("a browser")
+
+
+def _screenshot(target: Path) -> None:
+    """The README's screenshot: the top of the Dzhankoi page at 1012 px."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        folder = _write(Path(tmp), generate_site(assess(load_corpus(CLAIMS))))
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = launched.new_page(viewport={"width": 1012, "height": 860})
+        page.goto((folder / page_filename(DZHANKOI)).as_uri())
+        page.screenshot(path=str(target))
+        launched.close()
+
+
+if __name__ == "__main__":
+    # python tests/test_site_browser.py: rewrite reports/site.png (the README's screenshot).
+    _screenshot(ROOT / "reports" / "site.png")

@@ -238,9 +238,11 @@ def statement(claim: Claim, assessment: Assessment, names: _Names, *, party: boo
         else '<span class="q-text muted">(no quote recorded)</span>'
     )
     who: list[str] = []
+    side = names.side(names.side_id(claim.party))
     if party:
-        side = names.side(names.side_id(claim.party))
         who.append(f'<span class="speaker">{text(names.party(claim.party))}</span> ({text(side)})')
+    else:  # the column says who; kept for screen readers and the search
+        quote += f'<span class="speaker vh"> {text(names.party(claim.party))} ({text(side)})</span>'
     if claim.speaker.strip():
         who.append(f'<span class="speaker">{text(claim.speaker)}</span>')
     if claim.via.strip():
@@ -260,8 +262,10 @@ def statement(claim: Claim, assessment: Assessment, names: _Names, *, party: boo
     return f'{quote} <span class="who">{line}</span>{_verdict(claim)}'
 
 
-def _quote_list(claims: Iterable[Claim], assessment: Assessment, names: _Names) -> str:
-    items = "".join(f"<li>{statement(c, assessment, names)}</li>" for c in claims)
+def _quote_list(
+    claims: Iterable[Claim], assessment: Assessment, names: _Names, *, party: bool = True
+) -> str:
+    items = "".join(f"<li>{statement(c, assessment, names, party=party)}</li>" for c in claims)
     return f'<ul class="quotes">{items}</ul>'
 
 
@@ -278,7 +282,7 @@ def _cell(claims: Sequence[Claim], assessment: Assessment, names: _Names) -> tup
         cls = "answer contra" if contra else "answer"
         out.append(
             f'<details class="{cls}"><summary>{shown}</summary>'
-            f"{_quote_list(held, assessment, names)}</details>"
+            f"{_quote_list(held, assessment, names, party=False)}</details>"
         )
     return "".join(out), any_contra
 
@@ -453,7 +457,7 @@ def _table(ea: EventAssessment, assessment: Assessment, names: _Names, sides: _S
 
 def _long(name: str) -> str:
     """A class widening the column of a long party name, so its header wraps less."""
-    return " long" if len(name) > 40 else ""
+    return " long" if len(name) > 50 else ""
 
 
 def _section(anchor: str, title: str, body: Sequence[str]) -> list[str]:
@@ -668,7 +672,7 @@ def _timeline(ea: EventAssessment, assessment: Assessment, names: _Names) -> lis
             who += f' (<span class="speaker">{text(claim.speaker)}</span>)'
         says = (
             f'<details class="answer"><summary>{answer_marks(claim, assessment)}</summary>'
-            f"{_quote_list([claim], assessment, names)}</details>"
+            f"{_quote_list([claim], assessment, names, party=False)}</details>"
         )
         rows.append(
             f'<tr data-party="{text(claim.party)}" data-question="{text(claim.aspect)}">'

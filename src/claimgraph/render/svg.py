@@ -36,7 +36,7 @@ BOX_X = ARC_ROOM
 BOX_W = 250
 PARTY_X = BOX_X + BOX_W + 44
 LINE = 16
-ANSWER_CHARS = 34
+ANSWER_CHARS = 28
 PARTY_CHARS = 54
 # An event with more answers than this draws a note instead (the tables have it all).
 MAX_ANSWERS = 400
@@ -225,9 +225,20 @@ def render_svg(
                 if ra is not None and rb is not None and ra is not rb and key not in pairs:
                     pairs[key] = (ra, rb, "contradicts, per the fact-checker")
     spans = sorted(pairs.values(), key=lambda t: abs(t[0].y - t[1].y))
+    # Each arc ends at its own point on a box's edge, spread around the middle.
+    ends: dict[str, list[int]] = {}
+    for n, (a, b, _) in enumerate(spans):
+        ends.setdefault(a.position.id, []).append(n)
+        ends.setdefault(b.position.id, []).append(n)
+
+    def end_y(row: _Row, n: int) -> float:
+        slots = ends[row.position.id]
+        step = min(6.0, (row.box_h - 8) / max(len(slots), 1))
+        return row.y + row.box_h / 2 + (slots.index(n) - (len(slots) - 1) / 2) * step
+
     levels: list[list[tuple[float, float]]] = []
-    for a, b, word in spans:
-        ya, yb = sorted((a.y + a.box_h / 2, b.y + b.box_h / 2))
+    for n, (a, b, word) in enumerate(spans):
+        ya, yb = sorted((end_y(a, n), end_y(b, n)))
         level = next(
             (i for i, used in enumerate(levels) if all(yb < lo or ya > hi for lo, hi in used)),
             len(levels),
