@@ -9,10 +9,11 @@ runs; that each event page carries every party and quote of its event; and
 the accessibility basics (sticky header and question column, text contrast
 of at least 4.5:1, pages readable without JavaScript).
 
-Needs ``/usr/bin/chromium`` (``apt-get install chromium``) and the
-``playwright`` package (in the ``test`` extra); playwright never downloads a
-browser here. Without them the tests are skipped with that message, except
-in CI (``CI=true``), where a missing browser is a failure.
+Needs ``/usr/bin/chromium`` (``apt-get install chromium``; another binary with
+``CLAIMGRAPH_CHROMIUM=PATH``) and the ``playwright`` package (in the ``test``
+extra); playwright never downloads a browser here. Without them the tests are
+skipped with that message, except in CI (``CI=true``), where a missing browser
+is a failure.
 """
 
 from __future__ import annotations
