@@ -30,8 +30,8 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="md: the reports folder (default: reports). html: the site folder (default: site). "
-        "json/csv: the file to write (default: standard output; '-' for standard output).",
+        help="md: the reports folder (default: reports). json/csv: the file to write "
+        "(default: standard output; '-' for standard output).",
         show_default=False,
     ),
 ]
@@ -49,8 +49,9 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="md: one Markdown report per event and index.md; html: a static site, one page "
-        "per event and index.html; json: the whole assessment; csv: one row per claim.",
+        help="md: one Markdown report per event and index.md; html: a static site (-o: its "
+        "folder, default: site), one page per event and index.html; json: the whole "
+        "assessment; csv: one row per claim.",
         case_sensitive=False,
     ),
 ]
