@@ -49,7 +49,10 @@ def test_readme_opens_with_two_setup_commands() -> None:
 def test_ci_runs_the_readme_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "README.md" in ci
-    assert "pip install" not in ci, ".ci/run must install only as README.md says"
+    # The tests run on exactly what README.md installs; only the steps after them
+    # (an older PyYAML, the linters from the dev extra) install anything more.
+    tests_run = ci.index('bash -c "${commands[1]}"')
+    assert "pip install" not in ci[:tests_run], ".ci/run must install only as README.md says"
 
 
 def test_every_command_is_found() -> None:
