@@ -559,3 +559,12 @@ def test_every_contradicted_claim_is_marked_not_only_the_listed_pairs() -> None:
     rows = _table_rows(_section(report, "Timeline of statements"))[1:]
     assert len(rows) == 7
     assert all(row[3].startswith("⚠ ") for row in rows), rows
+
+
+def test_escaping_remembers_strings_and_still_escapes_other_objects() -> None:
+    from claimgraph.render.escape import md_inline, one_line
+
+    assert md_inline("a|b") == md_inline("a|b") == "a\\|b"
+    assert one_line(12) == "12" and md_inline(["x|y"]) == "\\['x\\|y'\\]"  # not cached
+    # a control character and the whitespace around it are one space, in one pass
+    assert one_line("a \x07\n\t b\u2028c") == "a b c"
