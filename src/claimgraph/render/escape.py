@@ -43,8 +43,9 @@ _BLOCK_START = re.compile(r"^(?:([#>+\-=])|(\d+)([.)]))")
 _BLANK = re.compile(r"[\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]+")
 
 # A report repeats the same few texts (party names, aspect labels, values) many
-# times over: each escaping function remembers its recent answers for strings.
-_MEMO = 1 << 16
+# times over, mostly within one event: each escaping function remembers its
+# last 4,096 answers for strings (a bounded memo: at most a few MB).
+_MEMO = 1 << 12
 
 
 def _memoised(fn: Callable[[str], str]) -> Callable[[object], str]:
