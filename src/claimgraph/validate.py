@@ -386,7 +386,6 @@ _QUOTE_FOLD = str.maketrans(
         "\ufeff": None,
     }
 )
-_SPACE = re.compile(r"\s+")
 _ELISION = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\(\s*\.\.\.\s*\)|\.\.\.)\s*")
 
 
@@ -400,7 +399,9 @@ def normalise_quote(text: str) -> str:
     """
     if not text.isascii():
         text = unicodedata.normalize("NFC", text).translate(_QUOTE_FOLD)
-    return _SPACE.sub(" ", text).strip()
+    # str.split() splits on exactly what the regex \s matches, in C and about
+    # five times faster than a regex substitution on a long source text.
+    return " ".join(text.split())
 
 
 def quote_in_text(quote: str, normalised_text: str) -> bool:
