@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "extract",
     "convert",
     "evaluate",
+    "drafts",
 )
 
 # `claimgraph export ...`: one sub-app that several modules add commands to
@@ -63,13 +64,18 @@ def print_report(report: Report) -> None:
         typer.echo(str(problem), err=True)
 
 
-def fail(error: ClaimgraphError) -> NoReturn:
+def say_error(error: ClaimgraphError) -> None:
+    """Print a library error (every problem of an InvalidInput) to stderr; do not exit."""
     if isinstance(error, InvalidInput):
         print_report(error.report)
         n = len(error.report.errors)
         typer.echo(f"claimgraph: {n} problem{'s' if n != 1 else ''} found", err=True)
     else:
         typer.echo(f"claimgraph: {error}", err=True)
+
+
+def fail(error: ClaimgraphError) -> NoReturn:
+    say_error(error)
     raise typer.Exit(error.exit_code)
 
 

@@ -1,0 +1,199 @@
+"""Who is this speaker? One seam for every place that knows parties.
+
+A speaker's words ("HUR spokesman Andriy Yusov", "Russia") are resolved by a
+list of :class:`PartySource` objects, tried in order; the first that matches
+wins. :func:`sources_for` builds the list a claims folder uses: today only
+its registry (``parties.yaml``: names and aliases). The built-in actor
+catalogue plugs in as a second source after it (registry first, then
+catalogue), without changing the callers (``drafts rematch``, the
+``extract`` summary's hints).
+
+>>> from claimgraph.model import Party
+>>> reg = RegistrySource([Party("ukraine-intelligence", "Ukrainian intelligence (HUR)",
+...                             "ukraine", "intelligence", aliases=("HUR", "Andriy Yusov"))])
+>>> m = resolve("HUR spokesman Andriy Yusov", [reg])
+>>> m.party.id, m.alias, m.registered
+('ukraine-intelligence', 'andriy yusov', True)
+>>> [h.party.id for h in nearest("Ukrainian military intelligence", [reg])]
+['ukraine-intelligence']
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from claimgraph.extract.attribution import Registry, norm
+from claimgraph.model import Corpus, Party, slugify
+
+__all__ = [
+    "Hint",
+    "Match",
+    "PartySource",
+    "RegistrySource",
+    "nearest",
+    "resolve",
+    "snippet",
+    "sources_for",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A speaker resolved to a party.
+
+    ``registered``: the party is defined in the claims folder (a draft only
+    needs to point at it); otherwise (a catalogue party) the draft must carry
+    its definition, and ``drafts rematch`` writes it there.
+    """
+
+    party: Party
+    alias: str
+    source: str
+    registered: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """A party near a speaker's words, for a person to choose from."""
+
+    party: Party
+    score: float
+    source: str
+
+
+class PartySource(Protocol):
+    """Somewhere parties are known: the claims folder's registry, the actor catalogue."""
+
+    label: str
+
+    def match(self, words: str) -> Match | None:
+        """The party these words name, or None."""
+
+    def parties(self) -> Iterable[Party]:
+        """Every party this source knows (for :func:`nearest`)."""
+
+
+class RegistrySource:
+    """The claims folder's parties, matched by name and aliases as ``extract`` matches them."""
+
+    label = "registry"
+
+    def __init__(self, parties: Iterable[Party]) -> None:
+        self._registry = Registry.from_parties(
+            p for p in parties if p.side != UNKNOWN_SIDE and not p.id.startswith("unknown-")
+        )
+
+    def match(self, words: str) -> Match | None:
+        hit = self._registry.match(words)
+        if hit is None:
+            key = slugify(words)
+            party = self._registry.parties.get(key)
+            return Match(party, key, self.label) if party is not None else None
+        party_id, alias = hit
+        return Match(self._registry.parties[party_id], alias, self.label)
+
+    def parties(self) -> Iterable[Party]:
+        return self._registry.parties.values()
+
+
+UNKNOWN_SIDE = "unknown"
+
+
+def sources_for(corpus: Corpus) -> list[PartySource]:
+    """The party sources of a claims folder, in the order they are tried.
+
+    The actor catalogue, once it exists, is appended here (after the
+    registry: the folder's own judgement wins).
+    """
+    return [RegistrySource(corpus.parties.values())]
+
+
+def resolve(words: str, sources: Sequence[PartySource]) -> Match | None:
+    """The first source's party for ``words``, or None when no source knows them."""
+    for source in sources:
+        found = source.match(words)
+        if found is not None:
+            return found
+    return None
+
+
+_WORD = re.compile(r"\w+")
+_STOP = frozenset(
+    "the of a an and in on at for to by from with said says spokesman spokesperson press "
+    "head official officials".split()
+)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(norm(text)) if w not in _STOP and len(w) > 1}
+
+
+def _similar(a: str, b: str) -> float:
+    """How alike two names are: spelling (difflib) or shared word stems, whichever is higher."""
+    ratio = difflib.SequenceMatcher(None, norm(a), norm(b)).ratio()
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return ratio
+    shared = sum(1 for w in wa if any(w[:5] == v[:5] for v in wb))
+    return max(ratio, shared / max(len(wa), len(wb)))
+
+
+def nearest(
+    words: str, sources: Sequence[PartySource], n: int = 3, cutoff: float = 0.5
+) -> list[Hint]:
+    """Up to ``n`` parties whose id, name or an alias is near ``words``, best first."""
+    best: dict[str, Hint] = {}
+    for source in sources:
+        for party in source.parties():
+            names = [party.id.replace("-", " "), party.name, *party.aliases]
+            score = max(_similar(words, name) for name in names)
+            if score >= cutoff and (party.id not in best or best[party.id].score < score):
+                best[party.id] = Hint(party, round(score, 3), source.label)
+    return sorted(best.values(), key=lambda h: (-h.score, h.party.id))[:n]
+
+
+def _quoted(text: str) -> str:
+    from claimgraph.yamlwrite import dump
+
+    return dump({"k": text})[3:].rstrip("\n")
+
+
+def snippet(words: str, hints: Sequence[Hint], taken: Iterable[str] = ()) -> list[str]:
+    """A ``parties.yaml`` entry for an unregistered speaker, ready to paste under ``parties:``.
+
+    The side and kind are the nearest party's when there is one (a guess to
+    check, said so in a comment); the words become the alias that
+    ``drafts rematch`` will match.
+
+    >>> print("\\n".join(snippet("Russia", [])))
+      russia:
+        name: Russia
+        side: unknown  # choose the side: russia, ukraine, independent, international
+        kind: unknown
+        aliases: [Russia]
+    """
+    taken = set(taken)
+    base = slugify(words)[:48].strip("-") or "party"
+    pid, k = base, 2
+    while pid in taken:
+        pid, k = f"{base}-{k}", k + 1
+    lines = []
+    if hints:
+        first = hints[0].party
+        lines.append(f"  # or add {_quoted(words)} to the aliases of {first.id}")
+    lines += [f"  {pid}:", f"    name: {_quoted(words)}"]
+    if hints:
+        first = hints[0].party
+        lines.append(f"    side: {first.side}  # as {first.id}: check it")
+        lines.append(f"    kind: {first.kind}")
+    else:
+        lines.append(
+            "    side: unknown  # choose the side: russia, ukraine, independent, international"
+        )
+        lines.append("    kind: unknown")
+    lines.append(f"    aliases: [{_quoted(words)}]")
+    return lines
