@@ -930,9 +930,10 @@ def scan(
 ) -> Loaded:
     """Read a claims folder: the corpus, every problem, and the files read and skipped.
 
-    ``drafts`` names draft files to read even without ``include_drafts`` (a
-    draft checked together with the folder, before it is promoted). ``cache`` keeps each file's parse by content (see :mod:`claimgraph.cache`);
-    ``progress(done, total)`` is called after each file is read.
+    ``cache`` keeps each file's parse by content (see :mod:`claimgraph.cache`);
+    ``progress(done, total)`` is called after each file is read. ``drafts``
+    names draft files read even without ``include_drafts`` (a draft checked
+    with its folder before it is promoted).
 
     Python's cyclic garbage collector is paused while reading: loading makes
     millions of small objects and no cycles, and the collector's repeated

@@ -133,13 +133,22 @@ def _words(text: str) -> set[str]:
 
 
 def _similar(a: str, b: str) -> float:
-    """How alike two names are: spelling (difflib) or shared word stems, whichever is higher."""
-    ratio = difflib.SequenceMatcher(None, norm(a), norm(b)).ratio()
+    """How alike two names are: shared word stems, or a near-identical spelling.
+
+    >>> _similar("Russia's defence ministry", "Ministry of Defence of the Russian Federation")
+    0.75
+    >>> _similar("Kyiv city authorities", "Kyiv city authority")
+    1.0
+    """
     wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return ratio
     shared = sum(1 for w in wa if any(w[:5] == v[:5] for v in wb))
-    return max(ratio, shared / max(len(wa), len(wb)))
+    score = shared / max(len(wa), len(wb)) if wa and wb else 0.0
+    ratio = difflib.SequenceMatcher(None, norm(a), norm(b)).ratio()
+    return max(score, ratio if ratio >= 0.8 else 0.0)
+
+
+STRONG = 0.7
+"""A hint at least this near is offered as the party to add an alias to, and its side."""
 
 
 def nearest(
@@ -181,15 +190,14 @@ def snippet(words: str, hints: Sequence[Hint], taken: Iterable[str] = ()) -> lis
     pid, k = base, 2
     while pid in taken:
         pid, k = f"{base}-{k}", k + 1
+    strong = hints[0].party if hints and hints[0].score >= STRONG else None
     lines = []
-    if hints:
-        first = hints[0].party
-        lines.append(f"  # or add {_quoted(words)} to the aliases of {first.id}")
+    if strong is not None:
+        lines.append(f"  # or add {_quoted(words)} to the aliases of {strong.id}")
     lines += [f"  {pid}:", f"    name: {_quoted(words)}"]
-    if hints:
-        first = hints[0].party
-        lines.append(f"    side: {first.side}  # as {first.id}: check it")
-        lines.append(f"    kind: {first.kind}")
+    if strong is not None:
+        lines.append(f"    side: {strong.side}  # as {strong.id}: check it")
+        lines.append(f"    kind: {strong.kind}")
     else:
         lines.append(
             "    side: unknown  # choose the side: russia, ukraine, independent, international"
