@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from claimgraph.errors import ClaimgraphError, InvalidInput
+from claimgraph.errors import ClaimgraphError, InvalidInput, UsageError
 from claimgraph.problems import Report
 
 # Command families, in the order `claimgraph --help` lists them. Each module
@@ -103,6 +103,32 @@ class handled:
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, ClaimgraphError):
             fail(exc)
+
+
+def say_drafts_skipped(claims_dir: Path, skipped: int) -> None:
+    """Tell how many drafts a command left out, and how to include or promote them."""
+    if skipped:
+        typer.echo(
+            f"{claims_dir}: {skipped} draft{'s' if skipped != 1 else ''} skipped "
+            "(use --include-drafts to include them, or review them: "
+            "`claimgraph drafts list`, then `claimgraph drafts promote`)",
+            err=True,
+        )
+
+
+def refuse_event_in_drafts(event: str, claims_dir: Path, include_drafts: bool) -> None:
+    """UsageError when an event the folder lacks is found in its (skipped) drafts."""
+    if include_drafts or not claims_dir.is_dir():
+        return
+    from claimgraph.review import drafts_with_event
+
+    found = drafts_with_event(claims_dir, event)
+    if found:
+        where = ", ".join(str(p) for p in found[:3]) + (" ..." if len(found) > 3 else "")
+        raise UsageError(
+            f"event '{event}' is only in drafts ({where}): add --include-drafts, "
+            "or promote the reviewed draft with `claimgraph drafts promote`"
+        )
 
 
 # Fewer claim files than this load too fast to need a progress bar.
