@@ -47,6 +47,40 @@ ClaimsDir = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from claimgraph import __version__
+
+        typer.echo(f"claimgraph {__version__}")
+        raise typer.Exit()
+
+
+def app_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print claimgraph's version and exit.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Claim-versus-counterclaim fact tracking: load claims attributed to parties, link them
+    per event, and show who contradicts and who corroborates whom."""
+
+
+def output_path(value: str) -> Path:
+    """An output path from the command line; an empty one is refused.
+
+    ``Path("")`` is the current folder, so ``-o ''`` (an unset variable in a
+    script) would write there.
+    """
+    if not value.strip():
+        raise typer.BadParameter("an empty path; give a file or folder name")
+    return Path(value)
+
+
 def command_modules() -> list[ModuleType]:
     mods = []
     for name in COMMAND_MODULES:

@@ -41,7 +41,12 @@ class Format(StrEnum):
 def convert(
     src: Annotated[Path, typer.Argument(help="The claims folder to read.", show_default=False)],
     dest: Annotated[
-        Path, typer.Argument(help="The folder to write (outside SRC).", show_default=False)
+        Path,
+        typer.Argument(
+            help="The folder to write (outside SRC).",
+            show_default=False,
+            parser=common.output_path,
+        ),
     ],
     to: Annotated[
         Format,

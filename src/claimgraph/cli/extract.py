@@ -74,7 +74,12 @@ def extract(
     ],
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="Folder to write the drafts into (created if needed)."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder to write the drafts into (created if needed).",
+            parser=common.output_path,
+        ),
     ] = Path("claims/drafts"),
     parties: Annotated[
         Path | None,

@@ -29,6 +29,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="PATH",
+        parser=common.output_path,
         help="md: the reports folder (default: reports). json/csv: the file to write "
         "(default: standard output; '-' for standard output).",
         show_default=False,
@@ -213,6 +214,7 @@ def claimreview(
         typer.Option(
             "--output",
             "-o",
+            parser=common.output_path,
             help="The JSON-LD file to write (default: standard output; '-' for standard output).",
             show_default=False,
         ),

@@ -26,14 +26,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from claimgraph.errors import UsageError
 from claimgraph.extract.attribution import Registry, norm
-from claimgraph.model import Corpus, Party, slugify
+from claimgraph.model import Aspect, Corpus, Party, slugify
 
 __all__ = [
     "Hint",
     "Match",
     "PartySource",
     "RegistrySource",
+    "aspect_named",
+    "party_named",
     "nearest",
     "resolve",
     "snippet",
@@ -205,3 +208,102 @@ def snippet(words: str, hints: Sequence[Hint], taken: Iterable[str] = ()) -> lis
         lines.append("    kind: unknown")
     lines.append(f"    aliases: [{_quoted(words)}]")
     return lines
+
+
+# ---------------------------------------------------------------------------
+# Names given on the command line (--party, --aspect)
+
+# Words people use for a question that is not their name ("casualties").
+ASPECT_WORDS: dict[str, tuple[str, ...]] = {
+    "casualties": ("killed", "injured"),
+    "casualty": ("killed", "injured"),
+    "victims": ("killed", "injured"),
+    "dead": ("killed",),
+    "deaths": ("killed",),
+    "death-toll": ("killed",),
+    "fatalities": ("killed",),
+    "wounded": ("injured",),
+    "injuries": ("injured",),
+    "hurt": ("injured",),
+    "weapons": ("weapon",),
+    "weaponry": ("weapon",),
+    "munition": ("weapon",),
+    "targets": ("target",),
+    "destruction": ("damage",),
+    "damaged": ("damage",),
+    "place": ("location",),
+    "where": ("location",),
+    "reason": ("cause",),
+    "why": ("cause",),
+    "intercepted": ("interception",),
+    "air-defence": ("interception",),
+}
+
+
+def _did_you_mean(kind: str, wanted: str, hints: Sequence[str]) -> UsageError:
+    hints = list(dict.fromkeys(hints))
+    extra = ""
+    if hints:
+        extra = " (did you mean " + " or ".join(f"'{h}'" for h in hints[:3]) + "?)"
+    return UsageError(f"unknown {kind} '{wanted}'{extra}")
+
+
+def party_named(wanted: str, parties: Iterable[Party]) -> str:
+    """The id of the party ``wanted`` names: its id, its name or an alias (case folded).
+
+    Raises :class:`~claimgraph.errors.UsageError` with the nearest ids otherwise.
+
+    >>> hur = Party("ukraine-hur", "Ukrainian military intelligence", "ukraine", aliases=("HUR",))
+    >>> party_named("hur", [hur])
+    'ukraine-hur'
+    >>> party_named("ukraine-hurr", [hur])
+    Traceback (most recent call last):
+    ...
+    claimgraph.errors.UsageError: unknown party 'ukraine-hurr' (did you mean 'ukraine-hur'?)
+    """
+    parties = list(parties)
+    ids = {p.id for p in parties}
+    if wanted in ids:
+        return wanted
+    key = norm(wanted)
+    names: dict[str, str] = {}
+    for p in parties:
+        for name in (p.name, *p.aliases):
+            names.setdefault(norm(name), p.id)
+    if key in names:
+        return names[key]
+    hints = difflib.get_close_matches(wanted, sorted(ids), n=1, cutoff=0.6)
+    hints += [names[n] for n in difflib.get_close_matches(key, sorted(names), n=1, cutoff=0.6)]
+    hints += [h.party.id for h in nearest(wanted, [RegistrySource(parties)], n=2, cutoff=STRONG)]
+    raise _did_you_mean("party", wanted, hints)
+
+
+def aspect_named(wanted: str, aspects: Iterable[Aspect]) -> str:
+    """The id of the aspect ``wanted`` names: its id or its label (case folded).
+
+    Raises :class:`~claimgraph.errors.UsageError` with the nearest aspects
+    (by spelling, or by meaning: "casualties" → killed, injured) otherwise.
+
+    >>> from claimgraph.model import AspectType
+    >>> aspects = [Aspect("killed", AspectType.COUNT), Aspect("injured", AspectType.COUNT)]
+    >>> aspect_named("Killed", aspects)
+    'killed'
+    >>> aspect_named("casualties", aspects)
+    Traceback (most recent call last):
+    ...
+    claimgraph.errors.UsageError: unknown aspect 'casualties' (did you mean 'killed' or 'injured'?)
+    """
+    aspects = list(aspects)
+    ids = {a.id for a in aspects}
+    if wanted in ids:
+        return wanted
+    labels = {norm(a.label): a.id for a in aspects if a.label}
+    key = norm(wanted)
+    if key in ids:
+        return key
+    if key in labels:
+        return labels[key]
+    meant = [a for a in ASPECT_WORDS.get(slugify(wanted), ()) if a in ids]
+    hints = meant + difflib.get_close_matches(key, sorted(ids), n=3, cutoff=0.6)
+    hints += [labels[n] for n in difflib.get_close_matches(key, sorted(labels), n=3, cutoff=0.6)]
+    raise _did_you_mean("aspect", wanted, hints)
