@@ -81,6 +81,8 @@ def convert(
                 progress=progress,
             )
         cache.flush()
+    for warning in result.unresolved:
+        typer.echo(f"claimgraph: warning: {warning}", err=True)
     typer.echo(
         f"{result.claims} claims from {result.sources} sources written as {to.value} "
         f"in {dest}: {len(result.written)} files converted, {len(result.copied)} copied"
