@@ -150,6 +150,18 @@ def say_drafts_skipped(claims_dir: Path, skipped: int) -> None:
         )
 
 
+def say_reviewed_in_place(claims_dir: Path, files: list[Path]) -> None:
+    """Warn about claim files no longer drafts but still in drafts/ (which git ignores)."""
+    from claimgraph.review import reviewed_in_place
+
+    for path in reviewed_in_place(claims_dir, files):
+        typer.echo(
+            f"{path}: warning: no longer a draft, but still in drafts/, which git ignores: "
+            f"move it into the claims folder with `claimgraph drafts promote {path}`",
+            err=True,
+        )
+
+
 def refuse_event_in_drafts(event: str, claims_dir: Path, include_drafts: bool) -> None:
     """UsageError when an event the folder lacks is found in its (skipped) drafts."""
     if include_drafts or not claims_dir.is_dir():

@@ -87,6 +87,7 @@ def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> objec
     with common.loading_progress() as progress:
         loaded = scan(claims_dir, include_drafts=include_drafts, cache=cache, progress=progress)
     common.say_drafts_skipped(claims_dir, len(loaded.drafts_skipped))
+    common.say_reviewed_in_place(claims_dir, loaded.files)
     if not loaded.report.valid:
         raise InvalidInput(loaded.report)
     return loaded.corpus

@@ -42,6 +42,8 @@ __all__ = [
     "PromoteResult",
     "RematchResult",
     "drafts_in",
+    "in_drafts_folder",
+    "reviewed_in_place",
     "drafts_with_event",
     "list_drafts",
     "promote",
@@ -103,6 +105,23 @@ def claims_folder_of(path: Path) -> Path | None:
         if any((folder / name).is_file() for name in REGISTRY_FILES):
             return Path(os.path.relpath(folder)) if folder.is_relative_to(cwd) else folder
     return None
+
+
+DRAFTS_FOLDER = "drafts"
+
+
+def in_drafts_folder(path: Path, claims_dir: Path) -> bool:
+    """Whether ``path`` lies in ``claims_dir/drafts/`` (the folder git ignores)."""
+    return path.resolve().is_relative_to((claims_dir / DRAFTS_FOLDER).resolve())
+
+
+def reviewed_in_place(claims_dir: Path, files: Iterable[Path]) -> list[Path]:
+    """Files read as claims (no longer drafts) that still lie in ``claims_dir/drafts/``.
+
+    Reports use them, but git ignores ``claims/drafts/``: they would never be
+    committed. ``drafts promote`` moves them into the claims folder.
+    """
+    return [p for p in files if in_drafts_folder(p, claims_dir)]
 
 
 def _chosen(claims_dir: Path, paths: Sequence[Path]) -> list[Path]:
@@ -261,7 +280,7 @@ def _plan_rematch(
         if not _is_unknown(party):
             continue
         registered = corpus.parties.get(party.id)
-        if registered is not None and not _is_unknown(registered):
+        if registered is not None and registered.side != UNKNOWN_SIDE:
             matches[party.id] = Match(registered, party.id, "registry")
             continue
         found = resolve(party.name, sources)
@@ -444,7 +463,7 @@ def promote(draft: Path, claims_dir: Path, *, to: Path | None = None) -> Promote
         )
     data, parsed = _parse(draft)
     assert isinstance(parsed, ClaimFile)
-    if not parsed.draft:
+    if not parsed.draft and not in_drafts_folder(draft, claims_dir):
         raise UsageError(f"{draft}: not a draft (its source has no `status: draft`)")
     left = _unknown_left(parsed)
     if left:
@@ -470,7 +489,8 @@ def promote(draft: Path, claims_dir: Path, *, to: Path | None = None) -> Promote
         raise OutputError(f"{target}: already exists; not overwritten (rename the draft first)")
     edit = YamlEdit.read(data, str(draft))
     source_node = edit.get(edit.root, "source")
-    edit.delete_entry(source_node, "status")
+    if parsed.draft:
+        edit.delete_entry(source_node, "status")
     _drop_unknown_side(edit, parsed.parties, RematchResult(draft))
     result = PromoteResult(draft, target)
     result.warnings.problems.extend(p for p in loaded.report.warnings if p.path == str(draft))

@@ -65,6 +65,7 @@ class YamlEdit:
     _replace: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     _delete: set[int] = field(default_factory=set)
     _insert: dict[int, list[str]] = field(default_factory=dict)
+    _grown: set[int] = field(default_factory=set)  # id() of mappings given new entries
 
     @classmethod
     def parse(cls, text: str, path: str) -> YamlEdit:
@@ -167,7 +168,7 @@ class YamlEdit:
             if k.value == key:
                 self._delete.update(range(k.start_mark.line, self._last_line(v) + 1))
         remaining = [k for k, _ in pairs if not {k.start_mark.line} <= self._delete]
-        if not remaining and parent is not None:
+        if not remaining and parent is not None and id(mapping) not in self._grown:
             for pk, pv in self.entries(parent):
                 if pv is mapping:
                     self._delete.update(range(pk.start_mark.line, self._last_line(pv) + 1))
@@ -177,6 +178,8 @@ class YamlEdit:
         for k, v in self.entries(mapping):
             if k.value == key:
                 self._insert.setdefault(self._last_line(v), []).extend(text)
+                if mapping is not None:
+                    self._grown.add(id(mapping))
                 return
         raise UsageError(f"{self.path}: no entry '{key}' to insert after")
 
