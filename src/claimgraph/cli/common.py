@@ -70,12 +70,14 @@ def app_options(
     per event, and show who contradicts and who corroborates whom."""
 
 
-def output_path(value: str) -> Path:
+def output_path(value: str | Path) -> Path:
     """An output path from the command line; an empty one is refused.
 
     ``Path("")`` is the current folder, so ``-o ''`` (an unset variable in a
     script) would write there.
     """
+    if isinstance(value, Path):  # a default, already a path
+        return value
     if not value.strip():
         raise typer.BadParameter("an empty path; give a file or folder name")
     return Path(value)
