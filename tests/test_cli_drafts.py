@@ -200,3 +200,21 @@ def test_convert_warns_when_source_files_will_not_resolve(project: Path, tmp_pat
     _, err = run("convert", "claims", "claims-csv", "--to", "csv")
     assert "warning" not in err
     run("validate", "claims-csv")
+
+
+def test_a_draft_reviewed_where_it_sits_is_flagged_and_promotable(project: Path) -> None:
+    run("extract", "seeds/900_dzhankoi_residents.txt")
+    draft = project / DRAFT
+    text = draft.read_text(encoding="utf-8").replace("  status: draft\n", "")
+    for unknown in ("unknown-farmer-olena-petrenko", "unknown-olena-petrenko"):
+        text = text.replace(f"party: {unknown}", "party: local-residents")
+    draft.write_text(text, encoding="utf-8")
+    _, err = run("report", "--no-cache")
+    assert f"{DRAFT}: warning: no longer a draft, but still in drafts/, which git ignores" in err
+    out, _ = run("drafts", "list")
+    assert f"{DRAFT}: no longer a draft, but in drafts/" in out
+    run("drafts", "promote", DRAFT)
+    promoted = (project / "claims" / "900_dzhankoi_residents.yaml").read_text(encoding="utf-8")
+    assert "unknown" not in promoted  # the definitions no claim names are left behind
+    _, err = run("report")
+    assert "drafts/" not in err

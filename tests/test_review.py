@@ -328,3 +328,16 @@ def test_an_edit_that_cannot_be_done_line_by_line_is_refused() -> None:
     edit = YamlEdit.parse("parties: {a: {name: A}, b: {name: B}}\n", "f.yaml")
     with pytest.raises(UsageError, match="edit this by hand"):
         edit.delete_entry(edit.get(edit.root, "parties"), "a")
+
+
+def test_rematch_tries_every_spelling_of_an_unknown_speaker(folder: Path) -> None:
+    draft = folder / "drafts" / "report.yaml"
+    draft.write_text(
+        DRAFT.replace(
+            "    name: Ukraine's intelligence\n",
+            "    name: Ukrainian spies\n    aliases: [Ukraine's intelligence]\n",
+        ),
+        encoding="utf-8",
+    )
+    [result], _ = rematch(folder)
+    assert result.parties["unknown-ukraine-s-intelligence"] == "ukraine-intelligence"

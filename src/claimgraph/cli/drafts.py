@@ -70,12 +70,16 @@ def list_(drafts: DraftsArg = None, claims: ClaimsOption = None) -> None:
     A draft is checked together with the claims folder (as `drafts promote`
     would check it). Exit status 0 even when some drafts do not validate.
     """
-    from claimgraph.review import list_drafts
+    from claimgraph.load import claim_files
+    from claimgraph.review import list_drafts, reviewed_in_place
 
     with common.handled():
         paths = list(drafts or [])
         claims_dir = _claims_dir(claims, paths)
         infos = list_drafts(claims_dir, paths)
+        listed = {i.path.resolve() for i in infos}
+        in_place = [] if paths else reviewed_in_place(claims_dir, claim_files(claims_dir))
+        in_place = [p for p in in_place if p.resolve() not in listed]
     ready = 0
     for info in infos:
         errors = len(info.problems.errors)
@@ -96,6 +100,11 @@ def list_(drafts: DraftsArg = None, claims: ClaimsOption = None) -> None:
         if info.events:
             events = ", ".join(e + (" (new)" if own else "") for e, own in info.events)
             typer.echo(f"  events: {events}")
+    for path in in_place:
+        typer.echo(
+            f"{path}: no longer a draft, but in drafts/, which git ignores: "
+            f"`claimgraph drafts promote {path}`"
+        )
     unknown = sum(len(i.unknown) for i in infos)
     typer.echo(
         f"drafts: {_n(len(infos), 'draft')} in {claims_dir}, "

@@ -283,9 +283,11 @@ def _plan_rematch(
         if registered is not None and registered.side != UNKNOWN_SIDE:
             matches[party.id] = Match(registered, party.id, "registry")
             continue
-        found = resolve(party.name, sources)
-        if found is not None and found.party.id != party.id:
-            matches[party.id] = found
+        for words in (party.name, *party.aliases):  # the speaker's words, every spelling
+            found = resolve(words, sources)
+            if found is not None and found.party.id != party.id:
+                matches[party.id] = found
+                break
     # 2. events: a draft event the folder now holds (same id, or same date and place)
     event_map: dict[str, str] = {}
     drop_events: set[str] = set()
@@ -491,7 +493,15 @@ def promote(draft: Path, claims_dir: Path, *, to: Path | None = None) -> Promote
     source_node = edit.get(edit.root, "source")
     if parsed.draft:
         edit.delete_entry(source_node, "status")
-    _drop_unknown_side(edit, parsed.parties, RematchResult(draft))
+    # unknown definitions no claim names are not carried into the claims folder
+    used = {c.claim.party for c in parsed.claims}
+    kept = []
+    for party in parsed.parties:
+        if _is_unknown(party) and party.id not in used:
+            edit.delete_entry(edit.get(edit.root, "parties"), party.id, parent=edit.root)
+        else:
+            kept.append(party)
+    _drop_unknown_side(edit, kept, RematchResult(draft))
     result = PromoteResult(draft, target)
     result.warnings.problems.extend(p for p in loaded.report.warnings if p.path == str(draft))
     folder.mkdir(parents=True, exist_ok=True)
