@@ -215,6 +215,8 @@ def test_a_draft_reviewed_where_it_sits_is_flagged_and_promotable(project: Path)
     assert f"{DRAFT}: no longer a draft, but in drafts/" in out
     run("drafts", "promote", DRAFT)
     promoted = (project / "claims" / "900_dzhankoi_residents.yaml").read_text(encoding="utf-8")
-    assert "unknown" not in promoted  # the definitions no claim names are left behind
+    # the definitions no claim names are left behind
+    assert "sides:" not in promoted and "parties:" not in promoted
+    assert "side: unknown" not in promoted
     _, err = run("report")
     assert "drafts/" not in err
