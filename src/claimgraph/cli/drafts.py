@@ -23,7 +23,7 @@ DraftsArg = Annotated[
     list[Path] | None,
     typer.Argument(
         help="Draft files (default: every draft under the claims folder).",
-        metavar="[DRAFT]...",
+        metavar="DRAFT",
         show_default=False,
     ),
 ]
@@ -164,7 +164,7 @@ def rematch(
 def promote(
     drafts: Annotated[
         list[Path],
-        typer.Argument(help="Reviewed draft files.", metavar="DRAFT...", show_default=False),
+        typer.Argument(help="Reviewed draft files.", metavar="DRAFT", show_default=False),
     ],
     claims: ClaimsOption = None,
     to: Annotated[
