@@ -43,6 +43,7 @@ from claimgraph.assess import Assessment, PositionAssessment, Relation
 from claimgraph.errors import UsageError
 from claimgraph.model import Interval, Value
 from claimgraph.problems import suggest
+from claimgraph.render.tables import spreadsheet_safe
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -338,11 +339,13 @@ def render_frame(frame: pd.DataFrame, fmt: TableFormat, name: str = "", width: i
 def _defuse(value: Any) -> Any:
     """A text cell a spreadsheet would run as a formula gets a leading ``'``.
 
-    >>> _defuse("=HYPERLINK(1)"), _defuse("-5 killed"), _defuse("ten")
-    ("'=HYPERLINK(1)", "'-5 killed", 'ten')
+    One rule for every CSV (:func:`claimgraph.render.tables.spreadsheet_safe`).
+
+    >>> _defuse("=HYPERLINK(1)"), _defuse("-5 killed"), _defuse("ten"), _defuse(" @x")
+    ("'=HYPERLINK(1)", "'-5 killed", 'ten', "' @x")
     """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return value
 
 

@@ -99,16 +99,36 @@ def format_date(when: date | datetime | None) -> str:
         return "undated"
     text = f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
     if isinstance(when, datetime):
-        text += f", {when:%H:%M}"
+        text += f", {when:%H:%M}{_zone(when)}"
     return text
 
 
 def _short_date(when: date | datetime | None) -> str:
+    """A date as ``YYYY-MM-DD``; a time as ``HH:MM`` with its zone when it has one.
+
+    >>> from datetime import timedelta, timezone
+    >>> _short_date(datetime(2023, 3, 20, 18, 30, tzinfo=timezone(timedelta(hours=3))))
+    '2023-03-20 18:30+03:00'
+    >>> _short_date(datetime(2023, 3, 20, 18, 30, tzinfo=timezone.utc))
+    '2023-03-20 18:30Z'
+    >>> _short_date(datetime(2023, 3, 20, 18, 30))
+    '2023-03-20 18:30'
+    """
     if when is None:
         return ""
     if isinstance(when, datetime):
-        return when.strftime("%Y-%m-%d %H:%M")
+        return when.strftime("%Y-%m-%d %H:%M") + _zone(when)
     return when.isoformat()
+
+
+def _zone(when: datetime) -> str:
+    offset = when.utcoffset()
+    if offset is None:
+        return ""
+    if not offset:
+        return "Z"
+    text = when.isoformat()
+    return text[-6:] if text[-6] in "+-" else when.strftime("%z")
 
 
 def event_when(event: Event) -> str:

@@ -280,12 +280,19 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_safe(text: str) -> str:
     """Prefix ``'`` to text a spreadsheet would run as a formula (OWASP CSV injection).
 
+    A cell is defused when it starts with ``=``, ``+``, ``-``, ``@``, a tab or
+    a carriage return, also after leading whitespace (spreadsheets trim it).
+
     >>> print(spreadsheet_safe('=HYPERLINK("http://x")'))
     '=HYPERLINK("http://x")
+    >>> print(spreadsheet_safe("  +1"))
+    '  +1
     >>> spreadsheet_safe("drone-attack")
     'drone-attack'
     """
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
+        return "'" + text
+    return text
 
 
 def render_csv(assessment: Assessment, events: Collection[str] | None = None) -> str:
