@@ -181,9 +181,9 @@ def test_count_reconciliation_names_the_spread_and_the_conservative_figure() -> 
     )
     counts = result.events["e1"].questions["injured"].counts
     assert counts is not None
-    assert counts.policy == "conservative-low"
-    assert (counts.low.label, counts.low.parties) == ("1", ("occupation",))
-    assert (counts.high.label, counts.high.parties) == ("12+", ("hur",))
+    assert counts.policy == "lowest-stated"
+    assert (counts.lowest, counts.lowest_by) == (1, ("occupation",))
+    assert (counts.highest, counts.highest_by, counts.highest_open) == (20, ("residents",), True)
     assert counts.conservative == 1
     assert counts.conservative_by == ("occupation",)
     assert [f.label for f in counts.figures] == ["1", "10-20", "12+"]

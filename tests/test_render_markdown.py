@@ -347,10 +347,10 @@ def test_count_reconciliation_gives_spread_and_conservative_figure(report: str) 
     injured = rows[1]
     assert injured[0] == "Injured"
     assert injured[1].startswith("nobody (Partisans)")
-    assert "dozens (Local residents)" in injured[1]
+    assert "dozens, counted as 12 (Local residents)" in injured[1]
     assert "one" not in injured[1]  # corrected by the same party: left out
-    assert injured[2] == "0 to 99"
-    assert injured[3] == "0 (Partisans)"
+    assert injured[2] == "0 to 12 (dozens)"  # nobody said 99
+    assert injured[3] == "0, given by Partisans; disputed"
 
 
 def test_timeline_is_in_date_order(report: str) -> None:

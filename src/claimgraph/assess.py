@@ -34,7 +34,8 @@ compared questions has (text questions count only when nothing else does).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -53,6 +54,7 @@ from claimgraph.link import (
     statement_time,
 )
 from claimgraph.model import AspectType, Certainty, Corpus, Interval, Stance, Value
+from claimgraph.quantities import stated
 
 __all__ = [
     "Assessment",
@@ -74,8 +76,9 @@ __all__ = [
 QuestionStatus = Literal["agreed", "contested", "divergent", "single-source", "unanswered"]
 EventStatus = QuestionStatus
 
-# The policy that picks the conservative figure of a count question.
-COUNT_POLICY = "conservative-low"
+# The policy that picks the conservative figure of a count question: the
+# lowest figure stated (ACLED), never a bound the words do not give.
+COUNT_POLICY = "lowest-stated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,32 +113,51 @@ class PositionAssessment:
 
 @dataclass(frozen=True, slots=True)
 class CountFigure:
-    """One figure of a count question and who gives it."""
+    """One figure of a count question as given, and who gives it.
+
+    ``low``/``high`` are the figures the words state (:func:`claimgraph.quantities.stated`):
+    "up to 30" has ``low=None, high=30``; ``interval`` is what comparison uses.
+    """
 
     interval: Interval
     parties: tuple[str, ...]
     claims: tuple[str, ...]
+    low: int | None = None
+    high: int | None = None
+    vague: bool = False
 
     @property
     def label(self) -> str:
         return self.interval.text or str(self.interval)
 
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """Every number the figure states (one or two)."""
+        return tuple(dict.fromkeys(n for n in (self.low, self.high) if n is not None))
+
 
 @dataclass(frozen=True, slots=True)
 class CountReconciliation:
-    """The spread of a count question and its conservative figure.
+    """The spread of a count question and its conservative figure, from the figures given.
 
-    ``conservative`` is the lowest credible figure (the lowest bound of any
-    current asserted figure), as ACLED does with conflicting fatality reports;
-    vague words already sit at their conservative end in the intervals.
+    The spread runs from the lowest stated figure (``lowest``) to the highest
+    (``highest``; ``highest_open`` when a figure sets no upper limit, "at
+    least 10"). ``conservative`` is the lowest stated figure that is not an
+    upper bound alone (ACLED's rule: the most conservative estimate, the
+    dispute noted), ``None`` when only upper bounds ("up to 30") were given.
+    Vague words count by the one table in ``data/quantities.yaml``.
     """
 
-    low: CountFigure
-    high: CountFigure
-    conservative: float
+    figures: tuple[CountFigure, ...]  # every current figure, lowest first
+    lowest: int | None
+    lowest_by: tuple[str, ...]
+    highest: int | None
+    highest_by: tuple[str, ...]
+    highest_open: bool
+    conservative: int | None
     conservative_by: tuple[str, ...]  # parties whose figure yields it
+    disputed: bool = False  # the figures given differ
     policy: str = COUNT_POLICY
-    figures: tuple[CountFigure, ...] = ()  # every current figure, lowest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,22 +457,49 @@ def _rule_contradictions(
 def _count_reconciliation(
     ctx: _Context, positions: Iterable[PositionAssessment]
 ) -> CountReconciliation | None:
-    figures = [
-        CountFigure(
-            p.value,
-            _unique(ctx.party(c) for c in p.current_claims),
-            p.current_claims,
+    figures: list[CountFigure] = []
+    for p in positions:
+        if not isinstance(p.value, Interval) or not p.current_claims:
+            continue
+        given = stated(p.value)
+        figures.append(
+            CountFigure(
+                p.value,
+                _unique(ctx.party(c) for c in p.current_claims),
+                p.current_claims,
+                given.low,
+                given.high,
+                given.vague,
+            )
         )
-        for p in positions
-        if isinstance(p.value, Interval) and p.current_claims
-    ]
     if not figures:
         return None
-    figures.sort(key=lambda f: (f.interval.low, f.interval.high))
-    low, high = figures[0], figures[-1]
-    conservative = low.interval.low
-    by = _unique(p for f in figures if f.interval.low == conservative for p in f.parties)
-    return CountReconciliation(low, high, conservative, by, COUNT_POLICY, tuple(figures))
+
+    def first(f: CountFigure) -> float:
+        return min(f.numbers, default=math.inf)
+
+    figures.sort(key=lambda f: (first(f), max(f.numbers, default=math.inf), f.label))
+    numbers = [n for f in figures for n in f.numbers]
+    lowest = min(numbers, default=None)
+    highest = max(numbers, default=None)
+
+    def by(test: Callable[[CountFigure], bool]) -> tuple[str, ...]:
+        return _unique(p for f in figures if test(f) for p in f.parties)
+
+    lows = [f.low for f in figures if f.low is not None]
+    conservative = min(lows, default=None)
+    open_high = any(f.high is None and f.low is not None and not f.vague for f in figures)
+    return CountReconciliation(
+        figures=tuple(figures),
+        lowest=lowest,
+        lowest_by=by(lambda f: lowest in f.numbers),
+        highest=highest,
+        highest_by=by(lambda f: highest in f.numbers),
+        highest_open=open_high,
+        conservative=conservative,
+        conservative_by=by(lambda f: f.low is not None and f.low == conservative),
+        disputed=len({(f.low, f.high) for f in figures}) > 1,
+    )
 
 
 def _question_status(
