@@ -90,3 +90,71 @@ def test_only_an_upper_bound_gives_no_conservative_figure(port_assessment: Asses
     only = CountReconciliation((), 30, ("a",), 30, ("a",), False, None, ())
     assert conservative_text(only, str).startswith("none stated")
     assert CountFigure  # the figure type the HTML view shares
+
+
+# ------------------------------------------------------------ 2. pairs of parties
+
+
+def test_two_parties_disagreeing_on_two_questions_are_one_pair(
+    port_assessment: Assessment, port_report: str
+) -> None:
+    counts = port_assessment.events[EVENT].counts
+    # the ministry and the governor: interception (rule) and cause/weapon (link)
+    assert (counts.contradicting_pairs, counts.contradictions) == (1, 2)
+    assert "1 pair of parties in contradiction (2 contradictions)" in port_report
+
+
+def test_dzhankoi_counts_two_pairs_of_parties_and_three_contradictions() -> None:
+    root = Path(__file__).parent.parent
+    counts = assess(load_corpus(root / "claims")).events["dzhankoi-2023-03-20"].counts
+    assert (counts.contradicting_pairs, counts.contradictions) == (2, 3)
+
+
+# ------------------------------------------------------------ 4. statuses and outlets
+
+
+def test_an_event_with_several_parties_is_never_called_single_source() -> None:
+    root = Path(__file__).parent.parent
+    result = assess(load_corpus(root / "claims"))
+    kyiv = result.events["kyiv-missile-attack-2024-03-21"]
+    assert kyiv.status == "not-compared"
+    assert kyiv.counts.outlets == 1
+    page = render_event(result, kyiv.event)
+    assert "Single source" not in page and "single source" not in page.lower()
+    assert "**Not cross-checked**" in page
+    assert "1 outlet: Earth Press News" in page
+
+
+def test_agreement_through_one_outlet_is_not_called_independent() -> None:
+    root = Path(__file__).parent.parent
+    result = assess(load_corpus(root / "claims"))
+    page = render_event(result, "dzhankoi-2023-03-20")
+    section = _section(page, "Corroborations")
+    assert "All via OBOZREVATEL (UAportal English edition)" in section
+    assert "independent:" not in section
+    assert result.events["dzhankoi-2023-03-20"].counts.independent_corroborations == 0
+
+
+def test_agreement_across_sides_and_outlets_is_independent(port_report: str) -> None:
+    section = _section(port_report, "Corroborations")
+    assert "independent: across sides Russia, Ukraine, reported by Suspilne, TASS" in section
+
+
+def test_index_gives_outlets_and_pairs_of_parties(port_assessment: Assessment) -> None:
+    index = render_index(port_assessment)
+    header = next(line for line in index.splitlines() if line.startswith("| Event |"))
+    assert "| Outlets |" in header and "| Pairs of parties in contradiction |" in header
+
+
+# ------------------------------------------------------------ 5. cross-question links
+
+
+def test_a_link_between_two_questions_contests_neither_row(
+    port_assessment: Assessment, port_report: str
+) -> None:
+    questions = port_assessment.events[EVENT].questions
+    assert questions["cause"].status == "one-party"
+    assert questions["weapon"].status == "one-party"
+    table = _section(port_report, "Who says what")
+    assert "| Cause | One party; a fact-checker links it as contradicting Weapon |" in table
+    assert "| Interception | Contested |" in table

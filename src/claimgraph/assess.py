@@ -11,12 +11,19 @@ Statuses of a question (event × aspect):
 - ``agreed``: one position held by two or more parties, and nothing else;
 - ``divergent``: different but compatible answers (complementary categories,
   disjoint set items, overlapping count intervals);
-- ``single-source``: only one party answered;
+- ``one-party``: only one party answered (however many reports carry it);
 - ``unanswered``: only silences (``declines``).
 
-Status of an event: ``contested`` if any question is; otherwise the first of
-``divergent``, ``agreed``, ``single-source``, ``unanswered`` that one of its
-compared questions has (text questions count only when nothing else does).
+A question is contested by contradictions among its own answers only; a
+fact-checker's ``contradicts`` link between two questions is a claim-level
+relation of the event, shown as such, and contests neither row.
+
+Status of an event: ``contested`` if any question is or a fact-checker's link
+contradicts two of its claims; otherwise the first of ``divergent``,
+``agreed``, ``one-party``, ``unanswered`` that one of its compared questions
+has (text questions count only when nothing else does), where ``one-party``
+becomes ``not-compared`` when several parties spoke but no two answered the
+same question.
 
 >>> from claimgraph.model import Corpus, Claim, Party, Event, Source, Aspect, AspectType
 >>> corpus = Corpus(
@@ -71,10 +78,11 @@ __all__ = [
     "RelationKind",
     "RelationSource",
     "assess",
+    "outlet_of",
 ]
 
-QuestionStatus = Literal["agreed", "contested", "divergent", "single-source", "unanswered"]
-EventStatus = QuestionStatus
+QuestionStatus = Literal["agreed", "contested", "divergent", "one-party", "unanswered"]
+EventStatus = Literal["agreed", "contested", "divergent", "not-compared", "one-party", "unanswered"]
 
 # The policy that picks the conservative figure of a count question: the
 # lowest figure stated (ACLED), never a bound the words do not give.
@@ -102,7 +110,9 @@ class PositionAssessment:
     evidence: tuple[str, ...] = ()  # evidence kinds over its claims
     certainties: tuple[str, ...] = ()  # certainties over its claims
     independent_sides: tuple[str, ...] = ()  # sides after collapsing echoes
-    independently_corroborated: bool = False  # held by >= 2 independent sides
+    outlets: tuple[str, ...] = ()  # outlets the current holders were reported by
+    # held by >= 2 sides (echoes collapsed) reported by >= 2 outlets
+    independently_corroborated: bool = False
     contradicts: tuple[str, ...] = ()  # position ids
     complements: tuple[str, ...] = ()  # position ids
     superseded: bool = False  # every claim holding it was updated
@@ -182,9 +192,11 @@ class QuestionAssessment:
 class EventCounts:
     """Headline numbers of one event.
 
-    ``contradictions``: pairs of parties whose current answers contradict
-    (per pair of contradicting positions, and per denied position), plus the
-    fact-checker's ``contradicts`` links;
+    ``contradicting_pairs``: distinct pairs of parties whose current answers
+    contradict (by the rules or by a fact-checker's link), however many
+    questions they disagree on; ``contradictions``: the contradictions
+    themselves (pairs of contradicting answers, denied answers, and the
+    fact-checker's ``contradicts`` links);
     ``corroborations``: positions held by two or more parties;
     ``independent_corroborations``: positions held by two or more sides once
     echoes count once.
@@ -193,6 +205,8 @@ class EventCounts:
     claims: int = 0
     parties: int = 0
     sources: int = 0
+    outlets: int = 0
+    contradicting_pairs: int = 0
     contradictions: int = 0
     corroborations: int = 0
     independent_corroborations: int = 0
@@ -318,6 +332,15 @@ class _Context:
     def group(self, claim_id: str) -> str:
         return self.roots.get(claim_id, claim_id)
 
+    def outlet(self, claim_id: str) -> str:
+        return outlet_of(self.corpus, self.corpus.claims[claim_id].source)
+
+
+def outlet_of(corpus: Corpus, source_id: str) -> str:
+    """The outlet a source was published by (its ``outlet``, else the source id)."""
+    source = corpus.sources.get(source_id)
+    return (source.outlet.strip() if source else "") or source_id
+
 
 def _first_by_party(ctx: _Context, claims: Iterable[str]) -> dict[str, str]:
     first: dict[str, str] = {}
@@ -347,6 +370,7 @@ def _assess_position(
     ctx.denier_sides[p.id] = {ctx.side(c) for c in p.denied_by}
     # Independent sides: an echo counts with the side of the claim it repeats.
     independent = _unique(ctx.side(ctx.group(c)) for c in current)
+    outlets = _unique(ctx.outlet(c) for c in current)
     holders = [corpus.claims[c] for c in p.claims]
     related = neighbours.get(p.id, {})
     contradicts = tuple(related.get("contradicts", ()))
@@ -365,7 +389,8 @@ def _assess_position(
         evidence=_unique(e for c in holders for e in c.evidence),
         certainties=_unique(c.certainty.value for c in holders),
         independent_sides=independent,
-        independently_corroborated=len(independent) >= 2,
+        outlets=outlets,
+        independently_corroborated=len(independent) >= 2 and len(outlets) >= 2,
         contradicts=contradicts,
         complements=complements,
         superseded=bool(p.claims) and not current,
@@ -412,21 +437,31 @@ def _pairings(ctx: _Context, left: Iterable[str], right: Iterable[str]) -> list[
     return list(pairs)
 
 
-def _party_pairs(question: QuestionLinks, positions: dict[str, PositionAssessment]) -> int:
-    """How many pairs of parties contradict each other on one question (counted, not listed).
-
-    Per pair of contradicting positions, the parties holding one times the
-    parties holding the other; per denied position, deniers times holders.
+def _party_pairs(
+    question: QuestionLinks, positions: dict[str, PositionAssessment]
+) -> tuple[set[frozenset[str]], int]:
+    """The pairs of parties whose current answers contradict on one question, and
+    the number of contradictions (pairs of contradicting answers, denied answers).
     """
-    total = 0
+    pairs: set[frozenset[str]] = set()
+    contradictions = 0
+
+    def add(left: Iterable[str], right: Iterable[str]) -> None:
+        right = tuple(right)
+        for a in left:
+            pairs.update(frozenset((a, b)) for b in right if a != b)
+
     for relation in question.relations:
         if relation.kind == "contradicts":
             a, b = positions[relation.a], positions[relation.b]
-            total += len(a.current_parties) * len(b.current_parties)
+            if a.current_parties and b.current_parties:
+                contradictions += 1
+                add(a.current_parties, b.current_parties)
     for position in positions.values():
-        if position.current_claims:
-            total += len(position.denying_parties) * len(position.current_parties)
-    return total
+        if position.current_claims and position.denying_parties:
+            contradictions += 1
+            add(position.denying_parties, position.current_parties)
+    return pairs, contradictions
 
 
 def _rule_contradictions(
@@ -514,7 +549,7 @@ def _question_status(
     if contested:
         return "contested"
     if len(parties) == 1:
-        return "single-source"
+        return "one-party"
     if question.type is AspectType.TEXT:
         return "divergent"  # different words, never compared
     live = [p for p in positions.values() if p.current_claims]
@@ -534,20 +569,24 @@ _EVENT_ORDER: tuple[QuestionStatus, ...] = (
     "contested",
     "divergent",
     "agreed",
-    "single-source",
+    "one-party",
     "unanswered",
 )
 
 
-def _event_status(questions: Iterable[QuestionAssessment]) -> EventStatus:
+def _event_status(
+    questions: Iterable[QuestionAssessment], parties: int, linked_contradiction: bool
+) -> EventStatus:
     """The event's status from its questions (see the module docstring)."""
     qs = list(questions)
-    if any(q.status == "contested" for q in qs):
+    if linked_contradiction or any(q.status == "contested" for q in qs):
         return "contested"
     compared = [q for q in qs if q.type != AspectType.TEXT.value] or qs
     present = {q.status for q in compared}
     for status in _EVENT_ORDER:
         if status in present:
+            if status == "one-party" and parties > 1:
+                return "not-compared"
             return status
     return "unanswered"
 
@@ -578,11 +617,14 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         for event in ends:
             relations_by_event.setdefault(event, []).append(relation)
         if relation.kind == "contradicts":
-            for c in (relation.a, relation.b):
-                fact_checker_contested.add((corpus.claims[c].event, corpus.claims[c].aspect))
+            # Only a link between two answers to the same question contests it.
+            a, b = corpus.claims[relation.a], corpus.claims[relation.b]
+            if (a.event, a.aspect) == (b.event, b.aspect):
+                fact_checker_contested.add((a.event, a.aspect))
 
     questions_by_event: dict[str, dict[str, QuestionAssessment]] = {e: {} for e in corpus.events}
-    party_pairs: dict[str, int] = {}
+    party_pairs: dict[str, set[frozenset[str]]] = {}
+    contradiction_counts: dict[str, int] = {}
     for key, question in linking.questions.items():
         neighbours = _neighbours(question)
         positions = {
@@ -591,9 +633,9 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         ctx.positions.update(positions)
         rule = _rule_contradictions(ctx, question, positions)
         relations_by_event.setdefault(question.event, []).extend(rule)
-        party_pairs[question.event] = party_pairs.get(question.event, 0) + _party_pairs(
-            question, positions
-        )
+        pairs, found = _party_pairs(question, positions)
+        party_pairs.setdefault(question.event, set()).update(pairs)
+        contradiction_counts[question.event] = contradiction_counts.get(question.event, 0) + found
         claims = [c for p in question.positions.values() for c in (*p.claims, *p.denied_by)]
         parties = _unique(ctx.party(c) for c in claims)
         contested = bool(rule) or key in fact_checker_contested
@@ -639,13 +681,28 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         )
         events[event_id] = EventAssessment(
             event=event_id,
-            status=_event_status(questions.values()),
+            status=_event_status(
+                questions.values(),
+                len({c.party for c in own if c.stance is not Stance.DECLINES}),
+                any(r.kind == "contradicts" and r.source == "fact-checker" for r in relations),
+            ),
             questions=questions,
             counts=EventCounts(
                 claims=len(own),
                 parties=len({c.party for c in own}),
                 sources=len({c.source for c in own}),
-                contradictions=party_pairs.get(event_id, 0)
+                outlets=len({outlet_of(corpus, c.source) for c in own}),
+                contradicting_pairs=len(
+                    party_pairs.get(event_id, set())
+                    | {
+                        frozenset(ctx.party(c) for c in (r.a, r.b))
+                        for r in relations
+                        if r.kind == "contradicts"
+                        and r.source == "fact-checker"
+                        and ctx.party(r.a) != ctx.party(r.b)
+                    }
+                ),
+                contradictions=contradiction_counts.get(event_id, 0)
                 + sum(r.kind == "contradicts" and r.source == "fact-checker" for r in relations),
                 corroborations=sum(
                     len(_unique(ctx.party(c) for c in p.current_claims)) >= 2 for p in held

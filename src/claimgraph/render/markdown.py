@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from claimgraph.assess import (
     Assessment,
+    outlet_of,
     CountFigure,
     CountReconciliation,
     EventAssessment,
@@ -47,20 +48,33 @@ _MONTHS = (
 ).split()
 
 # Order in which event statuses are listed in the index (contested first).
-STATUS_ORDER = ("contested", "divergent", "single-source", "agreed", "unanswered")
+STATUS_ORDER = (
+    "contested",
+    "divergent",
+    "not-compared",
+    "one-party",
+    "agreed",
+    "unanswered",
+)
 
 STATUS_WORDS = {
     "contested": "Contested",
     "divergent": "Divergent",
-    "single-source": "Single source",
+    "not-compared": "Not cross-checked",
+    "one-party": "One party only",
     "agreed": "Agreed",
     "unanswered": "Unanswered",
 }
 
+# A question's status in the table; "one-party" is one party's answer, not one report.
+QUESTION_WORDS = {**STATUS_WORDS, "one-party": "One party"}
+
 STATUS_EXPLAINED = {
     "contested": "the parties' accounts contradict each other",
     "divergent": "the accounts differ but do not contradict each other",
-    "single-source": "each question has one party's answer only, so nothing is cross-checked",
+    "not-compared": "several parties spoke, but no two answered the same question, "
+    "so nothing is cross-checked",
+    "one-party": "only one party answered, so nothing is cross-checked",
     "agreed": "the parties who answered agree",
     "unanswered": "no party has answered; there are only refusals to comment",
 }
@@ -174,8 +188,10 @@ INDEX_COLUMNS = (
     "Claims",
     "Parties",
     "Sources",
-    "Contradicting pairs of parties",
-    "Corroborations (across sides)",
+    "Outlets",
+    "Pairs of parties in contradiction",
+    "Contradictions",
+    "Corroborations (independent)",
     "Declined",
 )
 RECORD_COLUMNS = (
@@ -373,24 +389,64 @@ def _title(event: Event) -> list[str]:
     return [f"# {title} — {md_inline(tail)}", ""]
 
 
-def _status_line(ea: EventAssessment, names: _Names) -> list[str]:
+def _status_line(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
     c = ea.counts
     status = STATUS_WORDS.get(ea.status, ea.status)
+    outlets = event_outlets(ea, assessment.corpus)
+    where = f"{_plural(c.outlets, 'outlet')}"
+    if len(outlets) == 1:
+        where += f": {md_inline(outlets[0])}"
     parts = [
         f"**{status}**: {STATUS_EXPLAINED.get(ea.status, '')}.",
         f"{_plural(c.claims, 'claim')} by {_plural(c.parties, 'party', 'parties')} "
-        f"from {_plural(c.sources, 'source')};",
-        f"{_plural(c.contradictions, 'contradicting pair')} of parties,",
+        f"from {_plural(c.sources, 'source')} ({where});",
+        f"{_plural(c.contradicting_pairs, 'pair')} of parties in contradiction "
+        f"({_plural(c.contradictions, 'contradiction')});",
         f"{_plural(c.corroborations, 'corroboration')} "
-        f"({c.independent_corroborations} across sides)",
+        f"({c.independent_corroborations} independent: different sides and outlets)",
     ]
-    disputed = [names.aspect(a).lower() for a, q in ea.questions.items() if q.status == "contested"]
+    disputed = [names.aspect(a) for a, q in ea.questions.items() if q.status == "contested"]
+    linked = [
+        f"{names.aspect(a)} with {names.aspect(b)}"
+        for a, others in cross_links(ea, assessment.corpus).items()
+        for b in others
+        if a < b
+    ]
+    tail = []
     if disputed:
-        parts[0] = parts[0][:-1] + f" on {md_inline(', '.join(disputed))}."
+        tail.append(f"on {', '.join(disputed)}")
+    if linked:
+        tail.append(f"and a fact-checker links {'; '.join(linked)} as contradicting")
+    if tail and ea.status == "contested":
+        parts[0] = parts[0][:-1] + f" {md_inline(' '.join(tail))}."
     line = " ".join(parts)
     if ea.declined_parties:
         line += f"; {_plural(len(ea.declined_parties), 'party', 'parties')} declined to comment"
     return [line + ".", ""]
+
+
+def cross_links(ea: EventAssessment, corpus: Corpus) -> dict[str, list[str]]:
+    """Aspect -> the other questions a fact-checker's ``contradicts`` link ties it to.
+
+    Such a link is a relation between two claims on different questions: it
+    contests neither row and is shown as what it is.
+    """
+    found: dict[str, list[str]] = {}
+    for rel in ea.relations:
+        if rel.kind != "contradicts" or rel.source != "fact-checker":
+            continue
+        a, b = corpus.claims.get(rel.a), corpus.claims.get(rel.b)
+        if a is None or b is None or a.aspect == b.aspect:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x.event == ea.event and y.aspect not in found.setdefault(x.aspect, []):
+                found[x.aspect].append(y.aspect)
+    return found
+
+
+def event_outlets(ea: EventAssessment, corpus: Corpus) -> list[str]:
+    """The distinct outlets that carry the event's claims, in source order."""
+    return list(dict.fromkeys(outlet_of(corpus, s) for s in ea.sources))
 
 
 def event_claims(ea: EventAssessment, corpus: Corpus) -> list[Claim]:
@@ -415,11 +471,13 @@ def _table(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[s
     by_question: dict[str, dict[str, list[Claim]]] = {}
     for claim in event_claims(ea, corpus):
         by_question.setdefault(claim.aspect, {}).setdefault(claim.party, []).append(claim)
+    links = cross_links(ea, corpus)
     for aspect, question in _ordered_questions(ea):
-        cells = [
-            md_cell(names.aspect(aspect)),
-            md_cell(STATUS_WORDS.get(question.status, question.status)),
-        ]
+        status = QUESTION_WORDS.get(question.status, question.status)
+        if links.get(aspect):
+            others = ", ".join(names.aspect(a) for a in links[aspect])
+            status += f"; a fact-checker links it as contradicting {others}"
+        cells = [md_cell(names.aspect(aspect)), md_cell(status)]
         held = by_question.get(aspect, {})
         for party in parties:
             texts = [cell_text(c, assessment) for c in held.get(party, [])]
@@ -516,20 +574,20 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
     lines = ["## Corroborations", ""]
     if not positions and not links:
         return lines + ["No two parties give the same answer.", ""]
+    outlets = event_outlets(ea, corpus)
+    if len(outlets) == 1:
+        lines += [
+            f"All via {md_inline(outlets[0])}: every claim of this event comes through one "
+            "outlet, so agreement here is not independent confirmation.",
+            "",
+        ]
     n = 0
     for pos in positions:
         n += 1
         sides = sorted(
             set(pos.independent_sides or pos.sides), key=lambda s: names.side_order.get(s, 99)
         )
-        if pos.independently_corroborated:
-            kind = "independent: across sides " + ", ".join(md_inline(names.side(s)) for s in sides)
-        else:
-            kind = (
-                "within one side"
-                if len(set(pos.sides)) <= 1
-                else "same side once echoes count once"
-            )
+        kind = corroboration_kind(pos, names.side, sides)
         lines.append(
             f"{n}. **{md_inline(names.aspect(pos.aspect))}**: {md_inline(pos.label)} — "
             f"{_plural(len(set(pos.parties)), 'party', 'parties')}, {kind}"
@@ -555,6 +613,24 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
         lines.append(f"   - {_statement(a, assessment, names)}")
         lines.append(f"   - {_statement(b, assessment, names)}")
     return lines + [""]
+
+
+def corroboration_kind(
+    pos: PositionAssessment, side_name: Callable[[str], str], sides: Sequence[str]
+) -> str:
+    """How independent a corroboration is: sides and outlets (escaped Markdown).
+
+    Independent needs two sides (an echo counting once) *and* two outlets.
+    """
+    across = ", ".join(md_inline(side_name(s)) for s in sides)
+    outlets = ", ".join(md_inline(o) for o in pos.outlets)
+    if pos.independently_corroborated:
+        return f"independent: across sides {across}, reported by {outlets}"
+    if len(sides) >= 2:
+        return f"across sides {across}, but all via {outlets}: not independent confirmation"
+    if len(set(pos.sides)) <= 1:
+        return "within one side"
+    return "same side once echoes count once"
 
 
 def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
@@ -767,7 +843,7 @@ def render_event(assessment: Assessment, event_id: str) -> str:
     names = _Names(corpus)
     lines: list[str] = []
     lines += _title(event)
-    lines += _status_line(ea, names)
+    lines += _status_line(ea, assessment, names)
     lines += _table(ea, assessment, names)
     lines += _contradictions(ea, assessment, names)
     lines += _corroborations(ea, assessment, names)
@@ -828,6 +904,8 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
             str(c.claims),
             str(c.parties),
             str(c.sources),
+            str(c.outlets),
+            str(c.contradicting_pairs),
             str(c.contradictions),
             f"{c.corroborations} ({c.independent_corroborations})",
             md_cell(", ".join(names.party(p) for p in ea.declined_parties)),
