@@ -266,7 +266,7 @@ def test_status_line_names_status_and_counts(report: str) -> None:
     assert status.startswith("**Contested**")
     assert "13 claims" not in status  # the quiet event's claim is not counted
     assert "12 claims by 5 parties from 1 source" in status
-    assert "1 party declined to comment" in status
+    assert "declined to comment" not in status  # the occupation authorities spoke later
 
 
 def test_columns_are_grouped_by_side(report: str) -> None:
@@ -293,7 +293,7 @@ def test_cells_carry_marks(report: str) -> None:
     injured = rows["Injured"][2]
     assert "~~\\~one~~" in injured  # hedged, and struck: later corrected by the same party
     assert rows["Injured"][6] == "⚠ dozens (no evidence)"
-    assert rows["Comment"][2] == "“declined”"
+    assert rows["Comment"][2] == "~~“declined”~~, then answered"
 
 
 def test_silent_party_has_an_empty_cell(report: str) -> None:
@@ -337,7 +337,7 @@ def test_echo_is_flagged(report: str) -> None:
 
 def test_silences_list_who_declined(report: str) -> None:
     section = _section(report, "Silences")
-    assert "Declined to comment: **Occupation authorities**" in section
+    assert "Declined to comment, then answered: **Occupation authorities**" in section
     assert "“wait for official information”" in section
 
 

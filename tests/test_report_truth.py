@@ -158,3 +158,52 @@ def test_a_link_between_two_questions_contests_neither_row(
     table = _section(port_report, "Who says what")
     assert "| Cause | One party; a fact-checker links it as contradicting Weapon |" in table
     assert "| Interception | Contested |" in table
+
+
+# ------------------------------------------------------------ 3. answered declines
+
+
+def test_a_decline_answered_later_is_not_shown_as_a_decline(
+    port_assessment: Assessment, port_report: str
+) -> None:
+    ea = port_assessment.events[EVENT]
+    assert ea.answered_declines == {"governor-declines": "governor-killed"}
+    assert ea.declined_parties == ()
+    table = _section(port_report, "Who says what")
+    assert "~~“declined”~~, then answered" in table
+    assert "declined to comment" not in port_report.split("\n", 3)[2]
+    silences = _section(port_report, "Silences")
+    assert "- Declined to comment, then answered: **Odesa regional governor**" in silences
+    assert "- Declined to comment: " not in silences
+    record = port_assessment.parties["odesa-governor"]
+    assert (record.declined, record.declined_then_answered) == (0, 1)
+
+
+def test_a_decline_superseded_by_a_link_leaves_the_index_declined_column() -> None:
+    root = Path(__file__).parent.parent
+    result = assess(load_corpus(root / "claims"))
+    row = next(
+        line for line in render_index(result).splitlines() if "(dzhankoi-2023-03-20.md)" in line
+    )
+    assert row.rstrip().endswith("|  |")  # Declined: nobody (Aksyonov answered)
+    assert result.events["dzhankoi-2023-03-20"].declined_parties == ()
+
+
+# ------------------------------------------------------------ 10. silences
+
+
+def test_silences_list_only_parties_that_speak_for_a_side(port_report: str) -> None:
+    silences = _section(port_report, "Silences")
+    assert "Port operator" not in silences and "Local residents" not in silences
+
+
+def test_a_silent_authority_gets_one_line_with_its_contested_questions() -> None:
+    root = Path(__file__).parent.parent
+    page = render_event(assess(load_corpus(root / "claims")), "crimea-missile-attack-2024-01-04")
+    silences = _section(page, "Silences")
+    bullets = [line for line in silences.splitlines() if line.startswith("- ")]
+    assert len(bullets) == 2
+    assert bullets[1] == (
+        "- Russian-installed administration of Sevastopol (Russia) spoke on this event, "
+        "but said nothing on **Interception** (contested)"
+    )

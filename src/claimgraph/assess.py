@@ -60,7 +60,7 @@ from claimgraph.link import (
     link_corpus,
     statement_time,
 )
-from claimgraph.model import AspectType, Certainty, Corpus, Interval, Stance, Value
+from claimgraph.model import AspectType, Certainty, Claim, Corpus, Interval, Stance, Value
 from claimgraph.quantities import stated
 
 __all__ = [
@@ -224,7 +224,8 @@ class EventAssessment:
     counts: EventCounts
     parties: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    declined_parties: tuple[str, ...] = ()
+    declined_parties: tuple[str, ...] = ()  # parties with a decline still unanswered
+    answered_declines: dict[str, str] = field(default_factory=dict)  # decline -> its answer
     relations: tuple[Relation, ...] = ()  # claim-level: contradicts, supersedes, echo, links
     timeline: tuple[str, ...] = ()  # claim ids by said_on (undated last), then file order
 
@@ -240,13 +241,14 @@ class PartyRecord:
     corroborated_by_other_side: int = 0  # own claims corroborated by another side
     hedged: int = 0  # claims hedged or reported second-hand
     with_evidence: int = 0  # claims carrying evidence other than "none"
-    declined: int = 0
+    declined: int = 0  # declines the party has not answered since
+    declined_then_answered: int = 0  # declines it answered later on the same event
     events: tuple[str, ...] = ()
 
     @property
     def answered(self) -> int:
         """Claims that answer (assert or deny), i.e. not silences."""
-        return self.claims - self.declined
+        return self.claims - self.declined - self.declined_then_answered
 
     @property
     def hedged_share(self) -> float:
@@ -574,6 +576,44 @@ _EVENT_ORDER: tuple[QuestionStatus, ...] = (
 )
 
 
+def _answered_declines(ctx: _Context, own: list[Claim]) -> dict[str, str]:
+    """Declines of the event that the same party answered later: decline id -> answer id.
+
+    A decline is answered by a claim that ``supersedes`` it, or by a later
+    claim (by statement time) of the same party on the event that is not
+    itself a decline.
+    """
+    found: dict[str, str] = {}
+    for claim in own:
+        if claim.stance is not Stance.DECLINES:
+            continue
+        later = ctx.superseded.get(claim.id)
+        if later is None:
+            when = statement_time(claim, ctx.corpus)
+            later = next(
+                (
+                    other.id
+                    for other in own
+                    if other.party == claim.party
+                    and other.stance is not Stance.DECLINES
+                    and when is not None
+                    and (t := statement_time(other, ctx.corpus)) is not None
+                    and _later(t, when)
+                ),
+                None,
+            )
+        if later is not None:
+            found[claim.id] = later
+    return found
+
+
+def _later(a: datetime, b: datetime) -> bool:
+    """Whether ``a`` is after ``b``; a naive and an aware time compare by their wall clock."""
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return a > b
+
+
 def _event_status(
     questions: Iterable[QuestionAssessment], parties: int, linked_contradiction: bool
 ) -> EventStatus:
@@ -670,6 +710,7 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         own = [ordered[i] for i in claims_by_event.get(event_id, [])]
         relations = relations_by_event.get(event_id, [])
         held = [p for q in questions.values() for p in q.positions]
+        answered = _answered_declines(ctx, own)
         far = datetime.max
         timeline = sorted(
             range(len(own)),
@@ -714,7 +755,10 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
             ),
             parties=_unique(c.party for c in own),
             sources=_unique(c.source for c in own),
-            declined_parties=_unique(c.party for c in own if c.stance is Stance.DECLINES),
+            declined_parties=_unique(
+                c.party for c in own if c.stance is Stance.DECLINES and c.id not in answered
+            ),
+            answered_declines=answered,
             relations=tuple(relations),
             timeline=tuple(own[i].id for i in timeline),
         )
@@ -727,7 +771,9 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
     return Assessment(
         corpus=corpus,
         events=events,
-        parties=_party_records(ctx, index),
+        parties=_party_records(
+            ctx, index, {d for e in events.values() for d in e.answered_declines}
+        ),
         _graph=[graph] if graph is not None else [],
         _linking=linking,
         _echoes=tuple(echoes),
@@ -737,7 +783,9 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
     )
 
 
-def _party_records(ctx: _Context, index: dict[str, list[Relation]]) -> dict[str, PartyRecord]:
+def _party_records(
+    ctx: _Context, index: dict[str, list[Relation]], answered: set[str]
+) -> dict[str, PartyRecord]:
     """Each party's track record across events."""
     corpus = ctx.corpus
     tallies: dict[str, dict[str, int]] = {}
@@ -748,7 +796,7 @@ def _party_records(ctx: _Context, index: dict[str, list[Relation]]) -> dict[str,
         events.setdefault(claim.party, []).append(claim.event)
         t["claims"] += 1
         if claim.stance is Stance.DECLINES:
-            t["declined"] += 1
+            t["declined_then_answered" if claim.id in answered else "declined"] += 1
             continue
         if claim.certainty in (Certainty.HEDGED, Certainty.REPORTED):
             t["hedged"] += 1
@@ -799,4 +847,5 @@ _TALLIES = (
     "hedged",
     "with_evidence",
     "declined",
+    "declined_then_answered",
 )

@@ -86,7 +86,7 @@ LEGEND = (
     "² second-hand (“citing residents”) · ✗ denies · "
     "~~struck~~ later corrected by the same party.\\\n"
     "(video), (photo)… evidence offered · (no evidence) said without evidence · "
-    "“declined” refused to comment."
+    "“declined” refused to comment (~~struck~~, then answered: it spoke later)."
 )
 
 
@@ -316,9 +316,17 @@ def _is_superseded(claim: Claim, assessment: Assessment) -> bool:
     )
 
 
+def answered_decline(claim: Claim, assessment: Assessment) -> str | None:
+    """The claim that later answered this decline (same party, same event), if any."""
+    ea = assessment.events.get(claim.event)
+    return ea.answered_declines.get(claim.id) if ea else None
+
+
 def cell_text(claim: Claim, assessment: Assessment) -> str:
     """One claim as it appears in a table cell, with its marks (escaped Markdown)."""
     if claim.stance is Stance.DECLINES:
+        if answered_decline(claim, assessment):
+            return "~~“declined”~~, then answered"
         return "“declined”"
     text = md_cell(claim_value(claim, assessment)) or md_cell(claim.quote)[:60]
     if claim.certainty is Certainty.HEDGED:
@@ -633,32 +641,74 @@ def corroboration_kind(
     return "same side once echoes count once"
 
 
+# Kinds of party a reader expects an answer from on a contested question: those
+# that speak for a side. Outlets, residents, channels and companies are not
+# expected to know how many missiles were shot down.
+ANSWERING_KINDS = frozenset(
+    {
+        "government",
+        "regional-government",
+        "local-government",
+        "military",
+        "intelligence",
+        "occupation-authority",
+        "armed-group",
+        "partisans",
+    }
+)
+
+
+def expected_silences(ea: EventAssessment, assessment: Assessment) -> dict[str, list[str]]:
+    """Party -> the contested questions it said nothing on, for parties a reader
+    expects an answer from: those that spoke on the event and speak for a side
+    (:data:`ANSWERING_KINDS`). Declines are listed apart.
+    """
+    corpus = assessment.corpus
+    spoke = {
+        c.party
+        for c in (corpus.claims.get(cid) for cid in ea.timeline)
+        if c is not None and c.stance is not Stance.DECLINES
+    }
+    found: dict[str, list[str]] = {}
+    for q in ea.questions.values():
+        if q.status != "contested":
+            continue
+        for party in ea.parties:
+            record = corpus.parties.get(party)
+            if party not in spoke or party in q.parties or record is None:
+                continue
+            if record.kind in ANSWERING_KINDS:
+                found.setdefault(party, []).append(q.aspect)
+    return found
+
+
 def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    """Who declined to comment, and who said nothing on the questions in dispute."""
+    """Who declined to comment, and who speaks for a side but said nothing on a contested question."""
     corpus = assessment.corpus
     lines = ["## Silences", ""]
-    for q in ea.questions.values():
-        for claim_id in q.declined:
-            if claim_id in corpus.claims:
-                claim = corpus.claims[claim_id]
-                lines.append(f"- Declined to comment: {_statement(claim, assessment, names)}")
-    parties = _columns(ea, names)
-    disputed = [q for q in ea.questions.values() if q.status == "contested"]
-    for q in disputed:
-        silent = [p for p in parties if p not in q.parties]
-        if silent:
-            who = ", ".join(names.party_with_side(p) for p in silent)
-            status = STATUS_WORDS.get(q.status, q.status).lower()
-            lines.append(
-                f"- Nothing on **{md_inline(names.aspect(q.aspect))}** ({status}) from: "
-                f"{md_inline(who)}"
-            )
+    answered: list[str] = []
+    for claim in event_claims(ea, corpus):
+        if claim.stance is not Stance.DECLINES:
+            continue
+        statement = _statement(claim, assessment, names)
+        if claim.id in ea.answered_declines:
+            answered.append(f"- Declined to comment, then answered: {statement}")
+        else:
+            lines.append(f"- Declined to comment: {statement}")
+    silent = expected_silences(ea, assessment)
+    for party in sorted(silent, key=names.party_sort_key):
+        questions = ", ".join(f"**{md_inline(names.aspect(a))}**" for a in silent[party])
+        lines.append(
+            f"- {md_inline(names.party_with_side(party))} spoke on this event, "
+            f"but said nothing on {questions} (contested)"
+        )
     if len(lines) == 2:
         lines.append(
-            "Nobody declined to comment, and every party spoke on each contested question."
+            "Nobody declined to comment without answering later, and every party that "
+            "speaks for a side spoke on each contested question."
         )
-    else:
-        lines += ["", "Empty cells in the table above show every other silence."]
+    lines += ["", *answered] if answered else []
+    lines += ["", "Empty cells in the table above show every other silence."]
     return lines + [""]
 
 
