@@ -207,3 +207,22 @@ def test_a_silent_authority_gets_one_line_with_its_contested_questions() -> None
         "- Russian-installed administration of Sevastopol (Russia) spoke on this event, "
         "but said nothing on **Interception** (contested)"
     )
+
+
+# ------------------------------------------------------------ 6. capitals
+
+
+def test_values_keep_the_capitals_the_sources_write(port_report: str) -> None:
+    table = _section(port_report, "Who says what")
+    assert "Odesa port" in table and "Iskander-M" in table
+    assert "odesa port" not in table and "iskander m" not in table
+
+
+def test_bundled_reports_keep_names_as_written() -> None:
+    root = Path(__file__).parent.parent
+    result = assess(load_corpus(root / "claims"))
+    page = render_event(result, "dzhankoi-2023-03-20")
+    for lost in ("kalibr nk missiles", "school no 7", "| dzhankoi"):
+        assert lost not in page
+    assert "Kalibr-NK cruise missiles" in page and "School No. 7" in page
+    assert result.position_of("dzhankoi-hur-damage").id.endswith("/kalibr-nk-missiles")  # type: ignore[union-attr]

@@ -27,7 +27,8 @@ from claimgraph.assess import (
     PositionAssessment,
     QuestionAssessment,
 )
-from claimgraph.model import Certainty, Claim, Corpus, Event, Interval, Stance
+from claimgraph.link import value_label, written_labels
+from claimgraph.model import AspectType, Certainty, Claim, Corpus, Event, Interval, Stance
 from claimgraph.output import safe_filename
 from claimgraph.quantities import vague_words
 from claimgraph.render.escape import md_cell, md_code, md_inline, md_link, one_line
@@ -259,18 +260,25 @@ class _Names:
 def claim_value(claim: Claim, assessment: Assessment) -> str:
     """A claim's answer in words (unescaped): its positions' labels, or its value."""
     positions = assessment.positions_of(claim.id)
+    aspect = assessment.corpus.aspects.get(claim.aspect)
     if positions:
-        return ", ".join(one_line(p.label) for p in positions)
+        written = written_labels(aspect, claim) if aspect else {}
+        labels = [
+            value_label(aspect, p.value, written)
+            if aspect and isinstance(p.value, str) and aspect.type is not AspectType.TEXT
+            else p.label
+            for p in positions
+        ]
+        return ", ".join(one_line(label) for label in labels)
     value = claim.value
     if value is None:
         return ""
     if isinstance(value, Interval):
         return value.text or str(value)
+    written = written_labels(aspect, claim) if aspect else {}
     if isinstance(value, frozenset):
-        aspect = assessment.corpus.aspects.get(claim.aspect)
-        return ", ".join(aspect.label_of(v) if aspect else v for v in sorted(value))
-    aspect = assessment.corpus.aspects.get(claim.aspect)
-    return one_line(aspect.label_of(value) if aspect else value)
+        return ", ".join(value_label(aspect, v, written) if aspect else v for v in sorted(value))
+    return one_line(value_label(aspect, value, written) if aspect else value)
 
 
 def _evidence_marks(claim: Claim) -> str:
