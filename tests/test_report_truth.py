@@ -226,3 +226,17 @@ def test_bundled_reports_keep_names_as_written() -> None:
         assert lost not in page
     assert "Kalibr-NK cruise missiles" in page and "School No. 7" in page
     assert result.position_of("dzhankoi-hur-damage").id.endswith("/kalibr-nk-missiles")  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------------ 7. verdicts
+
+
+def test_a_claims_verdict_is_shown_beside_it(port_report: str) -> None:
+    table = _section(port_report, "Who says what")
+    assert "⚠ all intercepted \\[verdict: Unproven\\]" in table
+    contradictions = _section(port_report, "Contradictions")
+    assert "verdict: **Unproven** by Test desk ([review](https://example.org/review/1))" in (
+        contradictions
+    )
+    verdicts = _section(port_report, "Verdicts")
+    assert "Odesa regional governor" in verdicts and "Unproven" in verdicts

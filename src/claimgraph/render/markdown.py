@@ -87,7 +87,8 @@ LEGEND = (
     "² second-hand (“citing residents”) · ✗ denies · "
     "~~struck~~ later corrected by the same party.\\\n"
     "(video), (photo)… evidence offered · (no evidence) said without evidence · "
-    "“declined” refused to comment (~~struck~~, then answered: it spoke later)."
+    "“declined” refused to comment (~~struck~~, then answered: it spoke later) · "
+    "\\[verdict: …\\] the fact-checker's rating."
 )
 
 
@@ -346,8 +347,33 @@ def cell_text(claim: Claim, assessment: Assessment) -> str:
     if _is_superseded(claim, assessment):
         text = f"~~{text}~~"
     text += _evidence_marks(claim)
+    if claim.review is not None and claim.review.rating.strip():
+        text += f" \\[verdict: {md_cell(claim.review.rating)}\\]"
     if _contradicted(claim, assessment):
         text = "⚠ " + text
+    return text
+
+
+def verdict_text(claim: Claim) -> str:
+    """The fact-checker's verdict on a claim (escaped Markdown), or ``""``.
+
+    >>> from claimgraph.model import Review
+    >>> c = Claim("c", "e", "p", "s", "cause", "x",
+    ...           review=Review("False", reviewer="Desk", url="https://x.org/r"))
+    >>> verdict_text(c)
+    'verdict: **False** by Desk ([review](https://x.org/r))'
+    """
+    review = claim.review
+    if review is None or not review.rating.strip():
+        return ""
+    text = f"verdict: **{md_inline(review.rating)}**"
+    if review.reviewer.strip():
+        text += f" by {md_inline(review.reviewer)}"
+    if review.date:
+        text += f", {format_date(review.date)}"
+    link = md_link("review", review.url) if review.url.strip() else ""
+    if link.startswith("["):
+        text += f" ({link})"
     return text
 
 
@@ -392,7 +418,9 @@ def _statement(claim: Claim, assessment: Assessment, names: _Names) -> str:
             "evidence: " + ", ".join(claim.evidence) if claim.has_evidence else "no evidence"
         )
     extra = f" ({md_inline('; '.join(marks))})" if marks else ""
-    return f"{parts[0]}: {_quote(claim)}{extra} — {_source_ref(claim, assessment.corpus)}"
+    line = f"{parts[0]}: {_quote(claim)}{extra} — {_source_ref(claim, assessment.corpus)}"
+    verdict = verdict_text(claim)
+    return f"{line} — {verdict}" if verdict else line
 
 
 # ---------------------------------------------------------------- sections
@@ -720,6 +748,21 @@ def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> lis
     return lines + [""]
 
 
+def _verdicts(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """The fact-checker's verdicts (``review:``) on the event's claims, beside each claim."""
+    reviewed = [c for c in event_claims(ea, assessment.corpus) if verdict_text(c)]
+    if not reviewed:
+        return []
+    lines = ["## Verdicts", ""]
+    for claim in reviewed:
+        answer = md_inline(_stance_value(claim, assessment)) or md_inline(claim.aspect)
+        lines.append(f"- *{answer}*: {_statement(claim, assessment, names)}")
+        review = claim.review
+        if review is not None and review.summary.strip():
+            lines.append(f"  - {md_inline(review.summary)}")
+    return lines + [""]
+
+
 def _number(x: float) -> str:
     """A figure: the number without a trailing ``.0``, ``∞`` for no bound.
 
@@ -906,6 +949,7 @@ def render_event(assessment: Assessment, event_id: str) -> str:
     lines += _contradictions(ea, assessment, names)
     lines += _corroborations(ea, assessment, names)
     lines += _silences(ea, assessment, names)
+    lines += _verdicts(ea, assessment, names)
     lines += _counts(ea, assessment, names)
     lines += _timeline(ea, assessment, names)
     lines += _sources(ea, assessment)
