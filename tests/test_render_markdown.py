@@ -371,11 +371,17 @@ def test_diagram_draws_contradictions_in_red(report: str) -> None:
     body = diagram.split("```mermaid\n")[1].split("```")[0].splitlines()
     assert body[0] == "flowchart LR"
     edges = [line.strip() for line in body if " --> " in line or " .- " in line or "--x" in line]
-    red = [i for i, e in enumerate(edges) if "contradicts" in e]
-    assert red
+    red = [i for i, e in enumerate(edges) if "contradicts" in e or "denies" in e]
+    assert red and len(red) == len(edges)  # only contradictions are drawn
     style = [line for line in body if line.strip().startswith("linkStyle") and "#d62728" in line]
     assert style == [f"  linkStyle {','.join(map(str, red))} " + style[0].split(" ", 4)[-1]]
-    assert any("-- denies --x" in e for e in edges)
+    assert any(" -. denies .- " in e for e in edges)
+
+
+def test_diagram_draws_only_contested_questions_with_who_gives_each_answer(report: str) -> None:
+    diagram = _section(report, "Diagram")
+    assert "subgraph S" not in diagram and "P1" not in diagram  # no party nodes
+    assert "house" not in diagram.split("```mermaid")[1] or "Damage" in diagram
 
 
 def test_diagram_node_ids_are_generated(report: str) -> None:
@@ -544,7 +550,7 @@ def test_very_large_event_draws_only_contested_questions() -> None:
     _add(corpus, id="c2", party="occupation", aspect="cause", value="drone-attack")
     report = render_event(assess(corpus), EVENT)
     diagram = _section(report, "Diagram")
-    assert "Only the contested questions are drawn" in diagram
+    assert "The contested questions" in diagram
     assert "house" not in diagram and "Channel 1" not in diagram
     assert "missile attack" in diagram and "Military intelligence" in diagram
 

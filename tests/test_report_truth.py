@@ -240,3 +240,24 @@ def test_a_claims_verdict_is_shown_beside_it(port_report: str) -> None:
     )
     verdicts = _section(port_report, "Verdicts")
     assert "Odesa regional governor" in verdicts and "Unproven" in verdicts
+
+
+# ------------------------------------------------------------ 9. the diagram
+
+
+def test_the_diagram_draws_contested_questions_and_who_gives_each_answer() -> None:
+    root = Path(__file__).parent.parent
+    page = render_event(assess(load_corpus(root / "claims")), "dzhankoi-2023-03-20")
+    body = page.split("```mermaid\n")[1].split("```")[0]
+    assert "subgraph S" not in body and "([" not in body  # no party nodes or side groups
+    assert 'subgraph Q8["Interception"]' in body and "Location" not in body
+    assert "all intercepted #8212; Russian occupation authorities in Crimea" in body
+    edges = [line for line in body.splitlines() if " .- " in line]
+    assert len(edges) == 3 and all("contradicts" in e for e in edges)
+    assert "linkStyle 0,1,2 stroke:#d62728" in body
+
+
+def test_an_event_without_contest_gets_no_diagram() -> None:
+    root = Path(__file__).parent.parent
+    page = render_event(assess(load_corpus(root / "claims")), "kyiv-missile-attack-2024-03-21")
+    assert "```mermaid" not in page and "No contested question to draw." in page

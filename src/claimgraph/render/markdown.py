@@ -32,7 +32,7 @@ from claimgraph.model import AspectType, Certainty, Claim, Corpus, Event, Interv
 from claimgraph.output import safe_filename
 from claimgraph.quantities import vague_words
 from claimgraph.render.escape import md_cell, md_code, md_inline, md_link, one_line
-from claimgraph.render.mermaid import render_diagram, too_large
+from claimgraph.render.mermaid import diagram_questions, render_diagram, too_large
 
 __all__ = [
     "INDEX_NAME",
@@ -916,23 +916,22 @@ def _sources(ea: EventAssessment, assessment: Assessment) -> list[str]:
 
 
 def _diagram(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    """The Mermaid diagram; for a very large event only its contested questions, or a note."""
+    """The Mermaid diagram of the contested questions, or a note when there is none."""
+    aspects = diagram_questions(ea, assessment)
+    if not aspects:
+        return ["## Diagram", "", "No contested question to draw.", ""]
     intro = (
-        "Parties (left) and the answers they give; a dotted red line joins answers that "
-        "contradict each other."
+        "The contested questions: each answer with the parties that give it; a red dotted "
+        "line joins answers that contradict each other."
     )
-    body = render_diagram(ea, assessment, names.party_sort_key)
+    body = render_diagram(ea, assessment, names.party_sort_key, aspects)
     if too_large(body):
-        contested = [a for a, q in ea.questions.items() if q.status == "contested"]
-        body = render_diagram(ea, assessment, names.party_sort_key, contested)
-        intro += " Only the contested questions are drawn: the whole event is too large."
-        if not contested or too_large(body):
-            return [
-                "## Diagram",
-                "",
-                "The event is too large for a diagram GitHub can draw; see the tables above.",
-                "",
-            ]
+        return [
+            "## Diagram",
+            "",
+            "The event is too large for a diagram GitHub can draw; see the tables above.",
+            "",
+        ]
     return ["## Diagram", "", intro, "", "```mermaid", *body, "```", ""]
 
 
