@@ -7,8 +7,10 @@ with a port operator and residents.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -261,3 +263,65 @@ def test_an_event_without_contest_gets_no_diagram() -> None:
     root = Path(__file__).parent.parent
     page = render_event(assess(load_corpus(root / "claims")), "kyiv-missile-attack-2024-03-21")
     assert "```mermaid" not in page and "No contested question to draw." in page
+
+
+# ------------------------------------------------------------ 8. one claim table
+
+
+def test_claims_and_report_give_the_same_claim_rows(port: Path, runner: Any) -> None:
+    from claimgraph.cli import app
+
+    claims_csv = runner.invoke(app, ["claims", str(port), "-f", "csv"])
+    report_csv = runner.invoke(app, ["report", str(port), "-f", "csv"])
+    assert claims_csv.exit_code == 0 and report_csv.exit_code == 0, report_csv.output
+    assert claims_csv.stdout == report_csv.stdout
+    header = claims_csv.stdout.splitlines()[0].split(",")
+    assert header[:3] == ["claim", "event", "party"] and "speaker" in header
+    assert "echo_of" in header and "claim_id" not in header and "echoes" not in header
+
+    claims_json = json.loads(runner.invoke(app, ["claims", str(port), "-f", "json"]).stdout)
+    report_json = json.loads(runner.invoke(app, ["report", str(port), "-f", "json"]).stdout)
+    assert report_json["version"] == 2
+    assert report_json["claims"] == claims_json
+
+
+def test_counts_have_numeric_low_and_high_columns(port_assessment: Assessment) -> None:
+    from claimgraph.frames import claims_frame
+
+    frame = claims_frame(port_assessment).set_index("claim")
+    assert frame.loc["mod-killed", "value"] == "up to 30"
+    assert pd.isna(frame.loc["mod-killed", "low"]) and frame.loc["mod-killed", "high"] == 30
+    assert (frame.loc["governor-killed", "low"], frame.loc["governor-killed", "high"]) == (4, 4)
+    csv_text = render_frame(frame.reset_index(), "csv")
+    header = csv_text.splitlines()[0].split(",")
+    row = next(line for line in csv_text.splitlines() if line.startswith("mod-killed,"))
+    cells = dict(zip(header, row.split(","), strict=False))
+    assert (cells["low"], cells["high"]) == ("", "30")  # not 30.0
+
+
+def test_a_partys_shares_are_the_same_in_the_index_and_the_parties_table() -> None:
+    from claimgraph.frames import parties_frame
+
+    root = Path(__file__).parent.parent
+    result = assess(load_corpus(root / "claims"))
+    share = parties_frame(result).set_index("party").loc["crimea-occupation-authorities"]
+    row = next(
+        line
+        for line in render_index(result).splitlines()
+        if line.startswith("| Russian occupation authorities in Crimea |")
+    )
+    hedged = row.split("|")[6].strip()
+    assert hedged == f"3 ({round(100 * share['hedged_share'])}%)" == "3 (60%)"
+
+
+def test_events_table_is_in_the_index_order() -> None:
+    from claimgraph.assess import event_order
+    from claimgraph.frames import events_frame
+
+    root = Path(__file__).parent.parent
+    result = assess(load_corpus(root / "claims"))
+    index = render_index(result)
+    linked = [e for e in event_order(result) if f"({e}.md)" in index]
+    positions = [index.index(f"({e}.md)") for e in linked]
+    assert positions == sorted(positions)
+    assert events_frame(result)["event"].tolist() == event_order(result)

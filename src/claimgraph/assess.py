@@ -77,7 +77,9 @@ __all__ = [
     "Relation",
     "RelationKind",
     "RelationSource",
+    "STATUS_ORDER",
     "assess",
+    "event_order",
     "outlet_of",
 ]
 
@@ -305,6 +307,33 @@ class Assessment:
         """The question a claim answers (or declines)."""
         claim = self.corpus.claims[claim_id]
         return self.events[claim.event].questions[claim.aspect]
+
+
+# The order events are listed in everywhere (index, tables, JSON): contested first.
+STATUS_ORDER: tuple[EventStatus, ...] = (
+    "contested",
+    "divergent",
+    "not-compared",
+    "one-party",
+    "agreed",
+    "unanswered",
+)
+
+
+def event_order(assessment: Assessment, events: Iterable[str] | None = None) -> list[str]:
+    """Event ids by status (contested first), then newest first, undated last, then id."""
+    known = assessment.events
+    ids = [e for e in (events if events is not None else known) if e in known]
+
+    def key(event_id: str) -> tuple[int, int, str, str]:
+        ea = assessment.events[event_id]
+        event = assessment.corpus.events.get(event_id)
+        rank = STATUS_ORDER.index(ea.status) if ea.status in STATUS_ORDER else len(STATUS_ORDER)
+        day = event.first_day if event else None
+        inverse = "" if day is None else "".join(chr(0x10FFFF - ord(c)) for c in day.isoformat())
+        return (rank, 0 if day else 1, inverse, event_id)
+
+    return sorted(ids, key=key)
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

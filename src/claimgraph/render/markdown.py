@@ -19,13 +19,15 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from claimgraph.assess import (
+    STATUS_ORDER,
     Assessment,
-    outlet_of,
     CountFigure,
     CountReconciliation,
     EventAssessment,
     PositionAssessment,
     QuestionAssessment,
+    event_order,
+    outlet_of,
 )
 from claimgraph.link import value_label, written_labels
 from claimgraph.model import AspectType, Certainty, Claim, Corpus, Event, Interval, Stance
@@ -47,16 +49,6 @@ INDEX_NAME = "index.md"
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
-
-# Order in which event statuses are listed in the index (contested first).
-STATUS_ORDER = (
-    "contested",
-    "divergent",
-    "not-compared",
-    "one-party",
-    "agreed",
-    "unanswered",
-)
 
 STATUS_WORDS = {
     "contested": "Contested",
@@ -719,7 +711,7 @@ def expected_silences(ea: EventAssessment, assessment: Assessment) -> dict[str, 
 
 
 def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    """Who declined to comment, and who speaks for a side but said nothing on a contested question."""
+    """Who declined to comment, and who speaks for a side but is silent on a contested question."""
     corpus = assessment.corpus
     lines = ["## Silences", ""]
     answered: list[str] = []
@@ -828,8 +820,8 @@ def figures_explained() -> str:
         "Every figure is the one a party gave. The spread runs from the lowest figure "
         "stated to the highest; the conservative figure is the lowest figure stated, "
         "with who gave it (ACLED's rule), and an upper bound alone (“up to 30”) gives "
-        f"none. Vague words count by one table ({vague_words()}; the scale words are ACLED's). Figures later "
-        "corrected by the same party are left out."
+        f"none. Vague words count by one table ({vague_words()}; the scale words are "
+        "ACLED's). Figures later corrected by the same party are left out."
     )
 
 
@@ -960,28 +952,11 @@ def render_event(assessment: Assessment, event_id: str) -> str:
 # ---------------------------------------------------------------- index
 
 
-def _event_sort_key(assessment: Assessment, event_id: str) -> tuple[int, int, str, str]:
-    ea = assessment.events[event_id]
-    event = assessment.corpus.events[event_id]
-    rank = STATUS_ORDER.index(ea.status) if ea.status in STATUS_ORDER else len(STATUS_ORDER)
-    day = event.first_day
-    # Newest first within a status; undated events last.
-    return (rank, 0 if day else 1, "" if day is None else _inverse(day.isoformat()), event_id)
-
-
-def _inverse(text: str) -> str:
-    """A string that sorts in the opposite order of ``text`` (digits and dashes)."""
-    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
-
-
 def render_index(assessment: Assessment, events: Sequence[str] | None = None) -> str:
     """``index.md``: every event with status and counts (contested first), then party records."""
     corpus = assessment.corpus
     names = _Names(corpus)
-    ids = [
-        e for e in (events if events is not None else assessment.events) if e in assessment.events
-    ]
-    ids.sort(key=lambda e: _event_sort_key(assessment, e))
+    ids = event_order(assessment, events)
     n_contested = sum(1 for e in ids if assessment.events[e].status == "contested")
     lines = [
         "# Comparison reports",
@@ -1016,8 +991,9 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
         "",
         "## Track record of the parties",
         "",
-        "Across all events: how often each party's claims were contradicted or corroborated "
-        "by a party of another side, hedged or second-hand, and backed by evidence.",
+        "Across all events: how often each party's answers (claims that are not refusals to "
+        "comment) were contradicted or corroborated by a party of another side, hedged or "
+        "second-hand, and backed by evidence; the shares are those of `claimgraph parties`.",
         "",
         *_header(RECORD_COLUMNS),
     ]
@@ -1027,10 +1003,10 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
             md_cell(names.party(rec.party)),
             md_cell(names.side(rec.side)),
             str(rec.claims),
-            _percent(rec.contradicted_by_other_side, rec.claims),
-            _percent(rec.corroborated_by_other_side, rec.claims),
-            _percent(rec.hedged, rec.claims),
-            _percent(rec.with_evidence, rec.claims),
+            _percent(rec.contradicted_by_other_side, rec.answered),
+            _percent(rec.corroborated_by_other_side, rec.answered),
+            _percent(rec.hedged, rec.answered),
+            _percent(rec.with_evidence, rec.answered),
             str(rec.declined),
             str(len(rec.events)),
         ]
