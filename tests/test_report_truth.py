@@ -325,3 +325,24 @@ def test_events_table_is_in_the_index_order() -> None:
     positions = [index.index(f"({e}.md)") for e in linked]
     assert positions == sorted(positions)
     assert events_frame(result)["event"].tolist() == event_order(result)
+
+
+# ------------------------------------------------------------ 11. claims swallowed by comment
+
+
+def test_validate_warns_when_a_comment_carries_a_count_or_a_denial(port: Path) -> None:
+    from claimgraph.load import read_corpus
+
+    _, report = read_corpus(port)
+    [problem] = [p for p in report.problems if p.type == "comment-holds-answer"]
+    assert problem.severity == "warning" and problem.id == "mod-comment"
+    assert "'12'" in problem.message and "'denied'" in problem.message
+
+
+def test_a_plain_comment_gets_no_warning() -> None:
+    from claimgraph.validate import comment_findings
+
+    assert comment_findings("Residents took refuge in metro stations during the attack.") == (
+        None,
+        None,
+    )

@@ -45,6 +45,7 @@ __all__ = [
     "MAX_COUNT_TEXT",
     "Stated",
     "conservative",
+    "count_words",
     "format_count",
     "parse_count",
     "stated",
@@ -501,6 +502,17 @@ def vague_words(
     """
     table = _vocabulary().vague
     return ", ".join(f"{w} = {int(table[w][0]):,}" for w in words if w in table)
+
+
+def count_words() -> frozenset[str]:
+    """Single words that give a count (``four``, ``twenty``, ``dozens``), from the vocabulary.
+
+    >>> {"four", "dozens", "several"} <= count_words()
+    True
+    """
+    vocab = _vocabulary()
+    words = [*vocab.units, *vocab.tens, *(w for w in vocab.vague if " " not in w)]
+    return frozenset(w for w in words if w not in vocab.articles)
 
 
 def conservative(i: Interval) -> int | None:
