@@ -37,12 +37,29 @@ from claimgraph.render.escape import md_cell, md_code, md_inline, md_link, one_l
 from claimgraph.render.mermaid import diagram_questions, render_diagram, too_large
 
 __all__ = [
+    "ANSWERING_KINDS",
     "INDEX_NAME",
+    "QUESTION_WORDS",
+    "STATUS_EXPLAINED",
+    "STATUS_WORDS",
+    "answered_decline",
+    "conservative_text",
+    "corroboration_kind",
+    "cross_links",
+    "event_outlets",
+    "expected_silences",
+    "figure_text",
+    "figures_explained",
     "generate_reports",
     "render_event",
     "render_index",
     "report_filename",
+    "spread_text",
+    "verdict_text",
 ]
+
+# The view helpers in __all__ return data or plain phrases the HTML site can
+# reuse, so both pages show the same corrected numbers and words.
 
 INDEX_NAME = "index.md"
 
