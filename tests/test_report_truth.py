@@ -346,3 +346,9 @@ def test_a_plain_comment_gets_no_warning() -> None:
         None,
         None,
     )
+
+
+def test_timeline_orders_statements_by_the_instant_they_name(port_assessment: Assessment) -> None:
+    timeline = port_assessment.events[EVENT].timeline
+    # 18:30+03:00 (15:30 UTC) comes before 18:30Z
+    assert timeline.index("mod-killed") < timeline.index("governor-killed")

@@ -26,7 +26,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Literal
 
 from claimgraph.model import Aspect, AspectType, Claim, Corpus, Interval, Stance, Value
@@ -262,7 +262,11 @@ def statement_time(claim: Claim, corpus: Corpus) -> datetime | None:
     if when is None:
         return None
     if isinstance(when, datetime):
-        return when.replace(tzinfo=None)
+        # An aware time is ordered by the instant it names (18:30+03:00 is before
+        # 18:30Z); a naive one by its wall clock.
+        if when.utcoffset() is not None:
+            return when.astimezone(timezone.utc).replace(tzinfo=None)
+        return when
     return datetime(when.year, when.month, when.day)
 
 
