@@ -154,7 +154,7 @@ def test_up_to_seven_contradicts_nobody() -> None:
 
 def test_conservative_is_the_lowest_stated_figure() -> None:
     assert conservative(parse_count("several dozen")) == 12  # dozens = 12 (ACLED)
-    assert conservative(parse_count("more than 5")) == 6
+    assert conservative(parse_count("more than 5")) == 5  # the figure given, not 6
     assert conservative(parse_count("up to 7")) is None  # an upper bound states no low figure
 
 
@@ -163,7 +163,8 @@ def test_conservative_is_the_lowest_stated_figure() -> None:
     [
         ("up to 30", None, 30),
         ("at most 3", None, 3),
-        ("fewer than 10", None, 9),
+        ("fewer than 10", None, 10),
+        ("more than 100", 100, None),
         ("four", 4, 4),
         ("at least 4", 4, None),
         ("10+", 10, None),

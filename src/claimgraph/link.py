@@ -26,7 +26,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from claimgraph.model import Aspect, AspectType, Claim, Corpus, Interval, Stance, Value
@@ -265,7 +265,7 @@ def statement_time(claim: Claim, corpus: Corpus) -> datetime | None:
         # An aware time is ordered by the instant it names (18:30+03:00 is before
         # 18:30Z); a naive one by its wall clock.
         if when.utcoffset() is not None:
-            return when.astimezone(timezone.utc).replace(tzinfo=None)
+            return when.astimezone(UTC).replace(tzinfo=None)
         return when
     return datetime(when.year, when.month, when.day)
 

@@ -423,7 +423,7 @@ def _stated(text: str, vocab: _Vocabulary, depth: int = 0) -> _Bounds | None:
             if rest is not None:
                 inner = _stated(rest, vocab, depth + 1)
                 if inner is not None:
-                    return _stated_bound(kind, inner, _parse(text, vocab))
+                    return _stated_bound(kind, inner)
     for sep in vocab.separators:
         if f" {sep} " in text:
             a, b = text.split(f" {sep} ", 1)
@@ -441,18 +441,16 @@ def _stated(text: str, vocab: _Vocabulary, depth: int = 0) -> _Bounds | None:
     return None
 
 
-def _stated_bound(kind: str, inner: _Bounds, whole: tuple[float, float] | None) -> _Bounds:
+def _stated_bound(kind: str, inner: _Bounds) -> _Bounds:
     low, high, vague = inner
     first = low if low is not None else high
     last = high if high is not None else low
-    if kind == "at_least":
+    # The number the words give, never one derived from it: "more than 100"
+    # states 100 (and no upper figure), "fewer than 10" states 10 as a bound.
+    if kind in ("at_least", "more_than"):
         return first, None, vague
-    if kind == "more_than":
-        return (whole[0] if whole else first), None, vague
-    if kind in ("at_most", "up_to"):
+    if kind in ("at_most", "up_to", "fewer_than"):
         return None, last, vague
-    if kind == "fewer_than":
-        return None, (whole[1] if whole else last), vague
     return inner  # about, nearly, just over: the figure given
 
 
@@ -518,8 +516,8 @@ def count_words() -> frozenset[str]:
 def conservative(i: Interval) -> int | None:
     """The conservative figure of a count: its lowest stated figure, if it states one.
 
-    >>> conservative(parse_count("several dozen"))
-    12
+    >>> conservative(parse_count("several dozen")), conservative(parse_count("more than 100"))
+    (12, 100)
     >>> conservative(parse_count("up to 7")) is None
     True
     """
