@@ -933,6 +933,8 @@ def _diagram(ea: EventAssessment, assessment: Assessment, names: _Names) -> list
         "The contested questions: each answer with the parties that give it; a red dotted "
         "line joins answers that contradict each other."
     )
+    if any(q.status != "contested" for a, q in ea.questions.items() if a in aspects):
+        intro += " Questions joined only by a fact-checker's link are drawn too."
     body = render_diagram(ea, assessment, names.party_sort_key, aspects)
     if too_large(body):
         return [
