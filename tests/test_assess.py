@@ -54,12 +54,12 @@ def test_compatible_different_answers_are_divergent() -> None:
     assert result.events["e1"].questions["cause"].status == "divergent"
 
 
-def test_answers_of_one_party_only_are_single_source() -> None:
+def test_answers_of_one_party_only_are_one_party() -> None:
     result = run(
         c("c1", "mod", "cause", "drone-attack"),
         c("c2", "mod", "cause", "drone-attack"),
     )
-    assert result.events["e1"].questions["cause"].status == "single-source"
+    assert result.events["e1"].questions["cause"].status == "one-party"
 
 
 def test_only_silences_leave_the_question_unanswered() -> None:
@@ -108,8 +108,8 @@ def test_same_item_set_from_two_parties_is_agreed_and_different_items_divergent(
 
 def test_overlapping_sets_corroborate_on_the_shared_item() -> None:
     result = run(
-        c("c1", "occupation", "damage", ["house", "shop"]),
-        c("c2", "hur", "damage", ["house", "railway"]),
+        c("c1", "occupation", "damage", ["house", "shop"], source="tass"),
+        c("c2", "hur", "damage", ["house", "railway"], source="suspilne"),
     )
     house = next(p for p in result.positions_of("c1") if p.value == "house")
     assert house.claims == ("c1", "c2")
@@ -117,14 +117,16 @@ def test_overlapping_sets_corroborate_on_the_shared_item() -> None:
     assert [p.value for p in result.positions_of("c2")] == ["house", "railway"]
 
 
-def test_fact_checker_link_contests_both_questions_it_joins() -> None:
+def test_fact_checker_link_between_questions_contests_neither_row() -> None:
     result = run(
         c("c1", "occupation", "cause", "air-defence-interception", links={"contradicts": ["c2"]}),
         c("c2", "hur", "weapon", ["kalibr-nk"]),
     )
     event = result.events["e1"]
-    assert event.questions["cause"].status == "contested"
-    assert event.questions["weapon"].status == "contested"
+    assert event.questions["cause"].status == "one-party"  # one answer, nothing to contest
+    assert event.questions["weapon"].status == "one-party"
+    assert event.status == "contested"  # the link is a contradiction of the event
+    assert event.counts.contradicting_pairs == 1
     [relation] = result.claim_relations("c2")
     assert relation.source == "fact-checker"
 
@@ -137,7 +139,7 @@ def test_text_answers_never_contest_an_event() -> None:
     )
     event = result.events["e1"]
     assert event.questions["comment"].status == "divergent"
-    assert event.status == "single-source"  # text questions count only when alone
+    assert event.status == "not-compared"  # text questions count only when alone
 
 
 def test_event_status_prefers_divergent_over_agreed() -> None:
@@ -181,9 +183,9 @@ def test_count_reconciliation_names_the_spread_and_the_conservative_figure() -> 
     )
     counts = result.events["e1"].questions["injured"].counts
     assert counts is not None
-    assert counts.policy == "conservative-low"
-    assert (counts.low.label, counts.low.parties) == ("1", ("occupation",))
-    assert (counts.high.label, counts.high.parties) == ("12+", ("hur",))
+    assert counts.policy == "lowest-stated"
+    assert (counts.lowest, counts.lowest_by) == (1, ("occupation",))
+    assert (counts.highest, counts.highest_by, counts.highest_open) == (20, ("residents",), True)
     assert counts.conservative == 1
     assert counts.conservative_by == ("occupation",)
     assert [f.label for f in counts.figures] == ["1", "10-20", "12+"]
@@ -215,14 +217,26 @@ def test_count_question_without_current_figures_has_no_reconciliation() -> None:
 QUOTE = "Air defence shot down all ten Ukrainian missiles over Crimea tonight, the ministry said"
 
 
-def test_position_held_by_two_sides_is_independently_corroborated() -> None:
+def test_position_held_by_two_sides_via_two_outlets_is_independently_corroborated() -> None:
+    result = run(
+        c("c1", "mod", "interception", "hits", quote="Two missiles hit the airfield", source="a"),
+        c("c2", "residents", "interception", "hits", quote="We saw explosions", source="b"),
+    )
+    position = result.position_of("c1")
+    assert position is not None and position.independently_corroborated
+    assert position.outlets == ("a", "b")
+    assert result.events["e1"].counts.independent_corroborations == 1
+
+
+def test_two_sides_through_one_outlet_are_not_independent_confirmation() -> None:
     result = run(
         c("c1", "mod", "interception", "hits", quote="Two missiles hit the airfield at Saky"),
         c("c2", "residents", "interception", "hits", quote="We saw explosions near the port"),
     )
     position = result.position_of("c1")
-    assert position is not None and position.independently_corroborated
-    assert result.events["e1"].counts.independent_corroborations == 1
+    assert position is not None and position.independent_sides == ("russia", "ukraine")
+    assert not position.independently_corroborated
+    assert result.events["e1"].counts.independent_corroborations == 0
 
 
 def test_echo_from_the_other_side_counts_once() -> None:
@@ -306,7 +320,8 @@ def test_event_counts_and_timeline() -> None:
     assert (event.counts.claims, event.counts.parties, event.counts.sources) == (3, 3, 2)
     assert event.counts.corroborations == 1  # missile-attack: hur and residents
     assert event.counts.independent_corroborations == 0  # both ukraine
-    assert event.counts.contradictions == 2  # mod against hur, mod against residents
+    assert event.counts.contradicting_pairs == 2  # mod against hur, mod against residents
+    assert event.counts.contradictions == 1  # one pair of contradicting answers
 
 
 def test_contradictions_are_one_per_party_pair_not_per_claim_pair() -> None:
@@ -386,7 +401,8 @@ def test_contradiction_pairs_grow_with_parties_not_their_product() -> None:
     )
     event = assess(corpus).events["e1"]
     assert len(event.relations) <= 200  # listed: linear in the parties
-    assert event.counts.contradictions == 100 * 100  # counted: every pair of parties
+    assert event.counts.contradicting_pairs == 100 * 100  # counted: every pair of parties
+    assert event.counts.contradictions == 1
     shown = {claim for r in event.relations for claim in (r.a, r.b)}
     assert shown == {claim["id"] for claim in claims}  # every party's claim is paired
     # a party is paired with another side's claim when the other position has one

@@ -142,7 +142,7 @@ def test_csv_to_a_file(claims: Path, tmp_path: Path) -> None:
     code, _, err = invoke("report", str(claims), "--format", "csv", "-o", str(target))
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
-    assert {r["claim_id"] for r in rows} == {f"hostile-{x}" for x in "abcde"}
+    assert {r["claim"] for r in rows} == {f"hostile-{x}" for x in "abcde"}
 
 
 def test_claimreview_export(tmp_path: Path) -> None:

@@ -55,7 +55,8 @@ def test_claims_csv_names_related_claims_by_id() -> None:
     by_id = {row["claim"]: row for row in rows}
     assert by_id["mod-all-intercepted"]["contradicts"] == "residents-hits;hur-hits"
     assert by_id["residents-hits"]["corroborates"] == "hur-hits"
-    assert by_id["residents-hits"]["independently_corroborated"] == "True"
+    # two sides, but one report: not independent confirmation
+    assert by_id["residents-hits"]["independently_corroborated"] == "False"
     assert by_id["mod-killed"]["contradicts"] == "residents-killed"
     assert by_id["mod-silent"]["stance"] == "declines"
 

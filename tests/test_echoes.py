@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 from build_corpus import make_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claimgraph.echoes as echoes
 from claimgraph.echoes import corpus_echoes, echo_roots, find_echoes, normalise
@@ -111,3 +113,34 @@ def test_a_large_echo_group_costs_a_bounded_number_of_comparisons_per_claim(
     assert len(found) == n - 1
     assert {r.a for r in found} <= {"c0", "c1"}  # every repeat points at an early original
     assert calls <= n * echoes.BANDS * 2  # at most two representatives per band bucket
+
+
+def _bands_one_by_one(tokens: list[str]) -> list[tuple[int, ...]]:
+    """The plain-Python MinHash the vectorised one must equal, key for key."""
+    import hashlib
+
+    from claimgraph import echoes
+
+    mask = (1 << 64) - 1
+    n = max(1, len(tokens) - echoes.SHINGLE + 1)
+    hashes = [
+        int.from_bytes(
+            hashlib.blake2b(
+                " ".join(tokens[i : i + echoes.SHINGLE]).encode(), digest_size=8
+            ).digest(),
+            "big",
+        )
+        for i in range(n)
+    ]
+    mins = [min(((h ^ x) * m) & mask for h in hashes) for m, x in echoes._SEEDS]
+    return [(b, *mins[b * echoes.ROWS : (b + 1) * echoes.ROWS]) for b in range(echoes.BANDS)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("air defence shot down a drone".split()), max_size=30)))
+def test_vectorised_minhash_gives_the_same_band_keys_as_one_by_one(
+    token_lists: list[list[str]],
+) -> None:
+    from claimgraph.echoes import bands_of
+
+    assert bands_of(token_lists) == [_bands_one_by_one(tokens) for tokens in token_lists]

@@ -61,7 +61,25 @@ def test_unmatched_speakers_are_listed_for_registration(runner: CliRunner, proje
     result = runner.invoke(app, ["extract", "reports/astra.txt", "-o", "claims/drafts"])
     assert result.exit_code == 0
     assert "unmatched: 'Astra channel'" in result.stdout
-    assert "register these speakers in parties.yaml" in result.stdout
+    assert "register these speakers under `parties:` in claims/parties.yaml" in result.stdout
+    assert "then run `claimgraph drafts rematch`" in result.stdout
+
+
+def test_unmatched_speakers_get_a_parties_snippet_with_the_nearest_party(
+    runner: CliRunner, project: Path
+) -> None:
+    import yaml
+
+    (project / "reports" / "astra.txt").write_text("The Astra channel said that a depot burned.\n")
+    result = runner.invoke(app, ["extract", "reports/astra.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    start = lines.index("  astra-channel:")
+    snippet = "\n".join(lines[start : start + 5])
+    entry = yaml.safe_load("parties:\n" + snippet)["parties"]["astra-channel"]
+    assert entry["name"] == "Astra channel"
+    assert entry["aliases"] == ["Astra channel"]
+    assert any(line.startswith("  # 'Astra channel' — nearest: ") for line in lines)
 
 
 def test_a_report_that_is_not_utf8_gets_a_message_not_a_traceback(

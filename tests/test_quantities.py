@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimgraph.model import Interval
-from claimgraph.quantities import conservative, format_count, parse_count
+from claimgraph.quantities import conservative, format_count, parse_count, stated
 
 INF = math.inf
 
@@ -119,11 +119,11 @@ def test_ranges(text: str, low: int, high: int) -> None:
         ("dozens", 12, 99),
         ("dozens of people", 12, 99),
         ("tens", 10, 99),
-        ("several dozen", 24, 99),
-        ("hundreds", 200, 999),
-        ("several hundred", 300, 999),
-        ("thousands", 2000, 9999),
-        ("hundreds of thousands", 200_000, 999_999),
+        ("several dozen", 12, 99),
+        ("hundreds", 100, 999),
+        ("several hundred", 100, 999),
+        ("thousands", 1000, 9999),
+        ("hundreds of thousands", 100_000, 999_999),
     ],
 )
 def test_vague_quantities_come_from_the_vocabulary(text: str, low: int, high: int) -> None:
@@ -152,10 +152,37 @@ def test_up_to_seven_contradicts_nobody() -> None:
     assert not parse_count("up to 7").overlaps(parse_count("no one"))
 
 
-def test_conservative_is_the_low_end() -> None:
-    assert conservative(parse_count("several dozen")) == 24
-    assert conservative(parse_count("more than 5")) == 6
-    assert conservative(parse_count("up to 7")) == 1
+def test_conservative_is_the_lowest_stated_figure() -> None:
+    assert conservative(parse_count("several dozen")) == 12  # dozens = 12 (ACLED)
+    assert conservative(parse_count("more than 5")) == 5  # the figure given, not 6
+    assert conservative(parse_count("up to 7")) is None  # an upper bound states no low figure
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("up to 30", None, 30),
+        ("at most 3", None, 3),
+        ("fewer than 10", None, 10),
+        ("more than 100", 100, None),
+        ("four", 4, 4),
+        ("at least 4", 4, None),
+        ("10+", 10, None),
+        ("about 50", 50, 50),
+        ("5-7", 5, 7),
+        ("tens", 10, None),
+        ("dozens", 12, None),
+        ("several dozen", 12, None),
+        ("hundreds", 100, None),
+        ("several hundred", 100, None),
+        ("no one", 0, 0),
+    ],
+)
+def test_stated_figures_are_the_figures_the_words_give(
+    text: str, low: int | None, high: int | None
+) -> None:
+    found = stated(parse_count(text))
+    assert (found.low, found.high) == (low, high)
 
 
 @pytest.mark.parametrize(

@@ -266,7 +266,7 @@ def test_status_line_names_status_and_counts(report: str) -> None:
     assert status.startswith("**Contested**")
     assert "13 claims" not in status  # the quiet event's claim is not counted
     assert "12 claims by 5 parties from 1 source" in status
-    assert "1 party declined to comment" in status
+    assert "declined to comment" not in status  # the occupation authorities spoke later
 
 
 def test_columns_are_grouped_by_side(report: str) -> None:
@@ -293,7 +293,7 @@ def test_cells_carry_marks(report: str) -> None:
     injured = rows["Injured"][2]
     assert "~~\\~one~~" in injured  # hedged, and struck: later corrected by the same party
     assert rows["Injured"][6] == "⚠ dozens (no evidence)"
-    assert rows["Comment"][2] == "“declined”"
+    assert rows["Comment"][2] == "~~“declined”~~, then answered"
 
 
 def test_silent_party_has_an_empty_cell(report: str) -> None:
@@ -337,7 +337,7 @@ def test_echo_is_flagged(report: str) -> None:
 
 def test_silences_list_who_declined(report: str) -> None:
     section = _section(report, "Silences")
-    assert "Declined to comment: **Occupation authorities**" in section
+    assert "Declined to comment, then answered: **Occupation authorities**" in section
     assert "“wait for official information”" in section
 
 
@@ -347,10 +347,10 @@ def test_count_reconciliation_gives_spread_and_conservative_figure(report: str) 
     injured = rows[1]
     assert injured[0] == "Injured"
     assert injured[1].startswith("nobody (Partisans)")
-    assert "dozens (Local residents)" in injured[1]
+    assert "dozens, counted as 12 (Local residents)" in injured[1]
     assert "one" not in injured[1]  # corrected by the same party: left out
-    assert injured[2] == "0 to 99"
-    assert injured[3] == "0 (Partisans)"
+    assert injured[2] == "0 to 12 (dozens)"  # nobody said 99
+    assert injured[3] == "0, given by Partisans; disputed"
 
 
 def test_timeline_is_in_date_order(report: str) -> None:
@@ -371,11 +371,17 @@ def test_diagram_draws_contradictions_in_red(report: str) -> None:
     body = diagram.split("```mermaid\n")[1].split("```")[0].splitlines()
     assert body[0] == "flowchart LR"
     edges = [line.strip() for line in body if " --> " in line or " .- " in line or "--x" in line]
-    red = [i for i, e in enumerate(edges) if "contradicts" in e]
-    assert red
+    red = [i for i, e in enumerate(edges) if "contradicts" in e or "denies" in e]
+    assert red and len(red) == len(edges)  # only contradictions are drawn
     style = [line for line in body if line.strip().startswith("linkStyle") and "#d62728" in line]
     assert style == [f"  linkStyle {','.join(map(str, red))} " + style[0].split(" ", 4)[-1]]
-    assert any("-- denies --x" in e for e in edges)
+    assert any(" -. denies .- " in e for e in edges)
+
+
+def test_diagram_draws_only_contested_questions_with_who_gives_each_answer(report: str) -> None:
+    diagram = _section(report, "Diagram")
+    assert "subgraph S" not in diagram and "P1" not in diagram  # no party nodes
+    assert "house" not in diagram.split("```mermaid")[1] or "Damage" in diagram
 
 
 def test_diagram_node_ids_are_generated(report: str) -> None:
@@ -544,7 +550,7 @@ def test_very_large_event_draws_only_contested_questions() -> None:
     _add(corpus, id="c2", party="occupation", aspect="cause", value="drone-attack")
     report = render_event(assess(corpus), EVENT)
     diagram = _section(report, "Diagram")
-    assert "Only the contested questions are drawn" in diagram
+    assert "The contested questions" in diagram
     assert "house" not in diagram and "Channel 1" not in diagram
     assert "missile attack" in diagram and "Military intelligence" in diagram
 
@@ -559,3 +565,12 @@ def test_every_contradicted_claim_is_marked_not_only_the_listed_pairs() -> None:
     rows = _table_rows(_section(report, "Timeline of statements"))[1:]
     assert len(rows) == 7
     assert all(row[3].startswith("⚠ ") for row in rows), rows
+
+
+def test_escaping_remembers_strings_and_still_escapes_other_objects() -> None:
+    from claimgraph.render.escape import md_inline, one_line
+
+    assert md_inline("a|b") == md_inline("a|b") == "a\\|b"
+    assert one_line(12) == "12" and md_inline(["x|y"]) == "\\['x\\|y'\\]"  # not cached
+    # a control character and the whitespace around it are one space, in one pass
+    assert one_line("a \x07\n\t b\u2028c") == "a b c"

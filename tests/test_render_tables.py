@@ -106,13 +106,13 @@ def assessment() -> Assessment:
 def _rows(assessment: Assessment) -> dict[str, dict[str, str]]:
     reader = csv.DictReader(io.StringIO(render_csv(assessment), newline=""))
     assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
-    return {row["claim_id"].lstrip("'"): row for row in reader}
+    return {row["claim"].lstrip("'"): row for row in reader}
 
 
 def test_json_has_format_and_version(assessment: Assessment) -> None:
     data = json.loads(render_json(assessment))
     assert data["format"] == JSON_FORMAT == "claimgraph-assessment"
-    assert data["version"] == JSON_VERSION == 1
+    assert data["version"] == JSON_VERSION == 2
     assert list(data) == ["format", "version", "sides", "parties", "events", "sources", "claims"]
 
 
@@ -124,20 +124,22 @@ def test_json_holds_the_whole_assessment(assessment: Assessment) -> None:
     questions = {q["aspect"]: q for q in events["e1"]["questions"]}
     assert set(questions) == {"cause", "damage", "killed", "comment"}
     assert questions["killed"]["counts"]["conservative"] == 4
-    assert {c["id"] for c in data["claims"]} == set(assessment.corpus.claims)
+    assert {c["claim"] for c in data["claims"]} == set(assessment.corpus.claims)
     mod = next(p for p in data["parties"] if p["id"] == "mod")
     assert mod["record"]["claims"] == assessment.parties["mod"].claims
 
 
-def test_json_values_are_typed(assessment: Assessment) -> None:
-    claims = {c["id"]: c for c in json.loads(render_json(assessment))["claims"]}
-    assert claims["res-killed"]["value"] == {"low": 4, "high": None, "text": "at least 4"}
-    assert claims["res-damage"]["value"] == ["house", "shop"]
+def test_json_claims_are_the_claim_rows_with_numeric_counts(assessment: Assessment) -> None:
+    claims = {c["claim"]: c for c in json.loads(render_json(assessment))["claims"]}
+    assert list(claims["res-killed"]) == list(CSV_COLUMNS)
+    killed = claims["res-killed"]
+    assert (killed["value"], killed["low"], killed["high"]) == ("at least 4", 4, None)
+    assert claims["res-damage"]["value"] == "house;shop"
     assert claims["mod-cause"]["value"] == "missile-attack"
-    assert claims["chan-declines"]["value"] is None
+    assert claims["chan-declines"]["value"] == ""
     assert claims["mod-killed-1"]["said_on"] == "2024-01-04"
     assert claims["res-damage"]["side"] == "independent"
-    assert len(claims["res-damage"]["positions"]) == 2
+    assert len(claims["res-damage"]["position"].split(";")) == 2
 
 
 def test_json_is_strict_json(assessment: Assessment) -> None:
@@ -148,7 +150,7 @@ def test_json_is_strict_json(assessment: Assessment) -> None:
 def test_json_can_be_limited_to_events(assessment: Assessment) -> None:
     data = assessment_to_dict(assessment, events={"e2"})
     assert [e["id"] for e in data["events"]] == ["e2"]
-    assert [c["id"] for c in data["claims"]] == ["other"]
+    assert [c["claim"] for c in data["claims"]] == ["other"]
     assert [s["id"] for s in data["sources"]] == ["s2"]
 
 
@@ -165,7 +167,7 @@ def test_csv_row_carries_position_and_statuses(assessment: Assessment) -> None:
     row = _rows(assessment)["mod-cause"]
     assert row["event"] == "e1" and row["party"] == "mod" and row["side"] == "russia"
     assert row["value"] == "missile-attack" and row["stance"] == "asserts"
-    assert row["position_id"] == assessment.positions_of("mod-cause")[0].id
+    assert row["position"] == assessment.positions_of("mod-cause")[0].id
     assert row["question_status"] == assessment.events["e1"].questions["cause"].status
     assert row["event_status"] == assessment.events["e1"].status
 
@@ -184,7 +186,7 @@ def test_csv_relations_name_other_claims(assessment: Assessment) -> None:
 def test_csv_set_values_and_positions_are_joined(assessment: Assessment) -> None:
     row = _rows(assessment)["res-damage"]
     assert row["value"] == "house;shop"
-    assert len(row["position_id"].split(";")) == 2
+    assert len(row["position"].split(";")) == 2
 
 
 def test_csv_quotes_survive_commas_newlines_and_quotes(assessment: Assessment) -> None:

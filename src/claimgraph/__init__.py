@@ -41,6 +41,7 @@ _LAZY = {
     "generate_reports": "claimgraph.render.markdown",
     "render_json": "claimgraph.render.tables",
     "render_csv": "claimgraph.render.tables",
+    "claim_rows": "claimgraph.render.tables",
     "render_claimreview": "claimgraph.render.claimreview",
     "extract_report": "claimgraph.extract",
     "write_draft": "claimgraph.extract",

@@ -11,12 +11,19 @@ Statuses of a question (event × aspect):
 - ``agreed``: one position held by two or more parties, and nothing else;
 - ``divergent``: different but compatible answers (complementary categories,
   disjoint set items, overlapping count intervals);
-- ``single-source``: only one party answered;
+- ``one-party``: only one party answered (however many reports carry it);
 - ``unanswered``: only silences (``declines``).
 
-Status of an event: ``contested`` if any question is; otherwise the first of
-``divergent``, ``agreed``, ``single-source``, ``unanswered`` that one of its
-compared questions has (text questions count only when nothing else does).
+A question is contested by contradictions among its own answers only; a
+fact-checker's ``contradicts`` link between two questions is a claim-level
+relation of the event, shown as such, and contests neither row.
+
+Status of an event: ``contested`` if any question is or a fact-checker's link
+contradicts two of its claims; otherwise the first of ``divergent``,
+``agreed``, ``one-party``, ``unanswered`` that one of its compared questions
+has (text questions count only when nothing else does), where ``one-party``
+becomes ``not-compared`` when several parties spoke but no two answered the
+same question.
 
 >>> from claimgraph.model import Corpus, Claim, Party, Event, Source, Aspect, AspectType
 >>> corpus = Corpus(
@@ -34,7 +41,8 @@ compared questions has (text questions count only when nothing else does).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -52,7 +60,8 @@ from claimgraph.link import (
     link_corpus,
     statement_time,
 )
-from claimgraph.model import AspectType, Certainty, Corpus, Interval, Stance, Value
+from claimgraph.model import AspectType, Certainty, Claim, Corpus, Interval, Stance, Value
+from claimgraph.quantities import stated
 
 __all__ = [
     "Assessment",
@@ -68,14 +77,18 @@ __all__ = [
     "Relation",
     "RelationKind",
     "RelationSource",
+    "STATUS_ORDER",
     "assess",
+    "event_order",
+    "outlet_of",
 ]
 
-QuestionStatus = Literal["agreed", "contested", "divergent", "single-source", "unanswered"]
-EventStatus = QuestionStatus
+QuestionStatus = Literal["agreed", "contested", "divergent", "one-party", "unanswered"]
+EventStatus = Literal["agreed", "contested", "divergent", "not-compared", "one-party", "unanswered"]
 
-# The policy that picks the conservative figure of a count question.
-COUNT_POLICY = "conservative-low"
+# The policy that picks the conservative figure of a count question: the
+# lowest figure stated (ACLED), never a bound the words do not give.
+COUNT_POLICY = "lowest-stated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +112,9 @@ class PositionAssessment:
     evidence: tuple[str, ...] = ()  # evidence kinds over its claims
     certainties: tuple[str, ...] = ()  # certainties over its claims
     independent_sides: tuple[str, ...] = ()  # sides after collapsing echoes
-    independently_corroborated: bool = False  # held by >= 2 independent sides
+    outlets: tuple[str, ...] = ()  # outlets the current holders were reported by
+    # held by >= 2 sides (echoes collapsed) reported by >= 2 outlets
+    independently_corroborated: bool = False
     contradicts: tuple[str, ...] = ()  # position ids
     complements: tuple[str, ...] = ()  # position ids
     superseded: bool = False  # every claim holding it was updated
@@ -110,32 +125,51 @@ class PositionAssessment:
 
 @dataclass(frozen=True, slots=True)
 class CountFigure:
-    """One figure of a count question and who gives it."""
+    """One figure of a count question as given, and who gives it.
+
+    ``low``/``high`` are the figures the words state (:func:`claimgraph.quantities.stated`):
+    "up to 30" has ``low=None, high=30``; ``interval`` is what comparison uses.
+    """
 
     interval: Interval
     parties: tuple[str, ...]
     claims: tuple[str, ...]
+    low: int | None = None
+    high: int | None = None
+    vague: bool = False
 
     @property
     def label(self) -> str:
         return self.interval.text or str(self.interval)
 
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """Every number the figure states (one or two)."""
+        return tuple(dict.fromkeys(n for n in (self.low, self.high) if n is not None))
+
 
 @dataclass(frozen=True, slots=True)
 class CountReconciliation:
-    """The spread of a count question and its conservative figure.
+    """The spread of a count question and its conservative figure, from the figures given.
 
-    ``conservative`` is the lowest credible figure (the lowest bound of any
-    current asserted figure), as ACLED does with conflicting fatality reports;
-    vague words already sit at their conservative end in the intervals.
+    The spread runs from the lowest stated figure (``lowest``) to the highest
+    (``highest``; ``highest_open`` when a figure sets no upper limit, "at
+    least 10"). ``conservative`` is the lowest stated figure that is not an
+    upper bound alone (ACLED's rule: the most conservative estimate, the
+    dispute noted), ``None`` when only upper bounds ("up to 30") were given.
+    Vague words count by the one table in ``data/quantities.yaml``.
     """
 
-    low: CountFigure
-    high: CountFigure
-    conservative: float
+    figures: tuple[CountFigure, ...]  # every current figure, lowest first
+    lowest: int | None
+    lowest_by: tuple[str, ...]
+    highest: int | None
+    highest_by: tuple[str, ...]
+    highest_open: bool
+    conservative: int | None
     conservative_by: tuple[str, ...]  # parties whose figure yields it
+    disputed: bool = False  # the figures given differ
     policy: str = COUNT_POLICY
-    figures: tuple[CountFigure, ...] = ()  # every current figure, lowest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +194,11 @@ class QuestionAssessment:
 class EventCounts:
     """Headline numbers of one event.
 
-    ``contradictions``: pairs of parties whose current answers contradict
-    (per pair of contradicting positions, and per denied position), plus the
-    fact-checker's ``contradicts`` links;
+    ``contradicting_pairs``: distinct pairs of parties whose current answers
+    contradict (by the rules or by a fact-checker's link), however many
+    questions they disagree on; ``contradictions``: the contradictions
+    themselves (pairs of contradicting answers, denied answers, and the
+    fact-checker's ``contradicts`` links);
     ``corroborations``: positions held by two or more parties;
     ``independent_corroborations``: positions held by two or more sides once
     echoes count once.
@@ -171,6 +207,8 @@ class EventCounts:
     claims: int = 0
     parties: int = 0
     sources: int = 0
+    outlets: int = 0
+    contradicting_pairs: int = 0
     contradictions: int = 0
     corroborations: int = 0
     independent_corroborations: int = 0
@@ -188,7 +226,8 @@ class EventAssessment:
     counts: EventCounts
     parties: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    declined_parties: tuple[str, ...] = ()
+    declined_parties: tuple[str, ...] = ()  # parties with a decline still unanswered
+    answered_declines: dict[str, str] = field(default_factory=dict)  # decline -> its answer
     relations: tuple[Relation, ...] = ()  # claim-level: contradicts, supersedes, echo, links
     timeline: tuple[str, ...] = ()  # claim ids by said_on (undated last), then file order
 
@@ -204,13 +243,14 @@ class PartyRecord:
     corroborated_by_other_side: int = 0  # own claims corroborated by another side
     hedged: int = 0  # claims hedged or reported second-hand
     with_evidence: int = 0  # claims carrying evidence other than "none"
-    declined: int = 0
+    declined: int = 0  # declines the party has not answered since
+    declined_then_answered: int = 0  # declines it answered later on the same event
     events: tuple[str, ...] = ()
 
     @property
     def answered(self) -> int:
         """Claims that answer (assert or deny), i.e. not silences."""
-        return self.claims - self.declined
+        return self.claims - self.declined - self.declined_then_answered
 
     @property
     def hedged_share(self) -> float:
@@ -269,6 +309,33 @@ class Assessment:
         return self.events[claim.event].questions[claim.aspect]
 
 
+# The order events are listed in everywhere (index, tables, JSON): contested first.
+STATUS_ORDER: tuple[EventStatus, ...] = (
+    "contested",
+    "divergent",
+    "not-compared",
+    "one-party",
+    "agreed",
+    "unanswered",
+)
+
+
+def event_order(assessment: Assessment, events: Iterable[str] | None = None) -> list[str]:
+    """Event ids by status (contested first), then newest first, undated last, then id."""
+    known = assessment.events
+    ids = [e for e in (events if events is not None else known) if e in known]
+
+    def key(event_id: str) -> tuple[int, int, str, str]:
+        ea = assessment.events[event_id]
+        event = assessment.corpus.events.get(event_id)
+        rank = STATUS_ORDER.index(ea.status) if ea.status in STATUS_ORDER else len(STATUS_ORDER)
+        day = event.first_day if event else None
+        inverse = "" if day is None else "".join(chr(0x10FFFF - ord(c)) for c in day.isoformat())
+        return (rank, 0 if day else 1, inverse, event_id)
+
+    return sorted(ids, key=key)
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -295,6 +362,15 @@ class _Context:
 
     def group(self, claim_id: str) -> str:
         return self.roots.get(claim_id, claim_id)
+
+    def outlet(self, claim_id: str) -> str:
+        return outlet_of(self.corpus, self.corpus.claims[claim_id].source)
+
+
+def outlet_of(corpus: Corpus, source_id: str) -> str:
+    """The outlet a source was published by (its ``outlet``, else the source id)."""
+    source = corpus.sources.get(source_id)
+    return (source.outlet.strip() if source else "") or source_id
 
 
 def _first_by_party(ctx: _Context, claims: Iterable[str]) -> dict[str, str]:
@@ -325,6 +401,7 @@ def _assess_position(
     ctx.denier_sides[p.id] = {ctx.side(c) for c in p.denied_by}
     # Independent sides: an echo counts with the side of the claim it repeats.
     independent = _unique(ctx.side(ctx.group(c)) for c in current)
+    outlets = _unique(ctx.outlet(c) for c in current)
     holders = [corpus.claims[c] for c in p.claims]
     related = neighbours.get(p.id, {})
     contradicts = tuple(related.get("contradicts", ()))
@@ -343,7 +420,8 @@ def _assess_position(
         evidence=_unique(e for c in holders for e in c.evidence),
         certainties=_unique(c.certainty.value for c in holders),
         independent_sides=independent,
-        independently_corroborated=len(independent) >= 2,
+        outlets=outlets,
+        independently_corroborated=len(independent) >= 2 and len(outlets) >= 2,
         contradicts=contradicts,
         complements=complements,
         superseded=bool(p.claims) and not current,
@@ -390,21 +468,31 @@ def _pairings(ctx: _Context, left: Iterable[str], right: Iterable[str]) -> list[
     return list(pairs)
 
 
-def _party_pairs(question: QuestionLinks, positions: dict[str, PositionAssessment]) -> int:
-    """How many pairs of parties contradict each other on one question (counted, not listed).
-
-    Per pair of contradicting positions, the parties holding one times the
-    parties holding the other; per denied position, deniers times holders.
+def _party_pairs(
+    question: QuestionLinks, positions: dict[str, PositionAssessment]
+) -> tuple[set[frozenset[str]], int]:
+    """The pairs of parties whose current answers contradict on one question, and
+    the number of contradictions (pairs of contradicting answers, denied answers).
     """
-    total = 0
+    pairs: set[frozenset[str]] = set()
+    contradictions = 0
+
+    def add(left: Iterable[str], right: Iterable[str]) -> None:
+        right = tuple(right)
+        for a in left:
+            pairs.update(frozenset((a, b)) for b in right if a != b)
+
     for relation in question.relations:
         if relation.kind == "contradicts":
             a, b = positions[relation.a], positions[relation.b]
-            total += len(a.current_parties) * len(b.current_parties)
+            if a.current_parties and b.current_parties:
+                contradictions += 1
+                add(a.current_parties, b.current_parties)
     for position in positions.values():
-        if position.current_claims:
-            total += len(position.denying_parties) * len(position.current_parties)
-    return total
+        if position.current_claims and position.denying_parties:
+            contradictions += 1
+            add(position.denying_parties, position.current_parties)
+    return pairs, contradictions
 
 
 def _rule_contradictions(
@@ -435,22 +523,49 @@ def _rule_contradictions(
 def _count_reconciliation(
     ctx: _Context, positions: Iterable[PositionAssessment]
 ) -> CountReconciliation | None:
-    figures = [
-        CountFigure(
-            p.value,
-            _unique(ctx.party(c) for c in p.current_claims),
-            p.current_claims,
+    figures: list[CountFigure] = []
+    for p in positions:
+        if not isinstance(p.value, Interval) or not p.current_claims:
+            continue
+        given = stated(p.value)
+        figures.append(
+            CountFigure(
+                p.value,
+                _unique(ctx.party(c) for c in p.current_claims),
+                p.current_claims,
+                given.low,
+                given.high,
+                given.vague,
+            )
         )
-        for p in positions
-        if isinstance(p.value, Interval) and p.current_claims
-    ]
     if not figures:
         return None
-    figures.sort(key=lambda f: (f.interval.low, f.interval.high))
-    low, high = figures[0], figures[-1]
-    conservative = low.interval.low
-    by = _unique(p for f in figures if f.interval.low == conservative for p in f.parties)
-    return CountReconciliation(low, high, conservative, by, COUNT_POLICY, tuple(figures))
+
+    def first(f: CountFigure) -> float:
+        return min(f.numbers, default=math.inf)
+
+    figures.sort(key=lambda f: (first(f), max(f.numbers, default=math.inf), f.label))
+    numbers = [n for f in figures for n in f.numbers]
+    lowest = min(numbers, default=None)
+    highest = max(numbers, default=None)
+
+    def by(test: Callable[[CountFigure], bool]) -> tuple[str, ...]:
+        return _unique(p for f in figures if test(f) for p in f.parties)
+
+    lows = [f.low for f in figures if f.low is not None]
+    conservative = min(lows, default=None)
+    open_high = any(f.high is None and f.low is not None and not f.vague for f in figures)
+    return CountReconciliation(
+        figures=tuple(figures),
+        lowest=lowest,
+        lowest_by=by(lambda f: lowest in f.numbers),
+        highest=highest,
+        highest_by=by(lambda f: highest in f.numbers),
+        highest_open=open_high,
+        conservative=conservative,
+        conservative_by=by(lambda f: f.low is not None and f.low == conservative),
+        disputed=len({(f.low, f.high) for f in figures}) > 1,
+    )
 
 
 def _question_status(
@@ -465,7 +580,7 @@ def _question_status(
     if contested:
         return "contested"
     if len(parties) == 1:
-        return "single-source"
+        return "one-party"
     if question.type is AspectType.TEXT:
         return "divergent"  # different words, never compared
     live = [p for p in positions.values() if p.current_claims]
@@ -485,20 +600,62 @@ _EVENT_ORDER: tuple[QuestionStatus, ...] = (
     "contested",
     "divergent",
     "agreed",
-    "single-source",
+    "one-party",
     "unanswered",
 )
 
 
-def _event_status(questions: Iterable[QuestionAssessment]) -> EventStatus:
+def _answered_declines(ctx: _Context, own: list[Claim]) -> dict[str, str]:
+    """Declines of the event that the same party answered later: decline id -> answer id.
+
+    A decline is answered by a claim that ``supersedes`` it, or by a later
+    claim (by statement time) of the same party on the event that is not
+    itself a decline.
+    """
+    found: dict[str, str] = {}
+    for claim in own:
+        if claim.stance is not Stance.DECLINES:
+            continue
+        later = ctx.superseded.get(claim.id)
+        if later is None:
+            when = statement_time(claim, ctx.corpus)
+            later = next(
+                (
+                    other.id
+                    for other in own
+                    if other.party == claim.party
+                    and other.stance is not Stance.DECLINES
+                    and when is not None
+                    and (t := statement_time(other, ctx.corpus)) is not None
+                    and _later(t, when)
+                ),
+                None,
+            )
+        if later is not None:
+            found[claim.id] = later
+    return found
+
+
+def _later(a: datetime, b: datetime) -> bool:
+    """Whether ``a`` is after ``b``; a naive and an aware time compare by their wall clock."""
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return a > b
+
+
+def _event_status(
+    questions: Iterable[QuestionAssessment], parties: int, linked_contradiction: bool
+) -> EventStatus:
     """The event's status from its questions (see the module docstring)."""
     qs = list(questions)
-    if any(q.status == "contested" for q in qs):
+    if linked_contradiction or any(q.status == "contested" for q in qs):
         return "contested"
     compared = [q for q in qs if q.type != AspectType.TEXT.value] or qs
     present = {q.status for q in compared}
     for status in _EVENT_ORDER:
         if status in present:
+            if status == "one-party" and parties > 1:
+                return "not-compared"
             return status
     return "unanswered"
 
@@ -529,11 +686,14 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         for event in ends:
             relations_by_event.setdefault(event, []).append(relation)
         if relation.kind == "contradicts":
-            for c in (relation.a, relation.b):
-                fact_checker_contested.add((corpus.claims[c].event, corpus.claims[c].aspect))
+            # Only a link between two answers to the same question contests it.
+            a, b = corpus.claims[relation.a], corpus.claims[relation.b]
+            if (a.event, a.aspect) == (b.event, b.aspect):
+                fact_checker_contested.add((a.event, a.aspect))
 
     questions_by_event: dict[str, dict[str, QuestionAssessment]] = {e: {} for e in corpus.events}
-    party_pairs: dict[str, int] = {}
+    party_pairs: dict[str, set[frozenset[str]]] = {}
+    contradiction_counts: dict[str, int] = {}
     for key, question in linking.questions.items():
         neighbours = _neighbours(question)
         positions = {
@@ -542,9 +702,9 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         ctx.positions.update(positions)
         rule = _rule_contradictions(ctx, question, positions)
         relations_by_event.setdefault(question.event, []).extend(rule)
-        party_pairs[question.event] = party_pairs.get(question.event, 0) + _party_pairs(
-            question, positions
-        )
+        pairs, found = _party_pairs(question, positions)
+        party_pairs.setdefault(question.event, set()).update(pairs)
+        contradiction_counts[question.event] = contradiction_counts.get(question.event, 0) + found
         claims = [c for p in question.positions.values() for c in (*p.claims, *p.denied_by)]
         parties = _unique(ctx.party(c) for c in claims)
         contested = bool(rule) or key in fact_checker_contested
@@ -579,6 +739,7 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         own = [ordered[i] for i in claims_by_event.get(event_id, [])]
         relations = relations_by_event.get(event_id, [])
         held = [p for q in questions.values() for p in q.positions]
+        answered = _answered_declines(ctx, own)
         far = datetime.max
         timeline = sorted(
             range(len(own)),
@@ -590,13 +751,28 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         )
         events[event_id] = EventAssessment(
             event=event_id,
-            status=_event_status(questions.values()),
+            status=_event_status(
+                questions.values(),
+                len({c.party for c in own if c.stance is not Stance.DECLINES}),
+                any(r.kind == "contradicts" and r.source == "fact-checker" for r in relations),
+            ),
             questions=questions,
             counts=EventCounts(
                 claims=len(own),
                 parties=len({c.party for c in own}),
                 sources=len({c.source for c in own}),
-                contradictions=party_pairs.get(event_id, 0)
+                outlets=len({outlet_of(corpus, c.source) for c in own}),
+                contradicting_pairs=len(
+                    party_pairs.get(event_id, set())
+                    | {
+                        frozenset(ctx.party(c) for c in (r.a, r.b))
+                        for r in relations
+                        if r.kind == "contradicts"
+                        and r.source == "fact-checker"
+                        and ctx.party(r.a) != ctx.party(r.b)
+                    }
+                ),
+                contradictions=contradiction_counts.get(event_id, 0)
                 + sum(r.kind == "contradicts" and r.source == "fact-checker" for r in relations),
                 corroborations=sum(
                     len(_unique(ctx.party(c) for c in p.current_claims)) >= 2 for p in held
@@ -608,7 +784,10 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
             ),
             parties=_unique(c.party for c in own),
             sources=_unique(c.source for c in own),
-            declined_parties=_unique(c.party for c in own if c.stance is Stance.DECLINES),
+            declined_parties=_unique(
+                c.party for c in own if c.stance is Stance.DECLINES and c.id not in answered
+            ),
+            answered_declines=answered,
             relations=tuple(relations),
             timeline=tuple(own[i].id for i in timeline),
         )
@@ -621,7 +800,9 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
     return Assessment(
         corpus=corpus,
         events=events,
-        parties=_party_records(ctx, index),
+        parties=_party_records(
+            ctx, index, {d for e in events.values() for d in e.answered_declines}
+        ),
         _graph=[graph] if graph is not None else [],
         _linking=linking,
         _echoes=tuple(echoes),
@@ -631,7 +812,9 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
     )
 
 
-def _party_records(ctx: _Context, index: dict[str, list[Relation]]) -> dict[str, PartyRecord]:
+def _party_records(
+    ctx: _Context, index: dict[str, list[Relation]], answered: set[str]
+) -> dict[str, PartyRecord]:
     """Each party's track record across events."""
     corpus = ctx.corpus
     tallies: dict[str, dict[str, int]] = {}
@@ -642,7 +825,7 @@ def _party_records(ctx: _Context, index: dict[str, list[Relation]]) -> dict[str,
         events.setdefault(claim.party, []).append(claim.event)
         t["claims"] += 1
         if claim.stance is Stance.DECLINES:
-            t["declined"] += 1
+            t["declined_then_answered" if claim.id in answered else "declined"] += 1
             continue
         if claim.certainty in (Certainty.HEDGED, Certainty.REPORTED):
             t["hedged"] += 1
@@ -693,4 +876,5 @@ _TALLIES = (
     "hedged",
     "with_evidence",
     "declined",
+    "declined_then_answered",
 )

@@ -49,7 +49,7 @@ from claimgraph.bulk import (
 )
 from claimgraph.cache import Cache
 from claimgraph.errors import InvalidInput, OutputError, UsageError
-from claimgraph.model import AspectType
+from claimgraph.model import AspectType, Corpus
 from claimgraph.output import safe_filename
 from claimgraph.problems import Report
 from claimgraph.yamlsafe import MAX_FILE_BYTES, decode, parse_yaml
@@ -70,6 +70,8 @@ class ConvertResult:
     copied: list[Path] = field(default_factory=list)  # copied unchanged
     sources: int = 0
     claims: int = 0
+    # sources whose `file:` will not be found from the destination (validation would fail)
+    unresolved: list[str] = field(default_factory=list)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -217,7 +219,35 @@ def plan_conversion(
             converted[claim(target, path)] = "".join(chunks).encode()
         except BulkFormatError as exc:
             raise UsageError(f"{shown}: cannot convert to {to}: {exc}") from exc
+    result.unresolved = _unresolved_files(loaded.corpus, origins, dest)
     return converted, copied, result
+
+
+def _unresolved_files(corpus: Corpus, origins: Mapping[Path, Path], dest: Path) -> list[str]:
+    """A message per source whose ``file:`` the validator will not find from ``dest``.
+
+    A ``file:`` is relative to the project root (the claims folder's parent)
+    or to the claim file's own folder; written elsewhere, it may resolve no more.
+    """
+    targets: dict[Path, list[Path]] = {}
+    for target, origin in origins.items():
+        targets.setdefault(origin.resolve(), []).append(target)
+    root = dest.resolve().parent
+    out = []
+    for source in corpus.sources.values():
+        if not source.file or source.where is None or Path(source.file).is_absolute():
+            continue
+        written = targets.get(Path(source.where.path).resolve(), [])
+        if not written or (root / source.file).is_file():
+            continue
+        if any((t.parent / source.file).is_file() for t in written):
+            continue
+        out.append(
+            f"{written[0]}: source '{source.id}': file '{source.file}' is not found from "
+            f"{dest} (looked in {root} and {written[0].parent}); the converted folder will "
+            f"not validate: write it beside the source folder, or fix the `file:` paths"
+        )
+    return out
 
 
 def _read_regular(path: Path) -> bytes:

@@ -27,6 +27,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import cache
+from typing import Any
 
 from claimgraph.link import Relation, statement_time
 from claimgraph.model import Claim, Corpus
@@ -57,6 +59,19 @@ _SEEDS = [
     )
     for i in range(BANDS * ROWS)
 ]
+
+
+@cache
+def _family() -> tuple[Any, Any]:
+    """The same family as numpy columns (numpy loads only when echoes are looked for).
+
+    uint64 arithmetic wraps modulo 2**64, as ``& _MASK`` does.
+    """
+    import numpy as np
+
+    multipliers = np.array([m for m, _ in _SEEDS], dtype=np.uint64)[:, None]
+    xors = np.array([x for _, x in _SEEDS], dtype=np.uint64)[:, None]
+    return multipliers, xors
 
 
 def normalise(text: str) -> list[str]:
@@ -95,16 +110,36 @@ def minhash_bands(tokens: Sequence[str]) -> list[tuple[int, ...]]:
     >>> len(a) == BANDS and a == minhash_bands("one two three four five six seven".split())
     True
     """
+    return bands_of([tokens])[0]
+
+
+def _shingle_hashes(tokens: Sequence[str]) -> list[int]:
     n = max(1, len(tokens) - SHINGLE + 1)
-    hashes = [
+    return [
         int.from_bytes(
             hashlib.blake2b(" ".join(tokens[i : i + SHINGLE]).encode(), digest_size=8).digest(),
             "big",
         )
         for i in range(n)
     ]
-    mins = [min(((h ^ x) * m) & _MASK for h in hashes) for m, x in _SEEDS]
-    return [(band, *mins[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS)]
+
+
+def bands_of(token_lists: Sequence[Sequence[str]]) -> list[list[tuple[int, ...]]]:
+    """:func:`minhash_bands` of many token lists at once (one vectorised pass)."""
+    import numpy as np
+
+    if not token_lists:
+        return []
+    multipliers, xors = _family()
+    per_list = [_shingle_hashes(tokens) for tokens in token_lists]
+    starts = np.cumsum([0] + [len(h) for h in per_list[:-1]])
+    hashes = np.fromiter((h for hs in per_list for h in hs), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        permuted = (hashes[None, :] ^ xors) * multipliers
+    mins = np.minimum.reduceat(permuted, starts, axis=1).T.tolist()
+    return [
+        [(band, *row[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS)] for row in mins
+    ]
 
 
 def _order(claim: Claim, index: int, corpus: Corpus) -> tuple[int, datetime, int]:
@@ -121,14 +156,15 @@ def find_echoes(claims: Iterable[Claim], corpus: Corpus) -> list[Relation]:
     items = [
         (claim, tokens) for claim in claims if len(tokens := normalise(claim.quote)) >= MIN_TOKENS
     ]
+    bands = bands_of([tokens for _, tokens in items])
     ordered = sorted(enumerate(items), key=lambda pair: _order(pair[1][0], pair[0], corpus))
     # bucket key -> up to two representatives of different parties
     buckets: dict[tuple[int, ...], list[tuple[Claim, list[str]]]] = {}
     relations: list[Relation] = []
-    for _, (claim, tokens) in ordered:
+    for index, (claim, tokens) in ordered:
         best: tuple[float, Claim] | None = None
         checked: set[str] = set()
-        for key in minhash_bands(tokens):
+        for key in bands[index]:
             reps = buckets.setdefault(key, [])
             for rep, rep_tokens in reps:
                 if rep.party == claim.party or rep.id in checked:

@@ -2,19 +2,17 @@
 
 The column names are stable (they are the CSV header and the JSON keys):
 
-- events: ``event, title, date, place, status, claims, parties, sources,
+- events (in the index's order, contested first): ``event, title, date, place,
+  status, claims, parties, sources, outlets, contradicting_pairs,
   contradictions, corroborations, independent_corroborations, echoes,
   contested_questions, declined``
-- claims: ``claim, event, party, side, source, aspect, value, stance,
-  certainty, evidence, said_on, question_status, independently_corroborated,
-  contradicts, corroborates, supersedes, superseded_by, echoes, quote``
-  (relations name the other claims by id, ``;``-separated: ``contradicts``
-  every current claim whose answer contradicts this one's, denies it or is
-  denied by it, plus the fact-checker's links; in CSV a text
-  cell starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that
-  a spreadsheet does not run it as a formula)
-- parties: ``party, name, side, kind, claims, declined, contradicted_by_other_side,
-  corroborated_by_other_side, hedged_share, evidence_share, events``
+- claims: the one claim row, :data:`claimgraph.render.tables.CLAIM_COLUMNS`
+  (also ``report -f csv`` and the claims of ``report -f json``); in CSV a
+  text cell a spreadsheet would run as a formula gets a leading ``'``
+- parties: ``party, name, side, kind, claims, declined,
+  declined_then_answered, contradicted_by_other_side,
+  corroborated_by_other_side, hedged_share, evidence_share, events`` (shares
+  of the party's answers, as in ``index.md``)
 
 >>> from claimgraph.model import Corpus, Claim, Party, Event, Source, Aspect, AspectType
 >>> from claimgraph.assess import assess
@@ -33,16 +31,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from typing import Any, Literal
 
 import pandas as pd
 
-from claimgraph.assess import Assessment, PositionAssessment, Relation
-from claimgraph.errors import UsageError
-from claimgraph.model import Interval, Value
-from claimgraph.problems import suggest
+from claimgraph.assess import Assessment, event_order
+from claimgraph.render.tables import CLAIM_COLUMNS, SHARE_DIGITS, claim_rows, spreadsheet_safe
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -66,33 +62,14 @@ EVENT_COLUMNS = (
     "claims",
     "parties",
     "sources",
+    "outlets",
+    "contradicting_pairs",
     "contradictions",
     "corroborations",
     "independent_corroborations",
     "echoes",
     "contested_questions",
     "declined",
-)
-CLAIM_COLUMNS = (
-    "claim",
-    "event",
-    "party",
-    "side",
-    "source",
-    "aspect",
-    "value",
-    "stance",
-    "certainty",
-    "evidence",
-    "said_on",
-    "question_status",
-    "independently_corroborated",
-    "contradicts",
-    "corroborates",
-    "supersedes",
-    "superseded_by",
-    "echoes",
-    "quote",
 )
 PARTY_COLUMNS = (
     "party",
@@ -101,6 +78,7 @@ PARTY_COLUMNS = (
     "kind",
     "claims",
     "declined",
+    "declined_then_answered",
     "contradicted_by_other_side",
     "corroborated_by_other_side",
     "hedged_share",
@@ -110,8 +88,9 @@ PARTY_COLUMNS = (
 
 # The columns a terminal table shows (the CSV and JSON have them all).
 _SHORT = {
-    "events": ("event", "date", "status", "claims", "parties", "contradictions",
-               "corroborations", "independent_corroborations", "declined"),
+    "events": ("event", "date", "status", "claims", "parties", "outlets",
+               "contradicting_pairs", "contradictions", "corroborations",
+               "independent_corroborations", "declined"),
     "claims": ("claim", "party", "aspect", "value", "stance", "certainty", "evidence",
                "question_status", "contradicts", "corroborates", "quote"),
 }  # fmt: skip
@@ -125,14 +104,6 @@ def _day(value: date | datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _value(value: Value) -> str:
-    if isinstance(value, frozenset):
-        return ";".join(sorted(value))
-    if isinstance(value, Interval):
-        return value.text or str(value)
-    return "" if value is None else str(value)
-
-
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(columns))
 
@@ -141,7 +112,8 @@ def events_frame(assessment: Assessment) -> pd.DataFrame:
     """One row per event: status and headline counts."""
     corpus = assessment.corpus
     rows = []
-    for event_id, ev in assessment.events.items():
+    for event_id in event_order(assessment):
+        ev = assessment.events[event_id]
         event = corpus.events.get(event_id)
         day = event.date if event else None
         if event and day is None and event.start is not None:
@@ -158,6 +130,8 @@ def events_frame(assessment: Assessment) -> pd.DataFrame:
                 "claims": ev.counts.claims,
                 "parties": ev.counts.parties,
                 "sources": ev.counts.sources,
+                "outlets": ev.counts.outlets,
+                "contradicting_pairs": ev.counts.contradicting_pairs,
                 "contradictions": ev.counts.contradictions,
                 "corroborations": ev.counts.corroborations,
                 "independent_corroborations": ev.counts.independent_corroborations,
@@ -171,110 +145,26 @@ def events_frame(assessment: Assessment) -> pd.DataFrame:
     return _frame(rows, EVENT_COLUMNS)
 
 
-def _check(kind: str, wanted: str | None, known: Iterable[str]) -> None:
-    if wanted is None:
-        return
-    choices = list(known)
-    if wanted not in choices:
-        hint = suggest(wanted, choices)
-        extra = f" (did you mean '{hint}'?)" if hint else ""
-        raise UsageError(f"unknown {kind} '{wanted}'{extra}")
-
-
 def claims_frame(
     assessment: Assessment,
     event: str | None = None,
     party: str | None = None,
     aspect: str | None = None,
+    *,
+    events: Collection[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per claim, optionally of one event, party or aspect.
+    """One row per claim (the claim row of :func:`claimgraph.render.tables.claim_rows`),
+    optionally of one event (or ``events``), party or aspect.
 
+    ``low`` and ``high`` are nullable integers, so a CSV shows ``4``, not ``4.0``.
     Raises :class:`~claimgraph.errors.UsageError` for an id the corpus lacks.
     """
-    corpus = assessment.corpus
-    _check("event", event, assessment.events)
-    _check("party", party, corpus.parties)
-    _check("aspect", aspect, {*corpus.aspects, *(c.aspect for c in corpus.claims.values())})
-    rows = []
-    for claim in corpus.claims.values():
-        if (event and claim.event != event) or (party and claim.party != party):
-            continue
-        if aspect and claim.aspect != aspect:
-            continue
-        relations = assessment.claim_relations(claim.id)
-        positions = assessment.positions_of(claim.id)
-        same = [
-            other
-            for p in positions
-            if claim.id in p.current_claims
-            for other in p.current_claims
-            if corpus.claims[other].party != claim.party
-        ]
-        against = _contradicting(assessment, claim.id, positions)
-        rows.append(
-            {
-                "claim": claim.id,
-                "event": claim.event,
-                "party": claim.party,
-                "side": corpus.side_of(claim.party),
-                "source": claim.source,
-                "aspect": claim.aspect,
-                "value": _value(claim.value),
-                "stance": claim.stance.value,
-                "certainty": claim.certainty.value,
-                "evidence": ";".join(claim.evidence),
-                "said_on": _day(claim.said_on),
-                "question_status": assessment.question_of(claim.id).status,
-                "independently_corroborated": any(
-                    p.independently_corroborated for p in positions if claim.id in p.claims
-                ),
-                "contradicts": _join(
-                    [*against, *_others(relations, claim.id, "contradicts", "fact-checker")]
-                ),
-                "corroborates": _join([*same, *_others(relations, claim.id, "corroborates", "")]),
-                "supersedes": _join(_others(relations, claim.id, "supersedes", "a")),
-                "superseded_by": _join(_others(relations, claim.id, "supersedes", "b")),
-                "echoes": _join(_others(relations, claim.id, "echo", "")),
-                "quote": claim.quote,
-            }
-        )
-    return _frame(rows, CLAIM_COLUMNS)
-
-
-def _others(
-    relations: Iterable[Relation],
-    claim_id: str,
-    kind: str,
-    end: Literal["a", "b", "", "fact-checker"],
-) -> list[str]:
-    """Ids at the other end of ``kind`` relations.
-
-    ``end`` says which end ``claim_id`` must be (``a`` or ``b``), or keeps
-    only the fact-checker's links.
-    """
-    found = []
-    for r in relations:
-        if r.kind != kind or (end == "a" and r.a != claim_id) or (end == "b" and r.b != claim_id):
-            continue
-        if end == "fact-checker" and r.source != "fact-checker":
-            continue
-        found.append(r.other(claim_id))
-    return found
-
-
-def _contradicting(
-    assessment: Assessment, claim_id: str, positions: Iterable[PositionAssessment]
-) -> list[str]:
-    """Current claims whose answer contradicts this one's, that deny it, or that it denies."""
-    found: list[str] = []
-    for position in positions:
-        if claim_id in position.denied_by:
-            found += position.current_claims
-        elif claim_id in position.current_claims:
-            found += position.denied_by
-            for other in position.contradicts:
-                found += assessment.position(other).current_claims
-    return [c for c in found if c != claim_id]
+    wanted = [event] if event is not None else events
+    rows = claim_rows(assessment, wanted, party=party, aspect=aspect)
+    frame = _frame(rows, CLAIM_COLUMNS)
+    for column in ("low", "high"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def parties_frame(assessment: Assessment) -> pd.DataFrame:
@@ -291,10 +181,11 @@ def parties_frame(assessment: Assessment) -> pd.DataFrame:
                 "kind": party.kind if party else "",
                 "claims": record.claims,
                 "declined": record.declined,
+                "declined_then_answered": record.declined_then_answered,
                 "contradicted_by_other_side": record.contradicted_by_other_side,
                 "corroborated_by_other_side": record.corroborated_by_other_side,
-                "hedged_share": round(record.hedged_share, 3),
-                "evidence_share": round(record.evidence_share, 3),
+                "hedged_share": round(record.hedged_share, SHARE_DIGITS),
+                "evidence_share": round(record.evidence_share, SHARE_DIGITS),
                 "events": _join(record.events),
             }
         )
@@ -338,15 +229,19 @@ def render_frame(frame: pd.DataFrame, fmt: TableFormat, name: str = "", width: i
 def _defuse(value: Any) -> Any:
     """A text cell a spreadsheet would run as a formula gets a leading ``'``.
 
-    >>> _defuse("=HYPERLINK(1)"), _defuse("-5 killed"), _defuse("ten")
-    ("'=HYPERLINK(1)", "'-5 killed", 'ten')
+    One rule for every CSV (:func:`claimgraph.render.tables.spreadsheet_safe`).
+
+    >>> _defuse("=HYPERLINK(1)"), _defuse("-5 killed"), _defuse("ten"), _defuse(" @x")
+    ("'=HYPERLINK(1)", "'-5 killed", 'ten', "' @x")
     """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return value
 
 
 def _plain(value: Any) -> Any:
+    if value is pd.NA:
+        return None
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
     if isinstance(value, float) and math.isnan(value):

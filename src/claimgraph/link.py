@@ -26,7 +26,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from claimgraph.model import Aspect, AspectType, Claim, Corpus, Interval, Stance, Value
@@ -209,9 +209,48 @@ def position_values(aspect: Aspect, claim: Claim) -> list[tuple[str, Value, str]
         return [(f"claim-{claim.id}", value, str(value))]
     if isinstance(value, Interval):
         return [(interval_key(value), value, value.text or str(value))]
+    written = written_labels(aspect, claim)
     if isinstance(value, frozenset):
-        return [(item, item, aspect.label_of(item)) for item in sorted(value)]
-    return [(value, value, aspect.label_of(value))]
+        return [(item, item, value_label(aspect, item, written)) for item in sorted(value)]
+    return [(value, value, value_label(aspect, value, written))]
+
+
+def written_labels(aspect: Aspect, claim: Claim) -> dict[str, str]:
+    """Slug -> the words the claim file gives for it ("Kalibr-NK cruise missiles").
+
+    >>> from claimgraph.model import Aspect, AspectType, Claim
+    >>> a = Aspect("location", AspectType.SET)
+    >>> c = Claim("c1", "e", "p", "s", "location", frozenset({"school-no-7"}),
+    ...           raw_value=["School No. 7"])
+    >>> written_labels(a, c)
+    {'school-no-7': 'School No. 7'}
+    """
+    raw = claim.raw_value
+    items = list(raw) if isinstance(raw, list | tuple) else [raw]
+    found: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, str) and item.strip():
+            found.setdefault(aspect.canonical(item), " ".join(item.split()))
+    return found
+
+
+def value_label(aspect: Aspect, value: str, written: dict[str, str]) -> str:
+    """How a value is shown: the aspect's declared label, else the words as written
+    (capitals kept), else the slug with spaces. Slugs stay the ids.
+
+    >>> from claimgraph.model import Aspect, AspectType
+    >>> value_label(Aspect("location", AspectType.SET), "dzhankoi", {"dzhankoi": "Dzhankoi"})
+    'Dzhankoi'
+    >>> value_label(Aspect("location", AspectType.SET), "odesa-port", {})
+    'odesa port'
+    """
+    declared = aspect.values.get(value)
+    if declared:
+        return declared
+    text = written.get(value, "")
+    if text and text != value:
+        return text
+    return aspect.label_of(value)
 
 
 def statement_time(claim: Claim, corpus: Corpus) -> datetime | None:
@@ -223,7 +262,11 @@ def statement_time(claim: Claim, corpus: Corpus) -> datetime | None:
     if when is None:
         return None
     if isinstance(when, datetime):
-        return when.replace(tzinfo=None)
+        # An aware time is ordered by the instant it names (18:30+03:00 is before
+        # 18:30Z); a naive one by its wall clock.
+        if when.utcoffset() is not None:
+            return when.astimezone(UTC).replace(tzinfo=None)
+        return when
     return datetime(when.year, when.month, when.day)
 
 

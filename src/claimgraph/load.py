@@ -926,11 +926,14 @@ def scan(
     root: Path | None = None,
     cache: Cache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    drafts: Iterable[Path] = (),
 ) -> Loaded:
     """Read a claims folder: the corpus, every problem, and the files read and skipped.
 
     ``cache`` keeps each file's parse by content (see :mod:`claimgraph.cache`);
-    ``progress(done, total)`` is called after each file is read.
+    ``progress(done, total)`` is called after each file is read. ``drafts``
+    names draft files read even without ``include_drafts`` (a draft checked
+    with its folder before it is promoted).
 
     Python's cyclic garbage collector is paused while reading: loading makes
     millions of small objects and no cycles, and the collector's repeated
@@ -940,7 +943,12 @@ def scan(
     gc.disable()
     try:
         return _scan(
-            claims_dir, include_drafts=include_drafts, root=root, cache=cache, progress=progress
+            claims_dir,
+            include_drafts=include_drafts,
+            root=root,
+            cache=cache,
+            progress=progress,
+            drafts=frozenset(p.resolve() for p in drafts),
         )
     finally:
         if was_enabled:
@@ -954,6 +962,7 @@ def _scan(
     root: Path | None,
     cache: Cache | None,
     progress: Callable[[int, int], None] | None,
+    drafts: frozenset[Path] = frozenset(),
 ) -> Loaded:
     report = Report()
     corpus = Corpus(sides=builtin_sides(), aspects=builtin_aspects())
@@ -982,7 +991,7 @@ def _scan(
             done()
     for path in paths:
         for parsed, problems in read.pop(path):
-            if parsed.draft and not include_drafts:
+            if parsed.draft and not include_drafts and path.resolve() not in drafts:
                 loaded.drafts_skipped.append(path)
                 continue
             if not loaded.files or loaded.files[-1] != path:

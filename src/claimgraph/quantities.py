@@ -6,7 +6,7 @@ words) lives in ``data/quantities.yaml``; the grammar lives here.
 >>> parse_count("at least four")
 Interval(low=4, high=inf, text='at least four')
 >>> parse_count("several dozen")
-Interval(low=24, high=99, text='several dozen')
+Interval(low=12, high=99, text='several dozen')
 >>> parse_count("1,500").low
 1500
 >>> parse_count("at least four").overlaps(parse_count(5))
@@ -16,8 +16,15 @@ False
 
 Tolerance policy for approximate counts: ``about N`` is ``[N - t, N + t]``
 with ``t = max(1, round(N / 10))``; ``nearly N``/``almost N`` is
-``[N - t, N - 1]`` (below N); ``up to N`` is ``[1, N]`` (it says some were
-counted) while ``at most N`` is ``[0, N]``; ``more than N`` is ``[N + 1, inf)``.
+``[N - t, N - 1]`` (below N); ``up to N`` is ``[1, N]`` when compared (it
+says some were counted) while ``at most N`` is ``[0, N]``; ``more than N`` is
+``[N + 1, inf)``. Vague words follow one table (ACLED's: tens = 10, dozens =
+12, hundreds = 100, and so on): the low end of each interval is the figure
+the word counts as, everywhere (comparison, figures, exports).
+
+The figures a count *states* (what a report may show, see :func:`stated`) are
+not its interval: "up to 30" states only 30, as an upper bound, and never
+yields a lower figure of its own.
 """
 
 from __future__ import annotations
@@ -33,7 +40,17 @@ import yaml
 
 from claimgraph.model import Interval
 
-__all__ = ["MAX_COUNT", "MAX_COUNT_TEXT", "conservative", "format_count", "parse_count"]
+__all__ = [
+    "MAX_COUNT",
+    "MAX_COUNT_TEXT",
+    "Stated",
+    "conservative",
+    "count_words",
+    "format_count",
+    "parse_count",
+    "stated",
+    "vague_words",
+]
 
 INF = math.inf
 
@@ -357,13 +374,154 @@ def _int(x: float) -> float:
     return x if math.isinf(x) else int(x)
 
 
-def conservative(i: Interval) -> int:
-    """The lowest credible figure of a count: its low end.
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """The figures a count's words state, as numbers a spreadsheet can sort and sum.
 
-    >>> conservative(parse_count("several dozen"))
-    24
+    ``low`` is the lowest figure the words give (``None``: they give none, as
+    in "up to 30"); ``high`` the highest (``None``: no upper figure, as in "at
+    least 4" or "dozens"); ``vague`` says a vague word was counted by the
+    table in ``data/quantities.yaml`` ("dozens" = 12, ACLED's rule).
     """
-    return int(i.low)
+
+    low: int | None
+    high: int | None
+    vague: bool = False
+
+    @property
+    def figure(self) -> int | None:
+        """The one number this count can be quoted as: its lowest stated figure."""
+        return self.low
+
+
+_Bounds = tuple[float | None, float | None, bool]
+
+
+def _stated(text: str, vocab: _Vocabulary, depth: int = 0) -> _Bounds | None:
+    """The stated figures of a normalised phrase; the same grammar as :func:`_parse`."""
+    if not text or depth > 6:
+        return None
+    if text in vocab.zero:
+        return 0, 0, False
+    if text in vocab.vague:
+        return vocab.vague[text][0], None, True
+    n = _exact(text, vocab)
+    if n is not None:
+        return n, n, False
+    for phrase in vocab.ignored:
+        rest = _strip_phrase(text, phrase)
+        if rest is not None:
+            return _stated(rest, vocab, depth + 1)
+    for first, second in vocab.frames:
+        rest = _strip_phrase(text, first)
+        if rest is not None and f" {second} " in rest:
+            a, b = rest.split(f" {second} ", 1)
+            return _stated_range(a, b, vocab, depth)
+    for table, at_end in ((vocab.prefixes, False), (vocab.suffixes, True)):
+        for phrase, kind in table:
+            rest = _strip_phrase(text, phrase, at_end=at_end)
+            if rest is not None:
+                inner = _stated(rest, vocab, depth + 1)
+                if inner is not None:
+                    return _stated_bound(kind, inner)
+    for sep in vocab.separators:
+        if f" {sep} " in text:
+            a, b = text.split(f" {sep} ", 1)
+            found = _stated_range(a, b, vocab, depth)
+            if found is not None:
+                return found
+    tokens = text.split(" ")
+    scale = vocab.multipliers.get(tokens[-1]) or vocab.groups.get(tokens[-1])
+    if scale and len(tokens) > 1 and " ".join(tokens[:-1]) in vocab.vague:
+        return vocab.vague[" ".join(tokens[:-1])][0] * scale, None, True
+    if len(tokens) > 1 and tokens[-1].isalpha() and tokens[-1] not in vocab.kept_words:
+        return _stated(" ".join(tokens[:-1]), vocab, depth + 1)
+    if len(tokens) > 1 and tokens[-1] == "of":
+        return _stated(" ".join(tokens[:-1]), vocab, depth + 1)
+    return None
+
+
+def _stated_bound(kind: str, inner: _Bounds) -> _Bounds:
+    low, high, vague = inner
+    first = low if low is not None else high
+    last = high if high is not None else low
+    # The number the words give, never one derived from it: "more than 100"
+    # states 100 (and no upper figure), "fewer than 10" states 10 as a bound.
+    if kind in ("at_least", "more_than"):
+        return first, None, vague
+    if kind in ("at_most", "up_to", "fewer_than"):
+        return None, last, vague
+    return inner  # about, nearly, just over: the figure given
+
+
+def _stated_range(a: str, b: str, vocab: _Vocabulary, depth: int) -> _Bounds | None:
+    first = _stated(a, vocab, depth + 1)
+    second = _stated(b, vocab, depth + 1)
+    if first is None or second is None:
+        return None
+    low = first[0] if first[0] is not None else first[1]
+    high = second[1] if second[1] is not None else second[0]
+    return low, high, first[2] or second[2]
+
+
+def _whole_or_none(x: float | None) -> int | None:
+    return None if x is None or math.isinf(x) else int(x)
+
+
+@lru_cache(maxsize=8192)
+def stated(interval: Interval) -> Stated:
+    """The figures a count states (see :class:`Stated`).
+
+    >>> stated(parse_count("up to 30"))
+    Stated(low=None, high=30, vague=False)
+    >>> stated(parse_count("four"))
+    Stated(low=4, high=4, vague=False)
+    >>> stated(parse_count("several dozen"))
+    Stated(low=12, high=None, vague=True)
+    >>> stated(parse_count("at least 4")), stated(parse_count("about 50"))
+    (Stated(low=4, high=None, vague=False), Stated(low=50, high=50, vague=False))
+    >>> stated(parse_count("between 5 and 7"))
+    Stated(low=5, high=7, vague=False)
+    """
+    found = _stated(_normalise(interval.text), _vocabulary()) if interval.text else None
+    if found is None:
+        return Stated(_whole_or_none(interval.low), _whole_or_none(interval.high))
+    low, high, vague = found
+    return Stated(_whole_or_none(low), _whole_or_none(high), vague)
+
+
+def vague_words(
+    words: tuple[str, ...] = ("a few", "several", "tens", "dozens", "hundreds", "thousands"),
+) -> str:
+    """How the vague words count, in words, read from the same table the code uses.
+
+    >>> vague_words(("dozens", "hundreds"))
+    'dozens = 12, hundreds = 100'
+    """
+    table = _vocabulary().vague
+    return ", ".join(f"{w} = {int(table[w][0]):,}" for w in words if w in table)
+
+
+def count_words() -> frozenset[str]:
+    """Single words that give a count (``four``, ``twenty``, ``dozens``), from the vocabulary.
+
+    >>> {"four", "dozens", "several"} <= count_words()
+    True
+    """
+    vocab = _vocabulary()
+    words = [*vocab.units, *vocab.tens, *(w for w in vocab.vague if " " not in w)]
+    return frozenset(w for w in words if w not in vocab.articles)
+
+
+def conservative(i: Interval) -> int | None:
+    """The conservative figure of a count: its lowest stated figure, if it states one.
+
+    >>> conservative(parse_count("several dozen")), conservative(parse_count("more than 100"))
+    (12, 100)
+    >>> conservative(parse_count("up to 7")) is None
+    True
+    """
+    return stated(i).low
 
 
 def format_count(i: Interval) -> str:

@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from claimgraph.errors import ClaimgraphError, InvalidInput
+from claimgraph.errors import ClaimgraphError, InvalidInput, UsageError
 from claimgraph.problems import Report
 
 # Command families, in the order `claimgraph --help` lists them. Each module
@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "extract",
     "convert",
     "evaluate",
+    "drafts",
 )
 
 # `claimgraph export ...`: one sub-app that several modules add commands to
@@ -46,6 +47,42 @@ ClaimsDir = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from claimgraph import __version__
+
+        typer.echo(f"claimgraph {__version__}")
+        raise typer.Exit()
+
+
+def app_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print claimgraph's version and exit.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Claim-versus-counterclaim fact tracking: load claims attributed to parties, link them
+    per event, and show who contradicts and who corroborates whom."""
+
+
+def output_path(value: str | Path) -> Path:
+    """An output path from the command line; an empty one is refused.
+
+    ``Path("")`` is the current folder, so ``-o ''`` (an unset variable in a
+    script) would write there.
+    """
+    if isinstance(value, Path):  # a default, already a path
+        return value
+    if not value.strip():
+        raise typer.BadParameter("an empty path; give a file or folder name")
+    return Path(value)
+
+
 def command_modules() -> list[ModuleType]:
     mods = []
     for name in COMMAND_MODULES:
@@ -63,13 +100,18 @@ def print_report(report: Report) -> None:
         typer.echo(str(problem), err=True)
 
 
-def fail(error: ClaimgraphError) -> NoReturn:
+def say_error(error: ClaimgraphError) -> None:
+    """Print a library error (every problem of an InvalidInput) to stderr; do not exit."""
     if isinstance(error, InvalidInput):
         print_report(error.report)
         n = len(error.report.errors)
         typer.echo(f"claimgraph: {n} problem{'s' if n != 1 else ''} found", err=True)
     else:
         typer.echo(f"claimgraph: {error}", err=True)
+
+
+def fail(error: ClaimgraphError) -> NoReturn:
+    say_error(error)
     raise typer.Exit(error.exit_code)
 
 
@@ -97,6 +139,44 @@ class handled:
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, ClaimgraphError):
             fail(exc)
+
+
+def say_drafts_skipped(claims_dir: Path, skipped: int) -> None:
+    """Tell how many drafts a command left out, and how to include or promote them."""
+    if skipped:
+        typer.echo(
+            f"{claims_dir}: {skipped} draft{'s' if skipped != 1 else ''} skipped "
+            "(use --include-drafts to include them, or review them: "
+            "`claimgraph drafts list`, then `claimgraph drafts promote`)",
+            err=True,
+        )
+
+
+def say_reviewed_in_place(claims_dir: Path, files: list[Path]) -> None:
+    """Warn about claim files no longer drafts but still in drafts/ (which git ignores)."""
+    from claimgraph.review import reviewed_in_place
+
+    for path in reviewed_in_place(claims_dir, files):
+        typer.echo(
+            f"{path}: warning: no longer a draft, but still in drafts/, which git ignores: "
+            f"move it into the claims folder with `claimgraph drafts promote {path}`",
+            err=True,
+        )
+
+
+def refuse_event_in_drafts(event: str, claims_dir: Path, include_drafts: bool) -> None:
+    """UsageError when an event the folder lacks is found in its (skipped) drafts."""
+    if include_drafts or not claims_dir.is_dir():
+        return
+    from claimgraph.review import drafts_with_event
+
+    found = drafts_with_event(claims_dir, event)
+    if found:
+        where = ", ".join(str(p) for p in found[:3]) + (" ..." if len(found) > 3 else "")
+        raise UsageError(
+            f"event '{event}' is only in drafts ({where}): add --include-drafts, "
+            "or promote the reviewed draft with `claimgraph drafts promote`"
+        )
 
 
 # Fewer claim files than this load too fast to need a progress bar.

@@ -41,7 +41,12 @@ class Format(StrEnum):
 def convert(
     src: Annotated[Path, typer.Argument(help="The claims folder to read.", show_default=False)],
     dest: Annotated[
-        Path, typer.Argument(help="The folder to write (outside SRC).", show_default=False)
+        Path,
+        typer.Argument(
+            help="The folder to write (outside SRC).",
+            show_default=False,
+            parser=common.output_path,
+        ),
     ],
     to: Annotated[
         Format,
@@ -76,6 +81,8 @@ def convert(
                 progress=progress,
             )
         cache.flush()
+    for warning in result.unresolved:
+        typer.echo(f"claimgraph: warning: {warning}", err=True)
     typer.echo(
         f"{result.claims} claims from {result.sources} sources written as {to.value} "
         f"in {dest}: {len(result.written)} files converted, {len(result.copied)} copied"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import yaml
@@ -41,6 +41,26 @@ def _root_relative(report: Path, root: Path, out_dir: Path) -> tuple[str, bool]:
     return path.as_posix(), False
 
 
+def _print_snippets(unmatched: list[str], sources: list[Any], claims_dir: Path) -> None:
+    """A parties.yaml entry for each unmatched speaker, with the nearest known parties."""
+    from claimgraph.review.resolve import nearest, snippet
+
+    target = claims_dir / "parties.yaml"
+    typer.echo(
+        f"register these speakers under `parties:` in {target} (or fix the drafts), "
+        "then run `claimgraph drafts rematch` (your edits to the drafts are kept):"
+    )
+    taken = {p.id for source in sources for p in source.parties()}
+    for words in unmatched:
+        hints = nearest(words, sources)
+        near = ", ".join(f"{h.party.id} ({h.party.name})" for h in hints) or "none"
+        typer.echo(f"  # {words!r} — nearest: {near}")
+        lines = snippet(words, hints, taken)
+        taken.add(lines[-5].strip().rstrip(":"))  # the id line
+        for line in lines:
+            typer.echo(line)
+
+
 def extract(
     reports: Annotated[
         list[Path],
@@ -54,7 +74,12 @@ def extract(
     ],
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="Folder to write the drafts into (created if needed)."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder to write the drafts into (created if needed).",
+            parser=common.output_path,
+        ),
     ] = Path("claims/drafts"),
     parties: Annotated[
         Path | None,
@@ -75,7 +100,10 @@ def extract(
     from claimgraph.extract.attribution import Registry
     from claimgraph.extract.events import Gazetteer, load_gazetteer
     from claimgraph.load import read_corpus
+    from claimgraph.review.resolve import PartySource, sources_for
     from claimgraph.yamlsafe import MAX_FILE_BYTES
+
+    sources: list[PartySource]
 
     with common.handled():
         claims_dir = parties if parties is not None else Path("claims")
@@ -85,6 +113,7 @@ def extract(
         if claims_dir.is_dir():
             corpus, problems = read_corpus(claims_dir)
             registry = Registry.from_corpus(corpus)
+            sources = sources_for(corpus)
             if not problems.valid:
                 n = len(problems.errors)
                 typer.echo(
@@ -101,6 +130,7 @@ def extract(
             if parties is not None:
                 raise UsageError(f"{parties}: not a claims folder")
             registry = Registry()
+            sources = []
             root = Path.cwd()
         extractor = Extractor(registry, gazetteer=gazetteer)
 
@@ -162,9 +192,7 @@ def extract(
     )
     typer.echo(summary)
     if unmatched:
-        typer.echo("register these speakers in parties.yaml (or fix the drafts):")
-        for words in unmatched:
-            typer.echo(f"  {words}")
+        _print_snippets(unmatched, sources, claims_dir)
     if failed:
         raise typer.Exit(1)
 

@@ -30,6 +30,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="PATH",
+        parser=common.output_path,
         help="md: the reports folder (default: reports). json/csv: the file to write "
         "(default: standard output; '-' for standard output).",
         show_default=False,
@@ -87,14 +88,19 @@ def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> objec
     assert cache is None or isinstance(cache, Cache)
     with common.loading_progress() as progress:
         loaded = scan(claims_dir, include_drafts=include_drafts, cache=cache, progress=progress)
+    common.say_drafts_skipped(claims_dir, len(loaded.drafts_skipped))
+    common.say_reviewed_in_place(claims_dir, loaded.files)
     if not loaded.report.valid:
         raise InvalidInput(loaded.report)
     return loaded.corpus
 
 
-def _check_events(wanted: list[str], known: list[str]) -> None:
+def _check_events(
+    wanted: list[str], known: list[str], claims_dir: Path, include_drafts: bool
+) -> None:
     for event in wanted:
         if event not in known:
+            common.refuse_event_in_drafts(event, claims_dir, include_drafts)
             hint = suggest(event, known)
             extra = f" (did you mean '{hint}'?)" if hint else ""
             raise UsageError(f"unknown event '{event}'{extra}")
@@ -152,7 +158,7 @@ def report(
                 return
         corpus = _load(claims_dir, include_drafts, cache)
         assert isinstance(corpus, Corpus)
-        _check_events(wanted, list(corpus.events))
+        _check_events(wanted, list(corpus.events), claims_dir, include_drafts)
         assessment = assess(corpus)
         selected = wanted or None
 
@@ -226,6 +232,7 @@ def claimreview(
         typer.Option(
             "--output",
             "-o",
+            parser=common.output_path,
             help="The JSON-LD file to write (default: standard output; '-' for standard output).",
             show_default=False,
         ),

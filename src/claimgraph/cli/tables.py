@@ -82,9 +82,15 @@ def claims(
 ) -> None:
     """List claims with their question's status and the claims they contradict or corroborate."""
     from claimgraph.frames import claims_frame, render_frame
+    from claimgraph.review.resolve import aspect_named, party_named
 
     with common.handled():
         assessment = _assess(claims_dir, include_drafts)
+        corpus = assessment.corpus
+        if party is not None:
+            party = party_named(party, corpus.parties.values())
+        if aspect is not None:
+            aspect = aspect_named(aspect, corpus.aspects.values())
         frame = claims_frame(assessment, event=event, party=party, aspect=aspect)
         typer.echo(render_frame(frame, format.value, "claims"), nl=False)
 
@@ -105,7 +111,13 @@ def parties(
 def graph(
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="The file to write.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write.",
+            show_default=False,
+            parser=common.output_path,
+        ),
     ],
     claims_dir: common.ClaimsDir = Path("claims"),
     format: Annotated[

@@ -70,6 +70,9 @@ def validate(
     from claimgraph.load import scan
 
     with common.handled():
+        if claims_dir.is_file():
+            _validate_file(claims_dir, include_drafts, format)
+            return
         if not claims_dir.is_dir():
             raise UsageError(f"{claims_dir}: no such claims folder")
         # Each claim file's parse is cached; written only when the folder is valid.
@@ -112,6 +115,49 @@ def validate(
             f" — {verdict}"
         )
     if not report.valid:
+        raise typer.Exit(1)
+
+
+def _validate_file(file: Path, include_drafts: bool, format: ProblemFormat) -> None:
+    """One claim file, checked within its claims folder; only its own problems are shown."""
+    from claimgraph.load import scan
+    from claimgraph.review import claims_folder_of
+
+    folder = claims_folder_of(file)
+    if folder is None:
+        raise UsageError(
+            f"{file}: a file, and no folder above it holds parties.yaml, events.yaml or "
+            "aspects.yaml; give the claims folder instead (`claimgraph validate CLAIMS_DIR`)"
+        )
+    loaded = scan(folder, include_drafts=include_drafts, drafts=[file])
+    target = file.resolve()
+    mine = [p for p in loaded.report.sorted() if Path(p.path).resolve() == target]
+    elsewhere = [p for p in loaded.report.errors if Path(p.path).resolve() != target]
+    errors = [p for p in mine if p.severity == "error"]
+    if format is ProblemFormat.json:
+        document = {
+            "file": str(file),
+            "folder": str(folder),
+            "valid": not errors,
+            "errors": len(errors),
+            "warnings": len(mine) - len(errors),
+            "errors_elsewhere": len(elsewhere),
+            "problems": [p.to_dict() for p in mine],
+        }
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for problem in mine:
+            typer.echo(str(problem), err=True)
+        verdict = "valid" if not errors else _plural(len(errors), "problem")
+        if len(mine) > len(errors):
+            verdict += f", {_plural(len(mine) - len(errors), 'warning')}"
+        if elsewhere:
+            verdict += (
+                f" ({_plural(len(elsewhere), 'problem')} in other files: "
+                f"`claimgraph validate {folder}`)"
+            )
+        typer.echo(f"{file}: checked within {folder} — {verdict}")
+    if errors:
         raise typer.Exit(1)
 
 

@@ -14,6 +14,8 @@ a table or the diagram nor inject HTML or a link.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from urllib.parse import quote, urlsplit
 
 __all__ = [
@@ -36,23 +38,40 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~$])")
 # Characters that begin a block when they start a line ("# ", "- ", "> ", "1. ").
 _BLOCK_START = re.compile(r"^(?:([#>+\-=])|(\d+)([.)]))")
 
-_WHITESPACE = re.compile(r"\s+")
+# Any run of whitespace or of control characters (which carry no meaning in a
+# report) becomes one space: one pattern, one pass.
+_BLANK = re.compile(r"[\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]+")
 
-# Control characters other than whitespace carry no meaning in a report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+# A report repeats the same few texts (party names, aspect labels, values) many
+# times over, mostly within one event: each escaping function remembers its
+# last 4,096 answers for strings (a bounded memo: at most a few MB).
+_MEMO = 1 << 12
 
 
-def one_line(text: object) -> str:
+def _memoised(fn: Callable[[str], str]) -> Callable[[object], str]:
+    """``fn`` for any object (as ``str(obj)``), remembering its answers for strings."""
+    cached = lru_cache(maxsize=_MEMO)(fn)
+
+    @wraps(fn)
+    def escape(text: object) -> str:
+        return cached(text) if type(text) is str else fn(str(text))
+
+    escape.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return escape
+
+
+@_memoised
+def one_line(text: str) -> str:
     """Collapse any run of whitespace (newlines included) to one space and trim.
 
     >>> one_line("  two\\nlines\\t here ")
     'two lines here'
     """
-    s = _CONTROL.sub(" ", str(text))
-    return _WHITESPACE.sub(" ", s).strip()
+    return _BLANK.sub(" ", text).strip()
 
 
-def md_inline(text: object) -> str:
+@_memoised
+def md_inline(text: str) -> str:
     """Escape text for a Markdown paragraph or list item: one line, no markup.
 
     Emphasis, code spans, links, HTML and entities are backslash-escaped so
@@ -94,7 +113,8 @@ def md_cell(text: object) -> str:
     return md_inline(text)
 
 
-def md_code(text: object) -> str:
+@_memoised
+def md_code(text: str) -> str:
     """Show text as an inline code span, safe in a table cell.
 
     The fence is longer than any run of backticks in the text, and ``|`` is
@@ -162,7 +182,8 @@ _MERMAID_SAFE = re.compile(r"[\w ,.:!?/'+=@-]", re.UNICODE)
 _MERMAID_NAMED = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 
 
-def mermaid_label(text: object) -> str:
+@_memoised
+def mermaid_label(text: str) -> str:
     """Escape text for a double-quoted Mermaid node or edge label.
 
     Quotes, brackets, ``-->``, ``%%``, ``;``, backticks and HTML become

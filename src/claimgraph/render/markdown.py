@@ -15,27 +15,51 @@ timestamps), so golden files compare byte for byte.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from claimgraph.assess import (
+    STATUS_ORDER,
     Assessment,
+    CountFigure,
+    CountReconciliation,
     EventAssessment,
     PositionAssessment,
     QuestionAssessment,
+    event_order,
+    outlet_of,
 )
-from claimgraph.model import Certainty, Claim, Corpus, Event, Interval, Stance
+from claimgraph.link import value_label, written_labels
+from claimgraph.model import AspectType, Certainty, Claim, Corpus, Event, Interval, Stance
 from claimgraph.output import safe_filename
+from claimgraph.quantities import vague_words
 from claimgraph.render.escape import md_cell, md_code, md_inline, md_link, one_line
-from claimgraph.render.mermaid import render_diagram, too_large
+from claimgraph.render.mermaid import diagram_questions, render_diagram, too_large
 
 __all__ = [
+    "ANSWERING_KINDS",
     "INDEX_NAME",
+    "QUESTION_WORDS",
+    "STATUS_EXPLAINED",
+    "STATUS_WORDS",
+    "answered_decline",
+    "conservative_text",
+    "corroboration_kind",
+    "cross_links",
+    "event_outlets",
+    "expected_silences",
+    "figure_text",
+    "figures_explained",
     "generate_reports",
     "render_event",
     "render_index",
     "report_filename",
+    "spread_text",
+    "verdict_text",
 ]
+
+# The view helpers in __all__ return data or plain phrases the HTML site can
+# reuse, so both pages show the same corrected numbers and words.
 
 INDEX_NAME = "index.md"
 
@@ -43,21 +67,24 @@ _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 
-# Order in which event statuses are listed in the index (contested first).
-STATUS_ORDER = ("contested", "divergent", "single-source", "agreed", "unanswered")
-
 STATUS_WORDS = {
     "contested": "Contested",
     "divergent": "Divergent",
-    "single-source": "Single source",
+    "not-compared": "Not cross-checked",
+    "one-party": "One party only",
     "agreed": "Agreed",
     "unanswered": "Unanswered",
 }
 
+# A question's status in the table; "one-party" is one party's answer, not one report.
+QUESTION_WORDS = {**STATUS_WORDS, "one-party": "One party"}
+
 STATUS_EXPLAINED = {
     "contested": "the parties' accounts contradict each other",
     "divergent": "the accounts differ but do not contradict each other",
-    "single-source": "each question has one party's answer only, so nothing is cross-checked",
+    "not-compared": "several parties spoke, but no two answered the same question, "
+    "so nothing is cross-checked",
+    "one-party": "only one party answered, so nothing is cross-checked",
     "agreed": "the parties who answered agree",
     "unanswered": "no party has answered; there are only refusals to comment",
 }
@@ -69,7 +96,8 @@ LEGEND = (
     "² second-hand (“citing residents”) · ✗ denies · "
     "~~struck~~ later corrected by the same party.\\\n"
     "(video), (photo)… evidence offered · (no evidence) said without evidence · "
-    "“declined” refused to comment."
+    "“declined” refused to comment (~~struck~~, then answered: it spoke later) · "
+    "\\[verdict: …\\] the fact-checker's rating."
 )
 
 
@@ -99,16 +127,36 @@ def format_date(when: date | datetime | None) -> str:
         return "undated"
     text = f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
     if isinstance(when, datetime):
-        text += f", {when:%H:%M}"
+        text += f", {when:%H:%M}{_zone(when)}"
     return text
 
 
 def _short_date(when: date | datetime | None) -> str:
+    """A date as ``YYYY-MM-DD``; a time as ``HH:MM`` with its zone when it has one.
+
+    >>> from datetime import timedelta, timezone
+    >>> _short_date(datetime(2023, 3, 20, 18, 30, tzinfo=timezone(timedelta(hours=3))))
+    '2023-03-20 18:30+03:00'
+    >>> _short_date(datetime(2023, 3, 20, 18, 30, tzinfo=timezone.utc))
+    '2023-03-20 18:30Z'
+    >>> _short_date(datetime(2023, 3, 20, 18, 30))
+    '2023-03-20 18:30'
+    """
     if when is None:
         return ""
     if isinstance(when, datetime):
-        return when.strftime("%Y-%m-%d %H:%M")
+        return when.strftime("%Y-%m-%d %H:%M") + _zone(when)
     return when.isoformat()
+
+
+def _zone(when: datetime) -> str:
+    offset = when.utcoffset()
+    if offset is None:
+        return ""
+    if not offset:
+        return "Z"
+    text = when.isoformat()
+    return text[-6:] if text[-6] in "+-" else when.strftime("%z")
 
 
 def event_when(event: Event) -> str:
@@ -151,8 +199,10 @@ INDEX_COLUMNS = (
     "Claims",
     "Parties",
     "Sources",
-    "Contradicting pairs of parties",
-    "Corroborations (across sides)",
+    "Outlets",
+    "Pairs of parties in contradiction",
+    "Contradictions",
+    "Corroborations (independent)",
     "Declined",
 )
 RECORD_COLUMNS = (
@@ -220,18 +270,25 @@ class _Names:
 def claim_value(claim: Claim, assessment: Assessment) -> str:
     """A claim's answer in words (unescaped): its positions' labels, or its value."""
     positions = assessment.positions_of(claim.id)
+    aspect = assessment.corpus.aspects.get(claim.aspect)
     if positions:
-        return ", ".join(one_line(p.label) for p in positions)
+        written = written_labels(aspect, claim) if aspect else {}
+        labels = [
+            value_label(aspect, p.value, written)
+            if aspect and isinstance(p.value, str) and aspect.type is not AspectType.TEXT
+            else p.label
+            for p in positions
+        ]
+        return ", ".join(one_line(label) for label in labels)
     value = claim.value
     if value is None:
         return ""
     if isinstance(value, Interval):
         return value.text or str(value)
+    written = written_labels(aspect, claim) if aspect else {}
     if isinstance(value, frozenset):
-        aspect = assessment.corpus.aspects.get(claim.aspect)
-        return ", ".join(aspect.label_of(v) if aspect else v for v in sorted(value))
-    aspect = assessment.corpus.aspects.get(claim.aspect)
-    return one_line(aspect.label_of(value) if aspect else value)
+        return ", ".join(value_label(aspect, v, written) if aspect else v for v in sorted(value))
+    return one_line(value_label(aspect, value, written) if aspect else value)
 
 
 def _evidence_marks(claim: Claim) -> str:
@@ -277,9 +334,17 @@ def _is_superseded(claim: Claim, assessment: Assessment) -> bool:
     )
 
 
+def answered_decline(claim: Claim, assessment: Assessment) -> str | None:
+    """The claim that later answered this decline (same party, same event), if any."""
+    ea = assessment.events.get(claim.event)
+    return ea.answered_declines.get(claim.id) if ea else None
+
+
 def cell_text(claim: Claim, assessment: Assessment) -> str:
     """One claim as it appears in a table cell, with its marks (escaped Markdown)."""
     if claim.stance is Stance.DECLINES:
+        if answered_decline(claim, assessment):
+            return "~~“declined”~~, then answered"
         return "“declined”"
     text = md_cell(claim_value(claim, assessment)) or md_cell(claim.quote)[:60]
     if claim.certainty is Certainty.HEDGED:
@@ -291,8 +356,33 @@ def cell_text(claim: Claim, assessment: Assessment) -> str:
     if _is_superseded(claim, assessment):
         text = f"~~{text}~~"
     text += _evidence_marks(claim)
+    if claim.review is not None and claim.review.rating.strip():
+        text += f" \\[verdict: {md_cell(claim.review.rating)}\\]"
     if _contradicted(claim, assessment):
         text = "⚠ " + text
+    return text
+
+
+def verdict_text(claim: Claim) -> str:
+    """The fact-checker's verdict on a claim (escaped Markdown), or ``""``.
+
+    >>> from claimgraph.model import Review
+    >>> c = Claim("c", "e", "p", "s", "cause", "x",
+    ...           review=Review("False", reviewer="Desk", url="https://x.org/r"))
+    >>> verdict_text(c)
+    'verdict: **False** by Desk ([review](https://x.org/r))'
+    """
+    review = claim.review
+    if review is None or not review.rating.strip():
+        return ""
+    text = f"verdict: **{md_inline(review.rating)}**"
+    if review.reviewer.strip():
+        text += f" by {md_inline(review.reviewer)}"
+    if review.date:
+        text += f", {format_date(review.date)}"
+    link = md_link("review", review.url) if review.url.strip() else ""
+    if link.startswith("["):
+        text += f" ({link})"
     return text
 
 
@@ -337,7 +427,9 @@ def _statement(claim: Claim, assessment: Assessment, names: _Names) -> str:
             "evidence: " + ", ".join(claim.evidence) if claim.has_evidence else "no evidence"
         )
     extra = f" ({md_inline('; '.join(marks))})" if marks else ""
-    return f"{parts[0]}: {_quote(claim)}{extra} — {_source_ref(claim, assessment.corpus)}"
+    line = f"{parts[0]}: {_quote(claim)}{extra} — {_source_ref(claim, assessment.corpus)}"
+    verdict = verdict_text(claim)
+    return f"{line} — {verdict}" if verdict else line
 
 
 # ---------------------------------------------------------------- sections
@@ -350,24 +442,64 @@ def _title(event: Event) -> list[str]:
     return [f"# {title} — {md_inline(tail)}", ""]
 
 
-def _status_line(ea: EventAssessment, names: _Names) -> list[str]:
+def _status_line(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
     c = ea.counts
     status = STATUS_WORDS.get(ea.status, ea.status)
+    outlets = event_outlets(ea, assessment.corpus)
+    where = f"{_plural(c.outlets, 'outlet')}"
+    if len(outlets) == 1:
+        where += f": {md_inline(outlets[0])}"
     parts = [
         f"**{status}**: {STATUS_EXPLAINED.get(ea.status, '')}.",
         f"{_plural(c.claims, 'claim')} by {_plural(c.parties, 'party', 'parties')} "
-        f"from {_plural(c.sources, 'source')};",
-        f"{_plural(c.contradictions, 'contradicting pair')} of parties,",
+        f"from {_plural(c.sources, 'source')} ({where});",
+        f"{_plural(c.contradicting_pairs, 'pair')} of parties in contradiction "
+        f"({_plural(c.contradictions, 'contradiction')});",
         f"{_plural(c.corroborations, 'corroboration')} "
-        f"({c.independent_corroborations} across sides)",
+        f"({c.independent_corroborations} independent: different sides and outlets)",
     ]
-    disputed = [names.aspect(a).lower() for a, q in ea.questions.items() if q.status == "contested"]
+    disputed = [names.aspect(a) for a, q in ea.questions.items() if q.status == "contested"]
+    linked = [
+        f"{names.aspect(a)} with {names.aspect(b)}"
+        for a, others in cross_links(ea, assessment.corpus).items()
+        for b in others
+        if a < b
+    ]
+    tail = []
     if disputed:
-        parts[0] = parts[0][:-1] + f" on {md_inline(', '.join(disputed))}."
+        tail.append(f"on {', '.join(disputed)}")
+    if linked:
+        tail.append(f"and a fact-checker links {'; '.join(linked)} as contradicting")
+    if tail and ea.status == "contested":
+        parts[0] = parts[0][:-1] + f" {md_inline(' '.join(tail))}."
     line = " ".join(parts)
     if ea.declined_parties:
         line += f"; {_plural(len(ea.declined_parties), 'party', 'parties')} declined to comment"
     return [line + ".", ""]
+
+
+def cross_links(ea: EventAssessment, corpus: Corpus) -> dict[str, list[str]]:
+    """Aspect -> the other questions a fact-checker's ``contradicts`` link ties it to.
+
+    Such a link is a relation between two claims on different questions: it
+    contests neither row and is shown as what it is.
+    """
+    found: dict[str, list[str]] = {}
+    for rel in ea.relations:
+        if rel.kind != "contradicts" or rel.source != "fact-checker":
+            continue
+        a, b = corpus.claims.get(rel.a), corpus.claims.get(rel.b)
+        if a is None or b is None or a.aspect == b.aspect:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if x.event == ea.event and y.aspect not in found.setdefault(x.aspect, []):
+                found[x.aspect].append(y.aspect)
+    return found
+
+
+def event_outlets(ea: EventAssessment, corpus: Corpus) -> list[str]:
+    """The distinct outlets that carry the event's claims, in source order."""
+    return list(dict.fromkeys(outlet_of(corpus, s) for s in ea.sources))
 
 
 def event_claims(ea: EventAssessment, corpus: Corpus) -> list[Claim]:
@@ -392,11 +524,13 @@ def _table(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[s
     by_question: dict[str, dict[str, list[Claim]]] = {}
     for claim in event_claims(ea, corpus):
         by_question.setdefault(claim.aspect, {}).setdefault(claim.party, []).append(claim)
+    links = cross_links(ea, corpus)
     for aspect, question in _ordered_questions(ea):
-        cells = [
-            md_cell(names.aspect(aspect)),
-            md_cell(STATUS_WORDS.get(question.status, question.status)),
-        ]
+        status = QUESTION_WORDS.get(question.status, question.status)
+        if links.get(aspect):
+            others = ", ".join(names.aspect(a) for a in links[aspect])
+            status += f"; a fact-checker links it as contradicting {others}"
+        cells = [md_cell(names.aspect(aspect)), md_cell(status)]
         held = by_question.get(aspect, {})
         for party in parties:
             texts = [cell_text(c, assessment) for c in held.get(party, [])]
@@ -493,20 +627,20 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
     lines = ["## Corroborations", ""]
     if not positions and not links:
         return lines + ["No two parties give the same answer.", ""]
+    outlets = event_outlets(ea, corpus)
+    if len(outlets) == 1:
+        lines += [
+            f"All via {md_inline(outlets[0])}: every claim of this event comes through one "
+            "outlet, so agreement here is not independent confirmation.",
+            "",
+        ]
     n = 0
     for pos in positions:
         n += 1
         sides = sorted(
             set(pos.independent_sides or pos.sides), key=lambda s: names.side_order.get(s, 99)
         )
-        if pos.independently_corroborated:
-            kind = "independent: across sides " + ", ".join(md_inline(names.side(s)) for s in sides)
-        else:
-            kind = (
-                "within one side"
-                if len(set(pos.sides)) <= 1
-                else "same side once echoes count once"
-            )
+        kind = corroboration_kind(pos, names.side, sides)
         lines.append(
             f"{n}. **{md_inline(names.aspect(pos.aspect))}**: {md_inline(pos.label)} — "
             f"{_plural(len(set(pos.parties)), 'party', 'parties')}, {kind}"
@@ -534,56 +668,178 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
     return lines + [""]
 
 
+def corroboration_kind(
+    pos: PositionAssessment, side_name: Callable[[str], str], sides: Sequence[str]
+) -> str:
+    """How independent a corroboration is: sides and outlets (escaped Markdown).
+
+    Independent needs two sides (an echo counting once) *and* two outlets.
+    """
+    across = ", ".join(md_inline(side_name(s)) for s in sides)
+    outlets = ", ".join(md_inline(o) for o in pos.outlets)
+    if pos.independently_corroborated:
+        return f"independent: across sides {across}, reported by {outlets}"
+    if len(sides) >= 2:
+        return f"across sides {across}, but all via {outlets}: not independent confirmation"
+    if len(set(pos.sides)) <= 1:
+        return "within one side"
+    return "same side once echoes count once"
+
+
+# Kinds of party a reader expects an answer from on a contested question: those
+# that speak for a side. Outlets, residents, channels and companies are not
+# expected to know how many missiles were shot down.
+ANSWERING_KINDS = frozenset(
+    {
+        "government",
+        "regional-government",
+        "local-government",
+        "military",
+        "intelligence",
+        "occupation-authority",
+        "armed-group",
+        "partisans",
+    }
+)
+
+
+def expected_silences(ea: EventAssessment, assessment: Assessment) -> dict[str, list[str]]:
+    """Party -> the contested questions it said nothing on, for parties a reader
+    expects an answer from: those that spoke on the event and speak for a side
+    (:data:`ANSWERING_KINDS`). Declines are listed apart.
+    """
+    corpus = assessment.corpus
+    spoke = {
+        c.party
+        for c in (corpus.claims.get(cid) for cid in ea.timeline)
+        if c is not None and c.stance is not Stance.DECLINES
+    }
+    found: dict[str, list[str]] = {}
+    for q in ea.questions.values():
+        if q.status != "contested":
+            continue
+        for party in ea.parties:
+            record = corpus.parties.get(party)
+            if party not in spoke or party in q.parties or record is None:
+                continue
+            if record.kind in ANSWERING_KINDS:
+                found.setdefault(party, []).append(q.aspect)
+    return found
+
+
 def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    """Who declined to comment, and who said nothing on the questions in dispute."""
+    """Who declined to comment, and who speaks for a side but is silent on a contested question."""
     corpus = assessment.corpus
     lines = ["## Silences", ""]
-    for q in ea.questions.values():
-        for claim_id in q.declined:
-            if claim_id in corpus.claims:
-                claim = corpus.claims[claim_id]
-                lines.append(f"- Declined to comment: {_statement(claim, assessment, names)}")
-    parties = _columns(ea, names)
-    disputed = [q for q in ea.questions.values() if q.status == "contested"]
-    for q in disputed:
-        silent = [p for p in parties if p not in q.parties]
-        if silent:
-            who = ", ".join(names.party_with_side(p) for p in silent)
-            status = STATUS_WORDS.get(q.status, q.status).lower()
-            lines.append(
-                f"- Nothing on **{md_inline(names.aspect(q.aspect))}** ({status}) from: "
-                f"{md_inline(who)}"
-            )
+    answered: list[str] = []
+    for claim in event_claims(ea, corpus):
+        if claim.stance is not Stance.DECLINES:
+            continue
+        statement = _statement(claim, assessment, names)
+        if claim.id in ea.answered_declines:
+            answered.append(f"- Declined to comment, then answered: {statement}")
+        else:
+            lines.append(f"- Declined to comment: {statement}")
+    silent = expected_silences(ea, assessment)
+    for party in sorted(silent, key=names.party_sort_key):
+        questions = ", ".join(f"**{md_inline(names.aspect(a))}**" for a in silent[party])
+        lines.append(
+            f"- {md_inline(names.party_with_side(party))} spoke on this event, "
+            f"but said nothing on {questions} (contested)"
+        )
     if len(lines) == 2:
         lines.append(
-            "Nobody declined to comment, and every party spoke on each contested question."
+            "Nobody declined to comment without answering later, and every party that "
+            "speaks for a side spoke on each contested question."
         )
-    else:
-        lines += ["", "Empty cells in the table above show every other silence."]
+    lines += ["", *answered] if answered else []
+    lines += ["", "Empty cells in the table above show every other silence."]
     return lines + [""]
 
 
-def _figure(interval: Interval) -> str:
-    if math.isinf(interval.high) and interval.low == 0:
-        return "unknown"
-    return interval.text or str(interval)
+def _verdicts(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """The fact-checker's verdicts (``review:``) on the event's claims, beside each claim."""
+    reviewed = [c for c in event_claims(ea, assessment.corpus) if verdict_text(c)]
+    if not reviewed:
+        return []
+    lines = ["## Verdicts", ""]
+    for claim in reviewed:
+        answer = md_inline(_stance_value(claim, assessment)) or md_inline(claim.aspect)
+        lines.append(f"- *{answer}*: {_statement(claim, assessment, names)}")
+        review = claim.review
+        if review is not None and review.summary.strip():
+            lines.append(f"  - {md_inline(review.summary)}")
+    return lines + [""]
 
 
 def _number(x: float) -> str:
-    """A bound of a count: ``∞`` or the number without a trailing ``.0``.
+    """A figure: the number without a trailing ``.0``, ``∞`` for no bound.
 
-    >>> _number(4.0), _number(math.inf), _number(2.5)
-    ('4', '∞', '2.5')
+    >>> _number(4.0), _number(math.inf), _number(2.5), _number(1500)
+    ('4', '∞', '2.5', '1,500')
     """
-    return "∞" if math.isinf(x) else f"{x:g}"
+    return "∞" if math.isinf(x) else f"{x:,g}" if x != int(x) else f"{int(x):,}"
 
 
-def _spread(low: float, high: float) -> str:
-    if low == high:
-        return _number(low)
-    if math.isinf(high):
-        return f"at least {_number(low)}"
-    return f"{_number(low)} to {_number(high)}"
+def figure_text(figure: CountFigure) -> str:
+    """A figure as given, and the number a vague word counts as.
+
+    >>> from claimgraph.quantities import parse_count, stated
+    >>> f = stated(parse_count("several dozen"))
+    >>> figure_text(CountFigure(parse_count("several dozen"), (), (), f.low, f.high, f.vague))
+    'several dozen, counted as 12'
+    """
+    text = one_line(figure.label)
+    if figure.vague and figure.low is not None:
+        text += f", counted as {_number(figure.low)}"
+    return text
+
+
+def spread_text(rec: CountReconciliation) -> str:
+    """From the lowest stated figure to the highest.
+
+    >>> from claimgraph.quantities import parse_count
+    >>> spread_text(CountReconciliation((), 4, (), 30, (), False, 4, ()))
+    '4 to 30'
+    """
+    if rec.lowest is None or rec.highest is None:
+        return ""
+    text = _endpoint(rec, rec.lowest)
+    if rec.highest != rec.lowest:
+        text += f" to {_endpoint(rec, rec.highest)}"
+    if rec.highest_open:
+        text += " or more"
+    return text
+
+
+def _endpoint(rec: CountReconciliation, n: int) -> str:
+    """A number of the spread; when only a vague word gives it, the word too."""
+    givers = [f for f in rec.figures if n in f.numbers]
+    if givers and all(f.vague for f in givers):
+        return f"{_number(n)} ({one_line(givers[0].label)})"
+    return _number(n)
+
+
+def conservative_text(rec: CountReconciliation, party: Callable[[str], str]) -> str:
+    """The lowest stated figure with who gave it, the dispute noted."""
+    if rec.conservative is None:
+        return "none stated (only upper bounds such as “up to 30” were given)"
+    who = ", ".join(party(p) for p in rec.conservative_by)
+    text = f"{_endpoint(rec, rec.conservative)}, given by {who}"
+    if rec.disputed:
+        text += "; disputed"
+    return text
+
+
+def figures_explained() -> str:
+    """The note under the Figures table, with the vague-word table the code uses."""
+    return (
+        "Every figure is the one a party gave. The spread runs from the lowest figure "
+        "stated to the highest; the conservative figure is the lowest figure stated, "
+        "with who gave it (ACLED's rule), and an upper bound alone (“up to 30”) gives "
+        f"none. Vague words count by one table ({vague_words()}; the scale words are "
+        "ACLED's). Figures later corrected by the same party are left out."
+    )
 
 
 def _counts(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
@@ -604,18 +860,15 @@ def _counts(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[
     for q in questions:
         rec = q.counts
         assert rec is not None
-        figures = "; ".join(f"{_figure(f.interval)} ({who(f.parties)})" for f in rec.figures)
-        spread = _spread(rec.low.interval.low, rec.high.interval.high)
-        conservative = f"{_number(rec.conservative)} ({who(rec.conservative_by)})"
-        cells = [names.aspect(q.aspect), figures, spread, conservative]
+        figures = "; ".join(f"{figure_text(f)} ({who(f.parties)})" for f in rec.figures)
+        cells = [
+            names.aspect(q.aspect),
+            figures,
+            spread_text(rec),
+            conservative_text(rec, names.party),
+        ]
         lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
-    lines += [
-        "",
-        "The conservative figure is the lowest credible one: the lowest bound of any current "
-        "figure (“dozens” counts as at least 12). Figures later corrected by the same party "
-        "are left out.",
-        "",
-    ]
+    lines += ["", figures_explained(), ""]
     return lines
 
 
@@ -672,23 +925,24 @@ def _sources(ea: EventAssessment, assessment: Assessment) -> list[str]:
 
 
 def _diagram(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    """The Mermaid diagram; for a very large event only its contested questions, or a note."""
+    """The Mermaid diagram of the contested questions, or a note when there is none."""
+    aspects = diagram_questions(ea, assessment)
+    if not aspects:
+        return ["## Diagram", "", "No contested question to draw.", ""]
     intro = (
-        "Parties (left) and the answers they give; a dotted red line joins answers that "
-        "contradict each other."
+        "The contested questions: each answer with the parties that give it; a red dotted "
+        "line joins answers that contradict each other."
     )
-    body = render_diagram(ea, assessment, names.party_sort_key)
+    if any(q.status != "contested" for a, q in ea.questions.items() if a in aspects):
+        intro += " Questions joined only by a fact-checker's link are drawn too."
+    body = render_diagram(ea, assessment, names.party_sort_key, aspects)
     if too_large(body):
-        contested = [a for a, q in ea.questions.items() if q.status == "contested"]
-        body = render_diagram(ea, assessment, names.party_sort_key, contested)
-        intro += " Only the contested questions are drawn: the whole event is too large."
-        if not contested or too_large(body):
-            return [
-                "## Diagram",
-                "",
-                "The event is too large for a diagram GitHub can draw; see the tables above.",
-                "",
-            ]
+        return [
+            "## Diagram",
+            "",
+            "The event is too large for a diagram GitHub can draw; see the tables above.",
+            "",
+        ]
     return ["## Diagram", "", intro, "", "```mermaid", *body, "```", ""]
 
 
@@ -700,11 +954,12 @@ def render_event(assessment: Assessment, event_id: str) -> str:
     names = _Names(corpus)
     lines: list[str] = []
     lines += _title(event)
-    lines += _status_line(ea, names)
+    lines += _status_line(ea, assessment, names)
     lines += _table(ea, assessment, names)
     lines += _contradictions(ea, assessment, names)
     lines += _corroborations(ea, assessment, names)
     lines += _silences(ea, assessment, names)
+    lines += _verdicts(ea, assessment, names)
     lines += _counts(ea, assessment, names)
     lines += _timeline(ea, assessment, names)
     lines += _sources(ea, assessment)
@@ -716,28 +971,11 @@ def render_event(assessment: Assessment, event_id: str) -> str:
 # ---------------------------------------------------------------- index
 
 
-def _event_sort_key(assessment: Assessment, event_id: str) -> tuple[int, int, str, str]:
-    ea = assessment.events[event_id]
-    event = assessment.corpus.events[event_id]
-    rank = STATUS_ORDER.index(ea.status) if ea.status in STATUS_ORDER else len(STATUS_ORDER)
-    day = event.first_day
-    # Newest first within a status; undated events last.
-    return (rank, 0 if day else 1, "" if day is None else _inverse(day.isoformat()), event_id)
-
-
-def _inverse(text: str) -> str:
-    """A string that sorts in the opposite order of ``text`` (digits and dashes)."""
-    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
-
-
 def render_index(assessment: Assessment, events: Sequence[str] | None = None) -> str:
     """``index.md``: every event with status and counts (contested first), then party records."""
     corpus = assessment.corpus
     names = _Names(corpus)
-    ids = [
-        e for e in (events if events is not None else assessment.events) if e in assessment.events
-    ]
-    ids.sort(key=lambda e: _event_sort_key(assessment, e))
+    ids = event_order(assessment, events)
     n_contested = sum(1 for e in ids if assessment.events[e].status == "contested")
     lines = [
         "# Comparison reports",
@@ -761,6 +999,8 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
             str(c.claims),
             str(c.parties),
             str(c.sources),
+            str(c.outlets),
+            str(c.contradicting_pairs),
             str(c.contradictions),
             f"{c.corroborations} ({c.independent_corroborations})",
             md_cell(", ".join(names.party(p) for p in ea.declined_parties)),
@@ -770,8 +1010,9 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
         "",
         "## Track record of the parties",
         "",
-        "Across all events: how often each party's claims were contradicted or corroborated "
-        "by a party of another side, hedged or second-hand, and backed by evidence.",
+        "Across all events: how often each party's answers (claims that are not refusals to "
+        "comment) were contradicted or corroborated by a party of another side, hedged or "
+        "second-hand, and backed by evidence; the shares are those of `claimgraph parties`.",
         "",
         *_header(RECORD_COLUMNS),
     ]
@@ -781,10 +1022,10 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
             md_cell(names.party(rec.party)),
             md_cell(names.side(rec.side)),
             str(rec.claims),
-            _percent(rec.contradicted_by_other_side, rec.claims),
-            _percent(rec.corroborated_by_other_side, rec.claims),
-            _percent(rec.hedged, rec.claims),
-            _percent(rec.with_evidence, rec.claims),
+            _percent(rec.contradicted_by_other_side, rec.answered),
+            _percent(rec.corroborated_by_other_side, rec.answered),
+            _percent(rec.hedged, rec.answered),
+            _percent(rec.with_evidence, rec.answered),
             str(rec.declined),
             str(len(rec.events)),
         ]

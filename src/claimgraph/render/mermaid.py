@@ -1,22 +1,29 @@
-"""The Mermaid flowchart of one event: parties, the answers they give, and contradictions.
+"""The Mermaid flowchart of one event: its contested questions, each answer with the
+parties that give it, and the contradictions between answers in red.
 
-Node ids are generated here (``P1``, ``N1``, ``S1``, ``Q1``), never taken
-from user text; every label passes through
-:func:`claimgraph.render.escape.mermaid_label`. Contradiction edges are
-dotted and drawn in red with ``linkStyle``, so GitHub shows them apart from
-the plain "party says" arrows.
+Only what an editor needs to see the dispute is drawn (seven parties and all
+their answers made about 25 crossing curves that GitHub shrinks to
+unreadable); everything else is in the report's tables. Node ids are
+generated here (``N1``, ``Q1``), never taken from user text; every label
+passes through :func:`claimgraph.render.escape.mermaid_label`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from claimgraph.assess import Assessment, EventAssessment, PositionAssessment
-from claimgraph.model import Stance
+from claimgraph.assess import Assessment, EventAssessment
 from claimgraph.render.escape import mermaid_label
 
-__all__ = ["CONTRADICTION_STYLE", "MAX_EDGES", "MAX_TEXT", "render_diagram", "too_large"]
+__all__ = [
+    "CONTRADICTION_STYLE",
+    "MAX_EDGES",
+    "MAX_TEXT",
+    "diagram_questions",
+    "render_diagram",
+    "too_large",
+]
 
 # GitHub's Mermaid refuses diagrams beyond 500 edges or 50,000 characters;
 # stay well inside both.
@@ -24,11 +31,35 @@ MAX_EDGES = 400
 MAX_TEXT = 40_000
 
 CONTRADICTION_STYLE = "stroke:#d62728,stroke-width:3px,color:#d62728"
-DENIAL_STYLE = "stroke:#7f7f7f,stroke-dasharray:4 3"
 
 
 def _label(text: str) -> str:
     return f'"{mermaid_label(text)}"'
+
+
+# At most this many parties are named on one answer; the tables name them all.
+MAX_NAMES = 4
+
+
+def _names(parties: list[str], name: Callable[[str], str]) -> str:
+    shown = [name(p) for p in parties[:MAX_NAMES]]
+    if len(parties) > MAX_NAMES:
+        shown.append(f"{len(parties) - MAX_NAMES} more")
+    return ", ".join(shown)
+
+
+def diagram_questions(ea: EventAssessment, assessment: Assessment) -> list[str]:
+    """The questions the diagram draws: the contested ones, and those a
+    fact-checker's ``contradicts`` link ties to another question."""
+    corpus = assessment.corpus
+    wanted = [a for a, q in ea.questions.items() if q.status == "contested"]
+    for rel in ea.relations:
+        if rel.kind == "contradicts" and rel.source == "fact-checker":
+            for c in (rel.a, rel.b):
+                claim = corpus.claims.get(c)
+                if claim and claim.event == ea.event and claim.aspect not in wanted:
+                    wanted.append(claim.aspect)
+    return [a for a in ea.questions if a in wanted]
 
 
 def render_diagram(
@@ -39,116 +70,80 @@ def render_diagram(
 ) -> list[str]:
     """The lines of a ``flowchart LR`` (without the code fence) for one event.
 
-    With ``aspects``, only those questions are drawn, with the parties that
-    answer them.
+    One box per contested question (or per question of ``aspects``), holding
+    each answer with the parties that give it; contradictions (by the rules,
+    by denial, or by a fact-checker's link) are red dotted lines. Everything
+    else is in the report's tables.
     """
     corpus = assessment.corpus
     lines = ["flowchart LR"]
-    parties = sorted(ea.parties, key=party_sort_key)
-    if aspects is not None:
-        involved = {
-            corpus.claims[c].party
-            for a in aspects
-            if a in ea.questions
-            for p in ea.questions[a].positions
-            for c in (*p.claims, *p.denied_by)
-            if c in corpus.claims
-        }
-        parties = [p for p in parties if p in involved]
-    party_node = {p: f"P{i}" for i, p in enumerate(parties, 1)}
+    drawn_aspects = list(aspects) if aspects is not None else diagram_questions(ea, assessment)
 
-    # Parties, grouped by side.
-    sides: dict[str, list[str]] = {}
-    for party in parties:
-        sides.setdefault(corpus.side_of(party), []).append(party)
-    for s, (side, members) in enumerate(sides.items(), 1):
-        side_rec = corpus.sides.get(side)
-        lines.append(f"  subgraph S{s}[{_label(side_rec.name if side_rec else side)}]")
-        for party in members:
-            rec = corpus.parties.get(party)
-            lines.append(f"    {party_node[party]}([{_label(rec.name if rec else party)}])")
-        lines.append("  end")
+    def name(party: str) -> str:
+        rec = corpus.parties.get(party)
+        return rec.name if rec and rec.name.strip() else party
 
-    # Positions, grouped by question (free-text questions are not compared).
+    def holders(claims: Iterable[str]) -> list[str]:
+        found = {corpus.claims[c].party for c in claims if c in corpus.claims}
+        return sorted(found, key=party_sort_key)
+
     position_node: dict[str, str] = {}
+    denial_node: dict[str, str] = {}
     n = 0
     for q, (aspect, question) in enumerate(ea.questions.items(), 1):
-        if aspects is not None and aspect not in aspects:
+        if aspect not in drawn_aspects or question.type == "text":
             continue
-        shown = [
-            p for p in question.positions if question.type != "text" and (p.claims or p.denied_by)
-        ]
+        shown = [p for p in question.positions if p.current_claims or p.denied_by]
         if not shown:
             continue
         asp = corpus.aspects.get(aspect)
         title = asp.label if asp and asp.label else aspect
         lines.append(f"  subgraph Q{q}[{_label(title)}]")
         for pos in shown:
-            n += 1
-            position_node[pos.id] = f"N{n}"
-            text = pos.label + (" (corrected)" if pos.superseded else "")
-            lines.append(f"    N{n}[{_label(text)}]")
+            if pos.current_claims:
+                n += 1
+                position_node[pos.id] = f"N{n}"
+                who = _names(holders(pos.current_claims), name)
+                lines.append(f"    N{n}[{_label(f'{pos.label} — {who}')}]")
+            if pos.denied_by:
+                n += 1
+                denial_node[pos.id] = f"N{n}"
+                who = _names(holders(pos.denied_by), name)
+                lines.append(f"    N{n}[{_label(f'not {pos.label} — {who}')}]")
         lines.append("  end")
 
-    if not party_node and not position_node:
-        lines.append(f"  E0[{_label('no statements recorded')}]")
+    if not position_node and not denial_node:
+        lines.append(f"  E0[{_label('no contested question')}]")
         return lines
 
     edges: list[str] = []
-    red: list[int] = []
-    grey: list[int] = []
-    seen: set[tuple[str, str, str]] = set()
-
-    def edge(a: str, b: str, arrow: str, style: list[int] | None = None) -> None:
-        key = (a, b, arrow)
-        if key in seen:
-            return
-        seen.add(key)
-        if style is not None:
-            style.append(len(edges))
-        edges.append(f"  {a} {arrow} {b}")
-
-    for claim in (corpus.claims[c] for c in ea.timeline if c in corpus.claims):
-        if claim.stance is Stance.DECLINES or claim.party not in party_node:
-            continue
-        for pos in assessment.positions_of(claim.id):
-            if pos.id not in position_node:
-                continue
-            if claim.stance is Stance.DENIES:
-                edge(party_node[claim.party], position_node[pos.id], "-- denies --x", grey)
-            else:
-                edge(party_node[claim.party], position_node[pos.id], "-->")
-
     drawn: set[frozenset[str]] = set()
 
-    def contradiction(a: PositionAssessment, b: PositionAssessment, text: str) -> None:
-        pair = frozenset((a.id, b.id))
-        if a.id == b.id or pair in drawn:
+    def contradiction(a: str | None, b: str | None, text: str) -> None:
+        if a is None or b is None or a == b or frozenset((a, b)) in drawn:
             return
-        if a.id in position_node and b.id in position_node:
-            drawn.add(pair)
-            edge(position_node[a.id], position_node[b.id], f"-. {text} .-", red)
+        drawn.add(frozenset((a, b)))
+        edges.append(f"  {a} -. {text} .- {b}")
 
     for question in ea.questions.values():
         for pos in question.positions:
+            contradiction(denial_node.get(pos.id), position_node.get(pos.id), "denies")
             for other_id in pos.contradicts:
-                try:
-                    other = assessment.position(other_id)
-                except KeyError:
-                    continue
-                contradiction(pos, other, "contradicts")
+                contradiction(position_node.get(pos.id), position_node.get(other_id), "contradicts")
     for rel in ea.relations:
         if rel.kind != "contradicts" or rel.between != "claims" or rel.source != "fact-checker":
             continue
         for pa in assessment.positions_of(rel.a):
             for pb in assessment.positions_of(rel.b):
-                contradiction(pa, pb, "contradicts, per fact-checker")
+                contradiction(
+                    position_node.get(pa.id),
+                    position_node.get(pb.id),
+                    "contradicts, per fact-checker",
+                )
 
     lines += edges
-    if red:
-        lines.append(f"  linkStyle {','.join(map(str, red))} {CONTRADICTION_STYLE}")
-    if grey:
-        lines.append(f"  linkStyle {','.join(map(str, grey))} {DENIAL_STYLE}")
+    if edges:
+        lines.append(f"  linkStyle {','.join(map(str, range(len(edges))))} {CONTRADICTION_STYLE}")
     return lines
 
 

@@ -1,24 +1,25 @@
-"""The whole assessment as JSON (versioned schema) and as CSV (one row per claim).
+"""The whole assessment as JSON (versioned schema) and as CSV, and the one claim row.
 
-JSON: ``{"format": "claimgraph-assessment", "version": 1, "sides": [...],
+JSON: ``{"format": "claimgraph-assessment", "version": 2, "sides": [...],
 "parties": [...], "events": [...], "sources": [...], "claims": [...]}``.
-Each event carries its status, counts, questions (with positions, relations
-and count reconciliation), claim-level relations and timeline; each party
-its track record. Values are typed: a category is a string, a set a sorted
-list, a count ``{"low": 4, "high": null, "text": "at least 4"}`` (``null``
-for no upper bound), dates ISO 8601. Keys follow the result types of
-:mod:`claimgraph.assess`; ``version`` changes when a key is removed or its
-meaning changes (adding keys does not).
+Each event (in the index's order) carries its status, counts, questions
+(with positions, relations and count reconciliation), claim-level relations
+and timeline; each party its track record. Inside events, values are typed:
+a category is a string, a set a sorted list, a count interval ``{"low": 4,
+"high": null, "text": "at least 4"}`` (``null`` for no upper bound), dates
+ISO 8601. Keys follow the result types of :mod:`claimgraph.assess`;
+``version`` changes when a key is removed or its meaning changes (adding keys
+does not).
 
-CSV: the columns of :data:`CSV_COLUMNS`, one row per claim in corpus order;
-lists inside a cell are joined with ``;``.
+``claims`` are the claim rows of :func:`claim_rows` (:data:`CLAIM_COLUMNS`),
+the same rows as ``claimgraph claims -f json`` and, in CSV, ``report -f csv``
+and ``claims -f csv``: a count's words in ``value`` and the figures it states
+as numbers in ``low``/``high``; lists inside a cell joined with ``;``.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 import math
 from collections.abc import Collection, Iterable
@@ -26,11 +27,18 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from claimgraph.assess import Assessment, EventAssessment
-from claimgraph.model import Claim, Interval, Value
+from claimgraph.assess import Assessment, EventAssessment, event_order, outlet_of
+from claimgraph.errors import UsageError
+from claimgraph.link import written_labels
+from claimgraph.model import AspectType, Claim, Interval, Value
+from claimgraph.problems import suggest
+from claimgraph.quantities import stated
 
 __all__ = [
+    "CLAIM_COLUMNS",
     "CSV_COLUMNS",
+    "SHARE_DIGITS",
+    "claim_rows",
     "JSON_FORMAT",
     "JSON_VERSION",
     "assessment_to_dict",
@@ -42,32 +50,42 @@ __all__ = [
 ]
 
 JSON_FORMAT = "claimgraph-assessment"
-JSON_VERSION = 1
+JSON_VERSION = 2
 
-CSV_COLUMNS = (
-    "claim_id",
+# The one claim row: `claims -f csv|json`, `report -f csv` and the "claims" of
+# `report -f json` are all made of it (see :func:`claim_rows`).
+CLAIM_COLUMNS = (
+    "claim",
     "event",
     "party",
     "side",
+    "speaker",
+    "source",
+    "outlet",
     "aspect",
     "value",
+    "low",
+    "high",
     "stance",
     "certainty",
     "evidence",
     "said_on",
-    "source",
-    "position_id",
+    "position",
     "question_status",
     "event_status",
+    "independently_corroborated",
     "contradicts",
     "corroborates",
     "complements",
     "supersedes",
     "superseded_by",
     "echo_of",
-    "speaker",
+    "answered_by",
+    "verdict",
+    "verdict_url",
     "quote",
 )
+CSV_COLUMNS = CLAIM_COLUMNS  # the CSV header is the claim row
 
 
 def to_json_value(obj: Any) -> Any:
@@ -123,14 +141,6 @@ def _event_dict(assessment: Assessment, ea: EventAssessment) -> dict[str, Any]:
     return out
 
 
-def _claim_dict(assessment: Assessment, claim: Claim) -> dict[str, Any]:
-    out: dict[str, Any] = to_json_value(claim)
-    out.pop("raw_value", None)
-    out["side"] = assessment.corpus.side_of(claim.party)
-    out["positions"] = [p.id for p in assessment.positions_of(claim.id)]
-    return out
-
-
 def assessment_to_dict(
     assessment: Assessment, events: Collection[str] | None = None
 ) -> dict[str, Any]:
@@ -151,8 +161,8 @@ def assessment_to_dict(
             rec = to_json_value(record)
             rec.pop("party", None)
             rec.pop("side", None)
-            rec["hedged_share"] = round(record.hedged_share, 4)
-            rec["evidence_share"] = round(record.evidence_share, 4)
+            rec["hedged_share"] = round(record.hedged_share, SHARE_DIGITS)
+            rec["evidence_share"] = round(record.evidence_share, SHARE_DIGITS)
             entry["record"] = rec
         parties.append(entry)
     return {
@@ -161,16 +171,16 @@ def assessment_to_dict(
         "sides": [to_json_value(s) for s in corpus.sides.values()],
         "parties": parties,
         "events": [
-            _event_dict(assessment, ea)
-            for ea in assessment.events.values()
-            if events is None or ea.event in events
+            _event_dict(assessment, assessment.events[e])
+            for e in event_order(assessment)
+            if events is None or e in events
         ],
         "sources": [
             to_json_value(s)
             for s in corpus.sources.values()
             if events is None or s.id in used_sources
         ],
-        "claims": [_claim_dict(assessment, c) for c in claims],
+        "claims": claim_rows(assessment, events),
     }
 
 
@@ -180,97 +190,141 @@ def render_json(assessment: Assessment, events: Collection[str] | None = None) -
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _value_text(value: Value) -> str:
+# Shares (hedged, with evidence) are given to this many digits everywhere.
+SHARE_DIGITS = 3
+
+
+def _value_text(value: Value, claim: Claim, assessment: Assessment) -> str:
+    """A claim's answer as written: a count's words, set items as the file gives them."""
     if value is None:
         return ""
     if isinstance(value, Interval):
         return value.text or str(value)
+    aspect = assessment.corpus.aspects.get(claim.aspect)
+    written = written_labels(aspect, claim) if aspect else {}
     if isinstance(value, frozenset):
-        return ";".join(sorted(value))
-    return value
+        return ";".join(written.get(v, v) for v in sorted(value))
+    return written.get(value, value) if aspect and aspect.type is not AspectType.TEXT else value
 
 
 def _join(ids: Iterable[str]) -> str:
-    seen: dict[str, None] = {}
-    for i in ids:
-        seen.setdefault(i, None)
-    return ";".join(seen)
+    return ";".join(dict.fromkeys(ids))
+
+
+def _check(kind: str, wanted: str | None, known: Iterable[str]) -> None:
+    if wanted is None:
+        return
+    choices = list(known)
+    if wanted not in choices:
+        hint = suggest(wanted, choices)
+        extra = f" (did you mean '{hint}'?)" if hint else ""
+        raise UsageError(f"unknown {kind} '{wanted}'{extra}")
+
+
+def claim_rows(
+    assessment: Assessment,
+    events: Collection[str] | None = None,
+    *,
+    party: str | None = None,
+    aspect: str | None = None,
+) -> list[dict[str, Any]]:
+    """One row per claim (see :data:`CLAIM_COLUMNS`), in corpus order.
+
+    Relations name other claims by id, ``;``-separated: ``contradicts`` every
+    current claim whose answer contradicts this one's current answer, denies
+    it or is denied by it, plus the fact-checker's links; ``corroborates``
+    other parties' current claims holding the same answer, plus the
+    fact-checker's links; ``complements`` current claims whose answers
+    complement it. A superseded claim keeps only the fact-checker's links.
+    ``low``/``high`` are the figures a count states (``None``: not stated),
+    numbers a spreadsheet can sort and sum. Raises
+    :class:`~claimgraph.errors.UsageError` for an event, party or aspect the
+    corpus lacks.
+    """
+    corpus = assessment.corpus
+    for event in events or ():
+        _check("event", event, assessment.events)
+    _check("party", party, corpus.parties)
+    _check("aspect", aspect, {*corpus.aspects, *(c.aspect for c in corpus.claims.values())})
+    rows: list[dict[str, Any]] = []
+    for claim in corpus.claims.values():
+        if events is not None and claim.event not in events:
+            continue
+        if (party and claim.party != party) or (aspect and claim.aspect != aspect):
+            continue
+        rows.append(_claim_row(assessment, claim))
+    return rows
+
+
+def _claim_row(assessment: Assessment, claim: Claim) -> dict[str, Any]:
+    corpus = assessment.corpus
+    positions = assessment.positions_of(claim.id)
+    ea = assessment.events.get(claim.event)
+    question = ea.questions.get(claim.aspect) if ea else None
+    rels = assessment.claim_relations(claim.id)
+
+    def linked(kind: str) -> list[str]:
+        return [r.other(claim.id) for r in rels if r.kind == kind and r.source == "fact-checker"]
+
+    contradicts: list[str] = []
+    corroborates: list[str] = []
+    complements: list[str] = []
+    for pos in positions:
+        if claim.id in pos.denied_by:
+            contradicts += pos.current_claims
+            continue
+        if claim.id not in pos.current_claims:
+            continue  # superseded: no longer the party's answer
+        contradicts += pos.denied_by
+        for other_id in pos.contradicts:
+            contradicts += assessment.position(other_id).current_claims
+        for comp in pos.complements:
+            complements += assessment.position(comp).current_claims
+        corroborates += [c for c in pos.current_claims if corpus.claims[c].party != claim.party]
+    value = claim.value
+    given = stated(value) if isinstance(value, Interval) else None
+    source = corpus.sources.get(claim.source)
+    review = claim.review
+    return {
+        "claim": claim.id,
+        "event": claim.event,
+        "party": claim.party,
+        "side": corpus.side_of(claim.party),
+        "speaker": claim.speaker,
+        "source": claim.source,
+        "outlet": outlet_of(corpus, claim.source) if source else "",
+        "aspect": claim.aspect,
+        "value": _value_text(value, claim, assessment),
+        "low": given.low if given else None,
+        "high": given.high if given else None,
+        "stance": claim.stance.value,
+        "certainty": claim.certainty.value,
+        "evidence": ";".join(claim.evidence),
+        "said_on": claim.said_on.isoformat() if claim.said_on else "",
+        "position": _join(p.id for p in positions),
+        "question_status": question.status if question else "",
+        "event_status": ea.status if ea else "",
+        "independently_corroborated": any(
+            p.independently_corroborated for p in positions if claim.id in p.current_claims
+        ),
+        "contradicts": _join(c for c in [*contradicts, *linked("contradicts")] if c != claim.id),
+        "corroborates": _join(c for c in [*corroborates, *linked("corroborates")] if c != claim.id),
+        "complements": _join(c for c in complements if c != claim.id),
+        "supersedes": _join(r.b for r in rels if r.kind == "supersedes" and r.a == claim.id),
+        "superseded_by": _join(r.a for r in rels if r.kind == "supersedes" and r.b == claim.id),
+        "echo_of": _join(r.a for r in rels if r.kind == "echo" and r.b == claim.id),
+        "answered_by": (ea.answered_declines.get(claim.id, "") if ea else ""),
+        "verdict": review.rating if review else "",
+        "verdict_url": review.url if review else "",
+        "quote": claim.quote,
+    }
 
 
 def csv_rows(
     assessment: Assessment, events: Collection[str] | None = None
-) -> Iterable[dict[str, str]]:
-    """One row per claim (see :data:`CSV_COLUMNS`), relations naming other claims by id.
-
-    ``contradicts`` lists every claim whose (current) answer contradicts this
-    one's, those that deny it or that it denies, and the fact-checker's links;
-    ``corroborates`` the claims of other parties holding the same position,
-    plus the fact-checker's links; ``complements`` the claims whose positions
-    complement this one's.
-    """
-    corpus = assessment.corpus
-    for claim in corpus.claims.values():
-        if events is not None and claim.event not in events:
-            continue
-        positions = assessment.positions_of(claim.id)
-        ea = assessment.events.get(claim.event)
-        question = ea.questions.get(claim.aspect) if ea else None
-        rels = assessment.claim_relations(claim.id)
-
-        def others(kind: str, rels: Iterable[Any] = rels, cid: str = claim.id) -> list[str]:
-            return [r.other(cid) for r in rels if r.kind == kind]
-
-        corroborates = others("corroborates")
-        contradicts = others("contradicts")
-        complements: list[str] = []
-        for pos in positions:
-            if claim.id in pos.denied_by:
-                contradicts += pos.current_claims or pos.claims
-                continue
-            contradicts += pos.denied_by
-            for other_id in pos.contradicts:
-                try:
-                    other = assessment.position(other_id)
-                except KeyError:
-                    continue
-                contradicts += other.current_claims or other.claims
-            if claim.id in pos.claims:
-                corroborates += [
-                    c
-                    for c in pos.claims
-                    if c != claim.id
-                    and c in corpus.claims
-                    and corpus.claims[c].party != claim.party
-                ]
-            for comp in pos.complements:
-                try:
-                    complements += list(assessment.position(comp).claims)
-                except KeyError:
-                    continue
-        yield {
-            "claim_id": claim.id,
-            "event": claim.event,
-            "party": claim.party,
-            "side": corpus.side_of(claim.party),
-            "aspect": claim.aspect,
-            "value": _value_text(claim.value),
-            "stance": claim.stance.value,
-            "certainty": claim.certainty.value,
-            "evidence": ";".join(claim.evidence),
-            "said_on": claim.said_on.isoformat() if claim.said_on else "",
-            "source": claim.source,
-            "position_id": _join(p.id for p in positions),
-            "question_status": question.status if question else "",
-            "event_status": ea.status if ea else "",
-            "contradicts": _join(c for c in contradicts if c != claim.id),
-            "corroborates": _join(corroborates),
-            "complements": _join(complements),
-            "supersedes": _join(r.b for r in rels if r.kind == "supersedes" and r.a == claim.id),
-            "superseded_by": _join(r.a for r in rels if r.kind == "supersedes" and r.b == claim.id),
-            "echo_of": _join(r.a for r in rels if r.kind == "echo" and r.b == claim.id),
-            "speaker": claim.speaker,
-            "quote": claim.quote,
-        }
+) -> Iterable[dict[str, Any]]:
+    """The claim rows of :func:`claim_rows` (kept for callers of version 1)."""
+    return claim_rows(assessment, events)
 
 
 # A cell starting with one of these is read as a formula by spreadsheets.
@@ -280,22 +334,27 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_safe(text: str) -> str:
     """Prefix ``'`` to text a spreadsheet would run as a formula (OWASP CSV injection).
 
+    A cell is defused when it starts with ``=``, ``+``, ``-``, ``@``, a tab or
+    a carriage return, also after leading whitespace (spreadsheets trim it).
+
     >>> print(spreadsheet_safe('=HYPERLINK("http://x")'))
     '=HYPERLINK("http://x")
+    >>> print(spreadsheet_safe("  +1"))
+    '  +1
     >>> spreadsheet_safe("drone-attack")
     'drone-attack'
     """
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
+        return "'" + text
+    return text
 
 
 def render_csv(assessment: Assessment, events: Collection[str] | None = None) -> str:
-    """The CSV text: a header row, then one row per claim (``\\r\\n`` line ends, RFC 4180).
+    """The CSV text: a header row, then one claim row per claim; the same text as
+    ``claimgraph claims -f csv`` for the same claims.
 
     Cells that a spreadsheet would run as a formula get a leading ``'``.
     """
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in csv_rows(assessment, events):
-        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
-    return buf.getvalue()
+    from claimgraph.frames import claims_frame, render_frame
+
+    return render_frame(claims_frame(assessment, events=events), "csv")
