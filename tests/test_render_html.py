@@ -19,7 +19,7 @@ from site_fixtures import HOSTILE_EVENT, hostile_corpus, ten_party_corpus
 from test_hostile_render import corpora
 from typer.testing import CliRunner
 
-from claimgraph.assess import Assessment, assess
+from claimgraph.assess import Assessment, assess, event_order
 from claimgraph.cli import app
 from claimgraph.load import load_corpus
 from claimgraph.model import Corpus, Stance
@@ -145,17 +145,10 @@ def test_each_event_page_carries_every_party_and_quote(event_id: str) -> None:
 def test_the_index_lists_every_event_with_its_status() -> None:
     page = Page(SITE[INDEX_HTML])
     rows = [a for t, a in page.tags if t == "tr" and a.get("data-status")]
-    assert [r["data-status"] for r in rows] == [
-        BUNDLED.events[e].status for e in sorted(BUNDLED.events, key=_index_order)
-    ]
+    order = event_order(BUNDLED)
+    assert [r["data-status"] for r in rows] == [BUNDLED.events[e].status for e in order]
     links = [a["href"] for t, a in page.tags if t == "a"]
-    assert links == [page_filename(e) for e in sorted(BUNDLED.events, key=_index_order)]
-
-
-def _index_order(event_id: str) -> tuple[int, int, str, str]:
-    from claimgraph.render.markdown import _event_sort_key
-
-    return _event_sort_key(BUNDLED, event_id)
+    assert links == [page_filename(e) for e in order]
 
 
 def test_contradicted_answers_are_marked_in_text_not_colour_alone() -> None:
@@ -240,7 +233,7 @@ def test_an_event_without_contested_questions_has_no_diagram() -> None:
     ea = BUNDLED.events["us-military-aid-2024-03"]
     assert ea.status != "contested"
     assert render_svg(ea, BUNDLED, str, str, lambda s: 0, str, str) is None
-    assert "nothing to draw" in SITE[page_filename("us-military-aid-2024-03")]
+    assert "No contested question to draw." in SITE[page_filename("us-military-aid-2024-03")]
 
 
 # ---------------------------------------------------------------- the command

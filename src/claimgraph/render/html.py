@@ -36,32 +36,43 @@ from functools import cache
 from html import escape
 from importlib import resources
 
-from claimgraph.assess import Assessment, EventAssessment, PositionAssessment
+from claimgraph.assess import (
+    STATUS_ORDER,
+    Assessment,
+    EventAssessment,
+    PositionAssessment,
+    event_order,
+)
 from claimgraph.model import Certainty, Claim, Corpus, Event, Stance
 from claimgraph.output import safe_filename
 from claimgraph.render.escape import one_line, safe_url
 from claimgraph.render.markdown import (
+    QUESTION_WORDS,
     STATUS_EXPLAINED,
-    STATUS_ORDER,
     STATUS_WORDS,
     _answer_key,
     _contradicted,
-    _event_sort_key,
-    _figure,
     _holders,
     _is_superseded,
     _Names,
-    _number,
     _ordered_questions,
     _short_date,
-    _spread,
     _stance_value,
+    answered_decline,
     claim_value,
+    conservative_text,
+    cross_links,
     event_claims,
+    event_outlets,
     event_when,
     event_where,
+    expected_silences,
+    figure_text,
+    figures_explained,
     format_date,
+    spread_text,
 )
+from claimgraph.render.mermaid import diagram_questions
 from claimgraph.render.svg import render_svg
 
 __all__ = [
@@ -175,6 +186,8 @@ def _status_class(status: str) -> str:
 def answer_marks(claim: Claim, assessment: Assessment) -> str:
     """One claim's answer with its marks, as HTML (the Markdown cell's marks, as text too)."""
     if claim.stance is Stance.DECLINES:
+        if answered_decline(claim, assessment):
+            return '<span class="declined"><s>“declined”</s>, then answered</span>'
         return '<span class="declined">“declined”</span>'
     shown = text(claim_value(claim, assessment)) or text(claim.quote[:60])
     if claim.certainty is Certainty.HEDGED:
@@ -190,6 +203,8 @@ def answer_marks(claim: Claim, assessment: Assessment) -> str:
             shown += " (no evidence)"
         else:
             shown += " " + " ".join(f"({text(k)})" for k in claim.evidence if k != "none")
+    if claim.review is not None and claim.review.rating.strip():
+        shown += f' <span class="verdict-mark">[verdict: {text(claim.review.rating)}]</span>'
     if _contradicted(claim, assessment):
         shown = '<abbr class="mark contra" title="contradicted by another party">⚠</abbr> ' + shown
     return shown
@@ -212,18 +227,17 @@ def _lang(claim: Claim, corpus: Corpus) -> str:
 
 def _verdict(claim: Claim) -> str:
     review = claim.review
-    if review is None:
+    if review is None or not review.rating.strip():
         return ""
-    parts = [f"<b>Fact-checker's verdict: {text(review.rating)}</b>"]
+    line = f"verdict: <b>{text(review.rating)}</b>"
     if review.value is not None and review.best is not None:
-        parts.append(f"{review.value} of {review.best}")
+        line += f" ({review.value} of {review.best})"
     if review.reviewer.strip():
-        parts.append(text(review.reviewer))
+        line += f" by {text(review.reviewer)}"
     if review.date:
-        parts.append(format_date(review.date))
-    if review.url.strip():
-        parts.append(link("review", review.url))
-    line = ", ".join(parts)
+        line += f", {format_date(review.date)}"
+    if safe_url(review.url) is not None:
+        line += f" ({link('review', review.url)})"
     if review.summary.strip():
         line += f": {text(review.summary)}"
     return f'<span class="verdict">{line}</span>'
@@ -290,24 +304,40 @@ def _cell(claims: Sequence[Claim], assessment: Assessment, names: _Names) -> tup
 # ---------------------------------------------------------------- sections
 
 
-def _header(event: Event, ea: EventAssessment, names: _Names) -> list[str]:
+def _header(event: Event, ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """Title, date and place, and the status line of the Markdown report, in words."""
     c = ea.counts
     status = STATUS_WORDS.get(ea.status, ea.status)
     explained = STATUS_EXPLAINED.get(ea.status, "")
-    disputed = [names.aspect(a).lower() for a, q in ea.questions.items() if q.status == "contested"]
+    outlets = event_outlets(ea, assessment.corpus)
+    where_from = _plural(c.outlets, "outlet") + (f": {outlets[0]}" if len(outlets) == 1 else "")
+    disputed = [names.aspect(a) for a, q in ea.questions.items() if q.status == "contested"]
+    linked = [
+        f"{names.aspect(a)} with {names.aspect(b)}"
+        for a, others in cross_links(ea, assessment.corpus).items()
+        for b in others
+        if a < b
+    ]
+    tail = []
     if disputed:
-        explained += " on " + ", ".join(disputed)
+        tail.append(f"on {', '.join(disputed)}")
+    if linked:
+        tail.append(f"and a fact-checker links {'; '.join(linked)} as contradicting")
+    if tail and ea.status == "contested":
+        explained += " " + " ".join(tail)
     counts = (
         f"{_plural(c.claims, 'claim')} by {_plural(c.parties, 'party', 'parties')} "
-        f"from {_plural(c.sources, 'source')}; "
-        f"{_plural(c.contradictions, 'contradicting pair')} of parties, "
+        f"from {_plural(c.sources, 'source')} ({where_from}); "
+        f"{_plural(c.contradicting_pairs, 'pair')} of parties in contradiction "
+        f"({_plural(c.contradictions, 'contradiction')}); "
         f"{_plural(c.corroborations, 'corroboration')} "
-        f"({c.independent_corroborations} across sides)"
+        f"({c.independent_corroborations} independent: different sides and outlets)"
     )
     if ea.declined_parties:
         counts += f"; {_plural(len(ea.declined_parties), 'party', 'parties')} declined to comment"
     where = event_where(event)
     when = event_when(event) + (f", {where}" if where else "")
+    corpus = assessment.corpus
     return [
         "<header>",
         '<p class="crumbs"><a href="index.html">← All events</a></p>',
@@ -319,7 +349,8 @@ def _header(event: Event, ea: EventAssessment, names: _Names) -> list[str]:
         *(
             f'<li><a href="#{anchor}">{label}</a></li>'
             for anchor, label in _SECTIONS
-            if anchor != "figures" or any(q.counts for q in ea.questions.values())
+            if (anchor != "figures" or any(q.counts for q in ea.questions.values()))
+            and (anchor != "verdicts" or any(_verdict(c) for c in event_claims(ea, corpus)))
         ),
         "</ul></nav>",
         "</header>",
@@ -331,6 +362,7 @@ _SECTIONS = (
     ("contradictions", "Contradictions"),
     ("corroborations", "Corroborations"),
     ("silences", "Silences"),
+    ("verdicts", "Verdicts"),
     ("figures", "Figures"),
     ("timeline", "Timeline"),
     ("sources", "Sources"),
@@ -350,7 +382,9 @@ LEGEND_HTML = (
     "<dt><s>struck</s></dt><dd>later corrected by the same party</dd>"
     "<dt>(video)</dt><dd>evidence offered: (video), (photo)…; (no evidence) said without "
     "evidence</dd>"
-    '<dt><span class="declined">“declined”</span></dt><dd>refused to comment</dd>'
+    '<dt><span class="declined">“declined”</span></dt><dd>refused to comment '
+    '(<span class="declined"><s>“declined”</s>, then answered</span>: it spoke later)</dd>'
+    "<dt>[verdict: …]</dt><dd>the fact-checker's rating</dd>"
     "</dl></div>"
 )
 
@@ -432,8 +466,12 @@ def _table(ea: EventAssessment, assessment: Assessment, names: _Names, sides: _S
         "</thead>",
         "<tbody>",
     ]
+    links = cross_links(ea, corpus)
     for aspect, question in _ordered_questions(ea):
-        status = STATUS_WORDS.get(question.status, question.status)
+        status = QUESTION_WORDS.get(question.status, question.status)
+        if links.get(aspect):
+            others = ", ".join(names.aspect(a) for a in links[aspect])
+            status += f"; a fact-checker links it as contradicting {others}"
         cls = _status_class(question.status)
         row = [
             f'<tr data-question="{text(aspect)}">',
@@ -537,17 +575,19 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
         return _section(
             "corroborations", "Corroborations", ["<p>No two parties give the same answer.</p>"]
         )
-    items = ['<ol class="statements">']
+    items = []
+    outlets = event_outlets(ea, corpus)
+    if len(outlets) == 1:
+        items.append(
+            f"<p>All via {text(outlets[0])}: every claim of this event comes through one "
+            "outlet, so agreement here is not independent confirmation.</p>"
+        )
+    items.append('<ol class="statements">')
     for pos in positions:
         side_ids = sorted(
             set(pos.independent_sides or pos.sides), key=lambda s: names.side_order.get(s, 99)
         )
-        if pos.independently_corroborated:
-            kind = "independent: across sides " + ", ".join(names.side(s) for s in side_ids)
-        elif len(set(pos.sides)) <= 1:
-            kind = "within one side"
-        else:
-            kind = "same side once echoes count once"
+        kind = _corroboration_kind(pos, names, side_ids)
         subs = []
         for claim in _holders(pos, assessment):
             line = statement(claim, assessment, names)
@@ -576,38 +616,64 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
     return _section("corroborations", "Corroborations", items)
 
 
+def _corroboration_kind(pos: PositionAssessment, names: _Names, sides: Sequence[str]) -> str:
+    """The words of :func:`claimgraph.render.markdown.corroboration_kind`, as plain text."""
+    across = ", ".join(names.side(s) for s in sides)
+    outlets = ", ".join(pos.outlets)
+    if pos.independently_corroborated:
+        return f"independent: across sides {across}, reported by {outlets}"
+    if len(sides) >= 2:
+        return f"across sides {across}, but all via {outlets}: not independent confirmation"
+    if len(set(pos.sides)) <= 1:
+        return "within one side"
+    return "same side once echoes count once"
+
+
 def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """Who declined to comment, and who speaks for a side but is silent on a contested question."""
     corpus = assessment.corpus
     items: list[str] = []
-    for q in ea.questions.values():
-        for claim_id in q.declined:
-            if claim_id in corpus.claims:
-                claim = corpus.claims[claim_id]
-                items.append(f"<li>Declined to comment: {statement(claim, assessment, names)}</li>")
-    parties = _columns(ea, names)
-    for q in ea.questions.values():
-        if q.status != "contested":
+    answered: list[str] = []
+    for claim in event_claims(ea, corpus):
+        if claim.stance is not Stance.DECLINES:
             continue
-        silent = [p for p in parties if p not in q.parties]
-        if silent:
-            who = ", ".join(text(names.party_with_side(p)) for p in silent)
-            status = STATUS_WORDS.get(q.status, q.status).lower()
-            items.append(
-                f"<li>Nothing on <strong>{text(names.aspect(q.aspect))}</strong> "
-                f"({text(status)}) from: {who}</li>"
-            )
-    if not items:
-        body = [
-            "<p>Nobody declined to comment, and every party spoke on each contested question.</p>"
+        line = statement(claim, assessment, names)
+        if claim.id in ea.answered_declines:
+            answered.append(f"<li>Declined to comment, then answered: {line}</li>")
+        else:
+            items.append(f"<li>Declined to comment: {line}</li>")
+    silent = expected_silences(ea, assessment)
+    for party in sorted(silent, key=names.party_sort_key):
+        questions = ", ".join(f"<strong>{text(names.aspect(a))}</strong>" for a in silent[party])
+        items.append(
+            f"<li>{text(names.party_with_side(party))} spoke on this event, "
+            f"but said nothing on {questions} (contested)</li>"
+        )
+    body = (
+        ["<ul>", *items, "</ul>"]
+        if items
+        else [
+            "<p>Nobody declined to comment without answering later, and every party that "
+            "speaks for a side spoke on each contested question.</p>"
         ]
-    else:
-        body = [
-            "<ul>",
-            *items,
-            "</ul>",
-            "<p>Empty cells in the table above show every other silence.</p>",
-        ]
+    )
+    if answered:
+        body += ["<ul>", *answered, "</ul>"]
+    body.append("<p>Empty cells in the table above show every other silence.</p>")
     return _section("silences", "Silences", body)
+
+
+def _verdicts(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """The fact-checker's verdicts (``review:``) on the event's claims, beside each claim."""
+    reviewed = [c for c in event_claims(ea, assessment.corpus) if _verdict(c)]
+    if not reviewed:
+        return []
+    items = [
+        f"<li><em>{text(_stance_value(c, assessment) or c.aspect)}</em>: "
+        f"{statement(c, assessment, names)}</li>"
+        for c in reviewed
+    ]
+    return _section("verdicts", "Verdicts", ['<ul class="statements">', *items, "</ul>"])
 
 
 def _table_block(
@@ -640,19 +706,15 @@ def _figures(ea: EventAssessment, assessment: Assessment, names: _Names) -> list
     for q in questions:
         rec = q.counts
         assert rec is not None
-        figures = "; ".join(f"{_figure(f.interval)} ({who(f.parties)})" for f in rec.figures)
-        spread = _spread(rec.low.interval.low, rec.high.interval.high)
-        conservative = f"{_number(rec.conservative)} ({who(rec.conservative_by)})"
+        figures = "; ".join(f"{figure_text(f)} ({who(f.parties)})" for f in rec.figures)
+        spread = spread_text(rec)
+        conservative = conservative_text(rec, names.party)
         rows.append(
             f'<tr><th scope="row">{text(names.aspect(q.aspect))}</th><td>{text(figures)}</td>'
             f"<td>{text(spread)}</td><td>{text(conservative)}</td></tr>"
         )
     head = ["Question", "Figures given", "Spread", "Conservative figure"]
-    note = (
-        "<p>The conservative figure is the lowest credible one: the lowest bound of any current "
-        "figure (“dozens” counts as at least 12). Figures later corrected by the same party "
-        "are left out.</p>"
-    )
+    note = f"<p>{text(figures_explained())}</p>"
     return _section("figures", "Figures", [*_table_block("figures", "Figures", head, rows), note])
 
 
@@ -711,6 +773,10 @@ def _sources(ea: EventAssessment, assessment: Assessment) -> list[str]:
 def _diagram(
     ea: EventAssessment, assessment: Assessment, names: _Names, sides: _Sides
 ) -> list[str]:
+    """The contested questions as SVG: the Mermaid diagram's questions, drawn here."""
+    aspects = diagram_questions(ea, assessment)
+    if not aspects:
+        return _section("diagram", "Diagram", ["<p>No contested question to draw.</p>"])
     svg = render_svg(
         ea,
         assessment,
@@ -719,21 +785,19 @@ def _diagram(
         side_class=sides.index,
         party_sort_key=names.party_sort_key,
         aspect_name=names.aspect,
+        aspects=aspects,
     )
     if svg is None:
-        contested = any(q.status == "contested" for q in ea.questions.values())
-        note = (
-            "The event has too many answers for a diagram; see the tables above."
-            if contested
-            else "No question is contested, so there is nothing to draw; the table shows "
-            "every answer."
-        )
+        note = "The event has too many answers for a diagram; see the tables above."
         return _section("diagram", "Diagram", [f"<p>{note}</p>"])
     caption = (
         "<figcaption>Each contested question with its answers (boxes) and who gives each "
         "(right, with the side's colour). A red dashed arc joins two answers that contradict "
-        "each other, and a contradicted answer is marked ⚠ and framed in red.</figcaption>"
+        "each other, and a contradicted answer is marked ⚠ and framed in red."
     )
+    if any(q.status != "contested" for a, q in ea.questions.items() if a in aspects):
+        caption += " Questions joined only by a fact-checker's link are drawn too."
+    caption += "</figcaption>"
     return _section(
         "diagram",
         "Diagram",
@@ -754,12 +818,13 @@ def render_event_page(assessment: Assessment, event_id: str) -> str:
     names = _Names(corpus)
     sides = _Sides(corpus)
     body = [
-        *_header(event, ea, names),
+        *_header(event, ea, assessment, names),
         "<main>",
         *_table(ea, assessment, names, sides),
         *_contradictions(ea, assessment, names),
         *_corroborations(ea, assessment, names),
         *_silences(ea, assessment, names),
+        *_verdicts(ea, assessment, names),
         *_figures(ea, assessment, names),
         *_timeline(ea, assessment, names),
         *_sources(ea, assessment),
@@ -779,10 +844,7 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
     """``index.html``: every event (sortable, filterable), then the parties' track records."""
     corpus = assessment.corpus
     names = _Names(corpus)
-    ids = [
-        e for e in (events if events is not None else assessment.events) if e in assessment.events
-    ]
-    ids.sort(key=lambda e: _event_sort_key(assessment, e))
+    ids = event_order(assessment, events)
     n_contested = sum(1 for e in ids if assessment.events[e].status == "contested")
     statuses = [s for s in STATUS_ORDER if any(assessment.events[e].status == s for e in ids)]
     places = sorted(
@@ -805,6 +867,7 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
             f'data-place="{text(event.place)}" '
             f'data-title="{text(event.title or event.id).lower()}" '
             f'data-claims="{c.claims}" data-parties="{c.parties}" data-sources="{c.sources}" '
+            f'data-outlets="{c.outlets}" data-pairs="{c.contradicting_pairs}" '
             f'data-contradictions="{c.contradictions}" data-corroborations="{c.corroborations}"'
         )
         rows.append(
@@ -814,7 +877,8 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
             f"<td>{text(event_when(event))}</td><td>{text(event_where(event))}</td>"
             f'<td><span class="badge {_status_class(ea.status)}">{text(status)}</span></td>'
             f'<td class="num">{c.claims}</td><td class="num">{c.parties}</td>'
-            f'<td class="num">{c.sources}</td><td class="num">{c.contradictions}</td>'
+            f'<td class="num">{c.sources}</td><td class="num">{c.outlets}</td>'
+            f'<td class="num">{c.contradicting_pairs}</td><td class="num">{c.contradictions}</td>'
             f'<td class="num">{c.corroborations} ({c.independent_corroborations})</td>'
             f"<td>{text(', '.join(names.party(p) for p in ea.declined_parties))}</td></tr>"
         )
@@ -826,8 +890,10 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
         ("Claims", "claims", "number"),
         ("Parties", "parties", "number"),
         ("Sources", "sources", "number"),
-        ("Contradicting pairs of parties", "contradictions", "number"),
-        ("Corroborations (across sides)", "corroborations", "number"),
+        ("Outlets", "outlets", "number"),
+        ("Pairs of parties in contradiction", "pairs", "number"),
+        ("Contradictions", "contradictions", "number"),
+        ("Corroborations (independent)", "corroborations", "number"),
         ("Declined", "", ""),
     ]
     head = "".join(
@@ -858,10 +924,10 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
     record_rows = [
         f'<tr><th scope="row">{text(names.party(r.party))}</th><td>{text(names.side(r.side))}</td>'
         f'<td class="num">{r.claims}</td>'
-        f'<td class="num">{percent(r.contradicted_by_other_side, r.claims)}</td>'
-        f'<td class="num">{percent(r.corroborated_by_other_side, r.claims)}</td>'
-        f'<td class="num">{percent(r.hedged, r.claims)}</td>'
-        f'<td class="num">{percent(r.with_evidence, r.claims)}</td>'
+        f'<td class="num">{percent(r.contradicted_by_other_side, r.answered)}</td>'
+        f'<td class="num">{percent(r.corroborated_by_other_side, r.answered)}</td>'
+        f'<td class="num">{percent(r.hedged, r.answered)}</td>'
+        f'<td class="num">{percent(r.with_evidence, r.answered)}</td>'
         f'<td class="num">{r.declined}</td><td class="num">{len(r.events)}</td></tr>'
         for r in records
     ]
@@ -903,9 +969,10 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
             "records",
             "Track record of the parties",
             [
-                "<p>Across all events: how often each party's claims were contradicted or "
-                "corroborated by a party of another side, hedged or second-hand, and backed by "
-                "evidence.</p>",
+                "<p>Across all events: how often each party's answers (claims that are not "
+                "refusals to comment) were contradicted or corroborated by a party of another "
+                "side, hedged or second-hand, and backed by evidence; the shares are those of "
+                "<code>claimgraph parties</code>.</p>",
                 *_table_block("records", "Track record of the parties", record_head, record_rows),
             ],
         ),
