@@ -255,7 +255,9 @@ def statement(claim: Claim, assessment: Assessment, names: _Names, *, party: boo
     side = names.side(names.side_id(claim.party))
     if party:
         who.append(f'<span class="speaker">{text(names.party(claim.party))}</span> ({text(side)})')
-    else:  # the column says who; kept for screen readers and the search
+    elif not claim.speaker.strip():  # the party speaks for itself
+        who.append(f'<span class="speaker">{text(names.party(claim.party))}</span>')
+    else:  # the column says which party; kept for screen readers and the search
         quote += f'<span class="speaker vh"> {text(names.party(claim.party))} ({text(side)})</span>'
     if claim.speaker.strip():
         who.append(f'<span class="speaker">{text(claim.speaker)}</span>')
