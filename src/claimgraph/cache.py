@@ -64,6 +64,7 @@ __all__ = [
     "fingerprint",
     "hash_file",
     "input_files",
+    "project_root",
     "user_key",
 ]
 
@@ -83,6 +84,17 @@ def cache_dir_for(claims_dir: Path) -> Path:
     '/news/.claimgraph-cache'
     """
     return claims_dir.absolute().parent / CACHE_DIR_NAME
+
+
+def project_root(claims_dir: Path) -> Path:
+    """The folder a claims folder's source texts (``file:``) are found under: its
+    parent, symlinks resolved. The loader reads them there and the run cache
+    hashes them there, so a symlinked claims folder cannot make them disagree.
+
+    >>> project_root(Path("/news/claims")).as_posix()
+    '/news'
+    """
+    return claims_dir.resolve().parent
 
 
 def content_key(*parts: bytes | str) -> str:
@@ -140,8 +152,14 @@ def user_key() -> bytes:
     return key
 
 
-def _sign(payload: bytes) -> str:
-    return hmac.new(user_key(), payload, hashlib.sha256).hexdigest()
+def _sign(fingerprint: str, kind: str, key: str, payload: bytes) -> str:
+    """The HMAC of an entry: its payload *and* its place (tool, kind, key).
+
+    Signing the place too means an authentic entry copied under another key
+    (an old parse replayed as a newer file's) fails the check: a miss.
+    """
+    message = content_key(b"claimgraph-cache-entry", fingerprint, kind, key, payload)
+    return hmac.new(user_key(), message.encode(), hashlib.sha256).hexdigest()
 
 
 @functools.cache
@@ -234,7 +252,7 @@ class Cache:
             or header.get("length") != len(payload)
             or header.get("sha256") != hashlib.sha256(payload).hexdigest()
             or not isinstance(header.get("hmac"), str)
-            or not hmac.compare_digest(header["hmac"], _sign(payload))
+            or not hmac.compare_digest(header["hmac"], _sign(self.fingerprint, kind, key, payload))
         ):
             return None
         try:
@@ -254,7 +272,7 @@ class Cache:
             "key": key,
             "length": len(payload),
             "sha256": hashlib.sha256(payload).hexdigest(),
-            "hmac": _sign(payload),
+            "hmac": _sign(self.fingerprint, kind, key, payload),
         }
         data = MAGIC + json.dumps(header).encode() + b"\n" + payload
         if self.defer:

@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from claimgraph import bulk, validate, yamlsafe
-from claimgraph.cache import Cache, content_key
+from claimgraph.cache import Cache, content_key, project_root
 from claimgraph.errors import InvalidInput
 from claimgraph.model import (
     EVIDENCE_KINDS,
@@ -961,7 +961,7 @@ def _scan(
     if not claims_dir.is_dir():
         report.add("missing-folder", "claims folder not found", str(claims_dir))
         return loaded
-    root = root if root is not None else claims_dir.resolve().parent
+    root = root if root is not None else project_root(claims_dir)
     files: list[tuple[Path, ClaimFile]] = []
     paths = claim_files(claims_dir)
     read: dict[Path, list[tuple[ClaimFile, Report]]] = {}

@@ -126,7 +126,13 @@ def report(
     or deleted (see .claimgraph-manifest.json in the output folder).
     """
     from claimgraph.assess import assess
-    from claimgraph.cache import Cache, RunCache, cache_dir_for, source_text_candidates
+    from claimgraph.cache import (
+        Cache,
+        RunCache,
+        cache_dir_for,
+        project_root,
+        source_text_candidates,
+    )
     from claimgraph.model import Corpus
     from claimgraph.output import OutputFolder, write_file
     from claimgraph.render import markdown, tables
@@ -184,7 +190,7 @@ def report(
         files[markdown.INDEX_NAME] = markdown.render_index(assessment)
         result = folder.write_all(files, remove_stale=not wanted)
         if runs is not None and not result.kept:
-            texts = source_text_candidates(corpus, claims_dir.parent)
+            texts = source_text_candidates(corpus, project_root(claims_dir))
             runs.remember(texts, out_dir, files, {"events": len(ids)})
         cache.flush()
         summary = (

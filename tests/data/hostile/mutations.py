@@ -87,7 +87,7 @@ M = [
   ["tests/test_injection.py::test_a_manifest_entry_outside_the_output_folder_is_never_deleted"]),
  ("device or fifo", "src/claimgraph/load.py", "        if path.exists() and not path.is_file():", "        if False:",
   ["tests/test_hostile_load.py::test_a_claim_file_that_is_a_device_or_a_fifo_is_refused_not_read_forever"]),
- ("cache signature", "src/claimgraph/cache.py", "            or not hmac.compare_digest(header[\"hmac\"], _sign(payload))\n", "",
+ ("cache signature", "src/claimgraph/cache.py", "            or not hmac.compare_digest(header[\"hmac\"], _sign(self.fingerprint, kind, key, payload))\n", "",
   ["tests/test_concurrency.py::test_a_crafted_cache_entry_shipped_with_a_project_never_runs_code"]),
  ("extract report regular file", "src/claimgraph/cli/extract.py", "            if not report.is_file():", "            if False:",
   ["tests/test_hostile_extract.py::test_a_report_that_never_ends_is_refused"]),
@@ -101,6 +101,10 @@ M = [
   ["tests/test_hostile_interrupts.py::test_a_run_killed_while_writing_temporary_files_leaves_them_to_the_next_run"]),
  ("report write error names", "src/claimgraph/output.py", "                raise _cannot(\"write\", doing, exc, exact=True) from exc", "                raise _cannot(\"write\", doing, exc) from exc",
   ["tests/test_hostile_interrupts.py::test_a_write_error_names_the_report_not_its_temporary_file"]),
+ ("cache signs the place", "src/claimgraph/cache.py", "    message = content_key(b\"claimgraph-cache-entry\", fingerprint, kind, key, payload)\n", "    message = content_key(payload)\n",
+  ["tests/test_hostile_cache.py::test_an_authentic_entry_copied_under_another_key_is_a_miss"]),
+ ("run cache project root", "src/claimgraph/cli/report.py", "source_text_candidates(corpus, project_root(claims_dir))", "source_text_candidates(corpus, claims_dir.parent)",
+  ["tests/test_hostile_cache.py::test_an_edited_source_text_under_a_symlinked_claims_folder_makes_the_run_stale"]),
 ]
 def main() -> None:
     only = sys.argv[1:]
