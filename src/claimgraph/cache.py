@@ -50,6 +50,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claimgraph.walk import files_under
+
 if TYPE_CHECKING:
     from claimgraph.model import Corpus
 
@@ -352,15 +354,7 @@ def hash_file(path: Path) -> str:
 
 def input_files(claims_dir: Path) -> list[Path]:
     """Every claim file a run may read under ``claims_dir``, sorted; hidden entries skipped."""
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(claims_dir):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(
-            Path(dirpath) / name
-            for name in filenames
-            if name.endswith(INPUT_SUFFIXES) and not name.startswith(".")
-        )
-    return sorted(found, key=lambda p: p.relative_to(claims_dir).as_posix())
+    return files_under(claims_dir, INPUT_SUFFIXES)
 
 
 def source_text_candidates(corpus: Corpus, root: Path) -> list[Path]:

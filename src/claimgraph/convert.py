@@ -52,6 +52,7 @@ from claimgraph.errors import InvalidInput, OutputError, UsageError
 from claimgraph.model import AspectType
 from claimgraph.output import safe_filename
 from claimgraph.problems import Report
+from claimgraph.walk import files_under
 from claimgraph.yamlsafe import MAX_FILE_BYTES, decode, parse_yaml
 
 __all__ = ["FORMATS", "ConvertResult", "Target", "convert_corpus", "plan_conversion"]
@@ -73,15 +74,7 @@ class ConvertResult:
 
 
 def _files(folder: Path) -> list[Path]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if name.endswith(_YAML_SUFFIXES + BULK_SUFFIXES):
-                found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+    return files_under(folder, _YAML_SUFFIXES + BULK_SUFFIXES)
 
 
 def _ordered(doc: Mapping[str, Any]) -> dict[str, Any]:
