@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from claimgraph.errors import ClaimgraphError, InvalidInput
-from claimgraph.problems import Report
+from claimgraph.problems import Report, printable
 
 # Command families, in the order `claimgraph --help` lists them. Each module
 # has a ``register(app)`` function.
@@ -63,13 +63,25 @@ def print_report(report: Report) -> None:
         typer.echo(str(problem), err=True)
 
 
+def echo_table(text: str) -> None:
+    """A table for people on standard output: control characters from the data (an
+    ESC that clears the screen or retitles the window) are shown as escapes, never run."""
+    typer.echo(printable(text, keep="\n"), nl=False)
+
+
+def echo_data(text: str) -> None:
+    """CSV or JSON on standard output: unchanged when piped or redirected, but on a
+    terminal its control characters are shown as escapes, never run."""
+    typer.echo(printable(text, keep="\n\r\t") if sys.stdout.isatty() else text, nl=False)
+
+
 def fail(error: ClaimgraphError) -> NoReturn:
     if isinstance(error, InvalidInput):
         print_report(error.report)
         n = len(error.report.errors)
         typer.echo(f"claimgraph: {n} problem{'s' if n != 1 else ''} found", err=True)
     else:
-        typer.echo(f"claimgraph: {error}", err=True)
+        typer.echo(printable(f"claimgraph: {error}"), err=True)
     raise typer.Exit(error.exit_code)
 
 

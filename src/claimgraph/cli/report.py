@@ -139,6 +139,8 @@ def report(
 
     with common.handled():
         wanted = list(dict.fromkeys(event or []))
+        if format is Format.md and output is not None and str(output) == "-":
+            raise UsageError("-o -: Markdown reports are a folder of files; name a folder")
         out_dir = output or Path("reports")
         runs: RunCache | None = None
         # Each claim file's parse is cached too, written only if the run succeeds.
@@ -164,7 +166,7 @@ def report(
             render = tables.render_json if format is Format.json else tables.render_csv
             text = render(assessment, events=selected)
             if _to_stdout(output):
-                typer.echo(text, nl=False)
+                common.echo_data(text)
                 return
             assert output is not None
             changed = write_file(output, text, force=force)
