@@ -528,9 +528,8 @@ def _defused(cell: str) -> str:
     >>> all(_undefused(_defused(t)) == t for t in ["=1", "'=1", "''", "'", "@SUM(A1)", "-x"])
     True
     """
-    return (
-        "'" + cell if cell.startswith(_FORMULA_START) or cell.startswith(_DEFUSED_START) else cell
-    )
+    risky = cell.startswith(_FORMULA_START) or cell.startswith(_DEFUSED_START)
+    return "'" + cell if risky else cell
 
 
 def _undefused(cell: str) -> str:
