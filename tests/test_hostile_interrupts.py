@@ -33,7 +33,8 @@ ROOT = Path(__file__).parent.parent
 
 # Runs the CLI after arranging for a signal to arrive at the N-th call of a function
 # of claimgraph.output: _write_temp (temporary files being written) or os.replace
-# (renames; the first one is the manifest that lists the new hashes).
+# (renames; the first one is the manifest that lists the new hashes); or, for
+# convert, the N-th fsync (of a temporary file, before its rename).
 DRIVER = """
 import os, signal, sys
 import claimgraph.output as out
@@ -41,14 +42,17 @@ where, nth, signum = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 sys.argv = ["claimgraph", *sys.argv[4:]]
 calls = [0]
 def patched(real):
-    def call(*args):
+    def call(*args, **kwargs):
         calls[0] += 1
         if calls[0] == nth:
             os.kill(os.getpid(), signum)
-        return real(*args)
+        return real(*args, **kwargs)
     return call
 if where == "temp":
     out._write_temp = patched(out._write_temp)
+elif where == "convert":
+    import claimgraph.convert as conv
+    conv.os.fsync = patched(conv.os.fsync)  # a temporary file written, not yet renamed
 else:
     out.os.replace = patched(out.os.replace)
 from claimgraph.cli import main
@@ -252,6 +256,39 @@ def test_two_names_that_differ_only_by_case_are_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="only by case"):
         OutputFolder(tmp_path).write_all({"Dzhankoi.md": "a\n", "dzhankoi.md": "b\n"})
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_convert_interrupted_leaves_no_temporary_file_and_whole_files(
+    generated: Path, tmp_path: Path, signum: int
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(generated, project)
+    done = _interrupted("convert", 2, signum, "convert", "claims", "out", "--to", "csv",
+                        cwd=project)  # fmt: skip
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    out = project / "out"
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert written and not [p for p in written if p.name.startswith(".")]
+    assert len(written) < len([p for p in (project / "claims").rglob("*") if p.is_file()])
+    done = _run("convert", "claims", "out", "--to", "csv", "--force", cwd=project)
+    assert done.returncode == 0, done.stderr
+
+
+def test_convert_refuses_two_targets_that_differ_only_by_case(tmp_path: Path) -> None:
+    from claimgraph.convert import convert_corpus
+
+    root = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "data" / "valid" / "basic", root)
+    claims = root / "claims" / "dzhankoi.yaml"
+    text = claims.read_text("utf-8")
+    (root / "claims" / "Dzhankoi.yaml").write_text(
+        text.replace("id: report-1", "id: report-2").replace("- id: dzhankoi-", "- id: other-"),
+        "utf-8",
+    )
+    with pytest.raises(OutputError, match="only by case|one file on macOS"):
+        convert_corpus(root / "claims", root / "out", "csv")
+    assert not (root / "out").exists()
 
 
 # ---------------------------------------------------------------------------

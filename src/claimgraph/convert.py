@@ -50,7 +50,7 @@ from claimgraph.bulk import (
 from claimgraph.cache import Cache
 from claimgraph.errors import InvalidInput, OutputError, UsageError
 from claimgraph.model import AspectType
-from claimgraph.output import safe_filename
+from claimgraph.output import HeldSignals, safe_filename
 from claimgraph.problems import Report
 from claimgraph.walk import files_under
 from claimgraph.yamlsafe import MAX_FILE_BYTES, decode, parse_yaml
@@ -149,15 +149,17 @@ def plan_conversion(
     converted: dict[Path, bytes] = {}
     copied: dict[Path, Path] = {}
     result = ConvertResult()
-    origins: dict[Path, Path] = {}
+    origins: dict[str, tuple[Path, Path]] = {}  # by path case-folded: macOS, Windows
 
     def claim(target: Path, origin: Path) -> Path:
-        if target in origins:
+        first = origins.get(str(target).casefold())
+        if first is not None:
+            same = "" if first[0] == target else f" and {first[0]} (one file on macOS and Windows)"
             raise OutputError(
-                f"{origins[target]} and {origin} would both be written to {target}; "
+                f"{first[1]} and {origin} would both be written to {target}{same}; "
                 "rename one of them first"
             )
-        origins[target] = origin
+        origins[str(target).casefold()] = (target, origin)
         return target
 
     for path in _files(src):
@@ -272,17 +274,21 @@ def convert_corpus(
         if target.is_symlink() or (target.exists() and not target.is_file()):
             raise OutputError(f"{target}: is not a regular file; refusing to replace it")
     target = dest
-    try:
-        for target, data in converted.items():
-            _atomic_write(target, data)
-            result.written.append(target)
-        for target, origin in copied.items():
-            _atomic_write(target, _read_regular(origin))
-            result.copied.append(target)
-    except OSError as exc:  # a file in the way, a full disk, no permission
-        done = len(result.written) + len(result.copied)
-        raise OutputError(
-            f"{target}: cannot write ({exc.strerror or exc}); {done} of {len(targets)} files "
-            "were written, each of them whole"
-        ) from exc
+    # Ctrl-C or SIGTERM waits for the file being written: no temporary file is left.
+    with HeldSignals() as held:
+        try:
+            for target, data in converted.items():
+                held.check()
+                _atomic_write(target, data)
+                result.written.append(target)
+            for target, origin in copied.items():
+                held.check()
+                _atomic_write(target, _read_regular(origin))
+                result.copied.append(target)
+        except OSError as exc:  # a file in the way, a full disk, no permission
+            done = len(result.written) + len(result.copied)
+            raise OutputError(
+                f"{target}: cannot write ({exc.strerror or exc}); {done} of {len(targets)} "
+                "files were written, each of them whole"
+            ) from exc
     return result

@@ -48,6 +48,7 @@ from claimgraph.errors import OutputError
 
 __all__ = [
     "MANIFEST_NAME",
+    "HeldSignals",
     "OutputFolder",
     "WriteResult",
     "plain_name",
@@ -244,13 +245,13 @@ class OutputFolder:
         except OSError as exc:
             raise _cannot("write", self.path, exc) from exc
         # The lock first: waiting for another run must not hold back Ctrl-C.
-        with _locked(self.path), _HeldSignals() as held:
+        with _locked(self.path), HeldSignals() as held:
             self.manifest = self._read_manifest()  # as the last run, perhaps another, left it
             self._remove_leftovers(set(encoded))
             return self._write_locked(encoded, remove_stale, held)
 
     def _write_locked(
-        self, encoded: dict[str, bytes], remove_stale: bool, held: _HeldSignals
+        self, encoded: dict[str, bytes], remove_stale: bool, held: HeldSignals
     ) -> WriteResult:
         plan = {name: self.status(name, data) for name, data in encoded.items()}
         links = sorted(name for name, how in plan.items() if how == "refuse-link")
@@ -424,7 +425,7 @@ class _Interrupted(BaseException):
     """Raised inside write_all when a held-back signal asks it to stop."""
 
 
-class _HeldSignals:
+class HeldSignals:
     """Hold SIGINT and SIGTERM back while files are written; deliver them on exit.
 
     :meth:`check` raises :class:`_Interrupted` once a signal came, at a point
@@ -439,7 +440,7 @@ class _HeldSignals:
     def _hold(self, signum: int, frame: FrameType | None) -> None:
         self.caught = signum
 
-    def __enter__(self) -> _HeldSignals:
+    def __enter__(self) -> HeldSignals:
         if threading.current_thread() is threading.main_thread():
             for sig in (signal.SIGINT, signal.SIGTERM):
                 try:
