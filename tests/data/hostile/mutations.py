@@ -129,6 +129,8 @@ M = [
   ['tests/test_hostile_names.py::test_a_pipe_given_as_a_source_file_is_named_a_pipe_not_missing']),
  ('utf-16 named', 'src/claimgraph/yamlsafe.py', '    wide = _utf16_or_32(data)\n', '    wide = None\n',
   ['tests/test_hostile_names.py::test_a_utf16_claim_file_is_named_utf16']),
+ ('convert held signals', 'src/claimgraph/convert.py', '    with HeldSignals() as held:\n', '    held = HeldSignals()\n    if True:\n',
+  ['tests/test_hostile_interrupts.py::test_convert_interrupted_leaves_no_temporary_file_and_whole_files']),
 ]
 def main() -> None:
     only = sys.argv[1:]
