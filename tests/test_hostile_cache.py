@@ -9,9 +9,11 @@ read them) is unchanged.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,16 @@ def test_an_edited_source_text_under_a_symlinked_claims_folder_makes_the_run_sta
     done = _run("report", "claims", "-o", "reports", cwd=work)
     assert "up to date" not in done.stderr
     assert done.returncode == 1 and "Unfortunately, one person was injured." in done.stderr
+
+
+def test_a_killed_runs_temporary_cache_file_is_removed_once_it_is_old(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / ".claimgraph-cache")
+    folder = cache.folder / "claimfile"
+    folder.mkdir(parents=True)
+    old, fresh = folder / ".abc.k2j4h5g6.tmp", folder / ".def.zzzzzzzz.tmp"
+    for path in (old, fresh):
+        path.write_bytes(b"half an entry")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert cache.put("claimfile", content_key(b"x"), {"claims": []})
+    assert not old.exists()
+    assert fresh.exists()  # perhaps another run's write in progress

@@ -74,6 +74,7 @@ CACHE_DIR_NAME = ".claimgraph-cache"
 MAX_AGE_DAYS = 30
 """Entries unused for this long are removed (an edited file leaves its old parse behind)."""
 _DAY = 86_400
+_LEFTOVER_AGE = 3600
 MAGIC = b"claimgraph-cache 1\n"
 _MAX_HEADER = 4096
 _PACKAGE = Path(__file__).resolve().parent
@@ -323,6 +324,15 @@ class Cache:
         for path in self.folder.glob("*/*.bin"):
             try:
                 if path.stat().st_mtime < oldest:
+                    path.unlink()
+            except OSError:
+                pass
+        # Temporary files of runs killed while writing an entry (an hour old: surely
+        # not another run's write in progress).
+        stale = time.time() - _LEFTOVER_AGE
+        for path in self.folder.glob("*/.*.tmp"):
+            try:
+                if path.stat().st_mtime < stale:
                     path.unlink()
             except OSError:
                 pass
