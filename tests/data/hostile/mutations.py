@@ -70,7 +70,7 @@ M = [
   '        os.close(fd)\n        with open(target, "wb") as fh:\n            half = len(data) // 2\n            fh.write(data[:half])\n            fh.flush()\n            os.fsync(fh.fileno())\n            fh.write(data[half:])\n        os.unlink(tmp)',
   ["tests/test_no_lost_work.py::test_convert_killed_mid_write_leaves_every_file_whole"]),
  ("adopt rule", "src/claimgraph/output.py", '            return "unchanged" if self.manifest.get(name) == current else "adopt"', '            return "unchanged" if self.manifest.get(name) == current else "refuse"',
-  ["tests/test_concurrency.py::test_a_run_that_finds_files_another_run_just_wrote_adopts_them", "tests/test_concurrency.py::test_two_reports_at_once_both_finish_and_agree_with_one_run"]),
+  ["tests/test_output.py::test_files_already_as_they_would_be_written_are_adopted_without_a_manifest", "tests/test_concurrency.py::test_a_run_that_finds_files_another_run_just_wrote_adopts_them", "tests/test_concurrency.py::test_two_reports_at_once_both_finish_and_agree_with_one_run"]),
  ("cache checksum", "src/claimgraph/cache.py", '            or header.get("sha256") != hashlib.sha256(payload).hexdigest()\n', '',
   ["tests/test_concurrency.py::test_a_damaged_cache_entry_is_a_miss_then_rewritten"]),
  ("cache fingerprint", "src/claimgraph/cache.py", '            or header.get("fingerprint") != self.fingerprint\n', '',
