@@ -396,9 +396,11 @@ def test_a_source_text_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     [
         (b"source:\n  id: s\xff1\n", "bytes.yaml:2:8: not valid UTF-8 (byte offset 15)"),
         (b"a: \x00\n", "bytes.yaml:1:4: YAML syntax: unacceptable character #x0000"),
-        (b"\xff\xfes\x00o\x00", "bytes.yaml:1:1: not valid UTF-8 (byte offset 0)"),
+        (b"\xff\xfes\x00o\x00", "bytes.yaml:1:1: UTF-16 text, not UTF-8: save it as UTF-8"),
+        ("source: {}".encode("utf-16-le"), "bytes.yaml:1:1: UTF-16 text, not UTF-8"),
+        ("source: {}".encode("utf-32"), "bytes.yaml:1:1: UTF-32 text, not UTF-8"),
     ],
-    ids=["latin1", "nul", "utf16"],
+    ids=["latin1", "nul", "utf16", "utf16-no-bom", "utf32"],
 )
 def test_undecodable_or_binary_files_say_what_is_wrong(
     tmp_path: Path, data: bytes, message: str

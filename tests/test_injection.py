@@ -15,6 +15,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from typer.testing import CliRunner
 
 from claimgraph.assess import assess
 from claimgraph.cli import app
+from claimgraph.convert import convert_corpus
 from claimgraph.errors import OutputError
 from claimgraph.load import builtin_aspects, builtin_sides, read_corpus
 from claimgraph.model import Claim, Corpus, Event, Party, Review, Source
@@ -343,3 +346,60 @@ def test_claimreview_json_ld_cannot_close_the_script_element_it_is_embedded_in()
     text = render_claimreview(_reviewed_corpus(quote))
     assert "</" not in text and "<!--" not in text and "<script" not in text.lower()
     assert json.loads(text)[0]["claimReviewed"] == quote
+
+
+FORMULAS = [
+    '=HYPERLINK("http://evil","x")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "\t=1",
+    "'Tis the season",  # a value that really starts with a '
+    "'=1",  # ... followed by what the writer defuses
+    "''",
+    "'",
+]
+
+
+def test_convert_to_csv_defuses_formulas_and_the_round_trip_stays_lossless(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "data" / "valid" / "basic", root)
+    claims = root / "claims" / "dzhankoi.yaml"
+    text = claims.read_text("utf-8")
+    extra = "".join(
+        f"  - id: formula-{i}\n    event: dzhankoi-2023-03-20\n    party: local-channels\n"
+        f"    speaker: {json.dumps(f)}\n    quote: Explosions\n    aspect: comment\n"
+        f"    value: {json.dumps(f)}\n    stance: asserts\n    note: {json.dumps(f)}\n"
+        for i, f in enumerate(FORMULAS)
+    )
+    claims.write_text(text + extra, "utf-8")
+    seed = root / "seeds" / "report.txt"
+    seed.write_text(seed.read_text("utf-8") + "\nExplosions\n", "utf-8")
+    original, report = read_corpus(root / "claims")
+    assert report.valid, [str(p) for p in report.errors]
+    convert_corpus(root / "claims", root / "as-csv", "csv")
+    with (root / "as-csv" / "dzhankoi.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    convert_corpus(root / "as-csv", root / "back", "yaml")
+    again, report = read_corpus(root / "back")
+    assert report.valid, [str(p) for p in report.errors]
+    for i, formula in enumerate(FORMULAS):
+        claim, before = again.claims[f"formula-{i}"], original.claims[f"formula-{i}"]
+        fields = ("speaker", "value", "note")
+        assert [getattr(claim, f) for f in fields] == [getattr(before, f) for f in fields]
+        assert claim.value == formula
+
+
+def test_importing_the_loader_does_not_import_pandas() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "import claimgraph.load, sys; assert 'pandas' not in sys.modules"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr

@@ -62,6 +62,17 @@ def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
     assert (tmp_path / "a.md").stat().st_mtime_ns == mtime
 
 
+def test_files_already_as_they_would_be_written_are_adopted_without_a_manifest(
+    tmp_path: Path,
+) -> None:
+    """Reports committed to git come without a manifest: the same bytes are claimgraph's."""
+    (tmp_path / "a.md").write_text("A\n")
+    result = OutputFolder(tmp_path).write_all({"a.md": "A\n"})
+    assert result.unchanged == ["a.md"]
+    assert "a.md" in json.loads((tmp_path / MANIFEST_NAME).read_text())["files"]
+    assert OutputFolder(tmp_path).write_all({"a.md": "A2\n"}).written == ["a.md"]
+
+
 def test_refuses_to_overwrite_a_persons_file(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("my notes\n")
     with pytest.raises(OutputError, match=r"notes\.md: exists but was not written by claimgraph"):

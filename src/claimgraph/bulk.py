@@ -47,11 +47,11 @@ import csv
 import io
 import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import yaml
 
 from claimgraph.problems import Report, suggest
@@ -183,18 +183,38 @@ def _cell_item(field: str, cell: str, line: int, *, split: bool) -> Item:
     return _scalar_item(_typed(field, cell), line, cell)
 
 
-def _csv_syntax_line(text: str, width: int) -> tuple[int, str]:
-    """Find the line and nature of a CSV syntax error pandas reported by row."""
+@contextmanager
+def _big_fields() -> Iterator[None]:
+    """Let the csv module read a cell as long as a whole file (its default is 128 KiB)."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, MAX_FILE_BYTES + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _csv_rows(text: str, path: str, report: Report) -> list[list[str]] | None:
+    """The rows of CSV text (a blank line is an empty row), or None after a syntax problem.
+
+    A row with more cells than the header is a syntax problem of the whole file.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
     last = 0
     try:
-        for row in reader:
-            if len(row) > width:
-                return last + 1, f"{len(row)} cells where the header has {width}"
-            last = reader.line_num
+        with _big_fields():
+            for row in reader:
+                if rows and len(row) > len(rows[0]):
+                    why = f"{len(row)} cells where the header has {len(rows[0])}"
+                    report.add("csv-syntax", f"CSV syntax: {why}", path, last + 1)
+                    return None
+                rows.append(row)
+                last = reader.line_num
     except csv.Error as exc:
-        return last + 1, str(exc)
-    return last + 1, "cannot be read as CSV"
+        report.add("csv-syntax", f"CSV syntax: {exc}", path, last + 1)
+        return None
+    return rows
 
 
 def parse_csv(
@@ -207,24 +227,17 @@ def parse_csv(
     """Claim documents (one per source) from CSV text; problems go to ``report``.
 
     ``text_aspects`` are aspects whose value is free text, never split at ``;``.
+    A cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab,
+    a CR or another ``'`` loses that first ``'``: :func:`generate_csv` adds it
+    so that a spreadsheet never runs the cell as a formula.
     """
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            header=None,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-        )
-    except pd.errors.EmptyDataError:
+    if not text.strip():
         report.add("empty-file", "empty CSV file: no header row", path, 1, severity="warning")
         return []
-    except (pd.errors.ParserError, ValueError):
-        width = len(next(csv.reader(io.StringIO(text, newline="")), []))
-        line, why = _csv_syntax_line(text, width)
-        report.add("csv-syntax", f"CSV syntax: {why}", path, line)
+    read = _csv_rows(text, path, report)
+    if read is None:
         return []
-    rows: list[list[str]] = frame.to_numpy().tolist()
+    rows = [[_undefused(cell) for cell in row] for row in read]
     header = [h.strip() for h in rows[0]]
     columns: dict[str, int] = {}
     known = set(CSV_COLUMNS)
@@ -261,6 +274,15 @@ def parse_csv(
         line += extra
         if not any(row):
             continue  # a blank line
+        if len(row) < len(header):
+            report.add(
+                "csv-syntax",
+                f"CSV syntax: {len(row)} cell{'s' if len(row) != 1 else ''} where the header "
+                f"has {len(header)}: row not read (fill the missing cells, empty if need be)",
+                path,
+                start,
+            )
+            continue
         cells = {name: row[i] for name, i in columns.items() if row[i] != ""}
         docs.add_csv_row(cells, start, text_aspects)
     return docs.documents()
@@ -492,6 +514,28 @@ def _cell(value: Any, *, field: str) -> str:
     return text
 
 
+# A cell starting with one of these is run as a formula by spreadsheets (OWASP CSV
+# injection); the writer puts a ``'`` before it, and before a ``'`` that precedes one.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_DEFUSED_START = tuple("'" + c for c in (*_FORMULA_START, "'"))
+
+
+def _defused(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs; :func:`_undefused` undoes it exactly.
+
+    >>> print(_defused('=HYPERLINK("x")'), _defused("'Tis"), _defused("'=1"), _defused("house"))
+    '=HYPERLINK("x") 'Tis ''=1 house
+    >>> all(_undefused(_defused(t)) == t for t in ["=1", "'=1", "''", "'", "@SUM(A1)", "-x"])
+    True
+    """
+    risky = cell.startswith(_FORMULA_START) or cell.startswith(_DEFUSED_START)
+    return "'" + cell if risky else cell
+
+
+def _undefused(cell: str) -> str:
+    return cell[1:] if cell.startswith(_DEFUSED_START) else cell
+
+
 def _check_cell_round_trip(column: str, value: Any, cell: str, text_aspect: bool) -> None:
     back: Any
     field = _type_name(column)
@@ -571,7 +615,7 @@ def generate_csv(
                     if isinstance(v, list) and not v:
                         raise BulkFormatError(f"claim '{cid}': empty list in {col}")
                     _check_cell_round_trip(col, v, row[col], text_aspect)
-            cells = [row.get(c, "") for c in CSV_COLUMNS]
+            cells = [_defused(row.get(c, "")) for c in CSV_COLUMNS]
             (quoting_writer if any("\r" in c for c in cells) else writer).writerow(cells)
             yield buffer.getvalue()
             buffer.seek(0)
@@ -580,7 +624,8 @@ def generate_csv(
             row = {"source": sid}
             for key in SOURCE_FIELDS[1:]:
                 row[f"source_{key}"] = _cell(source.get(key), field=key)
-            writer.writerow([row.get(c, "") for c in CSV_COLUMNS])
+            cells = [_defused(row.get(c, "")) for c in CSV_COLUMNS]
+            (quoting_writer if any("\r" in c for c in cells) else writer).writerow(cells)
     yield buffer.getvalue()
 
 

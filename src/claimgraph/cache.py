@@ -50,6 +50,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claimgraph.walk import files_under
+
 if TYPE_CHECKING:
     from claimgraph.model import Corpus
 
@@ -64,6 +66,7 @@ __all__ = [
     "fingerprint",
     "hash_file",
     "input_files",
+    "project_root",
     "user_key",
 ]
 
@@ -71,6 +74,7 @@ CACHE_DIR_NAME = ".claimgraph-cache"
 MAX_AGE_DAYS = 30
 """Entries unused for this long are removed (an edited file leaves its old parse behind)."""
 _DAY = 86_400
+_LEFTOVER_AGE = 3600
 MAGIC = b"claimgraph-cache 1\n"
 _MAX_HEADER = 4096
 _PACKAGE = Path(__file__).resolve().parent
@@ -83,6 +87,17 @@ def cache_dir_for(claims_dir: Path) -> Path:
     '/news/.claimgraph-cache'
     """
     return claims_dir.absolute().parent / CACHE_DIR_NAME
+
+
+def project_root(claims_dir: Path) -> Path:
+    """The folder a claims folder's source texts (``file:``) are found under: its
+    parent, symlinks resolved. The loader reads them there and the run cache
+    hashes them there, so a symlinked claims folder cannot make them disagree.
+
+    >>> project_root(Path("/news/claims")).as_posix()
+    '/news'
+    """
+    return claims_dir.resolve().parent
 
 
 def content_key(*parts: bytes | str) -> str:
@@ -140,8 +155,14 @@ def user_key() -> bytes:
     return key
 
 
-def _sign(payload: bytes) -> str:
-    return hmac.new(user_key(), payload, hashlib.sha256).hexdigest()
+def _sign(fingerprint: str, kind: str, key: str, payload: bytes) -> str:
+    """The HMAC of an entry: its payload *and* its place (tool, kind, key).
+
+    Signing the place too means an authentic entry copied under another key
+    (an old parse replayed as a newer file's) fails the check: a miss.
+    """
+    message = content_key(b"claimgraph-cache-entry", fingerprint, kind, key, payload)
+    return hmac.new(user_key(), message.encode(), hashlib.sha256).hexdigest()
 
 
 @functools.cache
@@ -234,7 +255,7 @@ class Cache:
             or header.get("length") != len(payload)
             or header.get("sha256") != hashlib.sha256(payload).hexdigest()
             or not isinstance(header.get("hmac"), str)
-            or not hmac.compare_digest(header["hmac"], _sign(payload))
+            or not hmac.compare_digest(header["hmac"], _sign(self.fingerprint, kind, key, payload))
         ):
             return None
         try:
@@ -254,7 +275,7 @@ class Cache:
             "key": key,
             "length": len(payload),
             "sha256": hashlib.sha256(payload).hexdigest(),
-            "hmac": _sign(payload),
+            "hmac": _sign(self.fingerprint, kind, key, payload),
         }
         data = MAGIC + json.dumps(header).encode() + b"\n" + payload
         if self.defer:
@@ -306,6 +327,15 @@ class Cache:
                     path.unlink()
             except OSError:
                 pass
+        # Temporary files of runs killed while writing an entry (an hour old: surely
+        # not another run's write in progress).
+        stale = time.time() - _LEFTOVER_AGE
+        for path in self.folder.glob("*/.*.tmp"):
+            try:
+                if path.stat().st_mtime < stale:
+                    path.unlink()
+            except OSError:
+                pass
 
     def clear(self) -> None:
         """Remove every entry (the folder itself stays if it holds anything else)."""
@@ -334,15 +364,7 @@ def hash_file(path: Path) -> str:
 
 def input_files(claims_dir: Path) -> list[Path]:
     """Every claim file a run may read under ``claims_dir``, sorted; hidden entries skipped."""
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(claims_dir):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(
-            Path(dirpath) / name
-            for name in filenames
-            if name.endswith(INPUT_SUFFIXES) and not name.startswith(".")
-        )
-    return sorted(found, key=lambda p: p.relative_to(claims_dir).as_posix())
+    return files_under(claims_dir, INPUT_SUFFIXES)
 
 
 def source_text_candidates(corpus: Corpus, root: Path) -> list[Path]:

@@ -50,8 +50,9 @@ from claimgraph.bulk import (
 from claimgraph.cache import Cache
 from claimgraph.errors import InvalidInput, OutputError, UsageError
 from claimgraph.model import AspectType, Corpus
-from claimgraph.output import safe_filename
+from claimgraph.output import HeldSignals, safe_filename
 from claimgraph.problems import Report
+from claimgraph.walk import files_under
 from claimgraph.yamlsafe import MAX_FILE_BYTES, decode, parse_yaml
 
 __all__ = ["FORMATS", "ConvertResult", "Target", "convert_corpus", "plan_conversion"]
@@ -75,15 +76,7 @@ class ConvertResult:
 
 
 def _files(folder: Path) -> list[Path]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if name.endswith(_YAML_SUFFIXES + BULK_SUFFIXES):
-                found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+    return files_under(folder, _YAML_SUFFIXES + BULK_SUFFIXES)
 
 
 def _ordered(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -158,15 +151,17 @@ def plan_conversion(
     converted: dict[Path, bytes] = {}
     copied: dict[Path, Path] = {}
     result = ConvertResult()
-    origins: dict[Path, Path] = {}
+    origins: dict[str, tuple[Path, Path]] = {}  # by path case-folded: macOS, Windows
 
     def claim(target: Path, origin: Path) -> Path:
-        if target in origins:
+        first = origins.get(str(target).casefold())
+        if first is not None:
+            same = "" if first[0] == target else f" and {first[0]} (one file on macOS and Windows)"
             raise OutputError(
-                f"{origins[target]} and {origin} would both be written to {target}; "
+                f"{first[1]} and {origin} would both be written to {target}{same}; "
                 "rename one of them first"
             )
-        origins[target] = origin
+        origins[str(target).casefold()] = (target, origin)
         return target
 
     for path in _files(src):
@@ -219,7 +214,7 @@ def plan_conversion(
             converted[claim(target, path)] = "".join(chunks).encode()
         except BulkFormatError as exc:
             raise UsageError(f"{shown}: cannot convert to {to}: {exc}") from exc
-    result.unresolved = _unresolved_files(loaded.corpus, origins, dest)
+    result.unresolved = _unresolved_files(loaded.corpus, dict(origins.values()), dest)
     return converted, copied, result
 
 
@@ -309,17 +304,21 @@ def convert_corpus(
         if target.is_symlink() or (target.exists() and not target.is_file()):
             raise OutputError(f"{target}: is not a regular file; refusing to replace it")
     target = dest
-    try:
-        for target, data in converted.items():
-            _atomic_write(target, data)
-            result.written.append(target)
-        for target, origin in copied.items():
-            _atomic_write(target, _read_regular(origin))
-            result.copied.append(target)
-    except OSError as exc:  # a file in the way, a full disk, no permission
-        done = len(result.written) + len(result.copied)
-        raise OutputError(
-            f"{target}: cannot write ({exc.strerror or exc}); {done} of {len(targets)} files "
-            "were written, each of them whole"
-        ) from exc
+    # Ctrl-C or SIGTERM waits for the file being written: no temporary file is left.
+    with HeldSignals() as held:
+        try:
+            for target, data in converted.items():
+                held.check()
+                _atomic_write(target, data)
+                result.written.append(target)
+            for target, origin in copied.items():
+                held.check()
+                _atomic_write(target, _read_regular(origin))
+                result.copied.append(target)
+        except OSError as exc:  # a file in the way, a full disk, no permission
+            done = len(result.written) + len(result.copied)
+            raise OutputError(
+                f"{target}: cannot write ({exc.strerror or exc}); {done} of {len(targets)} "
+                "files were written, each of them whole"
+            ) from exc
     return result

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 
 from claimgraph import bulk, validate, yamlsafe
-from claimgraph.cache import Cache, content_key
+from claimgraph.cache import Cache, content_key, project_root
 from claimgraph.errors import InvalidInput
 from claimgraph.model import (
     EVIDENCE_KINDS,
@@ -55,6 +56,7 @@ from claimgraph.model import (
 from claimgraph.problems import Report, suggest
 from claimgraph.quantities import parse_count
 from claimgraph.validate import FieldReader, Places, SourceText
+from claimgraph.walk import files_under
 from claimgraph.yamlsafe import Item, decode, parse_yaml
 
 __all__ = [
@@ -813,6 +815,10 @@ def _merge_compatible(aspect: Aspect, item: Item | None, reader: FieldReader) ->
 # Values
 
 
+# A number as people write it: no leading zero, no base prefix, no sexagesimal colon.
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+
+
 def typed_value(aspect: Aspect, item: Item) -> Value:
     """The value of a claim typed by its aspect; raises ``ValueError`` with the reason.
 
@@ -821,8 +827,8 @@ def typed_value(aspect: Aspect, item: Item) -> Value:
     >>> def v(aspect, text): return typed_value(a[aspect], parse_yaml(text, "x", Report()))
     >>> v("cause", "mopeds"), sorted(v("weapon", "[Kalibr, Shahed]"))
     ('drone-attack', ['kalibr-nk', 'shahed'])
-    >>> str(v("injured", "at least 4"))
-    '4–∞'
+    >>> str(v("injured", "at least 4")), str(v("injured", "010"))
+    ('4–∞', '10')
     >>> v("cause", "dronez")
     Traceback (most recent call last):
     ...
@@ -831,6 +837,10 @@ def typed_value(aspect: Aspect, item: Item) -> Value:
     kind = aspect.type
     if kind is AspectType.COUNT:
         if isinstance(item.value, int | float) and not isinstance(item.value, bool):
+            if item.text is not None and not _DECIMAL.fullmatch(item.text):
+                # YAML 1.1 reads 010 as octal 8, 0x10 as 16, 1:30 as 90: a count is
+                # what the person wrote, so its text decides (010 is 10; 0x10 is refused).
+                return parse_count(item.text)
             return parse_count(item.value)
         if item.text is None:
             raise ValueError(f"a {aspect.id} count must be a number or words, not {item.kind}")
@@ -882,13 +892,7 @@ def _value_hint(aspect: Aspect, text: str) -> str | None:
 def claim_files(claims_dir: Path) -> list[Path]:
     """Every ``*.yaml``/``*.yml``/``*.csv``/``*.jsonl`` under the folder, sorted; hidden files
     and folders are skipped."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(claims_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            if name.endswith(YAML_SUFFIXES + bulk.BULK_SUFFIXES) and not name.startswith("."):
-                found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: p.relative_to(claims_dir).as_posix())
+    return files_under(claims_dir, YAML_SUFFIXES + bulk.BULK_SUFFIXES)
 
 
 @contextmanager
@@ -970,7 +974,7 @@ def _scan(
     if not claims_dir.is_dir():
         report.add("missing-folder", "claims folder not found", str(claims_dir))
         return loaded
-    root = root if root is not None else claims_dir.resolve().parent
+    root = root if root is not None else project_root(claims_dir)
     files: list[tuple[Path, ClaimFile]] = []
     paths = claim_files(claims_dir)
     read: dict[Path, list[tuple[ClaimFile, Report]]] = {}
@@ -1087,12 +1091,34 @@ def _build(
                 corpus.sources[f.source.id] = f.source
             else:
                 _duplicate(report, "source", f.source.id, first_source.where, f.source_id_at)
+    _check_case(corpus, report)
     aliases = validate.alias_index(corpus)
     for _, f in files:
         reader = FieldReader(f.path, report)
         for pending in f.claims:
             _add_claim(corpus, pending, reader, aliases, unusable)
         f.claims = []  # the places kept for typing are no longer needed
+
+
+def _check_case(corpus: Corpus, report: Report) -> None:
+    """Refuse event ids that differ only by case: their reports (``EVENT.md``, one per
+    event) would be one file on the disks of macOS and Windows, which ignore case."""
+    seen: dict[str, Event] = {}
+    for event in corpus.events.values():
+        first = seen.setdefault(event.id.casefold(), event)
+        if first is event:
+            continue
+        at = event.where or Location("?", 0)
+        report.add(
+            "duplicate-id",
+            f"event id '{event.id}' differs from '{first.id}' (defined at {first.where}) "
+            "only by case: their reports would be one file on macOS and Windows disks; "
+            "rename one",
+            at.path,
+            at.line,
+            at.column,
+            id=event.id,
+        )
 
 
 def _report_at(
@@ -1245,6 +1271,14 @@ def read_source_texts(
             continue
         candidates = [base / relative, path.resolve().parent / relative]
         found = next((c.resolve() for c in candidates if c.is_file()), None)
+        if found is None and any(c.exists() for c in candidates):
+            problem(
+                "unreadable-file",
+                f"source file '{source.file}' of source '{source.id}' is not a regular file "
+                "(a device, a pipe or a folder): not read",
+            )
+            out.fixed[source.id] = SourceText(None, "unreadable")
+            continue
         if found is None:
             problem(
                 "missing-source-file",

@@ -34,15 +34,21 @@ import hashlib
 import json
 import os
 import re
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType, TracebackType
+from typing import Any
 
 from claimgraph.errors import OutputError
 
 __all__ = [
     "MANIFEST_NAME",
+    "HeldSignals",
     "OutputFolder",
     "WriteResult",
     "plain_name",
@@ -113,9 +119,13 @@ def plain_name(name: str) -> bool:
     )
 
 
-def _cannot(verb: str, path: Path, exc: OSError) -> OutputError:
-    """An OutputError for a failed read or write: ``PATH: cannot write (No space left...)``."""
-    where = exc.filename if exc.filename else path
+def _cannot(verb: str, path: Path, exc: OSError, *, exact: bool = False) -> OutputError:
+    """An OutputError for a failed read or write: ``PATH: cannot write (No space left...)``.
+
+    With ``exact``, ``path`` is named (the report, not the temporary file beside it);
+    otherwise the file the error names, if any (a parent folder that cannot be made).
+    """
+    where = path if exact or not exc.filename else exc.filename
     return OutputError(f"{where}: cannot {verb} ({exc.strerror or exc})")
 
 
@@ -146,6 +156,9 @@ class OutputFolder:
                 if not parent.is_dir():
                     raise OutputError(f"{path}: cannot write ({parent} is not a folder)")
                 break
+        # Files being renamed into place by a run that was stopped: their new content
+        # is claimgraph's too (see write_all).
+        self.pending: dict[str, str] = {}
         self.manifest = self._read_manifest()
 
     @property
@@ -154,6 +167,7 @@ class OutputFolder:
 
     def _read_manifest(self) -> dict[str, str]:
         mpath = self.manifest_path
+        self.pending = {}
         if not mpath.exists():
             return {}
         try:
@@ -161,15 +175,18 @@ class OutputFolder:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise OutputError(f"{mpath}: unreadable manifest ({exc}); move it away") from exc
         files = data.get("files") if isinstance(data, dict) else None
+        pending = data.get("pending", {}) if isinstance(data, dict) else None
         if (
             not isinstance(data, dict)
             or data.get("format") != MANIFEST_FORMAT
-            or not isinstance(files, dict)
-            or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items())
+            or not _digests(files)
+            or not _digests(pending)
         ):
             raise OutputError(f"{mpath}: not a claimgraph manifest; move it away")
+        assert isinstance(files, dict) and isinstance(pending, dict)
         # Only plain names in this folder: a crafted or damaged entry such as
         # "../claims/x.yaml" must never make a file outside it replaceable or stale.
+        self.pending = {name: digest for name, digest in pending.items() if plain_name(name)}
         return {name: digest for name, digest in files.items() if plain_name(name)}
 
     def _check_name(self, name: str) -> Path:
@@ -177,22 +194,29 @@ class OutputFolder:
             raise OutputError(f"{self.path}: refusing to write a file named {name!r}")
         return self.path / name
 
+    def _ours(self, name: str, digest: str) -> bool:
+        """Whether content with this hash is what claimgraph last wrote (or was writing) here."""
+        return digest in (self.manifest.get(name), self.pending.get(name))
+
     def status(self, name: str, data: bytes) -> str:
-        """How writing ``data`` to ``name`` would go: new, unchanged, replace, adopt or refuse."""
+        """How writing ``data`` to ``name`` would go: new, unchanged, replace, adopt or refuse.
+
+        ``refuse-link`` is a symlink or something that is not a file: refused even with force.
+        """
         target = self._check_name(name)
         if target.is_symlink():
-            return "refuse"
+            return "refuse-link"
         if not target.exists():
             return "new"
         if not target.is_file():
-            return "refuse"
+            return "refuse-link"
         try:
             current = _sha256(target.read_bytes())
         except OSError as exc:
             raise _cannot("read", target, exc) from exc
         if current == _sha256(data):
             return "unchanged" if self.manifest.get(name) == current else "adopt"
-        if self.manifest.get(name) == current:
+        if self._ours(name, current):
             return "replace"
         return "replace" if self.force else "refuse"
 
@@ -202,73 +226,248 @@ class OutputFolder:
         With ``remove_stale``, files claimgraph wrote earlier that are not in
         ``files`` are deleted, unless a person has edited them since (they
         are kept and reported in ``kept``).
+
+        Runs writing the same folder take turns (a lock on the folder), and
+        SIGINT or SIGTERM is held back while files are written: before the
+        renames begin the run stops and removes its temporary files, after
+        that it finishes the renames first; then the signal is delivered. The
+        manifest records each new file's hash before it is renamed into place,
+        so even a run killed outright (SIGKILL, a power cut) leaves only files
+        claimgraph knows, and the next run removes its temporary files and
+        finishes the job without ``--force``.
         """
         encoded = {name: text.encode("utf-8") for name, text in files.items()}
+        for name in encoded:
+            self._check_name(name)
+        _check_case(self.path, encoded)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _cannot("write", self.path, exc) from exc
+        # The lock first: waiting for another run must not hold back Ctrl-C.
+        with _locked(self.path), HeldSignals() as held:
+            self.manifest = self._read_manifest()  # as the last run, perhaps another, left it
+            self._remove_leftovers(set(encoded))
+            return self._write_locked(encoded, remove_stale, held)
+
+    def _write_locked(
+        self, encoded: dict[str, bytes], remove_stale: bool, held: HeldSignals
+    ) -> WriteResult:
         plan = {name: self.status(name, data) for name, data in encoded.items()}
+        links = sorted(name for name, how in plan.items() if how == "refuse-link")
+        if links:
+            raise OutputError(
+                f"{_listed(self.path, links)}: is a symbolic link or not a regular file; "
+                "claimgraph never writes through one, even with --force: move it away"
+            )
         refused = sorted(name for name, how in plan.items() if how == "refuse")
         if refused:
-            listed = ", ".join(str(self.path / n) for n in refused[:5])
-            more = f" and {len(refused) - 5} more" if len(refused) > 5 else ""
             raise OutputError(
-                f"{listed}{more}: exists but was not written by claimgraph "
+                f"{_listed(self.path, refused)}: exists but was not written by claimgraph "
                 "(or was edited since); move it away or use --force to overwrite"
             )
         result = WriteResult()
         temps: dict[str, str] = {}  # name -> temporary file, not yet renamed
+        doing = self.path  # the file being written, for messages
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
             # 1. Every new content to a temporary file beside its target.
             for name, data in encoded.items():
                 if plan[name] in ("unchanged", "adopt"):
                     result.unchanged.append(name)
                     self.manifest[name] = _sha256(data)
                 else:
-                    temps[name] = _write_temp(self.path / name, data)
+                    held.check()  # interrupted: stop here, before any file is replaced
+                    doing = self.path / name
+                    temps[name] = _write_temp(doing, data)
             # 2. Onto the disk at once (one sync, not one fsync per report).
+            doing = self.path
             _flush(list(temps.values()))
-            # 3. Each renamed over its target: a reader sees the old or the new file.
+            # 3. The manifest learns every new hash before any rename, so a run
+            # stopped among the renames leaves only files claimgraph knows.
+            if temps:
+                self.pending = {name: _sha256(encoded[name]) for name in temps}
+                doing = self.manifest_path
+                self._write_manifest()
+            # 4. Each renamed over its target: a reader sees the old or the new file.
             for name in list(temps):
+                doing = self.path / name
                 os.replace(temps.pop(name), self.path / name)
                 result.written.append(name)
                 self.manifest[name] = _sha256(encoded[name])
             if remove_stale:
+                doing = self.path
                 self._remove_stale(set(encoded), result)
+            self.pending = {}
+            doing = self.manifest_path
             self._write_manifest()
-        except OSError as exc:
+        except BaseException as exc:
             for tmp in temps.values():
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
             # Each file is whole (old or new); record what was written, if the disk lets us.
-            if result.written:
+            if result.written or self.pending:
+                for name in temps:
+                    self.pending.pop(name, None)
                 with contextlib.suppress(OSError):
                     self._write_manifest()
-            raise _cannot("write", self.path, exc) from exc
+            if isinstance(exc, OSError):
+                raise _cannot("write", doing, exc, exact=True) from exc
+            raise
         return result
 
+    def _remove_leftovers(self, names: set[str]) -> None:
+        """Remove the temporary files of runs that were stopped before they renamed them.
+
+        Only while holding the folder's lock (no other run is writing), and
+        only files named like claimgraph's own: ``.NAME.XXXXXXXX.tmp`` for a
+        file it writes or wrote here, or for the manifest.
+        """
+        known = names | set(self.manifest) | set(self.pending) | {MANIFEST_NAME}
+        try:
+            entries = list(os.scandir(self.path))
+        except OSError:
+            return
+        for entry in entries:
+            m = _TEMP_NAME.fullmatch(entry.name)
+            if m is None or m["name"] not in known:
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and (
+                    _LOCKS or time.time() - entry.stat().st_mtime > _UNLOCKED_LEFTOVER_AGE
+                ):
+                    os.unlink(entry.path)
+
     def _remove_stale(self, keep: set[str], result: WriteResult) -> None:
-        for name in sorted(set(self.manifest) - keep):
+        for name in sorted((set(self.manifest) | set(self.pending)) - keep):
             target = self.path / name
             if target.is_symlink() or not target.is_file():
                 if not target.exists() and not target.is_symlink():
-                    del self.manifest[name]  # already gone
+                    self.manifest.pop(name, None)  # already gone
+                    self.pending.pop(name, None)
                 continue
-            if _sha256(target.read_bytes()) == self.manifest[name]:
+            if self._ours(name, _sha256(target.read_bytes())):
                 target.unlink()
-                del self.manifest[name]
+                self.manifest.pop(name, None)
+                self.pending.pop(name, None)
                 result.removed.append(name)
             else:
                 result.kept.append(name)
 
     def _write_manifest(self) -> None:
-        data = {
+        data: dict[str, object] = {
             "format": MANIFEST_FORMAT,
             "version": MANIFEST_VERSION,
             "note": "Files claimgraph wrote here, with their SHA-256. "
             "claimgraph refuses to overwrite or delete any other file.",
             "files": dict(sorted(self.manifest.items())),
         }
+        if self.pending:  # only while a run is renaming files into place
+            data["pending"] = dict(sorted(self.pending.items()))
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         _atomic_write(self.manifest_path, text.encode("utf-8"))
+
+
+def _digests(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
+def _listed(folder: Path, names: list[str]) -> str:
+    listed = ", ".join(str(folder / n) for n in names[:5])
+    return listed + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+
+
+def _check_case(folder: Path, names: Mapping[str, object]) -> None:
+    """Refuse two names that are one file on a disk that ignores case (macOS, Windows)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        other = seen.setdefault(name.casefold(), name)
+        if other != name:
+            raise OutputError(
+                f"{folder / name}: differs from {other} only by case, and would be the "
+                "same file on macOS and Windows disks"
+            )
+
+
+# A temporary file of _write_temp: ".NAME." + mkstemp's 8 random characters + ".tmp".
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp", re.DOTALL)
+# Where runs cannot lock a folder, only leftovers older than this are surely not another
+# run's work in progress.
+_UNLOCKED_LEFTOVER_AGE = 3600.0
+
+try:
+    import fcntl
+
+    _LOCKS = True
+except ImportError:  # pragma: no cover - Windows
+    _LOCKS = False
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (flock on the folder itself: no lock file)."""
+    fd = -1
+    if _LOCKS:
+        with contextlib.suppress(OSError):  # a folder we cannot open: write unlocked
+            fd = os.open(folder, os.O_RDONLY)
+    try:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)  # releases the lock
+
+
+class _Interrupted(BaseException):
+    """Raised inside write_all when a held-back signal asks it to stop."""
+
+
+class HeldSignals:
+    """Hold SIGINT and SIGTERM back while files are written; deliver them on exit.
+
+    :meth:`check` raises :class:`_Interrupted` once a signal came, at a point
+    where stopping leaves nothing behind. Only in the main thread (where
+    Python runs signal handlers), and only signals that are not ignored.
+    """
+
+    def __init__(self) -> None:
+        self.caught: int | None = None
+        self._old: dict[signal.Signals, Any] = {}
+
+    def _hold(self, signum: int, frame: FrameType | None) -> None:
+        self.caught = signum
+
+    def __enter__(self) -> HeldSignals:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                try:
+                    old = signal.getsignal(sig)
+                    if old is not signal.SIG_IGN and old is not None:
+                        signal.signal(sig, self._hold)
+                        self._old[sig] = old
+                except (ValueError, OSError):  # pragma: no cover - not allowed here
+                    pass
+        return self
+
+    def check(self) -> None:
+        if self.caught is not None:
+            raise _Interrupted
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+        if self.caught is not None:
+            signal.raise_signal(self.caught)  # the handler it was held back from
+            if isinstance(exc, _Interrupted):  # a handler that returned: stop anyway
+                raise KeyboardInterrupt from None
 
 
 def write_file(path: Path, text: str, *, force: bool = False) -> bool:

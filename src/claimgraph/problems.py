@@ -15,11 +15,39 @@ False
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# What a terminal acts on rather than shows: C0 and C1 controls (ESC starts
+# "clear the screen" or "set the window title"), DEL, line and paragraph
+# separators, and the bidirectional overrides that reorder what is shown.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    c = match.group()
+    # \\uXXXX above ASCII's C0 range: valid inside a JSON string too.
+    return _NAMED.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x20 else f"\\u{ord(c):04x}")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``, ``\\n``), never
+    acted on: a terminal is not cleared or retitled, a line is not split. Characters in
+    ``keep`` (``"\\n"`` for a table of many lines) stay as they are.
+
+    >>> print(printable("claims/a\\nb.yaml: \\x1b[2Jgone \\x1b]0;owned\\x07 \\u202eabc"))
+    claims/a\\nb.yaml: \\x1b[2Jgone \\x1b]0;owned\\x07 \\u202eabc
+    >>> printable("two\\nlines\\tand a tab", keep="\\n\\t") == "two\\nlines\\tand a tab"
+    True
+    """
+    if keep:
+        return _CONTROL.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return _CONTROL.sub(_escape, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +62,10 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        """One line, whatever the names and texts hold (see :func:`printable`)."""
+        return printable(self._text())
+
+    def _text(self) -> str:
         place = self.path
         if self.line:
             place += f":{self.line}"

@@ -177,6 +177,35 @@ def _line_col(text: str, position: int) -> tuple[int, int]:
     return text.count("\n", 0, position) + 1, position - line_start + 1
 
 
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _utf16_or_32(data: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` if the bytes surely are (a byte order mark, or a NUL in
+    nearly every other byte, as ASCII text saved as UTF-16 without one), else None.
+
+    >>> _utf16_or_32("a: 1".encode("utf-16")), _utf16_or_32("source: {}".encode("utf-16-le"))
+    ('UTF-16', 'UTF-16')
+    >>> _utf16_or_32(b"a: 1"), _utf16_or_32(b"a: \\x00\\n")
+    (None, None)
+    """
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:4096]
+    if len(head) >= 8:
+        half = len(head) // 2
+        nuls = sorted((head[0::2].count(0), head[1::2].count(0)))
+        if nuls[1] >= 0.9 * half and nuls[0] < 0.5 * half:  # not just a file of zeros
+            return "UTF-16"
+    return None
+
+
 def decode(data: bytes, path: str, report: Report) -> str | None:
     """UTF-8 bytes to text (a BOM is dropped); None, with a problem, if not UTF-8.
 
@@ -194,6 +223,10 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
             f"file of {len(data):,} bytes is over the limit of {MAX_FILE_BYTES:,} bytes",
             path,
         )
+        return None
+    wide = _utf16_or_32(data)
+    if wide is not None:
+        report.add("bad-encoding", f"{wide} text, not UTF-8: save it as UTF-8", path, 1, 1)
         return None
     try:
         text = data.decode("utf-8")

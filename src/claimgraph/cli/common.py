@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from claimgraph.errors import ClaimgraphError, InvalidInput, UsageError
-from claimgraph.problems import Report
+from claimgraph.problems import Report, printable
 
 # Command families, in the order `claimgraph --help` lists them. Each module
 # has a ``register(app)`` function.
@@ -100,6 +100,18 @@ def print_report(report: Report) -> None:
         typer.echo(str(problem), err=True)
 
 
+def echo_table(text: str) -> None:
+    """A table for people on standard output: control characters from the data (an
+    ESC that clears the screen or retitles the window) are shown as escapes, never run."""
+    typer.echo(printable(text, keep="\n"), nl=False)
+
+
+def echo_data(text: str) -> None:
+    """CSV or JSON on standard output: unchanged when piped or redirected, but on a
+    terminal its control characters are shown as escapes, never run."""
+    typer.echo(printable(text, keep="\n\r\t") if sys.stdout.isatty() else text, nl=False)
+
+
 def say_error(error: ClaimgraphError) -> None:
     """Print a library error (every problem of an InvalidInput) to stderr; do not exit."""
     if isinstance(error, InvalidInput):
@@ -107,7 +119,7 @@ def say_error(error: ClaimgraphError) -> None:
         n = len(error.report.errors)
         typer.echo(f"claimgraph: {n} problem{'s' if n != 1 else ''} found", err=True)
     else:
-        typer.echo(f"claimgraph: {error}", err=True)
+        typer.echo(printable(f"claimgraph: {error}"), err=True)
 
 
 def fail(error: ClaimgraphError) -> NoReturn:

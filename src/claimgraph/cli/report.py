@@ -134,13 +134,21 @@ def report(
     or deleted (see .claimgraph-manifest.json in the output folder).
     """
     from claimgraph.assess import assess
-    from claimgraph.cache import Cache, RunCache, cache_dir_for, source_text_candidates
+    from claimgraph.cache import (
+        Cache,
+        RunCache,
+        cache_dir_for,
+        project_root,
+        source_text_candidates,
+    )
     from claimgraph.model import Corpus
     from claimgraph.output import OutputFolder, write_file
     from claimgraph.render import markdown, tables
 
     with common.handled():
         wanted = list(dict.fromkeys(event or []))
+        if format is Format.md and output is not None and str(output) == "-":
+            raise UsageError("-o -: Markdown reports are a folder of files; name a folder")
         out_dir = output or Path("reports")
         runs: RunCache | None = None
         # Each claim file's parse is cached too, written only if the run succeeds.
@@ -181,7 +189,7 @@ def report(
             render = tables.render_json if format is Format.json else tables.render_csv
             text = render(assessment, events=selected)
             if _to_stdout(output):
-                typer.echo(text, nl=False)
+                common.echo_data(text)
                 return
             assert output is not None
             changed = write_file(output, text, force=force)
@@ -207,7 +215,7 @@ def report(
         files[markdown.INDEX_NAME] = markdown.render_index(assessment)
         result = folder.write_all(files, remove_stale=not wanted)
         if runs is not None and not result.kept:
-            texts = source_text_candidates(corpus, claims_dir.parent)
+            texts = source_text_candidates(corpus, project_root(claims_dir))
             runs.remember(texts, out_dir, files, {"events": len(ids)})
         cache.flush()
         summary = (

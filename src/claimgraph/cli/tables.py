@@ -52,6 +52,10 @@ def _assess(claims_dir: Path, include_drafts: bool) -> Assessment:
     return assess(load_corpus(claims_dir, include_drafts=include_drafts))
 
 
+def _echo(text: str, format: TableFormat) -> None:
+    (common.echo_table if format is TableFormat.table else common.echo_data)(text)
+
+
 def events(
     claims_dir: common.ClaimsDir = Path("claims"),
     format: FormatOption = TableFormat.table,
@@ -62,7 +66,7 @@ def events(
 
     with common.handled():
         frame = events_frame(_assess(claims_dir, include_drafts))
-        typer.echo(render_frame(frame, format.value, "events"), nl=False)
+        _echo(render_frame(frame, format.value, "events"), format)
 
 
 def claims(
@@ -92,7 +96,7 @@ def claims(
         if aspect is not None:
             aspect = aspect_named(aspect, corpus.aspects.values())
         frame = claims_frame(assessment, event=event, party=party, aspect=aspect)
-        typer.echo(render_frame(frame, format.value, "claims"), nl=False)
+        _echo(render_frame(frame, format.value, "claims"), format)
 
 
 def parties(
@@ -105,7 +109,7 @@ def parties(
 
     with common.handled():
         frame = parties_frame(_assess(claims_dir, include_drafts))
-        typer.echo(render_frame(frame, format.value, "parties"), nl=False)
+        _echo(render_frame(frame, format.value, "parties"), format)
 
 
 def graph(

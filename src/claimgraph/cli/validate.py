@@ -99,7 +99,7 @@ def validate(
             **counts,
             "problems": [p.to_dict() for p in report.sorted()],
         }
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        common.echo_data(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         common.print_report(report)
         files = _plural(counts["files"], "file")
@@ -109,10 +109,10 @@ def validate(
         if counts["warnings"]:
             verdict += f", {_plural(counts['warnings'], 'warning')}"
         parties = f"{counts['parties']} {'party' if counts['parties'] == 1 else 'parties'}"
-        typer.echo(
+        common.echo_table(
             f"{claims_dir}: {files}, {parties}, {_plural(counts['events'], 'event')}, "
             f"{_plural(counts['sources'], 'source')}, {_plural(counts['claims'], 'claim')}"
-            f" — {verdict}"
+            f" — {verdict}\n"
         )
     if not report.valid:
         raise typer.Exit(1)
