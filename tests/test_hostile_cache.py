@@ -67,7 +67,7 @@ def test_an_entry_moved_to_another_kind_is_a_miss(tmp_path: Path) -> None:
 def _injured(data: dict[str, object]) -> object:
     claims = data["claims"]
     assert isinstance(claims, list)
-    (claim,) = [c for c in claims if c["id"] == "dzhankoi-aksyonov-injured"]
+    (claim,) = [c for c in claims if c["claim"] == "dzhankoi-aksyonov-injured"]
     return claim["value"]
 
 
