@@ -265,3 +265,15 @@ def test_an_unnamed_source_speaks_for_its_institution_or_the_outlet_it_told() ->
     assert ("baza", "injured", "reported") in got
     unknown = [c for c in claims if c.party.startswith("unknown-")]
     assert unknown and all(c.certainty == "reported" for c in unknown)
+
+
+def test_many_claims_of_one_party_and_aspect_get_distinct_numbered_ids() -> None:
+    reg = Registry.from_parties(
+        [Party("kharkiv-ova", "Kharkiv regional administration", "ukraine", aliases=("Synegubov",))]
+    )
+    text = "date 2024-03-20 " + " ".join(
+        f"In Kharkiv, {n} people were killed, Synegubov said." for n in range(3, 1503)
+    )
+    ids = [c.id for c in extract_report(text, "r.txt", reg).claims]
+    assert len(ids) == len(set(ids)) == 1500
+    assert ids[:3] == ["r-kharkiv-ova-killed", "r-kharkiv-ova-killed-2", "r-kharkiv-ova-killed-3"]

@@ -104,3 +104,50 @@ def test_a_draft_never_replaces_the_report_it_comes_from(runner: CliRunner, proj
     assert result.exit_code == 1
     assert "the draft would replace the report itself" in result.stderr
     assert report.read_text() == "Residents said two people were injured.\n"
+
+
+def test_a_long_gazetteer_alias_in_a_valid_claims_folder_does_not_crash_extract(
+    runner: CliRunner, project: Path
+) -> None:
+    alias = "a" * 1500
+    (project / "claims" / "gazetteer.yaml").write_text(
+        f"x-gazetteer:\n  places:\n    Kozinka: {{region: Belgorod Oblast, aliases: [{alias}]}}\n"
+    )
+    assert runner.invoke(app, ["validate", "claims"]).exit_code == 0
+    result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_bad_claims_folder_gazetteer_is_a_message_with_its_place(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "claims" / "gazetteer.yaml").write_text("x-gazetteer:\n  places: [\n")
+    result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 2
+    assert "gazetteer.yaml:3:1: YAML syntax" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_drafts_are_readable_by_others_like_reports(runner: CliRunner, project: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert (project / "claims" / "drafts" / "kherson.yaml").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_draft_over_the_read_limit_is_refused_with_a_message(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimgraph.extract as ex
+
+    monkeypatch.setattr(ex, "MAX_FILE_BYTES", 200)
+    result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 1
+    assert "kherson.yaml: the draft would be" in result.output
+    assert "over the limit of 200 bytes" in result.output
+    assert not (project / "claims" / "drafts" / "kherson.yaml").exists()

@@ -50,6 +50,7 @@ from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_word
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
+from claimgraph.yamlsafe import MAX_FILE_BYTES
 from claimgraph.yamlwrite import dump
 
 __all__ = [
@@ -204,6 +205,7 @@ class _Run:
         self.events: dict[str, DraftEvent] = {}
         self.parties: dict[str, Party] = {}
         self.ids: set[str] = set()
+        self._next_n: dict[str, int] = {}
         self._said: set[tuple[str, str, str]] = set()  # (party, aspect, quote) of each claim
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
         dl, n = date_line(text)
@@ -641,11 +643,14 @@ class _Run:
             return
         self._said.add(said)
         cid = f"{self.stem}-{_short(base.party)}-{aspect}"
-        n = 2
         unique = cid
-        while unique in self.ids:
+        if unique in self.ids:
+            # the next free number for this id, remembered: linear, not quadratic
+            n = self._next_n.get(cid, 2)
+            while f"{cid}-{n}" in self.ids:
+                n += 1
             unique = f"{cid}-{n}"
-            n += 1
+            self._next_n[cid] = n + 1
         self.ids.add(unique)
         self.claims.append(
             DraftClaim(
@@ -817,6 +822,12 @@ def generate_draft(draft: Draft) -> Iterator[str]:
     yield from dump(doc).splitlines()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
     """Write the draft into ``out_dir`` (created if needed); refuse to overwrite unless ``force``.
 
@@ -829,13 +840,20 @@ def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
     target = out_dir / name
     if target.exists() and not force:
         raise OutputError(f"{target}: already exists; not overwritten (use --force to replace it)")
+    body = ("\n".join(generate_draft(draft)) + "\n").encode("utf-8")
+    if len(body) > MAX_FILE_BYTES:
+        raise OutputError(
+            f"{target}: the draft would be {len(body):,} bytes, over the limit of "
+            f"{MAX_FILE_BYTES:,} bytes that `claimgraph validate` reads; not written "
+            "(split the report into smaller files)"
+        )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        body = "\n".join(generate_draft(draft)) + "\n"
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            with os.fdopen(fd, "wb") as fh:
                 fh.write(body)
+            os.chmod(tmp, 0o644 & ~_umask())  # mkstemp makes it 0600; drafts are for sharing
             if force:
                 os.replace(tmp, target)
             else:
