@@ -57,10 +57,10 @@ def test_extract_refuses_to_overwrite_but_processes_the_other_reports(
 
 
 def test_unmatched_speakers_are_listed_for_registration(runner: CliRunner, project: Path) -> None:
-    (project / "reports" / "astra.txt").write_text("The Astra channel said that a depot burned.\n")
+    (project / "reports" / "astra.txt").write_text("The Zorya channel said that a depot burned.\n")
     result = runner.invoke(app, ["extract", "reports/astra.txt", "-o", "claims/drafts"])
     assert result.exit_code == 0
-    assert "unmatched: 'Astra channel'" in result.stdout
+    assert "unmatched: 'Zorya channel'" in result.stdout
     assert "register these speakers in parties.yaml" in result.stdout
 
 

@@ -37,6 +37,7 @@ from claimgraph.extract.attribution import (
     find_word,
     norm,
 )
+from claimgraph.extract.catalogue import Catalogue
 from claimgraph.extract.events import (
     DateRef,
     Gazetteer,
@@ -132,13 +133,19 @@ class Draft:
 
     @property
     def matched(self) -> list[str]:
-        """Registered parties the draft's claims name, sorted."""
-        return sorted({c.party for c in self.claims} - set(self.parties))
+        """Registered parties and catalogue actors the draft's claims name, sorted."""
+        unknown = {p.id for p in self.parties.values() if p.side == UNKNOWN_SIDE}
+        return sorted({c.party for c in self.claims} - unknown)
 
     @property
     def unmatched(self) -> list[str]:
-        """The words of speakers no registered party matched."""
-        return [p.name for p in self.parties.values()]
+        """The words of speakers neither the registry nor the catalogue matched."""
+        return [p.name for p in self.parties.values() if p.side == UNKNOWN_SIDE]
+
+    @property
+    def from_catalogue(self) -> list[str]:
+        """Catalogue actors the draft defines (for the fact-checker to confirm), sorted."""
+        return sorted(p.id for p in self.parties.values() if p.side != UNKNOWN_SIDE)
 
 
 class Extractor:
@@ -150,6 +157,7 @@ class Extractor:
         *,
         lex: Lexicon | None = None,
         gazetteer: Gazetteer | None = None,
+        catalogue: Catalogue | None = None,
     ) -> None:
         registry = registry if registry is not None else Registry()
         if not registry.aspects:
@@ -158,6 +166,7 @@ class Extractor:
 
             registry = Registry(dict(registry.parties), builtin_aspects(), dict(registry.events))
             registry.index()
+        registry.attach(catalogue if catalogue is not None else Catalogue.default())
         self.registry = registry
         self.lex = lex or lexicon()
         self.gazetteer = gazetteer or Gazetteer.default()
@@ -672,6 +681,12 @@ class _Run:
 
     def _party(self, speaker: Speaker) -> str:
         if speaker.matched:
+            if speaker.party not in self.ex.registry.parties and speaker.party not in self.parties:
+                actor = self.ex.registry.party(speaker.party)  # a catalogue actor
+                if actor is not None:
+                    self.parties[speaker.party] = Party(
+                        actor.id, actor.name, actor.side, actor.kind
+                    )
             return speaker.party
         if speaker.party not in self.parties:
             self.parties[speaker.party] = Party(
@@ -680,7 +695,7 @@ class _Run:
         return speaker.party
 
     def _kind(self, party: str) -> str:
-        p = self.ex.registry.parties.get(party)
+        p = self.ex.registry.party(party)
         return p.kind if p is not None else "unknown"
 
     def _via(self, text: str) -> str:
@@ -806,8 +821,9 @@ def generate_draft(draft: Draft) -> Iterator[str]:
     yield "# Every claim needs a person's review: party, quote, aspect, value, stance."
     yield "# When reviewed, remove `status: draft` (drafts are left out of reports)."
     doc: dict[str, object] = {}
-    if draft.parties:
+    if any(p.side == UNKNOWN_SIDE for p in draft.parties.values()):
         doc["sides"] = {UNKNOWN_SIDE: UNKNOWN_SIDE_NAME}
+    if draft.parties:
         doc["parties"] = {
             p.id: {"name": p.name, "side": p.side, "kind": p.kind} for p in draft.parties.values()
         }

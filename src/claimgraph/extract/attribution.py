@@ -23,7 +23,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from claimgraph.extract.catalogue import Catalogue, SpeakerBook
 from claimgraph.extract.lexicon import Lexicon, lexicon, matches_at, text_words
+from claimgraph.extract.names import is_speaker_phrase
 from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
 from claimgraph.model import Aspect, Corpus, Event, Party, slugify
 
@@ -162,6 +164,7 @@ class Registry:
     _alias_re: re.Pattern[str] | None = None
     _alias_to_party: dict[str, str] = field(default_factory=dict)
     _alias_first: frozenset[str] | None = None
+    book: SpeakerBook | None = None  # the parties and the actor catalogue (see :meth:`attach`)
 
     @classmethod
     def from_parties(
@@ -206,6 +209,29 @@ class Registry:
         self._alias_first = (
             frozenset(f.group(0) for f in firsts if f is not None) if all(firsts) else None
         )
+
+    def attach(self, catalogue: Catalogue) -> None:
+        """Look speakers up in ``catalogue`` too, after the parties (call after :meth:`index`)."""
+        self.book = SpeakerBook(self.parties, catalogue)
+
+    def lookup(self, phrase: str) -> tuple[str, bool] | None:
+        """The party a phrase names as journalists write names (possessives, word order,
+        spelling), in the parties and then the catalogue; and whether from the catalogue."""
+        return self.book.lookup(phrase) if self.book is not None else None
+
+    def party(self, party_id: str) -> Party | None:
+        """A registered party or a catalogue actor's party."""
+        if party_id in self.parties:
+            return self.parties[party_id]
+        return self.book.party(party_id) if self.book is not None else None
+
+    def find(self, phrase: str) -> str | None:
+        """The party ``phrase`` names by an alias (:meth:`match`) or by :meth:`lookup`."""
+        hit = self.match(phrase)
+        if hit is not None:
+            return hit[0]
+        found = self.lookup(phrase)
+        return found[0] if found is not None else None
 
     def _aliases_in(self, text: str) -> list[re.Match[str]]:
         """``_alias_re.finditer(text)``, tried only where an alias's first word starts."""
@@ -290,7 +316,7 @@ class Resolver:
         return self.recent[-1] if self.recent else None
 
     def _side(self, party: str) -> str:
-        p = self.registry.parties.get(party)
+        p = self.registry.party(party)
         return p.side if p is not None else ""
 
     def is_anaphor(self, words: str) -> bool:
@@ -326,9 +352,12 @@ class Resolver:
             for prev in reversed(self.recent):
                 if find_word(norm(prev.words), head) is not None:
                     return prev
-        if len(key.split()) > 14:
-            return None
-        name = _unknown_name(words)
+        if len(key.split()) > 14 or not is_speaker_phrase(words):
+            return None  # a clause fragment is nobody: the words stay unattributed
+        found = self.registry.lookup(words)
+        if found is not None:
+            return Speaker(found[0], words, person, True)
+        name = person if person and "," in words else _unknown_name(words)
         slug = slugify(name)[:48].strip("-")
         if not slug:
             return None  # punctuation only: nobody

@@ -1,0 +1,250 @@
+"""The actor catalogue: the recurring parties of the war, as package data (data/actors.yaml).
+
+Speakers resolve against the claims folder's ``parties.yaml`` first and
+then against the catalogue; a catalogue actor a draft uses is defined in
+that draft with its side, so the fact-checker confirms it instead of typing
+it. A claims folder extends the catalogue with its own ``actors.yaml``
+holding ``x-actors: {actors: {...}}`` (the key the claim loader leaves
+alone), just as ``gazetteer.yaml`` extends the places.
+
+>>> cat = Catalogue.default()
+>>> len(cat.actors) >= 150
+True
+>>> cat.match("Russia’s defence ministry")
+('russia-mod', 3)
+>>> cat.match("Kramatorsk Mayor Oleksander Honcharenko")[0]
+'kramatorsk-city-authorities'
+>>> cat.match("Moscow")[0], cat.match("a Moscow court")
+('russian-officials', None)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from claimgraph.extract.datafile import read_data_file, read_package_data
+from claimgraph.extract.names import NameIndex, name_key
+from claimgraph.model import Party, slugify
+
+__all__ = ["ACTORS_FILE", "Actor", "Catalogue", "load_catalogue"]
+
+ACTORS_FILE = "actors.yaml"
+
+# A registered alias that is a person's name: two to four capitalised words
+# with no word of an institution's name.
+_PERSON = re.compile(
+    r"(?!.*\b(?:Ministry|Forces?|Office|Staff|Agency|Service|Directorate|Army|Council|"
+    r"Administration|Authorities|Government|Guard|Navy|Fleet|Command|News|Channel|Committee|"
+    r"Republic|Federation|Oblast|Region|City|Police|Group|Media|Press|Times|Post)\b)"
+    r"(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One catalogue entry: the party, who speaks for it, what it governs."""
+
+    party: Party
+    people: tuple[str, ...] = ()
+    place: str = ""
+    whole: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        """Every name and title that points to the actor (not people)."""
+        return [self.party.name, *self.party.aliases]
+
+    @property
+    def person_names(self) -> list[str]:
+        """The people, and each one's surname alone ("Honcharenko")."""
+        out = list(self.people)
+        for person in self.people:
+            words = person.split()
+            if len(words) >= 2 and len(words[-1]) > 3:
+                out.append(words[-1])
+        return out
+
+
+def _texts(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise ValueError(f"{where}: expected a list of names")
+    return tuple(str(v) for v in value if str(v).strip())
+
+
+@dataclass(slots=True)
+class Catalogue:
+    """Actors by id, with indexes of their names and of their people."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    _names: NameIndex | None = None
+    _people: NameIndex | None = None
+
+    @classmethod
+    def default(cls) -> Catalogue:
+        """The built-in catalogue (data/actors.yaml)."""
+        return _builtin().copy()
+
+    def copy(self) -> Catalogue:
+        return Catalogue(dict(self.actors))
+
+    def add(self, data: Any, path: str = ACTORS_FILE) -> None:
+        """Add the actors of a mapping shaped like data/actors.yaml (later entries win)."""
+        if isinstance(data, dict) and isinstance(data.get("x-actors"), dict):
+            data = data["x-actors"]
+        actors = data.get("actors") if isinstance(data, dict) else None
+        if not isinstance(actors, dict):
+            raise ValueError(
+                f"{path}: an actor catalogue needs an 'actors:' (or 'x-actors: {{actors: ...}}') "
+                "mapping of id -> {name, side, kind, aliases, people, place, whole}"
+            )
+        for key, spec in actors.items():
+            actor_id = slugify(str(key))
+            where = f"{path}: actor '{key}'"
+            if not isinstance(spec, dict) or not actor_id:
+                raise ValueError(f"{where}: expected a mapping with name and side")
+            name, side = spec.get("name"), spec.get("side")
+            if not isinstance(name, str) or not isinstance(side, str) or not slugify(side):
+                raise ValueError(f"{where}: needs a name and a side")
+            party = Party(
+                actor_id,
+                name,
+                slugify(side),
+                str(spec.get("kind") or ""),
+                aliases=_texts(spec.get("aliases"), f"{where}: aliases"),
+            )
+            self.actors[actor_id] = Actor(
+                party,
+                _texts(spec.get("people"), f"{where}: people"),
+                str(spec.get("place") or ""),
+                _texts(spec.get("whole"), f"{where}: whole"),
+            )
+        self._names = self._people = None
+
+    def read(self, path: Path) -> None:
+        """Add the actors of a catalogue file (a claims folder's ``actors.yaml``)."""
+        self.add(read_data_file(path), str(path))
+
+    def indexes(self) -> tuple[NameIndex, NameIndex]:
+        """The index of people's names and that of names and titles."""
+        names, people = self._index()
+        return people, names
+
+    def _index(self) -> tuple[NameIndex, NameIndex]:
+        if self._names is None or self._people is None:
+            names, people = NameIndex(), NameIndex()
+            for actor in self.actors.values():
+                names.add(actor.party.id, actor.names, actor.whole)
+                people.add(actor.party.id, actor.person_names)
+            self._names, self._people = names, people
+        return self._names, self._people
+
+    def match(self, phrase: str, skip: Iterable[str] = ()) -> tuple[str, int] | None:
+        """The actor ``phrase`` names and the length of the name found.
+
+        A person named in the phrase wins over a title ("Governor of the
+        Kherson region Vladimir Saldo" is Saldo's party).
+        """
+        names, people = self._index()
+        skipped = set(skip)
+        for index in (people, names):
+            hit = index.match(phrase)
+            if hit is not None and hit[0] not in skipped:
+                return hit
+        return None
+
+    def keys_of(self, actor_id: str) -> set[frozenset[str]]:
+        """The name keys of an actor (its names, aliases and people)."""
+        actor = self.actors[actor_id]
+        return {k for k in map(name_key, [*actor.names, *actor.person_names]) if k}
+
+
+def load_catalogue(claims_dir: Path | None = None) -> Catalogue:
+    """The built-in catalogue, extended by ``claims_dir/actors.yaml`` when there is one.
+
+    Raises ``ValueError`` (with the file's place) for a file that is not a catalogue.
+    """
+    cat = Catalogue.default()
+    if claims_dir is not None and (claims_dir / ACTORS_FILE).is_file():
+        cat.read(claims_dir / ACTORS_FILE)
+    return cat
+
+
+@cache
+def _builtin() -> Catalogue:
+    cat = Catalogue()
+    cat.add(read_package_data(ACTORS_FILE), f"claimgraph/data/{ACTORS_FILE}")
+    return cat
+
+
+class SpeakerBook:
+    """A claims folder's parties and the catalogue, as one place to look speakers up.
+
+    A catalogue actor that shares a name with a registered party is that
+    party (its names become the party's too); the others stand on their own.
+
+    >>> reg = {"mod": Party("mod", "Russian Ministry of Defence", "russia")}
+    >>> book = SpeakerBook(reg, Catalogue.default())
+    >>> book.lookup("the Ministry of Defense of Russia"), book.lookup("Konashenkov")
+    (('mod', False), ('mod', False))
+    >>> book.lookup("Ukraine's air force")
+    ('ukraine-air-force', True)
+    """
+
+    def __init__(self, parties: dict[str, Party], catalogue: Catalogue) -> None:
+        self.parties = parties
+        self.catalogue = catalogue
+        self.names = NameIndex()
+        self.people = NameIndex()
+        for party in parties.values():
+            names = [party.name, *party.aliases, party.id.replace("-", " ")]
+            self.names.add(party.id, [n for n in names if not _PERSON.fullmatch(n)])
+            self.people.add(party.id, [n for n in names if _PERSON.fullmatch(n)])
+        own = dict(self.names.keys)
+        own.update(self.people.keys)
+        self.absorbed: dict[str, str] = {}
+        for actor_id in catalogue.actors:
+            if actor_id in parties:
+                self.absorbed[actor_id] = actor_id
+                continue
+            shared: dict[str, int] = {}
+            for key in catalogue.keys_of(actor_id):
+                if key in own:
+                    shared[own[key]] = shared.get(own[key], 0) + 1
+            if shared:
+                self.absorbed[actor_id] = max(sorted(shared), key=lambda p: shared[p])
+        for actor_id, party_id in self.absorbed.items():
+            actor = catalogue.actors[actor_id]
+            self.names.add(party_id, actor.names, actor.whole)
+            self.people.add(party_id, actor.person_names)
+
+    def lookup(self, phrase: str) -> tuple[str, bool] | None:
+        """The party ``phrase`` names and whether it comes from the catalogue.
+
+        A person named wins over a title; then the longer name found; the
+        claims folder's party on a tie.
+        """
+        cat_people, cat_names = self.catalogue.indexes()
+        for own_index, cat_index in ((self.people, cat_people), (self.names, cat_names)):
+            own = own_index.match(phrase)
+            cat = cat_index.match(phrase)
+            if cat is not None and cat[0] in self.absorbed:
+                cat = None
+            if own is not None and (cat is None or own[1] >= cat[1]):
+                return own[0], False
+            if cat is not None:
+                return cat[0], True
+        return None
+
+    def party(self, party_id: str) -> Party | None:
+        """A registered party, or else a catalogue actor's party."""
+        if party_id in self.parties:
+            return self.parties[party_id]
+        actor = self.catalogue.actors.get(party_id)
+        return actor.party if actor is not None else None
