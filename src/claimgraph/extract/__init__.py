@@ -24,7 +24,7 @@ import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from claimgraph.errors import OutputError
@@ -42,11 +42,11 @@ from claimgraph.extract.events import (
     DateRef,
     Gazetteer,
     Place,
-    date_line,
     date_mentions,
     resolve_dates,
     years_in,
 )
+from claimgraph.extract.header import read_header
 from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_words
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
@@ -217,13 +217,13 @@ class _Run:
         self._next_n: dict[str, int] = {}
         self._said: set[tuple[str, str, str]] = set()  # (party, aspect, quote) of each claim
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
-        dl, n = date_line(text)
-        body = " " * n + text[n:]
+        header = read_header(text)
+        dl = header.when
+        self.header = header
+        body = header.text
         wire = _DATELINE.match(body)
-        if wire:  # "KYIV, Nov 18 (Reuters) - ": the wire's dateline, not the story
+        if wire:  # "KYIV - ": a dateline with no agency, at the story's start
             body = " " * wire.end() + body[wire.end() :]
-        for line in _WIRE_DATELINE.finditer(body):  # "KYIV, Ukraine (AP) — " after a headline
-            body = body[: line.start()] + " " * (line.end() - line.start()) + body[line.end() :]
         self.body = body
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
         self._plan_events(dl)
@@ -236,6 +236,8 @@ class _Run:
         }
         if self.published is not None:
             source["published"] = self.published
+        if header.url:
+            source["url"] = header.url
         # a leading dot would hide the draft from the loader (and from people)
         name = path.stem.lstrip(".") or "report"
         self.draft = Draft(name + ".yaml", source, self.claims, self.events, self.parties)
@@ -243,12 +245,19 @@ class _Run:
     # -- events ------------------------------------------------------------
 
     def _plan_events(self, dl: DateRef | None) -> None:
+        """One main event per report; a sentence leaves it only for another dated incident.
+
+        The main date is the date line or dateline (else the first explicit
+        date), moved to the lede's own day when the lede names one shortly
+        before it ("date 2024-11-18 ... overnight on Sunday"); the main place
+        is the headline's or the first sentence's, else the first named.
+        """
         years = years_in(self.text)
         ref = dl.end if dl is not None else None
         ref0 = ref
         pieces = [(sentence.start, sentence.text) for sentence in self.sentences]
         mentions = date_mentions(self.body, pieces)
-        dated = resolve_dates(mentions, ref, years)
+        dated = [d for d in resolve_dates(mentions, ref, years) if not _in_passing(self.body, d)]
         first = [d for d in dated if d.is_day]
         if dl is not None and dl.is_day:
             main: DateRef | None = dl
@@ -260,15 +269,31 @@ class _Run:
         self.published = main.start if main is not None and main.is_day else None
         ref = self.published or ref or (main.end if main else None)
         self.ref = ref
+        all_dates = (
+            dated
+            if ref == ref0
+            else [d for d in resolve_dates(mentions, ref, years) if not _in_passing(self.body, d)]
+        )
+        lede_end = self.sentences[1].end if len(self.sentences) > 1 else len(self.body)
+        if main is not None and main.is_day and dl is not None:
+            lede = [d for d in all_dates if d.at < lede_end and d.is_day]
+            if lede and timedelta(0) < main.start - lede[0].start <= timedelta(days=2):
+                main = lede[0]  # the incident's day, reported a day or two later
         found = self.ex.gazetteer.find_in(pieces)
-        all_dates = dated if ref == ref0 else resolve_dates(mentions, ref, years)
-        towns = [p for p, _, _ in found if p.kind not in _BROAD]
-        regions = [p for p, _, _ in found if p.kind == "region"]
-        main_place = towns[0] if towns else regions[0] if regions else None
+        towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
+        regions = [(p, at) for p, at, _ in found if p.kind == "region"]
+        lede_towns = [p for p, at in towns if at < lede_end]
+        main_place = (
+            lede_towns[0]
+            if lede_towns
+            else towns[0][0]
+            if towns
+            else regions[0][0]
+            if regions
+            else None
+        )
         self.main_when = main
         self.sentence_event: list[str] = []
-        when, place = main, main_place
-        last_paragraph = -1
         k = 0
         di = 0
         for s in self.sentences:
@@ -282,21 +307,12 @@ class _Run:
                 if all_dates[di].at >= s.start:
                     dates.append(all_dates[di])
                 di += 1
-            here = [p for p in places if p.kind not in _BROAD] or places
-            if dates:
-                d = dates[0]
-                if main is not None and d.overlaps(main):
-                    when = main
-                    place = here[0] if here else main_place
-                else:
-                    when = d
-                    place = here[0] if here else place
-            elif s.paragraph != last_paragraph and here:
-                intro = _INTRO_PLACE.match(s.text[:80])
-                if intro and place is not None and here[0].region != place.region:
-                    place = here[0]
-            last_paragraph = s.paragraph
-            self.sentence_event.append(self._event(place, when))
+            other = [d for d in dates if main is None or not d.overlaps(main)]
+            if other and not any(main is not None and d.overlaps(main) for d in dates):
+                here = [p for p in places if p.kind not in _BROAD] or places
+                self.sentence_event.append(self._event(here[0] if here else main_place, other[0]))
+            else:
+                self.sentence_event.append(self._event(main_place, main))
 
     def _event(self, place: Place | None, when: DateRef | None) -> str:
         # the dates, not where in the text they were written
@@ -715,13 +731,19 @@ def seg_sentence(seg: _Segment) -> Sentence:
     return Sentence(seg.text, seg.start, seg.start + len(seg.text), seg.paragraph)
 
 
-_INTRO_PLACE = re.compile(r"\W*(?:[\w’'-]+\s+){0,6}?(?:in|near|at)\s", re.IGNORECASE)
+# A date after these words bounds a period ("since February 2022"): no incident of its own.
+_PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _in_passing(text: str, d: DateRef) -> bool:
+    return _PASSING_DATE.search(text[max(0, d.at - 12) : d.at]) is not None
+
+
 # Gazetteer kinds that are areas, not towns.
 _BROAD = frozenset({"region", "country"})
 
 # A wire dateline at the start of a story: "KYIV, Nov 18 (Reuters) - ".
-# A wire dateline at the start of any paragraph, with the agency named.
-_WIRE_DATELINE = re.compile(
+_DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s*\d{1,2})?){0,2}"
     r"\s*\([A-Z][\w .-]{0,28}\)\s*[-–—]+\s+"
 )

@@ -132,7 +132,8 @@ def is_speaker_phrase(words: str) -> bool:
     if raw[0] in rules.not_first:
         return False
     # (a capitalised word is a name's: "May" in a date, not the verb)
-    if any(w in rules.not_in_names for w, t in zip(raw, tokens, strict=True) if not t[:1].isupper()):
+    pairs = zip(raw, tokens, strict=True)
+    if any(w in rules.not_in_names for w, t in pairs if not t[:1].isupper()):
         return False
     last = raw[-1]
     if last in rules.not_heads or last.endswith("'s"):
