@@ -119,6 +119,7 @@ class DraftEvent:
     region: str = ""
     coords: tuple[float, float] | None = None
     known: bool = False
+    month_day: tuple[int, int] | None = None  # an undated event's dateline day (no year)
 
 
 @dataclass(slots=True)
@@ -354,6 +355,7 @@ class _Run:
                 name,
                 place.region if place else "",
                 place.coords if place else None,
+                month_day=self.header.month_day if when is None else None,
             )
         return slug
 
@@ -535,6 +537,17 @@ class _Run:
                 for place in places
             )
         ]
+        book = self.ex.registry.book
+        if not found and book is not None:
+            # else the catalogue's authorities of that place
+            folded = {_REGION_WORD.sub("", p).casefold() for p in places}
+            found = [
+                actor.party
+                for actor in book.catalogue.actors.values()
+                if actor.party.kind in kinds
+                and actor.party.id not in book.absorbed
+                and _REGION_WORD.sub("", actor.place).casefold() in folded
+            ]
         if len(found) != 1:
             return None
         return Speaker(found[0].id, words.strip(), "", True)
@@ -816,6 +829,13 @@ def _event_record(ev: DraftEvent) -> dict[str, object]:
     return rec
 
 
+def _party_record(p: Party) -> dict[str, object]:
+    rec: dict[str, object] = {"name": p.name, "side": p.side, "kind": p.kind}
+    if p.aliases:
+        rec["aliases"] = list(p.aliases)
+    return rec
+
+
 def _claim_record(c: DraftClaim) -> dict[str, object]:
     rec: dict[str, object] = {"id": c.id, "event": c.event, "party": c.party}
     if c.speaker:
@@ -846,9 +866,7 @@ def generate_draft(draft: Draft) -> Iterator[str]:
     if any(p.side == UNKNOWN_SIDE for p in draft.parties.values()):
         doc["sides"] = {UNKNOWN_SIDE: UNKNOWN_SIDE_NAME}
     if draft.parties:
-        doc["parties"] = {
-            p.id: {"name": p.name, "side": p.side, "kind": p.kind} for p in draft.parties.values()
-        }
+        doc["parties"] = {p.id: _party_record(p) for p in draft.parties.values()}
     used = {c.event for c in draft.claims}
     new_events = {
         e.id: _event_record(e) for e in draft.events.values() if not e.known and e.id in used
