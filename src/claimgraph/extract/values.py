@@ -102,6 +102,11 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+|occu
 
 # "28 of the 35 drones": a share, so some got through.
 _SHARE = re.compile(r"\b(\d+)\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b")
+# "seven of them": a part of what was launched (not "all of them", "both of them")
+_SOME_OF_THEM = re.compile(
+    r"\b(?!(?:all|both|each|every|none)\b)(?:\d+|[a-z]+)\s+of\s+them\b", re.IGNORECASE
+)
+_FAILED = re.compile(r"\b(?:failed|unable)\s+to\b", re.IGNORECASE)
 _PASSIVE_AUX = frozenset("was were been is are being be".split())
 # Verbs whose object follows them in the active voice.
 _TRANSITIVE = frozenset(
@@ -326,8 +331,14 @@ class Reader:
                 if start in taken:
                     continue
                 if rule.verbs is not None:
-                    window = clause[max(0, min(start, ws) - 60) : max(start, we) + 60]
-                    if not rule.verbs.search(window):
+                    lo = max(0, min(start, ws) - 60)
+                    window = clause[lo : max(start, we) + 60]
+                    verb = rule.verbs.search(window)
+                    if not verb:
+                        continue
+                    # "two missiles could not be intercepted": the count is not the verb's
+                    before = " ".join(clause[: lo + verb.start()].split()[-3:])
+                    if self.lex.negation.search(before) or _FAILED.search(before):
                         continue
                 taken.add(start)
                 value = "none" if text == "none" else _count_words(text)
@@ -394,7 +405,11 @@ class Reader:
             if word.startswith("destroy") and lex.happening.search(agent):
                 return [Finding("interception", "hits", v.start(), v.end())]
             if lex.interception_object.search(near) or lex.air_defence.search(agent + near):
-                if lex.interception_partial.search(clause) or _SHARE.search(clause):
+                if (
+                    lex.interception_partial.search(clause)
+                    or _SHARE.search(clause)
+                    or _SOME_OF_THEM.search(clause)
+                ):
                     value = "partly-intercepted"
                 else:
                     value = "all-intercepted"
