@@ -308,3 +308,47 @@ def test_aliases_are_found_where_the_alias_regex_finds_them(
     text = " ".join(parts)
     want = [m.span() for m in registry._alias_re.finditer(text)]
     assert [m.span() for m in registry._aliases_in(text)] == want
+
+
+def test_an_apposition_after_a_post_posed_name_keeps_the_name() -> None:
+    from claimgraph.extract import extract_report
+
+    text = (
+        "Ukraine fired Tochka-U missiles at the station, Daniil Bezsonov, "
+        "a senior Russian-installed official in Donetsk, said."
+    )
+    [claim] = extract_report(text, "a.txt", Registry()).claims
+    assert claim.speaker == "Daniil Bezsonov"
+    assert claim.party == "unknown-daniil-bezsonov"
+
+
+def test_a_name_with_its_title_before_said_is_not_read_as_said_x() -> None:
+    from claimgraph.extract import extract_report
+
+    text = "Oleh Kiper, the governor of Odesa, said the port was damaged."
+    [claim] = extract_report(text, "a.txt", Registry()).claims
+    assert (claim.party, claim.speaker, claim.value) == (
+        "odesa-regional-administration",
+        "Oleh Kiper",
+        ["port"],
+    )
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted_second_hand() -> None:
+    att = find_attribution(
+        "Interfax quoted the Russian Defence Ministry as saying that 10 drones were shot down."
+    )
+    assert att is not None
+    assert (att.speaker, att.content_text, att.second_hand) == (
+        "the Russian Defence Ministry",
+        "10 drones were shot down.",
+        True,
+    )
+
+
+def test_a_definite_institution_is_of_the_country_the_sentence_names_first() -> None:
+    from claimgraph.extract import extract_report
+
+    text = "Russian air defences destroyed 24 Ukrainian drones, the defence ministry said."
+    parties = {c.party for c in extract_report(text, "a.txt", Registry()).claims}
+    assert parties == {"russia-mod"}

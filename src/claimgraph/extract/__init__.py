@@ -19,6 +19,7 @@ unless asked.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import tempfile
@@ -33,6 +34,7 @@ from claimgraph.extract.attribution import (
     Registry,
     Resolver,
     Speaker,
+    clean_subject,
     find_attribution,
     find_word,
     norm,
@@ -48,6 +50,7 @@ from claimgraph.extract.events import (
 )
 from claimgraph.extract.header import read_header
 from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_words
+from claimgraph.extract.names import countries_in
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
@@ -216,6 +219,7 @@ class _Run:
         self.parties: dict[str, Party] = {}
         self.ids: set[str] = set()
         self._next_n: dict[str, int] = {}
+        self._ends: list[int] = []
         self._said: set[tuple[str, str, str]] = set()  # (party, aspect, quote) of each claim
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
         header = read_header(text)
@@ -419,8 +423,10 @@ class _Run:
 
     def _previous(self, seg: _Segment) -> str | None:
         """The text of the sentence before ``seg`` (for "X reported it")."""
-        before = [s for s in self.sentences if s.end <= seg.start]
-        return before[-1].text if before else None
+        if len(self._ends) != len(self.sentences):
+            self._ends = [s.end for s in self.sentences]
+        n = bisect.bisect_right(self._ends, seg.start)  # sentences ending before seg
+        return self.sentences[n - 1].text if n else None
 
     def _implicit(self, seg: _Segment) -> Attribution | None:
         """Speakers with no speech verb: "footage was posted online", "On social networks, ..."."""
@@ -476,10 +482,32 @@ class _Run:
         speaker = self.resolver.resolve(att.speaker)
         if speaker is None or not speaker.matched:
             speaker = self._local_authority(att.speaker, event) or speaker
+        if speaker is not None and not speaker.matched:
+            speaker = self._of_the_country(att, speaker)
         if speaker is None or (att.cue == "by-agent" and not speaker.matched):
             return []
         self.resolver.remember(speaker)
         return [speaker]
+
+    def _of_the_country(self, att: Attribution, speaker: Speaker) -> Speaker:
+        """ "..., the defence ministry said": the ministry of the one country the sentence names.
+
+        Only for a short definite phrase ("the defence ministry", "the air
+        force"); the country is the first the sentence names outside the
+        phrase (by name, adjective or possessive): "Russian air defences
+        destroyed 24 Ukrainian drones, the defence ministry said".
+        """
+        words = clean_subject(att.speaker)
+        if not _DEFINITE.match(words) or len(words.split()) > 5:
+            return speaker
+        rest = att.text.replace(att.speaker, " ")
+        countries = countries_in(rest)
+        if not countries:
+            return speaker
+        found = self.ex.registry.lookup(f"{countries[0]} {words}")
+        if found is None:
+            return speaker
+        return Speaker(found[0], speaker.words, speaker.person, True)
 
     def _anonymous(self, att: Attribution) -> Speaker | None:
         """ "A source in the SBU told ...": the source's institution, else the outlet told.
@@ -745,6 +773,7 @@ def seg_sentence(seg: _Segment) -> Sentence:
 
 
 # A date after these words bounds a period ("since February 2022"): no incident of its own.
+_DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
 _PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -91,6 +91,8 @@ _INSTITUTION = re.compile(
     r"Council|Movement|Channel|Defense|Defence|Republic|Federation|Wind|News)\b"
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# An apposition after a name: "a senior Russian-installed official in Donetsk", "the mayor"
+_APPOSITION = re.compile(r"(?:a|an|the)\s+[a-z]", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(rf"\s*[{OPENING}]")
 _COLON_QUOTE = re.compile(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]")
 _PUNCT = re.compile(r"[,.;]")
@@ -456,6 +458,11 @@ _AS_REPORTED = re.compile(
     r"^\s*(?:\w+\s*,\s*)?as\s+(?P<x>[^,]{2,80}?)\s+(?:\w+\s+)?(?P<v>\w+)\s*,", re.IGNORECASE
 )
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|cited)\s+(?P<y>[^,;:.]{2,80}?)\s+as\s+(?:saying|stating|telling\s+\S+)\s*"
+    r"(?:that\s+)?",
+    re.IGNORECASE,
+)
 
 
 def find_attribution(
@@ -552,6 +559,11 @@ def find_attribution(
         subject = _DECLINE_AUX2.sub("", subject)
         return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
 
+    # "Interfax quoted the ministry as saying (that) ...": the one quoted speaks, second-hand.
+    m = _QUOTED_AS.search(text) if "quoted" in present or "cited" in present else None
+    if m:
+        return Attribution(text, m.group("y"), (m.end(), len(text)), "verb", "said", True)
+
     # "X said (that) ...", "..., X said", "..., said X".
     for v in lex.speech_verb.finditer(text):
         att = _verb_attribution(text, v, lex, second)
@@ -599,7 +611,12 @@ def _verb_attribution(
         speakerlike = any(w[:1].isupper() for w in who.split()) or (
             first.casefold() in _SPEAKER_START
         )
-        if speakerlike and 0 < len(who.split()) <= 8 and not lex.speech_verb.search(who):
+        if (
+            speakerlike
+            and 0 < len(who.split()) <= 8
+            and not lex.speech_verb.search(who)
+            and is_speaker_phrase(who)  # "X, the governor, said the port was damaged"
+        ):
             end = len(before.rstrip().rstrip(","))
             return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
     # Relative clause: "..., which the Russian army says it is repelling".
@@ -629,6 +646,11 @@ def _verb_attribution(
         prev_cut = b.rfind(",", 0, cut)
         title = b[prev_cut + 1 : cut].strip()
         if prev_cut > 0 and title[:1].islower() and len(title.split()) <= 10:
+            cut = prev_cut
+    elif cut > 0 and _APPOSITION.match(b[cut + 1 :].strip()):
+        # "..., Daniil Bezsonov, a senior Russian-installed official in Donetsk, said."
+        prev_cut = b.rfind(",", 0, cut)
+        if prev_cut > 0 and _NAME.fullmatch(b[prev_cut + 1 : cut].strip()):
             cut = prev_cut
     if cut > 0:
         tail = b[cut + 1 :]

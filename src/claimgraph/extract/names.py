@@ -33,7 +33,7 @@ from functools import cache
 
 from claimgraph.extract.datafile import read_package_data
 
-__all__ = ["NameIndex", "is_speaker_phrase", "name_key", "name_words"]
+__all__ = ["NameIndex", "countries_in", "is_speaker_phrase", "name_key", "name_words"]
 
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*'?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
@@ -49,6 +49,7 @@ class _Rules:
     not_heads: frozenset[str]
     not_in_names: frozenset[str]
     not_first: frozenset[str]
+    country_names: frozenset[str]
 
 
 def _strings(value: object) -> list[str]:
@@ -79,6 +80,7 @@ def _rules() -> _Rules:
         frozenset(w.casefold() for w in _strings(data.get("not_heads"))),
         frozenset(w.casefold() for w in _strings(data.get("not_in_names"))),
         frozenset(w.casefold() for w in _strings(data.get("not_first"))),
+        frozenset(str(c).casefold() for c in (data.get("countries") or {})),
     )
 
 
@@ -106,6 +108,22 @@ def name_words(phrase: str) -> list[str]:
         word = word.rstrip("'")
         word = rules.words.get(word, word)
         if word and word not in rules.stopwords:
+            out.append(word)
+    return out
+
+
+def countries_in(text: str) -> list[str]:
+    """The countries ``text`` names by name, adjective or possessive, in order, once each.
+
+    >>> countries_in("Russian air defences destroyed drones over Ukraine's border")
+    ['russia', 'ukraine']
+    """
+    rules = _rules()
+    out: list[str] = []
+    for m in _TOKEN.finditer(_fold(text)):
+        word = rules.words.get(m.group(0), m.group(0))
+        word = rules.words.get(word.removesuffix("'s"), word.removesuffix("'s"))
+        if word in rules.country_names and word not in out:
             out.append(word)
     return out
 
