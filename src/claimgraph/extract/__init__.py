@@ -80,7 +80,7 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
 # both sides have a speech verb).
 _LATER_VOICE = re.compile(
     r",\s+(?i:(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
-    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before))\s+"
+    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|where|whereas)\s+"
 )
 _TRIM = " \t\n,;:" + "".join(QUOTES)
 _PUNCT = re.compile(r"[,.;]")
@@ -495,19 +495,30 @@ class _Run:
         Only for a short definite phrase ("the defence ministry", "the air
         force"); the country is the first the sentence names outside the
         phrase (by name, adjective or possessive): "Russian air defences
-        destroyed 24 Ukrainian drones, the defence ministry said".
+        destroyed 24 Ukrainian drones, the defence ministry said"; before
+        that, a recent speaker it names again, and after it, the side of the
+        last speaker.
         """
         words = clean_subject(att.speaker)
         if not _DEFINITE.match(words) or len(words.split()) > 5:
             return speaker
+        registry = self.ex.registry
+        sides = []
+        for prev in reversed(self.resolver.recent):
+            party = registry.party(prev.party)
+            if party is not None and party.side not in sides:
+                sides.append(party.side)
+        # a recent speaker it names again ("Russia's defence ministry ... the ministry said")
+        for side in sides:
+            found = registry.lookup(f"{side} {words}")
+            if found is not None and any(p.party == found[0] for p in self.resolver.recent):
+                return Speaker(found[0], speaker.words, speaker.person, True)
         rest = att.text.replace(att.speaker, " ")
-        countries = countries_in(rest)
-        if not countries:
-            return speaker
-        found = self.ex.registry.lookup(f"{countries[0]} {words}")
-        if found is None:
-            return speaker
-        return Speaker(found[0], speaker.words, speaker.person, True)
+        for country in countries_in(rest)[:1] or sides[:1]:
+            found = registry.lookup(f"{country} {words}")
+            if found is not None:
+                return Speaker(found[0], speaker.words, speaker.person, True)
+        return speaker
 
     def _anonymous(self, att: Attribution) -> Speaker | None:
         """ "A source in the SBU told ...": the source's institution, else the outlet told.

@@ -327,7 +327,7 @@ class Resolver:
 
     def resolve(self, words: str) -> Speaker | None:
         """The speaker ``words`` name, or None when they name no one (and nothing is recent)."""
-        words = clean_subject(words)
+        words = owner_of(clean_subject(words))
         if not words or norm(words) in self.lex.not_speakers:
             return self.last if words else None
         person = _person(words)
@@ -364,6 +364,42 @@ class Resolver:
         if not slug:
             return None  # punctuation only: nobody
         return Speaker(f"unknown-{slug}", name, person, False)
+
+
+_MESSAGE_ON = re.compile(
+    r"^(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:post|statement|message|video|update|"
+    r"publication|address)s?\s+(?:on|in|by|from|to)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_OWNER_CHANNEL = re.compile(
+    r"^(?P<x>.+?)(?:'s|’s)\s+(?:official\s+)?(?:telegram\s+channel|channel|press\s+service|"
+    r"press\s+office|website|account|page|statement|post|spokesperson|spokesman|spokeswoman)$",
+    re.IGNORECASE,
+)
+_CHANNEL_OF = re.compile(
+    r"^(?:the\s+)?(?:official\s+)?(?:press\s+service|press\s+office|telegram\s+channel|"
+    r"website|account)\s+of\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+
+
+def owner_of(words: str) -> str:
+    """Who speaks through a channel or message: "a post on the ministry's Telegram channel"
+    is the ministry's ("the ministry"), "the press service of the SBU" the SBU's.
+
+    >>> owner_of("a post on the ministry's Telegram channel")
+    'the ministry'
+    >>> owner_of("the press service of the Belgorod governor")
+    'the Belgorod governor'
+    """
+    m = _MESSAGE_ON.match(words)
+    if m:
+        words = m.group("rest")
+    for pattern in (_OWNER_CHANNEL, _CHANNEL_OF):
+        m = pattern.match(words)
+        if m:
+            return m.group("x").strip()
+    return words
 
 
 def _person(words: str) -> str:
@@ -535,6 +571,11 @@ def find_attribution(
         who = x.group(1) if x else ""
         end_x = m.end() + (x.end() if x else 0)
         before = text[: m.start()]
+        if who and not is_speaker_phrase(clean_subject(who)):
+            # "according to the latest reports, ..., as reported by BELTA": no speaker here
+            who = ""
+            m = None
+    if m:
         if _RELATIVE_START.match(tail):
             return Attribution(text, "he", (0, len(text)), "according-to", "", second)
         if who and not before.strip(" ,") or _only_intro(before):
@@ -634,7 +675,10 @@ def _verb_attribution(
     if rel:
         # a closed parenthetical ", who has just been reappointed," is no part of the name
         r = rel[-1]
-        close = before.index(",", r.end())
+        # (the comma that closes it is followed by a space: not the one in "600,000")
+        close = next((i for i in range(r.end(), len(before)) if before.startswith(", ", i)), -1)
+        if close < 0:
+            close = before.index(",", r.end())
         subject = before[: r.start()] + before[close + 1 :]
     # "..., X said." / "..., X said, referring to ..." — post-posed attribution.
     b = before.rstrip()

@@ -50,6 +50,7 @@ class _Rules:
     not_in_names: frozenset[str]
     not_first: frozenset[str]
     country_names: frozenset[str]
+    message_heads: frozenset[str]
 
 
 def _strings(value: object) -> list[str]:
@@ -81,6 +82,7 @@ def _rules() -> _Rules:
         frozenset(w.casefold() for w in _strings(data.get("not_in_names"))),
         frozenset(w.casefold() for w in _strings(data.get("not_first"))),
         frozenset(str(c).casefold() for c in (data.get("countries") or {})),
+        frozenset(w.casefold() for w in _strings(data.get("message_heads"))),
     )
 
 
@@ -154,7 +156,7 @@ def is_speaker_phrase(words: str) -> bool:
     if any(w in rules.not_in_names for w, t in pairs if not t[:1].isupper()):
         return False
     last = raw[-1]
-    if last in rules.not_heads or last.endswith("'s"):
+    if last in rules.not_heads or last.endswith("'s") or last in rules.message_heads:
         return False
     original_last = words.strip(" .,;:").rsplit(None, 1)[-1] if words.strip(" .,;:") else ""
     return not (original_last.islower() and last.endswith("ly") and len(last) > 4)
