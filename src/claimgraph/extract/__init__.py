@@ -672,7 +672,11 @@ class _Run:
                     if certainty == "asserted" and reported:
                         certainty = "reported"
                     quote = content.text.strip(_TRIM)
-                    if len(quote.split()) >= 4 and not _META.match(quote):
+                    if (
+                        len(quote.split()) >= 4
+                        and not _META.match(quote)
+                        and not _FRAGMENT.match(quote)
+                    ):
                         self._add(
                             base,
                             content.text,
@@ -806,6 +810,9 @@ _DATELINE = re.compile(
 
 # Content that is only a pronoun: the speaker reported what came before.
 _PRONOUN_CONTENT = frozenset({"it", "this", "that", "so", "them", "the news", "the incident"})
+# Content that starts like the tail of a clause ("as of noon on Monday.", "for a global
+# response"): no statement of its own.
+_FRAGMENT = re.compile(r"(?:as\s+of|for|in|at|of|by|from|with)\s", re.IGNORECASE)
 # Content that only says what a statement was about ("commented on the incident").
 _META = re.compile(r"(?:on|about|upon|regarding)\s+(?:the|this|these|a)\s+\w+$", re.IGNORECASE)
 
