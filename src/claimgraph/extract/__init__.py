@@ -80,7 +80,7 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
 # both sides have a speech verb).
 _LATER_VOICE = re.compile(
     r",\s+(?i:(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
-    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|where|whereas)\s+"
+    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|where|whereas|with)\s+"
 )
 _TRIM = " \t\n,;:" + "".join(QUOTES)
 _PUNCT = re.compile(r"[,.;]")
@@ -546,7 +546,8 @@ class _Run:
         """
         spec = self.lex.raw.get("local_authorities") or {}
         said = text_words(words)
-        last = _LAST_WORD.search(words.casefold())
+        # the head noun: "the mayor of the industrial hub" is a mayor
+        last = _LAST_WORD.search(re.split(r"\s+of\s+", words.casefold(), maxsplit=1)[0])
         # the phrase's head noun is an authority: "regional officials", not
         # "the head of the local hospital"
         if last is None or last.group(0) not in {str(w) for w in spec.get("heads", ())}:

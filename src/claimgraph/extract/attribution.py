@@ -344,16 +344,19 @@ class Resolver:
             ):
                 return last  # "the occupiers", right after the Russian MoD: the MoD
             return Speaker(party, words, person, True)
-        if self.is_anaphor(words):
-            return self.last
-        # "the governor" after "governor Oleg Synegubov": a definite phrase whose
-        # head word occurs in a recent speaker's words.
+        # "the governor" after "governor Oleg Synegubov", "the ministry" after "Russia's
+        # defence ministry" (even with the mayor in between): a definite phrase whose head
+        # word occurs in a recent speaker's words or party name.
         key = norm(words)
         if key.startswith("the ") and len(key.split()) <= 4:
             head = key.split()[-1]
             for prev in reversed(self.recent):
-                if find_word(norm(prev.words), head) is not None:
+                party = self.registry.party(prev.party)
+                said = norm(prev.words) + " " + (norm(party.name) if party is not None else "")
+                if find_word(said, head) is not None:
                     return prev
+        if self.is_anaphor(words):
+            return self.last
         if len(key.split()) > 14 or not is_speaker_phrase(words):
             return None  # a clause fragment is nobody: the words stay unattributed
         found = self.registry.lookup(words)

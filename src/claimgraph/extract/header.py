@@ -34,11 +34,17 @@ _META = re.compile(
 # A wire dateline at the start of a paragraph: "KYIV, Nov 18 (Reuters) - ",
 # "KYIV, Ukraine (AP) — ", "MOSCOW, May 14. /TASS/. ", "KYIV. May 14 (Interfax-Ukraine) - ".
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<city>[A-Z][A-Z .'’-]{1,40}?)(?:,[ \t]*[A-Z][\w.]*\.?)?[,.][ \t]*"
+    r"(?m)^[ \t]*(?P<city>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})"
+    r"(?:,[ \t]*[A-Z][\w.]*\.?)?[,.]?[ \t]*"
     r"(?:(?P<month>(?i:" + _MONTH_ALT + r"))\.?[ \t]+(?P<day>[0-3]?\d)\b[.,]?[ \t]*)?"
     r"(?:\((?P<agency>[A-Z][\w .-]{0,28})\)|/(?P<agency2>[A-Z][\w-]{1,20})/\.?)"
-    r"[ \t]*[-–—]*[ \t]*"
+    # after the agency: a dash or colon, the date, or the end of the line (not a verb)
+    r"(?=[ \t]*(?:[-–—:]|$|(?i:" + _MONTH_ALT + r")\b)|(?<=/\.))"
+    r"[ \t]*(?:(?P<month2>(?i:" + _MONTH_ALT + r"))\.?[ \t]+(?P<day2>[0-3]?\d),?"
+    r"(?:[ \t]+(?P<year2>(?:19|20)\d\d))?)?[ \t]*[-–—:]*[ \t]*"
 )
+# A byline on its own line: "by AFP Staff Writers", "By BBC Verify".
+_BYLINE = re.compile(r"(?m)^[ \t]*by[ \t]+[A-Z][^\n]{0,60}$", re.IGNORECASE)
 _URL_DATE = re.compile(
     r"(?<!\d)(20\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?!\d)|/(20\d\d)([01]\d)([0-3]\d)/"
 )
@@ -95,10 +101,13 @@ def read_header(text: str) -> Header:
     for line in _DATELINE.finditer(body):
         if line.start() > 0 and body[line.start() - 1] != "\n":
             continue
-        if line.group("month") and known is None:
-            month = MONTHS[line.group("month").casefold().rstrip(".")]
-            day = int(line.group("day"))
-            year = url_date.start.year if url_date is not None else None
+        month_word = line.group("month") or line.group("month2")
+        if month_word and known is None:
+            month = MONTHS[month_word.casefold().rstrip(".")]
+            day = int(line.group("day") or line.group("day2"))
+            year = int(line.group("year2")) if line.group("year2") else None
+            if year is None and url_date is not None:
+                year = url_date.start.year
             if year is None:
                 years = years_in(body)
                 year = years[0] if years else None
@@ -106,6 +115,8 @@ def read_header(text: str) -> Header:
                 known = _day(year, month, day, line.start(), line.end())
             elif header.month_day is None:
                 header.month_day = (month, day)
+        body = _blank(body, line.start(), line.end())
+    for line in _BYLINE.finditer(body):
         body = _blank(body, line.start(), line.end())
     if known is None:
         known = url_date
