@@ -257,8 +257,10 @@ class _Run:
         before it ("date 2024-11-18 ... overnight on Sunday"); the main place
         is the headline's or the first sentence's, else the first named.
         """
-        years = years_in(self.text)
         ref = dl.end if dl is not None else None
+        # with no date for the report, a year mentioned in passing ("since 2014") dates
+        # nothing: only dates with their own year (or weekday) count
+        years = years_in(self.text) if ref is not None else []
         ref0 = ref
         pieces = [(sentence.start, sentence.text) for sentence in self.sentences]
         mentions = date_mentions(self.body, pieces)
@@ -546,8 +548,12 @@ class _Run:
         """
         spec = self.lex.raw.get("local_authorities") or {}
         said = text_words(words)
-        # the head noun: "the mayor of the industrial hub" is a mayor
-        last = _LAST_WORD.search(re.split(r"\s+of\s+", words.casefold(), maxsplit=1)[0])
+        # the head noun is the last word ("the head of the local hospital" is a hospital's),
+        # but a mayor or governor "of" a place is one ("the mayor of the industrial hub")
+        title = _LAST_WORD.search(re.split(r"\s+of\s+", words.casefold(), maxsplit=1)[0])
+        last = _LAST_WORD.search(words.casefold())
+        if title is not None and title.group(0) in ("mayor", "governor"):
+            last = title
         # the phrase's head noun is an authority: "regional officials", not
         # "the head of the local hospital"
         if last is None or last.group(0) not in {str(w) for w in spec.get("heads", ())}:

@@ -43,6 +43,10 @@ _DATELINE = re.compile(
     r"[ \t]*(?:(?P<month2>(?i:" + _MONTH_ALT + r"))\.?[ \t]+(?P<day2>[0-3]?\d),?"
     r"(?:[ \t]+(?P<year2>(?:19|20)\d\d))?)?[ \t]*[-–—:]*[ \t]*"
 )
+# A capital-letter dateline with a colon: "MOSCOW: At least 15 people ...", "KYIV: ..."
+_COLON_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}:[ \t]+(?=[A-Z\d])"
+)
 # A byline on its own line: "by AFP Staff Writers", "By BBC Verify".
 _BYLINE = re.compile(r"(?m)^[ \t]*by[ \t]+[A-Z][^\n]{0,60}$", re.IGNORECASE)
 _URL_DATE = re.compile(
@@ -115,6 +119,8 @@ def read_header(text: str) -> Header:
                 known = _day(year, month, day, line.start(), line.end())
             elif header.month_day is None:
                 header.month_day = (month, day)
+        body = _blank(body, line.start(), line.end())
+    for line in _COLON_DATELINE.finditer(body):
         body = _blank(body, line.start(), line.end())
     for line in _BYLINE.finditer(body):
         body = _blank(body, line.start(), line.end())

@@ -95,6 +95,10 @@ def unify_drafts(
             if ev.known or ev.id not in used:
                 continue
             same = next((p for p in pool if p.id == ev.id or _same_incident(p, ev)), None)
+            if same is None and ev.when is None and ev.month_day is None:
+                # a report with no date at all: the one dated event of its place, if one
+                here = [p for p in pool if p.when is not None and p.place == ev.place]
+                same = here[0] if len({p.id for p in here}) == 1 else None
             if same is None:
                 pool.append(ev)
                 continue
