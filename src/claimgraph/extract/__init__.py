@@ -41,6 +41,7 @@ from claimgraph.extract.attribution import (
 )
 from claimgraph.extract.catalogue import Catalogue
 from claimgraph.extract.events import (
+    MONTHS,
     DateRef,
     Gazetteer,
     Place,
@@ -273,6 +274,14 @@ class _Run:
             main = inside[0] if inside else dl
         else:
             main = first[0] if first else None
+        self.month_day = self.header.month_day
+        if main is None and self.month_day is None:
+            # no year anywhere: the first day named ("on March 11") still lets reports meet
+            for m in mentions:
+                month, day = m.groupdict().get("month"), m.groupdict().get("day")
+                if month and day and month.casefold().rstrip(".") in MONTHS:
+                    self.month_day = (MONTHS[month.casefold().rstrip(".")], int(day))
+                    break
         self.published = main.start if main is not None and main.is_day else None
         ref = self.published or ref or (main.end if main else None)
         self.ref = ref
@@ -361,7 +370,7 @@ class _Run:
                 name,
                 place.region if place else "",
                 place.coords if place else None,
-                month_day=self.header.month_day if when is None else None,
+                month_day=self.month_day if when is None else None,
             )
         return slug
 

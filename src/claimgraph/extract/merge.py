@@ -15,6 +15,7 @@ for the folder to validate. :func:`unify_drafts` makes them so:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import timedelta
@@ -87,25 +88,64 @@ def unify_drafts(
         for pid in draft.parties:
             draft.parties[pid] = parties[pid]
 
-    pool: list[DraftEvent] = [draft_event_of(e) for e in prior_events]
+    _unify_events(drafts, [draft_event_of(e) for e in prior_events])
+
+
+def _canonical(group: list[DraftEvent], prior: int) -> DraftEvent:
+    """The event a group stands as: a prior one, else the most reported day (the earliest
+    on a tie), else the first."""
+    if prior:
+        return group[0]
+    days = Counter(e.when.start for e in group if e.when is not None)
+    if not days:
+        return group[0]
+    day = min(days, key=lambda d: (-days[d], d))
+    return next(e for e in group if e.when is not None and e.when.start == day)
+
+
+def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
+    groups: list[list[DraftEvent]] = [[e] for e in prior]
+    priors = [1] * len(prior)
+    undated: list[DraftEvent] = []
     for draft in drafts:
         used = {c.event for c in draft.claims}
-        renamed: dict[str, str] = {}
-        for ev in list(draft.events.values()):
+        for ev in draft.events.values():
             if ev.known or ev.id not in used:
                 continue
-            same = next((p for p in pool if p.id == ev.id or _same_incident(p, ev)), None)
-            if same is None and ev.when is None and ev.month_day is None:
-                # a report with no date at all: the one dated event of its place, if one
-                here = [p for p in pool if p.when is not None and p.place == ev.place]
-                same = here[0] if len({p.id for p in here}) == 1 else None
-            if same is None:
-                pool.append(ev)
+            group = next(
+                (g for g in groups if any(p.id == ev.id or _same_incident(p, ev) for p in g)),
+                None,
+            )
+            if group is not None:
+                group.append(ev)
+            elif ev.when is None:
+                undated.append(ev)
+            else:
+                groups.append([ev])
+                priors.append(0)
+    for ev in undated:
+        # a report with no date at all: the one dated event of its place, if there is one
+        here = [g for g in groups if any(p.when is not None and p.place == ev.place for p in g)]
+        if len(here) == 1:
+            here[0].append(ev)
+        else:
+            groups.append([ev])
+            priors.append(0)
+    chosen: dict[int, DraftEvent] = {}
+    for group, is_prior in zip(groups, priors, strict=True):
+        canon = _canonical(group, is_prior)
+        for ev in group:
+            chosen[id(ev)] = canon
+    for draft in drafts:
+        renamed: dict[str, str] = {}
+        for ev in list(draft.events.values()):
+            canon = chosen.get(id(ev))
+            if canon is None:
                 continue
-            if same.id != ev.id:
-                renamed[ev.id] = same.id
+            if canon.id != ev.id:
+                renamed[ev.id] = canon.id
                 del draft.events[ev.id]
-            draft.events[same.id] = replace(same, known=False)
+            draft.events[canon.id] = replace(canon, known=False)
         for claim in draft.claims:
             claim.event = renamed.get(claim.event, claim.event)
 
