@@ -124,10 +124,10 @@ def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
                 groups.append([ev])
                 priors.append(0)
     for ev in undated:
-        # a report with no date at all: the one dated event of its place, if there is one
+        # a report with no date at all: the (most reported) dated event of its place
         here = [g for g in groups if any(p.when is not None and p.place == ev.place for p in g)]
-        if len(here) == 1:
-            here[0].append(ev)
+        if here:  # the most reported of them
+            max(here, key=len).append(ev)
         else:
             groups.append([ev])
             priors.append(0)
