@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from claimgraph.extract.datafile import read_package_data
 
@@ -97,6 +97,16 @@ def name_words(phrase: str) -> list[str]:
     >>> name_words("the Ministry of Defence of the Russian Federation")
     ['ministry', 'defense', 'russia']
     """
+    return list(_name_words(phrase))
+
+
+@lru_cache(maxsize=8192)
+def _name_words(phrase: str) -> tuple[str, ...]:
+    """The words of ``phrase`` that make its key, in order (spellings and demonyms folded).
+
+    >>> name_words("the Ministry of Defence of the Russian Federation")
+    ['ministry', 'defense', 'russia']
+    """
     rules = _rules()
     text = _fold(phrase)
     if rules.phrases is not None:
@@ -111,7 +121,7 @@ def name_words(phrase: str) -> list[str]:
         word = rules.words.get(word, word)
         if word and word not in rules.stopwords:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 def countries_in(text: str) -> list[str]:
@@ -130,11 +140,13 @@ def countries_in(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def name_key(phrase: str) -> frozenset[str]:
     """The key of a name: its folded words as a set (word order does not matter)."""
-    return frozenset(name_words(phrase))
+    return frozenset(_name_words(phrase))
 
 
+@lru_cache(maxsize=8192)
 def is_speaker_phrase(words: str) -> bool:
     """Whether ``words`` can be a speaker: a noun phrase, not a clause fragment.
 
@@ -198,7 +210,7 @@ class NameIndex:
         >>> ix.match("Moscow"), ix.match("a Moscow court")
         (('ru-gov', 1), None)
         """
-        words = name_words(phrase)
+        words = _name_words(phrase)
         if not words:
             return None
         whole = self.whole.get(frozenset(words))
