@@ -351,8 +351,8 @@ class Resolver:
         if key.startswith("the ") and len(key.split()) <= 4:
             head = key.split()[-1]
             for prev in reversed(self.recent):
-                party = self.registry.party(prev.party)
-                said = norm(prev.words) + " " + (norm(party.name) if party is not None else "")
+                known = self.registry.party(prev.party)
+                said = norm(prev.words) + " " + (norm(known.name) if known is not None else "")
                 if find_word(said, head) is not None:
                     return prev
         if self.is_anaphor(words):

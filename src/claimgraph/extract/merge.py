@@ -139,13 +139,13 @@ def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
     for draft in drafts:
         renamed: dict[str, str] = {}
         for ev in list(draft.events.values()):
-            canon = chosen.get(id(ev))
-            if canon is None:
+            target = chosen.get(id(ev))
+            if target is None:
                 continue
-            if canon.id != ev.id:
-                renamed[ev.id] = canon.id
+            if target.id != ev.id:
+                renamed[ev.id] = target.id
                 del draft.events[ev.id]
-            draft.events[canon.id] = replace(canon, known=False)
+            draft.events[target.id] = replace(target, known=False)
         for claim in draft.claims:
             claim.event = renamed.get(claim.event, claim.event)
 
