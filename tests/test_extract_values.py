@@ -182,3 +182,29 @@ def test_landmarks_are_what_the_landmark_regex_finds(parts: list[str]) -> None:
 
     text = " ".join(parts)
     assert [m.span() for m in _landmarks(text)] == [m.span() for m in _LANDMARK.finditer(text)]
+
+
+def test_a_folder_perpetrator_aspect_is_answered_from_the_side_the_words_name() -> None:
+    from claimgraph.extract import extract_report
+    from claimgraph.extract.attribution import Registry
+    from claimgraph.extract.values import builtin_aspects
+    from claimgraph.model import Aspect, AspectType
+
+    aspects = builtin_aspects()
+    aspects["perpetrator"] = Aspect(
+        "perpetrator",
+        AspectType.CATEGORY,
+        values={"ukrainian-forces": "Ukrainian forces", "russian-forces": "Russian forces"},
+    )
+    reg = Registry({}, aspects, {})
+    reg.index()
+    text = (
+        "date 2024-01-21 Denis Pushilin said the market was hit by Ukrainian shelling. "
+        "The Tavriia group said the attack was carried out by Russian forces."
+    )
+    found = [(c.aspect, c.value) for c in extract_report(text, "r.txt", reg).claims]
+    assert ("perpetrator", "ukrainian-forces") in found
+    assert ("perpetrator", "russian-forces") in found
+    # without the aspect in the folder, nothing is answered
+    plain = extract_report(text, "r.txt", Registry()).claims
+    assert all(c.aspect != "perpetrator" for c in plain)

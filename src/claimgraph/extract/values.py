@@ -30,6 +30,7 @@ from claimgraph.extract.lexicon import (
     phrases,
     text_words,
 )
+from claimgraph.extract.perpetrator import Perpetrators
 from claimgraph.extract.sentences import QUOTES
 from claimgraph.model import Aspect, AspectType, Stance, value_key
 from claimgraph.quantities import parse_count
@@ -152,6 +153,7 @@ class Reader:
     _weapon_re: Phrases = field(default_factory=lambda: phrases(()))
     _weapon_generic: frozenset[str] = frozenset()
     _generic_aspects: tuple[tuple[str, Aspect], ...] = ()
+    _perpetrators: Perpetrators = field(default_factory=Perpetrators)
 
     @classmethod
     def default(cls) -> Reader:
@@ -159,6 +161,7 @@ class Reader:
         return cls(dict(builtin_aspects()))
 
     def __post_init__(self) -> None:
+        self._perpetrators = Perpetrators.of(self.aspects)
         for aid, aspect in self.aspects.items():
             if aspect.type in (AspectType.CATEGORY, AspectType.SET):
                 table = _phrases_of(aspect)
@@ -225,6 +228,10 @@ class Reader:
             out.extend(finder(clause))
         out.extend(self._location(clause))
         out.extend(self._generic(clause))
+        if self._perpetrators.rules and not any(f.aspect == "perpetrator" for f in out):
+            who = self._perpetrators.find(clause)
+            if who is not None:
+                out.append(Finding("perpetrator", who[0], who[1], who[2]))
         # "shot down" names the interception, not a cause of its own
         out = [
             f
