@@ -352,3 +352,24 @@ def test_a_definite_institution_is_of_the_country_the_sentence_names_first() -> 
     text = "Russian air defences destroyed 24 Ukrainian drones, the defence ministry said."
     parties = {c.party for c in extract_report(text, "a.txt", Registry()).claims}
     assert parties == {"russia-mod"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("There was no immediate response from Kyiv to the accusation.", "Kyiv"),
+        ("There was no immediate comment from Ukraine.", "Ukraine"),
+    ],
+)
+def test_no_immediate_response_from_x_is_x_declining(sentence: str, speaker: str) -> None:
+    att = find_attribution(sentence)
+    assert att is not None and (att.speaker, att.cue) == (speaker, "declines")
+
+
+def test_a_name_with_a_long_apposition_and_has_said_is_the_speaker() -> None:
+    att = find_attribution(
+        "At least 13 people have been killed and ten others wounded, Denis Pushilin, "
+        "leader of the Donetsk People's Republic, has said."
+    )
+    assert att is not None
+    assert att.speaker == "Denis Pushilin, leader of the Donetsk People's Republic"

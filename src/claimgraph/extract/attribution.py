@@ -92,7 +92,14 @@ _INSTITUTION = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # An apposition after a name: "a senior Russian-installed official in Donetsk", "the mayor"
-_APPOSITION = re.compile(r"(?:a|an|the)\s+[a-z]", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?:(?:a|an|the)\s+)?[a-z]")
+_FROM_WHOM = re.compile(
+    r"\s+(?:from|by)\s+((?:the\s+)?[A-Z][^,.;:]{0,60}?)(?=\s+(?:to|on|about|over|regarding)\b|[,.;:]|$)"
+)
+_THERE_WAS = re.compile(
+    r"(?:there(?:\s+(?:was|were|has\s+been|have\s+been|is|are))?|)", re.IGNORECASE
+)
+_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|then))+$")
 _OPENS_QUOTE = re.compile(rf"\s*[{OPENING}]")
 _COLON_QUOTE = re.compile(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]")
 _PUNCT = re.compile(r"[,.;]")
@@ -601,6 +608,10 @@ def find_attribution(
     if m:
         subject = _DECLINE_AUX.sub("", text[: m.start()])
         subject = _DECLINE_AUX2.sub("", subject)
+        # "There was no immediate response from Kyiv": the one named after "from"
+        source = _FROM_WHOM.match(text, m.end())
+        if source is not None and _THERE_WAS.fullmatch(subject.strip()):
+            subject = source.group(1)
         return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
 
     # "Interfax quoted the ministry as saying (that) ...": the one quoted speaks, second-hand.
@@ -684,7 +695,7 @@ def _verb_attribution(
             close = before.index(",", r.end())
         subject = before[: r.start()] + before[close + 1 :]
     # "..., X said." / "..., X said, referring to ..." — post-posed attribution.
-    b = before.rstrip()
+    b = _AUX_TAIL.sub("", before.rstrip())  # "..., Denis Pushilin, ..., has said."
     if b.endswith(","):
         b = b[:-1]  # "..., the mayor of the city, Alexei Kulemzin, said."
     cut = b.rfind(",")
@@ -701,7 +712,9 @@ def _verb_attribution(
             cut = prev_cut
     if cut > 0:
         tail = b[cut + 1 :]
-        tail_ok = 0 < len(tail.split()) <= 8 and not lex.speech_verb.search(tail)
+        # (a name with its apposition may run longer)
+        longest = 16 if "," in tail else 8
+        tail_ok = 0 < len(tail.split()) <= longest and not lex.speech_verb.search(tail)
         ends = (
             _CLAUSE_END.match(after)
             or (norm(clean_subject(tail)) in lex.anaphora and _ANAPHOR_TAIL.match(after))
