@@ -321,3 +321,15 @@ def test_many_claims_of_one_party_and_aspect_get_distinct_numbered_ids() -> None
     ids = [c.id for c in extract_report(text, "r.txt", reg).claims]
     assert len(ids) == len(set(ids)) == 1500
     assert ids[:3] == ["r-kharkiv-ova-killed", "r-kharkiv-ova-killed-2", "r-kharkiv-ova-killed-3"]
+
+
+def test_this_was_reported_by_x_gives_x_the_sentences_before_in_their_own_words() -> None:
+    text = (
+        "date 2023-01-16 Three people were killed in Dnipro. Ten people were injured.\n"
+        "This was reported by the head of the regional administration, Valentyn Reznichenko."
+    )
+    claims = extract_report(text, "r.txt", Registry()).claims
+    assert {(c.party, c.aspect, c.quote) for c in claims} == {
+        ("dnipropetrovsk-regional-administration", "killed", "Three people were killed in Dnipro."),
+        ("dnipropetrovsk-regional-administration", "injured", "Ten people were injured."),
+    }

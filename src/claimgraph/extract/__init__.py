@@ -74,7 +74,7 @@ UNKNOWN_SIDE_NAME = "Unknown: a speaker not yet registered in parties.yaml"
 
 # Cues that attribute words explicitly (a sentence with one of them and no
 # recognised aspect still becomes a `comment` claim).
-_EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb"})
+_EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb", "reported-by"})
 # (case is ignored only in the words, so that the engine can skip to "," and ";")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
 # ", a day after", ", hours before": where a second voice may begin (split only when
@@ -439,6 +439,19 @@ class _Run:
         n = bisect.bisect_right(self._ends, seg.start)  # sentences ending before seg
         return self.sentences[n - 1].text if n else None
 
+    def _paragraph_before(self, seg: _Segment) -> list[Sentence]:
+        """The sentences of ``seg``'s paragraph before it, or the previous paragraph's."""
+        if len(self._ends) != len(self.sentences):
+            self._ends = [s.end for s in self.sentences]
+        n = bisect.bisect_right(self._ends, seg.start)
+        same = [s for s in self.sentences[max(0, n - 8) : n] if s.paragraph == seg.paragraph]
+        if same:
+            return same
+        if not n:
+            return []
+        last = self.sentences[n - 1].paragraph
+        return [s for s in self.sentences[max(0, n - 8) : n] if s.paragraph == last]
+
     def _implicit(self, seg: _Segment) -> Attribution | None:
         """Speakers with no speech verb: "footage was posted online", "On social networks, ..."."""
         m = self.lex.publication.search(seg.text)
@@ -654,6 +667,13 @@ class _Run:
             made = 0
             hedged_quote = False
             denied = att is not None and att.verb.casefold() in self.lex.denial_verbs
+            if previous is not None and cue == "reported-by":
+                # "This was reported by X": X said what the sentences before say, in their words
+                certainty = "reported" if reported else "asserted"
+                for before in self._paragraph_before(seg):
+                    for f in self.ex.reader.findings(before.text):
+                        made += self._add_finding(base, before, f, certainty)
+                continue
             if previous is not None:
                 certainty = "reported" if reported else "asserted"
                 for f in self.ex.reader.findings(previous):

@@ -443,7 +443,7 @@ def clean_subject(words: str) -> str:
     >>> clean_subject("Glide bombs kill 3 in Zaporizhzhia as Russia")
     'Russia'
     """
-    text = words.strip(" ,;:")
+    text = words.strip(" ,;:").lstrip("-–—•* ")
     folded = text.casefold()
     if "cit" in folded or "quot" in folded or "referr" in folded:  # cheaper than the regex
         text = _CITING.sub("", text)
@@ -504,6 +504,11 @@ _AS_REPORTED = re.compile(
     r"^\s*(?:\w+\s*,\s*)?as\s+(?P<x>[^,]{2,80}?)\s+(?:\w+\s+)?(?P<v>\w+)\s*,", re.IGNORECASE
 )
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
+_REPORTED_BY = re.compile(
+    r"\s*(?P<it>this|it|that|the\s+news|this\s+information)\s+(?:was|were|has\s+been|is)\s+"
+    r"(?P<v>reported|announced|stated|said|confirmed|written)\s+by\s+(?P<x>[^.;:]{2,120}?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 _QUOTED_AS = re.compile(
     r"\b(?:quoted|cited)\s+(?P<y>[^,;:.]{2,80}?)\s+as\s+(?:saying|stating|telling\s+\S+)\s*"
     r"(?:that\s+)?",
@@ -613,6 +618,13 @@ def find_attribution(
         if source is not None and _THERE_WAS.fullmatch(subject.strip()):
             subject = source.group(1)
         return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
+
+    # "This was reported by the head of the regional administration X.": X said the above.
+    m = _REPORTED_BY.match(text) if "by" in present else None
+    if m:
+        return Attribution(
+            text, m.group("x"), (0, m.end("it")), "reported-by", m.group("v"), second
+        )
 
     # "Interfax quoted the ministry as saying (that) ...": the one quoted speaks, second-hand.
     m = _QUOTED_AS.search(text) if "quoted" in present or "cited" in present else None
