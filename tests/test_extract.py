@@ -333,3 +333,30 @@ def test_this_was_reported_by_x_gives_x_the_sentences_before_in_their_own_words(
         ("dnipropetrovsk-regional-administration", "killed", "Three people were killed in Dnipro."),
         ("dnipropetrovsk-regional-administration", "injured", "Ten people were injured."),
     }
+
+
+def test_regional_officials_pick_the_regional_authority_and_the_side_the_words_name() -> None:
+    reg = _authorities(
+        Party(
+            "dpr",
+            "Russian-installed authorities of the DPR",
+            "russia",
+            kind="occupation-authority",
+            aliases=("Donetsk People's Republic",),
+        ),
+        Party(
+            "donetsk-city",
+            "Russian-installed administration of Donetsk city",
+            "russia",
+            kind="occupation-authority",
+        ),
+        Party(
+            "donetsk-ova", "Donetsk regional administration", "ukraine", kind="regional-government"
+        ),
+    )
+    text = (
+        "date 2024-01-21 Shelling hit a market in Donetsk, killing 27 people, "
+        "according to the region's Kremlin-appointed head."
+    )
+    parties = {c.party for c in extract_report(text, "r.txt", reg).claims}
+    assert parties == {"dpr"}

@@ -51,7 +51,7 @@ from claimgraph.extract.events import (
 )
 from claimgraph.extract.header import read_header
 from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_words
-from claimgraph.extract.names import countries_in
+from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
@@ -616,6 +616,31 @@ class _Run:
                 and actor.party.id not in book.absorbed
                 and _REGION_WORD.sub("", actor.place).casefold() in folded
             ]
+        if len(found) > 1:
+            # a city's authority is no regional one, and the other way round
+            other = {
+                str(w)
+                for lv in (spec.get("levels") or {}).values()
+                if lv is not level
+                for w in lv.get("words", ())
+            } - {str(w) for w in level.get("words", ())}
+            own = [
+                p
+                for p in found
+                if not any(
+                    find_word(norm(name), w) is not None
+                    for name in (p.name, *p.aliases)
+                    for w in other
+                )
+            ]
+            found = own or found
+        if len(found) > 1:
+            # "the region's Kremlin-appointed head": the side the words name
+            folded = set(name_words(words))
+            side = "russia" if folded & {"occupation", "russia"} else None
+            side = "ukraine" if side is None and "ukraine" in folded else side
+            if side is not None:
+                found = [p for p in found if p.side == side]
         if len(found) != 1:
             return None
         return Speaker(found[0].id, words.strip(), "", True)
