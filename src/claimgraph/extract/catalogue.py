@@ -60,14 +60,18 @@ class Actor:
         return [self.party.name, *self.party.aliases]
 
     @property
+    def surnames(self) -> list[str]:
+        """Each person's surname alone ("Honcharenko")."""
+        return [
+            words[-1]
+            for words in (person.split() for person in self.people)
+            if len(words) >= 2 and len(words[-1]) > 3
+        ]
+
+    @property
     def person_names(self) -> list[str]:
-        """The people, and each one's surname alone ("Honcharenko")."""
-        out = list(self.people)
-        for person in self.people:
-            words = person.split()
-            if len(words) >= 2 and len(words[-1]) > 3:
-                out.append(words[-1])
-        return out
+        """The people, and each one's surname alone."""
+        return [*self.people, *self.surnames]
 
 
 def _texts(value: Any, where: str) -> tuple[str, ...]:
@@ -139,9 +143,18 @@ class Catalogue:
     def _index(self) -> tuple[NameIndex, NameIndex]:
         if self._names is None or self._people is None:
             names, people = NameIndex(), NameIndex()
+            # a surname two actors' people share ("Kuleba") names neither
+            owners: dict[frozenset[str], set[str]] = {}
+            for actor in self.actors.values():
+                for surname in actor.surnames:
+                    owners.setdefault(name_key(surname), set()).add(actor.party.id)
             for actor in self.actors.values():
                 names.add(actor.party.id, actor.names, actor.whole)
-                people.add(actor.party.id, actor.person_names)
+                people.add(
+                    actor.party.id,
+                    [*actor.people]
+                    + [n for n in actor.surnames if len(owners[name_key(n)]) == 1],
+                )
             self._names, self._people = names, people
         return self._names, self._people
 
