@@ -360,3 +360,13 @@ def test_regional_officials_pick_the_regional_authority_and_the_side_the_words_n
     )
     parties = {c.party for c in extract_report(text, "r.txt", reg).claims}
     assert parties == {"dpr"}
+
+
+def test_a_headline_institution_without_its_country_is_the_one_the_report_speaks_for() -> None:
+    text = (
+        "Ukrainian drones hit a depot in Belgorod - Defence Ministry\n\n"
+        "Russia's defence ministry said 12 drones were shot down over Belgorod."
+    )
+    draft = extract_report(text, "a.txt", Registry())
+    assert {c.party for c in draft.claims} == {"russia-mod"}
+    assert not any(p.startswith("unknown-") for p in draft.parties)

@@ -234,6 +234,7 @@ class _Run:
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
         self._plan_events(dl)
         self._attribute()
+        self._settle_unknowns()
         source: dict[str, object] = {
             "id": f"draft-{self.stem}",
             "title": _title(self.sentences),
@@ -431,6 +432,37 @@ class _Run:
                     continue
                 self._claims(seg, att, speakers, event)
                 carried = speakers[-1] if att.cue in _EXPLICIT else None
+
+    def _settle_unknowns(self) -> None:
+        """An unknown speaker that names an institution without its country ("- Defence
+        Ministry" in a headline) is that country's when only one country's institution of that
+        name is among the report's speakers' sides."""
+        registry = self.ex.registry
+        sides = []
+        for c in self.claims:
+            party = registry.party(c.party)
+            if party is not None and party.side not in sides:
+                sides.append(party.side)
+        for pid, party in list(self.parties.items()):
+            if (
+                party.side != UNKNOWN_SIDE
+                or countries_in(party.name)
+                or len(party.name.split()) > 4
+            ):
+                continue
+            found = {
+                hit[0]
+                for side in sides
+                if (hit := registry.lookup(f"{side} {party.name}")) is not None
+            }
+            if len(found) != 1:
+                continue
+            (real,) = found
+            del self.parties[pid]
+            for c in self.claims:
+                if c.party == pid:
+                    c.party = real
+            self._party(Speaker(real, party.name, "", True))
 
     def _previous(self, seg: _Segment) -> str | None:
         """The text of the sentence before ``seg`` (for "X reported it")."""

@@ -152,8 +152,7 @@ class Catalogue:
                 names.add(actor.party.id, actor.names, actor.whole)
                 people.add(
                     actor.party.id,
-                    [*actor.people]
-                    + [n for n in actor.surnames if len(owners[name_key(n)]) == 1],
+                    [*actor.people] + [n for n in actor.surnames if len(owners[name_key(n)]) == 1],
                 )
             self._names, self._people = names, people
         return self._names, self._people
