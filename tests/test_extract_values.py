@@ -208,3 +208,21 @@ def test_a_folder_perpetrator_aspect_is_answered_from_the_side_the_words_name() 
     # without the aspect in the folder, nothing is answered
     plain = extract_report(text, "r.txt", Registry()).claims
     assert all(c.aspect != "perpetrator" for c in plain)
+
+
+def test_a_denied_responsibility_denies_the_speakers_own_side_as_perpetrator() -> None:
+    from claimgraph.extract import extract_report
+    from claimgraph.extract.attribution import Registry
+    from claimgraph.extract.values import builtin_aspects
+    from claimgraph.model import Aspect, AspectType
+
+    aspects = builtin_aspects()
+    aspects["perpetrator"] = Aspect(
+        "perpetrator", AspectType.CATEGORY, values={"ukrainian-forces": "", "russian-forces": ""}
+    )
+    reg = Registry({}, aspects, {})
+    reg.index()
+    draft = extract_report("date 2024-01-21 Kyiv has denied responsibility.", "r.txt", reg)
+    assert [(c.party, c.aspect, c.value, c.stance) for c in draft.claims] == [
+        ("ukrainian-officials", "perpetrator", "ukrainian-forces", "denies")
+    ]

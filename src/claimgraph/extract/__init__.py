@@ -759,6 +759,8 @@ class _Run:
                     if denied:
                         f.stance = Stance.DENIES
                     made += self._add_finding(base, inner, f, certainty)
+            if made == 0 and (denied or _NOT_INVOLVED.search(content.text)):
+                made += self._denies_involvement(base, seg, content, kind)
             if made == 0 and (cue in _EXPLICIT or cue == "published") and not continuation:
                 if "comment" in self.ex.registry.aspects:
                     certainty = certainty_of(content.text, own_words, self.lex)
@@ -779,6 +781,24 @@ class _Run:
                             stance="denies" if denied else "asserts",
                             certainty=certainty,
                         )
+
+    def _denies_involvement(
+        self, base: DraftClaim, seg: _Segment, content: Sentence, kind: str
+    ) -> int:
+        """ "Kyiv denied responsibility", "said it was not involved": the speaker's own side's
+        forces denied as the perpetrator (when the claims folder asks who fired)."""
+        aspect = self.ex.registry.aspects.get("perpetrator")
+        party = self.ex.registry.party(base.party)
+        if aspect is None or party is None or not _INVOLVEMENT.search(seg.text):
+            return 0
+        stem = {"ukraine": "ukrain", "russia": "russia"}.get(party.side)
+        value = next((v for v in aspect.values if stem and stem in v), None)
+        if value is None:
+            return 0
+        self._add(
+            base, content.text, content.start, aspect="perpetrator", value=value, stance="denies"
+        )
+        return 1
 
     def _add_finding(self, base: DraftClaim, inner: Sentence, f: Finding, certainty: str) -> int:
         aspect = self.ex.registry.aspects.get(f.aspect)
@@ -881,6 +901,14 @@ def seg_sentence(seg: _Segment) -> Sentence:
 
 
 # A date after these words bounds a period ("since February 2022"): no incident of its own.
+# Words of a denied involvement ("denied responsibility", "was not involved").
+_INVOLVEMENT = re.compile(
+    r"\b(?:responsibility|involvement|involved|behind\s+the|had\s+nothing\s+to\s+do)\b",
+    re.IGNORECASE,
+)
+_NOT_INVOLVED = re.compile(
+    r"\b(?:was|were|is|are)\s+not\s+involved\b|\bhad\s+nothing\s+to\s+do\b", re.IGNORECASE
+)
 _DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
 _PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
