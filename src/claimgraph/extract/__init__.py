@@ -292,9 +292,14 @@ class _Run:
             else [d for d in resolve_dates(mentions, ref, years) if not _in_passing(self.body, d)]
         )
         lede_end = self.sentences[1].end if len(self.sentences) > 1 else len(self.body)
+        story_start = self.sentences[min(3, len(self.sentences) - 1)].end if self.sentences else 0
         if main is not None and main.is_day and dl is not None:
-            lede = [d for d in all_dates if d.at < lede_end and d.is_day]
-            if lede and timedelta(0) < main.start - lede[0].start <= timedelta(days=2):
+            # the incident's day, a few days before the report's (the headline, the lede
+            # and the next two sentences)
+            lede = [
+                d for d in all_dates if d.at < story_start and d.is_day and d.start < main.start
+            ]
+            if lede and main.start - lede[0].start <= timedelta(days=6):
                 main = lede[0]  # the incident's day, reported a day or two later
         found = self.ex.gazetteer.find_in(pieces)
         towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
