@@ -370,3 +370,12 @@ def test_a_headline_institution_without_its_country_is_the_one_the_report_speaks
     draft = extract_report(text, "a.txt", Registry())
     assert {c.party for c in draft.claims} == {"russia-mod"}
     assert not any(p.startswith("unknown-") for p in draft.parties)
+
+
+def test_figures_of_separate_attacks_are_not_the_events() -> None:
+    text = (
+        "date 2024-05-12 A missile killed 15 people in Belgorod, the emergency ministry said. "
+        "Four more people died in separate attacks, governor Vyacheslav Gladkov said."
+    )
+    claims = extract_report(text, "r.txt", Registry()).claims
+    assert [(c.aspect, c.value) for c in claims if c.aspect == "killed"] == [("killed", "15")]

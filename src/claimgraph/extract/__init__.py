@@ -417,6 +417,8 @@ class _Run:
             if s.paragraph != prev_paragraph:
                 carried = None
             prev_paragraph = s.paragraph
+            if _OTHER_INCIDENT.search(s.text):
+                continue  # "four more died in separate attacks": not this event's figures
             for seg in self._segments(s):
                 att = find_attribution(seg.text, self.lex, headline=index == 0)
                 if att is None:
@@ -913,6 +915,12 @@ _INVOLVEMENT = re.compile(
 )
 _NOT_INVOLVED = re.compile(
     r"\b(?:was|were|is|are)\s+not\s+involved\b|\bhad\s+nothing\s+to\s+do\b", re.IGNORECASE
+)
+# A sentence about other incidents than the report's ("in separate attacks", "elsewhere").
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:in|during|by)\s+(?:a\s+|two\s+|several\s+)?(?:separate|other|various|unrelated)\s+"
+    r"(?:attacks?|strikes?|shelling|incidents?)\b|\belsewhere\s+in\b",
+    re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
 _PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
