@@ -104,6 +104,14 @@ def _canonical(group: list[DraftEvent], prior: int) -> DraftEvent:
 
 
 def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
+    # the claims folder's events some drafts use are as good as prior definitions
+    known: dict[str, DraftEvent] = {}
+    for draft in drafts:
+        used = {c.event for c in draft.claims}
+        for ev in draft.events.values():
+            if ev.known and ev.id in used:
+                known.setdefault(ev.id, ev)
+    prior = [*known.values(), *prior]
     groups: list[list[DraftEvent]] = [[e] for e in prior]
     priors = [1] * len(prior)
     undated: list[DraftEvent] = []
@@ -145,7 +153,7 @@ def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
             if target.id != ev.id:
                 renamed[ev.id] = target.id
                 del draft.events[ev.id]
-            draft.events[target.id] = replace(target, known=False)
+            draft.events[target.id] = target if target.known else replace(target, known=False)
         for claim in draft.claims:
             claim.event = renamed.get(claim.event, claim.event)
 
