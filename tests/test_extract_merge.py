@@ -75,3 +75,22 @@ def test_a_later_run_keeps_what_earlier_drafts_define(runner: CliRunner, project
     assert report.valid, [str(p) for p in report.problems]
     assert list(corpus.events) == ["odesa-2024-05-14"]
     assert len([p for p in corpus.parties if p.startswith("unknown-zorya")]) == 1
+
+
+def test_a_report_joins_the_claims_folders_event_another_draft_uses() -> None:
+    from datetime import date
+
+    from claimgraph.model import Event
+
+    reg = Registry()
+    reg.events["odesa-port-strike"] = Event(
+        "odesa-port-strike", "Strike on Odesa port", date=date(2024, 5, 14), place="Odesa"
+    )
+    ex = Extractor(reg)
+    a = ex.extract(ONE, "one.txt")
+    b = ex.extract("Odesa port hit\n\nDrones struck Odesa, the Zorya group said.", "b.txt")
+    assert {c.event for c in a.claims} == {"odesa-port-strike"}
+    assert {c.event for c in b.claims} == {"odesa-undated"}
+    unify_drafts([a, b])
+    assert {c.event for c in b.claims} == {"odesa-port-strike"}
+    assert b.events["odesa-port-strike"].known  # referenced, not defined again
