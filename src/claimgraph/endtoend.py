@@ -23,6 +23,7 @@ from claimgraph.extract import Draft, write_draft
 from claimgraph.extract.datafile import read_data_file
 from claimgraph.link import link_corpus
 from claimgraph.model import Corpus
+from claimgraph.yamlwrite import dump
 
 __all__ = ["ClaimLinks", "Relation", "drafts_corpus", "read_relations"]
 
@@ -62,14 +63,42 @@ def read_relations(path: Path) -> list[Relation]:
     return out
 
 
-def drafts_corpus(drafts: Iterable[Draft], claims_dir: Path, root: Path) -> Corpus:
-    """The corpus a folder of ``drafts`` gives, with ``claims_dir``'s registry files."""
+def _registry_doc(corpus: Corpus) -> dict[str, object]:
+    """The curated folder's sides, parties and events as one claim file's mapping (they may
+    be defined in any of its files, not only parties.yaml and events.yaml)."""
+    from claimgraph.extract import DraftEvent, _event_record
+    from claimgraph.extract.merge import draft_event_of
+
+    doc: dict[str, object] = {}
+    if corpus.sides:
+        doc["sides"] = {s.id: s.name for s in corpus.sides.values()}
+    doc["parties"] = {
+        p.id: {"name": p.name, "side": p.side, "kind": p.kind, "aliases": list(p.aliases)}
+        for p in corpus.parties.values()
+    }
+    events: dict[str, object] = {}
+    for e in corpus.events.values():
+        ev: DraftEvent = draft_event_of(e)
+        events[e.id] = _event_record(ev)
+    doc["events"] = events
+    return doc
+
+
+def drafts_corpus(
+    drafts: Iterable[Draft], claims_dir: Path, root: Path, curated: Corpus | None = None
+) -> Corpus:
+    """The corpus a folder of ``drafts`` gives, with ``claims_dir``'s registry files (with
+    ``curated``, its parties, events and sides wherever they were defined)."""
     with tempfile.TemporaryDirectory(prefix="claimgraph-eval-") as tmp:
         folder = Path(tmp) / "claims"
         (folder / "drafts").mkdir(parents=True)
         for name in REGISTRY_FILES:
+            if curated is not None and name != "aspects.yaml":
+                continue
             if (claims_dir / name).is_file():
                 shutil.copyfile(claims_dir / name, folder / name)
+        if curated is not None:
+            (folder / "registry.yaml").write_text(dump(_registry_doc(curated)), encoding="utf-8")
         for draft in drafts:
             write_draft(draft, folder / "drafts", force=True)
         from claimgraph.load import read_corpus

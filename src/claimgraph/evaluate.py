@@ -401,7 +401,7 @@ def _end_to_end(
     relations: Sequence[Relation],
 ) -> None:
     unify_drafts([r.draft for r in runs])
-    drafted = drafts_corpus([r.draft for r in runs], claims_dir, root)
+    drafted = drafts_corpus([r.draft for r in runs], claims_dir, root, corpus)
     for run in runs:
         for pair in run.score.pairs:
             d, g = drafted.claims.get(pair.draft.id), corpus.claims[pair.gold.id]
