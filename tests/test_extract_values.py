@@ -226,3 +226,12 @@ def test_a_denied_responsibility_denies_the_speakers_own_side_as_perpetrator() -
     assert [(c.party, c.aspect, c.value, c.stance) for c in draft.claims] == [
         ("ukrainian-officials", "perpetrator", "ukrainian-forces", "denies")
     ]
+
+
+def test_fragments_of_a_downed_missile_are_debris_not_a_missile_attack() -> None:
+    from claimgraph.extract.values import Reader
+
+    found = Reader.default().findings(
+        "Fragments of one of the downed Tochka-U missiles damaged a residential building."
+    )
+    assert ("cause", "air-defence-debris") in [(f.aspect, f.value) for f in found]

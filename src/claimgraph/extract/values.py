@@ -371,6 +371,10 @@ class Reader:
             if explicit or strong:
                 if chosen is None or len(m.group(1)) > len(chosen[0].group(1)):
                     chosen = (m, value)
+        # "fragments of one of the downed missiles damaged ...": debris of an interception
+        debris = next((h for h in hits if h[1] == "air-defence-debris"), None)
+        if debris is not None and self.lex.interception_verb.search(clause):
+            chosen = debris
         if chosen is None:
             return []
         m, value = chosen
