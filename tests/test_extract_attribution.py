@@ -373,3 +373,15 @@ def test_a_name_with_a_long_apposition_and_has_said_is_the_speaker() -> None:
     )
     assert att is not None
     assert att.speaker == "Denis Pushilin, leader of the Donetsk People's Republic"
+
+
+def test_it_said_carries_the_institution_just_quoted_even_in_a_new_paragraph() -> None:
+    from claimgraph.extract import extract_report
+
+    text = (
+        "date 2025-04-14 The Russian defence ministry said its forces had hit a meeting.\n\n"
+        "It said that more than 60 soldiers were killed in the strike."
+    )
+    claims = extract_report(text, "a.txt", Registry()).claims
+    assert {c.party for c in claims} == {"russia-mod"}
+    assert find_attribution("It is said that ten drones fell.") is None

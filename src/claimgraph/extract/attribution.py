@@ -746,7 +746,9 @@ def _verb_attribution(
             )
     cleaned = clean_subject(subject)
     n = len(cleaned.split())
-    if n == 0 or n > 14 or norm(cleaned) in lex.not_speakers:
+    # "It said that ...": the institution just quoted (the resolver carries it), not "it is said"
+    institution = norm(cleaned) == "it" and norm(subject) in ("it", "it also")
+    if n == 0 or n > 14 or (norm(cleaned) in lex.not_speakers and not institution):
         return None
     # "X said (on his Telegram channel) that ...": content after "that" if near.
     start = v.end()
