@@ -384,4 +384,5 @@ def test_it_said_carries_the_institution_just_quoted_even_in_a_new_paragraph() -
     )
     claims = extract_report(text, "a.txt", Registry()).claims
     assert {c.party for c in claims} == {"russia-mod"}
-    assert find_attribution("It is said that ten drones fell.") is None
+    passive = find_attribution("It is said that ten drones fell.")
+    assert passive is not None and (passive.speaker, passive.cue) == ("", "passive")
