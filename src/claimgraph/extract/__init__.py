@@ -417,7 +417,7 @@ class _Run:
             if s.paragraph != prev_paragraph:
                 carried = None
             prev_paragraph = s.paragraph
-            if _OTHER_INCIDENT.search(s.text):
+            if not text_words(s.text).isdisjoint(_OTHER_WORDS) and _OTHER_INCIDENT.search(s.text):
                 continue  # "four more died in separate attacks": not this event's figures
             for seg in self._segments(s):
                 att = find_attribution(seg.text, self.lex, headline=index == 0)
@@ -766,7 +766,11 @@ class _Run:
                     if denied:
                         f.stance = Stance.DENIES
                     made += self._add_finding(base, inner, f, certainty)
-            if made == 0 and (denied or _NOT_INVOLVED.search(content.text)):
+            if made == 0 and (
+                denied
+                or (not text_words(content.text).isdisjoint(_INVOLVED_WORDS))
+                and _NOT_INVOLVED.search(content.text)
+            ):
                 made += self._denies_involvement(base, seg, content, kind)
             if made == 0 and (cue in _EXPLICIT or cue == "published") and not continuation:
                 if "comment" in self.ex.registry.aspects:
@@ -922,6 +926,8 @@ _OTHER_INCIDENT = re.compile(
     r"(?:attacks?|strikes?|shelling|incidents?)\b|\belsewhere\s+in\b",
     re.IGNORECASE,
 )
+_OTHER_WORDS = frozenset({"separate", "other", "various", "unrelated", "elsewhere"})
+_INVOLVED_WORDS = frozenset({"involved", "nothing"})
 _DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
 _PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 

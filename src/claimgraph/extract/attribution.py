@@ -393,6 +393,23 @@ _CHANNEL_OF = re.compile(
 )
 
 
+_CHANNEL_WORDS = (
+    "post",
+    "statement",
+    "message",
+    "video",
+    "update",
+    "publication",
+    "address",
+    "channel",
+    "press",
+    "website",
+    "account",
+    "page",
+    "spokes",
+)
+
+
 def owner_of(words: str) -> str:
     """Who speaks through a channel or message: "a post on the ministry's Telegram channel"
     is the ministry's ("the ministry"), "the press service of the SBU" the SBU's.
@@ -402,6 +419,9 @@ def owner_of(words: str) -> str:
     >>> owner_of("the press service of the Belgorod governor")
     'the Belgorod governor'
     """
+    folded = words.casefold()
+    if not any(w in folded for w in _CHANNEL_WORDS):
+        return words
     m = _MESSAGE_ON.match(words)
     if m:
         words = m.group("rest")

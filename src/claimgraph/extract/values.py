@@ -229,7 +229,7 @@ class Reader:
         out.extend(self._location(clause))
         out.extend(self._generic(clause))
         if self._perpetrators.rules and not any(f.aspect == "perpetrator" for f in out):
-            who = self._perpetrators.find(clause)
+            who = self._perpetrators.find(clause, self._present)
             if who is not None:
                 out.append(Finding("perpetrator", who[0], who[1], who[2]))
         # "shot down" names the interception, not a cause of its own
