@@ -393,20 +393,10 @@ _CHANNEL_OF = re.compile(
 )
 
 
-_CHANNEL_WORDS = (
-    "post",
-    "statement",
-    "message",
-    "video",
-    "update",
-    "publication",
-    "address",
-    "channel",
-    "press",
-    "website",
-    "account",
-    "page",
-    "spokes",
+_CHANNEL_WORDS = re.compile(
+    r"post|statement|message|video|update|publication|address|channel|press|website|account|"
+    r"page|spokes",
+    re.IGNORECASE,
 )
 
 
@@ -419,8 +409,7 @@ def owner_of(words: str) -> str:
     >>> owner_of("the press service of the Belgorod governor")
     'the Belgorod governor'
     """
-    folded = words.casefold()
-    if not any(w in folded for w in _CHANNEL_WORDS):
+    if _CHANNEL_WORDS.search(words) is None:
         return words
     m = _MESSAGE_ON.match(words)
     if m:

@@ -212,6 +212,7 @@ class SpeakerBook:
     def __init__(self, parties: dict[str, Party], catalogue: Catalogue) -> None:
         self.parties = parties
         self.catalogue = catalogue
+        self._memo: dict[str, tuple[str, bool] | None] = {}
         self.names = NameIndex()
         self.people = NameIndex()
         for party in parties.values():
@@ -242,6 +243,14 @@ class SpeakerBook:
         A person named wins over a title; then the longer name found; the
         claims folder's party on a tie.
         """
+        if phrase in self._memo:
+            return self._memo[phrase]
+        found = self._lookup(phrase)
+        if len(self._memo) < 4096:
+            self._memo[phrase] = found
+        return found
+
+    def _lookup(self, phrase: str) -> tuple[str, bool] | None:
         cat_people, cat_names = self.catalogue.indexes()
         for own_index, cat_index in ((self.people, cat_people), (self.names, cat_names)):
             own = own_index.match(phrase)

@@ -34,7 +34,7 @@ _META = re.compile(
 # A wire dateline at the start of a paragraph: "KYIV, Nov 18 (Reuters) - ",
 # "KYIV, Ukraine (AP) — ", "MOSCOW, May 14. /TASS/. ", "KYIV. May 14 (Interfax-Ukraine) - ".
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<city>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})"
+    r"[ \t]*(?P<city>[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2})"
     r"(?:,[ \t]*[A-Z][\w.]*\.?)?[,.]?[ \t]*"
     r"(?:(?P<month>(?i:" + _MONTH_ALT + r"))\.?[ \t]+(?P<day>[0-3]?\d)\b[.,]?[ \t]*)?"
     r"(?:\((?P<agency>[A-Z][\w .-]{0,28})\)|/(?P<agency2>[A-Z][\w-]{1,20})/\.?)"
@@ -48,7 +48,9 @@ _COLON_DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}:[ \t]+(?=[A-Z\d])"
 )
 # A byline on its own line: "by AFP Staff Writers", "By BBC Verify".
-_BYLINE = re.compile(r"(?m)^[ \t]*by[ \t]+[A-Z][^\n]{0,60}$", re.IGNORECASE)
+_BYLINE = re.compile(r"[ \t]*by[ \t]+[A-Z][^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+# Datelines and bylines are looked for in the report's opening characters only.
+_HEAD = 2500
 _URL_DATE = re.compile(
     r"(?<!\d)(20\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?!\d)|/(20\d\d)([01]\d)([0-3]\d)/"
 )
@@ -62,6 +64,27 @@ class Header:
     when: DateRef | None = None
     url: str = ""
     month_day: tuple[int, int] | None = None  # a dateline's day when its year is unknown
+
+
+def _at_line_starts(
+    pattern: re.Pattern[str], text: str, marks: str = "", within: int = 80
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` at the starts of the opening lines of ``text``.
+
+    ``marks``: a line is tried only when one of these characters is among its first
+    ``within`` characters (a cheap test before the regex).
+    """
+    out = []
+    at = 0
+    while 0 <= at < _HEAD:
+        stop = text.find("\n", at)
+        head = text[at : min(at + within, stop if stop >= 0 else len(text))]
+        if not marks or any(c in head for c in marks):
+            m = pattern.match(text, at)
+            if m is not None:
+                out.append(m)
+        at = stop + 1 if stop >= 0 else -1
+    return out
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -102,7 +125,7 @@ def read_header(text: str) -> Header:
         body = _blank(body, m.start(), m.end())
         pos = m.end()
     known = header.when if header.when is not None else meta_date
-    for line in _DATELINE.finditer(body):
+    for line in _at_line_starts(_DATELINE, body, "(/"):
         if line.start() > 0 and body[line.start() - 1] != "\n":
             continue
         month_word = line.group("month") or line.group("month2")
@@ -120,9 +143,9 @@ def read_header(text: str) -> Header:
             elif header.month_day is None:
                 header.month_day = (month, day)
         body = _blank(body, line.start(), line.end())
-    for line in _COLON_DATELINE.finditer(body):
+    for line in _at_line_starts(_COLON_DATELINE, body, ":", 40):
         body = _blank(body, line.start(), line.end())
-    for line in _BYLINE.finditer(body):
+    for line in _at_line_starts(_BYLINE, body, "bB", 4):
         body = _blank(body, line.start(), line.end())
     if known is None:
         known = url_date

@@ -20,18 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from claimgraph.extract.datafile import read_package_data
+from claimgraph.extract.lexicon import Phrases, fold, phrases
 from claimgraph.model import Aspect, AspectType
-
-_WORD = re.compile(r"\w+")
-# Words too common to show that a clause names a side.
-_COMMON = frozenset(
-    {"the", "of", "forces", "troops", "military", "army", "armed", "regime", "side"}
-)
 
 __all__ = ["Perpetrators"]
 
@@ -40,13 +35,15 @@ __all__ = ["Perpetrators"]
 class Perpetrators:
     """The perpetrator rule for one claims folder's aspects (``None`` rules: no such aspect)."""
 
-    pattern: re.Pattern[str] | None = None  # one group per side: v0, v1, ...
+    phrases: Phrases | None = None  # "Ukrainian shelling", "by Russian forces" ...
+    table: dict[str, str] = field(default_factory=dict)  # folded phrase -> value
+    blame: re.Pattern[str] | None = None  # "blamed the attack on Kyiv": one group per side
     values: tuple[str, ...] = ()
-    words: frozenset[str] = frozenset()  # a clause with none of these names no side
+    blame_words: frozenset[str] = frozenset()
 
     @property
     def rules(self) -> bool:
-        return self.pattern is not None
+        return self.phrases is not None
 
     @classmethod
     def of(cls, aspects: dict[str, Aspect]) -> Perpetrators:
@@ -54,45 +51,54 @@ class Perpetrators:
         if aspect is None or aspect.type is not AspectType.CATEGORY:
             return cls()
         spec = _spec()
-        attack = _alt(spec.get("attack_nouns") or [])
-        blame = _alt(spec.get("blame") or [])
+        attack = [str(w) for w in spec.get("attack_nouns") or []]
+        blame_verbs = [str(w) for w in spec.get("blame") or []]
+        table: dict[str, str] = {}
         groups: list[str] = []
         values: list[str] = []
-        needed: set[str] = set()
         for country, words in (spec.get("countries") or {}).items():
             stem = str(words.get("stem", country))
             value = next((v for v in aspect.values if stem in v), None)
             if value is None:
                 continue
             forces = [str(w) for w in words.get("forces") or []]
-            adjectives = [str(w) for w in words.get("adjectives") or []]
-            for name in [*forces, *adjectives]:  # the words that name a side
-                needed.update(w for w in _WORD.findall(name.casefold()) if w not in _COMMON)
-            names, adj = _alt(forces), _alt(adjectives)
+            for adjective in words.get("adjectives") or []:
+                for noun in attack:
+                    table.setdefault(fold(f"{adjective} {noun}"), value)
+            for name in forces:
+                table.setdefault(fold(f"by {name}"), value)
+                table.setdefault(fold(f"by the {name}"), value)
             groups.append(
-                rf"(?P<v{len(values)}>(?:{adj})\s+(?:{attack})"
-                rf"|by\s+(?:the\s+)?(?:{names})"
-                rf"|(?:{blame})\s+(?:(?:the\s+)?\w+\s+on\s+)?(?:{names}))"
+                rf"(?P<v{len(values)}>(?:{_alt(blame_verbs)})\s+"
+                rf"(?:(?:the\s+)?\w+\s+on\s+)?(?:{_alt(forces)}))"
             )
             values.append(value)
-        if not groups:
+        if not values:
             return cls()
-        pattern = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
-        return cls(pattern, tuple(values), frozenset(needed))
+        blame = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
+        words = frozenset(w.casefold() for w in blame_verbs)
+        return cls(phrases(table, capture=True), table, blame, tuple(values), words)
 
     def find(
         self, clause: str, present: AbstractSet[str] | None = None
     ) -> tuple[str, int, int] | None:
         """The perpetrator named first in ``clause``: (value, start, end), or None.
 
-        ``present``: the clause's words, if known (a clause naming no side is skipped).
+        ``present``: the clause's words, if known (blame verbs are looked for only then).
         """
-        if self.pattern is None or (present is not None and present.isdisjoint(self.words)):
+        if self.phrases is None:
             return None
-        m = self.pattern.search(clause)
-        if m is None or m.lastgroup is None:
-            return None
-        return self.values[int(m.lastgroup[1:])], m.start(), m.end()
+        best: tuple[str, int, int] | None = None
+        m = self.phrases.search(clause)
+        if m is not None:
+            value = self.table.get(fold(m.group(1)))
+            if value is not None:
+                best = (value, m.start(), m.end())
+        if self.blame is not None and (present is None or not present.isdisjoint(self.blame_words)):
+            b = self.blame.search(clause)
+            if b is not None and b.lastgroup and (best is None or b.start() < best[1]):
+                best = (self.values[int(b.lastgroup[1:])], b.start(), b.end())
+        return best
 
 
 def _alt(words: Sequence[object]) -> str:
