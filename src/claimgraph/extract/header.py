@@ -48,7 +48,7 @@ _COLON_DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}:[ \t]+(?=[A-Z\d])"
 )
 # A byline on its own line: "by AFP Staff Writers", "By BBC Verify".
-_BYLINE = re.compile(r"[ \t]*by[ \t]+[A-Z][^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+_BYLINE = re.compile(r"^[ \t]*by[ \t]+[A-Z][^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
 # Datelines and bylines are looked for in the report's opening characters only.
 _HEAD = 2500
 _URL_DATE = re.compile(
@@ -67,23 +67,20 @@ class Header:
 
 
 def _at_line_starts(
-    pattern: re.Pattern[str], text: str, marks: str = "", within: int = 80
+    pattern: re.Pattern[str], text: str, marks: str, within: int = 80
 ) -> list[re.Match[str]]:
-    """The matches of ``pattern`` at the starts of the opening lines of ``text``.
-
-    ``marks``: a line is tried only when one of these characters is among its first
-    ``within`` characters (a cheap test before the regex).
-    """
+    """The matches of ``pattern`` at the starts of the opening lines of ``text`` that hold
+    one of ``marks`` among their first ``within`` characters (found by one scan)."""
     out = []
-    at = 0
-    while 0 <= at < _HEAD:
-        stop = text.find("\n", at)
-        head = text[at : min(at + within, stop if stop >= 0 else len(text))]
-        if not marks or any(c in head for c in marks):
-            m = pattern.match(text, at)
-            if m is not None:
-                out.append(m)
-        at = stop + 1 if stop >= 0 else -1
+    tried: set[int] = set()
+    for mark in re.finditer("[" + re.escape(marks) + "]", text[:_HEAD]):
+        start = text.rfind("\n", 0, mark.start()) + 1
+        if start in tried or mark.start() - start > within:
+            continue
+        tried.add(start)
+        m = pattern.match(text, start)
+        if m is not None:
+            out.append(m)
     return out
 
 
@@ -145,7 +142,7 @@ def read_header(text: str) -> Header:
         body = _blank(body, line.start(), line.end())
     for line in _at_line_starts(_COLON_DATELINE, body, ":", 40):
         body = _blank(body, line.start(), line.end())
-    for line in _at_line_starts(_BYLINE, body, "bB", 4):
+    for line in _BYLINE.finditer(body, 0, _HEAD):
         body = _blank(body, line.start(), line.end())
     if known is None:
         known = url_date
