@@ -80,8 +80,9 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
 # ", a day after", ", hours before": where a second voice may begin (split only when
 # both sides have a speech verb).
 _LATER_VOICE = re.compile(
-    r",\s+(?i:(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
-    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|where|whereas|with)\s+"
+    r",\s+(?:(?i:(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
+    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|whereas)"
+    r"|(?:where|with)(?=\s+[A-Z]))\s+"
 )
 _TRIM = " \t\n,;:" + "".join(QUOTES)
 _PUNCT = re.compile(r"[,.;]")

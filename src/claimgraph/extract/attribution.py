@@ -222,6 +222,7 @@ class Registry:
     def attach(self, catalogue: Catalogue) -> None:
         """Look speakers up in ``catalogue`` too, after the parties (call after :meth:`index`)."""
         self.book = SpeakerBook(self.parties, catalogue)
+        catalogue.indexes()  # built once, not in the first report's time
 
     def lookup(self, phrase: str) -> tuple[str, bool] | None:
         """The party a phrase names as journalists write names (possessives, word order,
