@@ -228,10 +228,6 @@ class Reader:
             out.extend(finder(clause))
         out.extend(self._location(clause))
         out.extend(self._generic(clause))
-        if self._perpetrators.rules and not any(f.aspect == "perpetrator" for f in out):
-            who = self._perpetrators.find(clause, self._present)
-            if who is not None:
-                out.append(Finding("perpetrator", who[0], who[1], who[2]))
         # "shot down" names the interception, not a cause of its own
         out = [
             f
@@ -520,6 +516,10 @@ class Reader:
         for aid, aspect in self._generic_aspects:
             hits = self._lookup(aid, clause)
             if not hits:
+                if aid == "perpetrator":  # the side the words name ("Ukrainian shelling")
+                    who = self._perpetrators.find(clause, self._present)
+                    if who is not None:
+                        out.append(Finding(aid, who[0], who[1], who[2]))
                 continue
             if aspect.type is AspectType.CATEGORY:
                 m, value = max(hits, key=lambda h: len(h[0].group(1)))
