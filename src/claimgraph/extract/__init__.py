@@ -418,7 +418,14 @@ class _Run:
             if s.paragraph != prev_paragraph:
                 carried = None
             prev_paragraph = s.paragraph
-            if not text_words(s.text).isdisjoint(_OTHER_WORDS) and _OTHER_INCIDENT.search(s.text):
+            t = s.text
+            if (
+                "separate" in t
+                or "other" in t
+                or "various" in t
+                or "unrelated" in t
+                or "lsewhere" in t  # (also "Elsewhere")
+            ) and _OTHER_INCIDENT.search(t):
                 continue  # "four more died in separate attacks": not this event's figures
             for seg in self._segments(s):
                 att = find_attribution(seg.text, self.lex, headline=index == 0)
@@ -769,7 +776,7 @@ class _Run:
                     made += self._add_finding(base, inner, f, certainty)
             if made == 0 and (
                 denied
-                or (not text_words(content.text).isdisjoint(_INVOLVED_WORDS))
+                or ("involved" in content.text or "nothing" in content.text)
                 and _NOT_INVOLVED.search(content.text)
             ):
                 made += self._denies_involvement(base, seg, content, kind)
@@ -927,8 +934,6 @@ _OTHER_INCIDENT = re.compile(
     r"(?:attacks?|strikes?|shelling|incidents?)\b|\belsewhere\s+in\b",
     re.IGNORECASE,
 )
-_OTHER_WORDS = frozenset({"separate", "other", "various", "unrelated", "elsewhere"})
-_INVOLVED_WORDS = frozenset({"involved", "nothing"})
 _DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
 _PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
