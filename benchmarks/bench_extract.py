@@ -14,6 +14,11 @@ Usage::
 
     .venv/bin/python -m benchmarks.bench_extract
     .venv/bin/python -m benchmarks.bench_extract --seeds-only
+    .venv/bin/python -m benchmarks.bench_extract --long 25000   # one 25,000-sentence text
+
+``--long N`` times one extraction of a single text of N sentences (the
+seeds' sentences over and over, one party and aspect recurring): the cost
+must grow with the text, not with its square.
 """
 
 from __future__ import annotations
@@ -60,7 +65,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=20, help="runs; the best is kept")
     parser.add_argument("--claims", type=Path, default=ROOT / "claims", help="registry folder")
     parser.add_argument("--seeds-only", action="store_true", help="only the three seed reports")
+    parser.add_argument("--long", type=int, default=0, metavar="N", help="one text of N sentences")
     args = parser.parse_args(argv)
+    if args.long:
+        long_text(args.long)
+        return
 
     corpus, _ = read_corpus(args.claims)
     extractor = Extractor(Registry.from_corpus(corpus))
@@ -83,6 +92,26 @@ def main(argv: list[str] | None = None) -> None:
     for name, work in (("extract", extract_only), ("extract + draft YAML", extract_and_yaml)):
         seconds = best_of(args.repeat, work)
         print(f"{name:<22} {n / seconds:8.0f} reports/s  ({seconds * 1000 / n:.2f} ms each)")
+
+
+def long_text(sentences: int) -> None:
+    """Time one extraction of a text of ``sentences`` sentences."""
+    corpus, _ = read_corpus(ROOT / "claims")
+    extractor = Extractor(Registry.from_corpus(corpus))
+    lines = [
+        "The Russian Ministry of Defence said that {n} drones were shot down over Crimea.",
+        "According to Aksyonov, {n} people were injured in Dzhankoi.",
+        "Local residents reported explosions near the railway station.",
+    ]
+    body = " ".join(lines[i % 3].format(n=i + 2) for i in range(sentences))
+    text = "date 2024-01-04 " + body
+    t0 = time.process_time()
+    draft = extractor.extract(text, "long.txt")
+    seconds = time.process_time() - t0
+    print(
+        f"one text of {sentences:,} sentences ({len(text):,} characters): "
+        f"{seconds:.1f} s, {len(draft.claims):,} claims, {sentences / seconds:,.0f} sentences/s"
+    )
 
 
 if __name__ == "__main__":

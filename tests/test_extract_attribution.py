@@ -308,3 +308,81 @@ def test_aliases_are_found_where_the_alias_regex_finds_them(
     text = " ".join(parts)
     want = [m.span() for m in registry._alias_re.finditer(text)]
     assert [m.span() for m in registry._aliases_in(text)] == want
+
+
+def test_an_apposition_after_a_post_posed_name_keeps_the_name() -> None:
+    from claimgraph.extract import extract_report
+
+    text = (
+        "Ukraine fired Tochka-U missiles at the station, Daniil Bezsonov, "
+        "a senior Russian-installed official in Donetsk, said."
+    )
+    [claim] = extract_report(text, "a.txt", Registry()).claims
+    assert claim.speaker == "Daniil Bezsonov"
+    assert claim.party == "unknown-daniil-bezsonov"
+
+
+def test_a_name_with_its_title_before_said_is_not_read_as_said_x() -> None:
+    from claimgraph.extract import extract_report
+
+    text = "Oleh Kiper, the governor of Odesa, said the port was damaged."
+    [claim] = extract_report(text, "a.txt", Registry()).claims
+    assert (claim.party, claim.speaker, claim.value) == (
+        "odesa-regional-administration",
+        "Oleh Kiper",
+        ["port"],
+    )
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted_second_hand() -> None:
+    att = find_attribution(
+        "Interfax quoted the Russian Defence Ministry as saying that 10 drones were shot down."
+    )
+    assert att is not None
+    assert (att.speaker, att.content_text, att.second_hand) == (
+        "the Russian Defence Ministry",
+        "10 drones were shot down.",
+        True,
+    )
+
+
+def test_a_definite_institution_is_of_the_country_the_sentence_names_first() -> None:
+    from claimgraph.extract import extract_report
+
+    text = "Russian air defences destroyed 24 Ukrainian drones, the defence ministry said."
+    parties = {c.party for c in extract_report(text, "a.txt", Registry()).claims}
+    assert parties == {"russia-mod"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("There was no immediate response from Kyiv to the accusation.", "Kyiv"),
+        ("There was no immediate comment from Ukraine.", "Ukraine"),
+    ],
+)
+def test_no_immediate_response_from_x_is_x_declining(sentence: str, speaker: str) -> None:
+    att = find_attribution(sentence)
+    assert att is not None and (att.speaker, att.cue) == (speaker, "declines")
+
+
+def test_a_name_with_a_long_apposition_and_has_said_is_the_speaker() -> None:
+    att = find_attribution(
+        "At least 13 people have been killed and ten others wounded, Denis Pushilin, "
+        "leader of the Donetsk People's Republic, has said."
+    )
+    assert att is not None
+    assert att.speaker == "Denis Pushilin, leader of the Donetsk People's Republic"
+
+
+def test_it_said_carries_the_institution_just_quoted_even_in_a_new_paragraph() -> None:
+    from claimgraph.extract import extract_report
+
+    text = (
+        "date 2025-04-14 The Russian defence ministry said its forces had hit a meeting.\n\n"
+        "It said that more than 60 soldiers were killed in the strike."
+    )
+    claims = extract_report(text, "a.txt", Registry()).claims
+    assert {c.party for c in claims} == {"russia-mod"}
+    passive = find_attribution("It is said that ten drones fell.")
+    assert passive is not None and (passive.speaker, passive.cue) == ("", "passive")

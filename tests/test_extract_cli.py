@@ -57,10 +57,10 @@ def test_extract_refuses_to_overwrite_but_processes_the_other_reports(
 
 
 def test_unmatched_speakers_are_listed_for_registration(runner: CliRunner, project: Path) -> None:
-    (project / "reports" / "astra.txt").write_text("The Astra channel said that a depot burned.\n")
+    (project / "reports" / "astra.txt").write_text("The Zorya channel said that a depot burned.\n")
     result = runner.invoke(app, ["extract", "reports/astra.txt", "-o", "claims/drafts"])
     assert result.exit_code == 0
-    assert "unmatched: 'Astra channel'" in result.stdout
+    assert "unmatched: 'Zorya channel'" in result.stdout
     assert "register these speakers under `parties:` in claims/parties.yaml" in result.stdout
     assert "then run `claimgraph drafts rematch`" in result.stdout
 
@@ -70,16 +70,16 @@ def test_unmatched_speakers_get_a_parties_snippet_with_the_nearest_party(
 ) -> None:
     import yaml
 
-    (project / "reports" / "astra.txt").write_text("The Astra channel said that a depot burned.\n")
+    (project / "reports" / "astra.txt").write_text("The Zorya channel said that a depot burned.\n")
     result = runner.invoke(app, ["extract", "reports/astra.txt", "-o", "claims/drafts"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    start = lines.index("  astra-channel:")
+    start = lines.index("  zorya-channel:")
     snippet = "\n".join(lines[start : start + 5])
-    entry = yaml.safe_load("parties:\n" + snippet)["parties"]["astra-channel"]
-    assert entry["name"] == "Astra channel"
-    assert entry["aliases"] == ["Astra channel"]
-    assert any(line.startswith("  # 'Astra channel' — nearest: ") for line in lines)
+    entry = yaml.safe_load("parties:\n" + snippet)["parties"]["zorya-channel"]
+    assert entry["name"] == "Zorya channel"
+    assert entry["aliases"] == ["Zorya channel"]
+    assert any(line.startswith("  # 'Zorya channel' — nearest: ") for line in lines)
 
 
 def test_a_report_that_is_not_utf8_gets_a_message_not_a_traceback(
@@ -122,3 +122,50 @@ def test_a_draft_never_replaces_the_report_it_comes_from(runner: CliRunner, proj
     assert result.exit_code == 1
     assert "the draft would replace the report itself" in result.stderr
     assert report.read_text() == "Residents said two people were injured.\n"
+
+
+def test_a_long_gazetteer_alias_in_a_valid_claims_folder_does_not_crash_extract(
+    runner: CliRunner, project: Path
+) -> None:
+    alias = "a" * 1500
+    (project / "claims" / "gazetteer.yaml").write_text(
+        f"x-gazetteer:\n  places:\n    Kozinka: {{region: Belgorod Oblast, aliases: [{alias}]}}\n"
+    )
+    assert runner.invoke(app, ["validate", "claims"]).exit_code == 0
+    result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_bad_claims_folder_gazetteer_is_a_message_with_its_place(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "claims" / "gazetteer.yaml").write_text("x-gazetteer:\n  places: [\n")
+    result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 2
+    assert "gazetteer.yaml:3:1: YAML syntax" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_drafts_are_readable_by_others_like_reports(runner: CliRunner, project: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert (project / "claims" / "drafts" / "kherson.yaml").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_draft_over_the_read_limit_is_refused_with_a_message(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimgraph.extract as ex
+
+    monkeypatch.setattr(ex, "MAX_FILE_BYTES", 200)
+    result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])
+    assert result.exit_code == 1
+    assert "kherson.yaml: the draft would be" in result.output
+    assert "over the limit of 200 bytes" in result.output
+    assert not (project / "claims" / "drafts" / "kherson.yaml").exists()

@@ -65,11 +65,11 @@ def test_gazetteer_finds_places_and_aliases_case_insensitively() -> None:
 
 def test_a_claims_folder_gazetteer_extends_the_built_in_one(tmp_path: Path) -> None:
     extra = tmp_path / "gazetteer.yaml"
-    extra.write_text("x-gazetteer:\n  places:\n    Chasiv Yar: {region: Donetsk Oblast}\n")
+    extra.write_text("x-gazetteer:\n  places:\n    Kurdiumivka: {region: Donetsk Oblast}\n")
     g = Gazetteer.default()
     g.read(extra)
-    assert [p.name for p, _, _ in g.find("fighting near Chasiv Yar")] == ["Chasiv Yar"]
-    assert not Gazetteer.default().find("Chasiv Yar")  # the built-in one is untouched
+    assert [p.name for p, _, _ in g.find("fighting near Kurdiumivka")] == ["Kurdiumivka"]
+    assert not Gazetteer.default().find("Kurdiumivka")  # the built-in one is untouched
 
 
 def test_a_gazetteer_without_places_is_refused() -> None:

@@ -182,3 +182,56 @@ def test_landmarks_are_what_the_landmark_regex_finds(parts: list[str]) -> None:
 
     text = " ".join(parts)
     assert [m.span() for m in _landmarks(text)] == [m.span() for m in _LANDMARK.finditer(text)]
+
+
+def test_a_folder_perpetrator_aspect_is_answered_from_the_side_the_words_name() -> None:
+    from claimgraph.extract import extract_report
+    from claimgraph.extract.attribution import Registry
+    from claimgraph.extract.values import builtin_aspects
+    from claimgraph.model import Aspect, AspectType
+
+    aspects = builtin_aspects()
+    aspects["perpetrator"] = Aspect(
+        "perpetrator",
+        AspectType.CATEGORY,
+        values={"ukrainian-forces": "Ukrainian forces", "russian-forces": "Russian forces"},
+    )
+    reg = Registry({}, aspects, {})
+    reg.index()
+    text = (
+        "date 2024-01-21 Denis Pushilin said the market was hit by Ukrainian shelling. "
+        "The Tavriia group said the attack was carried out by Russian forces."
+    )
+    found = [(c.aspect, c.value) for c in extract_report(text, "r.txt", reg).claims]
+    assert ("perpetrator", "ukrainian-forces") in found
+    assert ("perpetrator", "russian-forces") in found
+    # without the aspect in the folder, nothing is answered
+    plain = extract_report(text, "r.txt", Registry()).claims
+    assert all(c.aspect != "perpetrator" for c in plain)
+
+
+def test_a_denied_responsibility_denies_the_speakers_own_side_as_perpetrator() -> None:
+    from claimgraph.extract import extract_report
+    from claimgraph.extract.attribution import Registry
+    from claimgraph.extract.values import builtin_aspects
+    from claimgraph.model import Aspect, AspectType
+
+    aspects = builtin_aspects()
+    aspects["perpetrator"] = Aspect(
+        "perpetrator", AspectType.CATEGORY, values={"ukrainian-forces": "", "russian-forces": ""}
+    )
+    reg = Registry({}, aspects, {})
+    reg.index()
+    draft = extract_report("date 2024-01-21 Kyiv has denied responsibility.", "r.txt", reg)
+    assert [(c.party, c.aspect, c.value, c.stance) for c in draft.claims] == [
+        ("ukrainian-officials", "perpetrator", "ukrainian-forces", "denies")
+    ]
+
+
+def test_fragments_of_a_downed_missile_are_debris_not_a_missile_attack() -> None:
+    from claimgraph.extract.values import Reader
+
+    found = Reader.default().findings(
+        "Fragments of one of the downed Tochka-U missiles damaged a residential building."
+    )
+    assert ("cause", "air-defence-debris") in [(f.aspect, f.value) for f in found]

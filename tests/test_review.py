@@ -341,3 +341,32 @@ def test_rematch_tries_every_spelling_of_an_unknown_speaker(folder: Path) -> Non
     )
     [result], _ = rematch(folder)
     assert result.parties["unknown-ukraine-s-intelligence"] == "ukraine-intelligence"
+
+
+def test_rematch_resolves_a_speaker_through_the_built_in_catalogue(folder: Path) -> None:
+    # nobody registered the Russian Ministry of Defence in this folder: the actor
+    # catalogue knows it, and the draft gets its definition to confirm
+    draft = folder / "drafts" / "report.yaml"
+    draft.write_text(
+        DRAFT.replace("name: local Telegram channels", "name: Russia’s defence ministry"),
+        encoding="utf-8",
+    )
+    [result], _ = rematch(folder)
+    assert result.parties["unknown-local-telegram-channels"] == "russia-mod"
+    text = draft.read_text(encoding="utf-8")
+    assert "party: russia-mod" in text
+    assert "  russia-mod:\n    name: Ministry of Defence of Russia\n    side: russia\n" in text
+    corpus, report = read_corpus(folder, include_drafts=True)
+    assert report.valid, [str(p) for p in report.problems]
+
+
+def test_the_extract_hints_and_rematch_use_the_same_sources_registry_first(folder: Path) -> None:
+    from claimgraph.extract.catalogue import Catalogue as ActorCatalogue
+    from claimgraph.review.resolve import CatalogueSource, sources_for
+
+    corpus, _ = read_corpus(folder)
+    sources = sources_for(corpus, ActorCatalogue.default())
+    assert [s.label for s in sources] == ["registry", "catalogue"]
+    assert isinstance(sources[1], CatalogueSource)
+    found = resolve("Russian Defence Ministry", sources)
+    assert found is not None and found.party.id == "russia-mod" and not found.registered

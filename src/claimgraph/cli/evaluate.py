@@ -26,7 +26,15 @@ source's curated claims. A draft claim matches a curated one when both name
 the same party and their quotes overlap in the report (one-to-one, same
 aspect preferred). Prints precision and recall of attributed claims, and the
 accuracy of aspect, stance and certainty on the matched pairs, per report
-and in total. --verbose lists misses (-), extras (+) and disagreements (~).
+and in total; then, with the drafts loaded as one folder (as `report
+--include-drafts` would), the accuracy of values and events on the matched
+pairs, events per report (drafted/curated), and, when `relations.yaml`
+(`relations: [{a, b, type: contradicts|corroborates}]`) lies beside CLAIMS,
+the share of those curated relations the drafts' comparison recovers (drafted
+claims matched to curated ones by quote). --catalogue-only extracts as a new
+user would, with the actor catalogue and no parties.yaml: a drafted party then
+counts when it has the curated party's side and shares a name with it.
+--verbose lists misses (-), extras (+) and disagreements (~).
 """
 
 
@@ -36,10 +44,12 @@ class Format(StrEnum):
 
 
 def _row(name: str, f: dict[str, float | int]) -> str:
+    events = f"{f['events_per_report']:.2f}/{f['curated_events_per_report']:.2f}"
     return (
         f"{name:<40} {f['drafts']:>6} {f['gold']:>5} {f['matched']:>7} "
         f"{f['precision']:>9.3f} {f['recall']:>6.3f} {f['aspect_accuracy']:>6.3f} "
-        f"{f['stance_accuracy']:>6.3f} {f['certainty_accuracy']:>9.3f}"
+        f"{f['stance_accuracy']:>6.3f} {f['certainty_accuracy']:>9.3f} "
+        f"{f['value_accuracy']:>5.3f} {f['event_accuracy']:>5.3f} {events:>11}"
     )
 
 
@@ -59,6 +69,13 @@ def eval_extract(
     format: Annotated[
         Format, typer.Option("--format", "-f", help="text (a table) or json.", case_sensitive=False)
     ] = Format.text,
+    catalogue_only: Annotated[
+        bool,
+        typer.Option(
+            "--catalogue-only",
+            help="Resolve speakers with the actor catalogue only, not the folder's parties.",
+        ),
+    ] = False,
 ) -> None:
     """Precision and recall of extracted claims against the curated ones."""
     from claimgraph.evaluate import evaluate_extraction
@@ -66,22 +83,35 @@ def eval_extract(
     with common.handled():
         if not claims.is_dir():
             raise UsageError(f"{claims}: no such claims folder")
-        result = evaluate_extraction(claims, reports or [])
+        result = evaluate_extraction(claims, reports or [], catalogue_only=catalogue_only)
     total = result.total
     if format is Format.json:
         doc = {
             "sources": {s.name: s.figures() for s in result.sources},
             "total": total.figures(),
+            "relations": result.relation_figures(),
         }
         typer.echo(json.dumps(doc, indent=2))
         return
     typer.echo(
         f"{'report':<40} {'drafts':>6} {'gold':>5} {'matched':>7} {'precision':>9} "
-        f"{'recall':>6} {'aspect':>6} {'stance':>6} {'certainty':>9}"
+        f"{'recall':>6} {'aspect':>6} {'stance':>6} {'certainty':>9} {'value':>5} "
+        f"{'event':>5} {'events/rep.':>11}"
     )
     for s in result.sources:
         typer.echo(_row(s.name, s.figures()))
     typer.echo(_row("total", total.figures()))
+    rel = result.relation_figures()
+    if rel["relations"]:
+        kinds = ", ".join(
+            f"{k} {rel[k + '_recovered']} of {rel[k]}"
+            for k in ("contradicts", "corroborates")
+            if k in rel
+        )
+        typer.echo(
+            f"relations recovered by the drafts' report: {rel['recovered']} of "
+            f"{rel['relations']} ({rel['share']:.3f}; {kinds})"
+        )
     if verbose:
         for s in result.sources:
             typer.echo(f"\n{s.name}")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import yaml
+
+if TYPE_CHECKING:
+    from claimgraph.extract import Draft
 
 from claimgraph.cli import common
 from claimgraph.errors import OutputError, UsageError
@@ -61,6 +64,27 @@ def _print_snippets(unmatched: list[str], sources: list[Any], claims_dir: Path) 
             typer.echo(line)
 
 
+def _read_report(report: Path) -> str | None:
+    """The report's text, or None after a message saying why it is not read."""
+    from claimgraph.yamlsafe import MAX_FILE_BYTES
+
+    try:
+        if not report.is_file():  # /dev/zero never ends, a FIFO blocks
+            raise UsageError(f"{report}: not a regular file (a device or a pipe): not read")
+        if report.stat().st_size > MAX_FILE_BYTES:
+            raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
+        with report.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # never past the limit, even if it grows
+        if len(data) > MAX_FILE_BYTES:
+            raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        typer.echo(f"{report}: not valid UTF-8 (byte offset {exc.start})", err=True)
+    except (OSError, UsageError) as exc:
+        typer.echo(f"{report}: {exc}" if isinstance(exc, OSError) else str(exc), err=True)
+    return None
+
+
 def extract(
     reports: Annotated[
         list[Path],
@@ -98,10 +122,12 @@ def extract(
     """Draft claim files from raw reports: who says what, with verbatim quotes."""
     from claimgraph.extract import Extractor, write_draft
     from claimgraph.extract.attribution import Registry
+    from claimgraph.extract.catalogue import Catalogue, load_catalogue
     from claimgraph.extract.events import Gazetteer, load_gazetteer
+    from claimgraph.extract.merge import prior_definitions, unify_drafts
     from claimgraph.load import read_corpus
+    from claimgraph.model import Corpus
     from claimgraph.review.resolve import PartySource, sources_for
-    from claimgraph.yamlsafe import MAX_FILE_BYTES
 
     sources: list[PartySource]
 
@@ -110,10 +136,10 @@ def extract(
         if claims_dir.is_file():
             claims_dir = claims_dir.parent
         gazetteer = Gazetteer.default()
+        catalogue = Catalogue.default()
         if claims_dir.is_dir():
             corpus, problems = read_corpus(claims_dir)
             registry = Registry.from_corpus(corpus)
-            sources = sources_for(corpus)
             if not problems.valid:
                 n = len(problems.errors)
                 typer.echo(
@@ -124,37 +150,32 @@ def extract(
             try:
                 gazetteer = load_gazetteer(claims_dir)
             except (OSError, ValueError, yaml.YAMLError) as exc:
-                raise UsageError(f"{claims_dir / 'gazetteer.yaml'}: {exc}") from exc
+                shown = str(claims_dir / "gazetteer.yaml")
+                msg = str(exc)
+                raise UsageError(msg if msg.startswith(shown) else f"{shown}: {msg}") from exc
+            try:
+                catalogue = load_catalogue(claims_dir)
+            except (OSError, ValueError) as exc:
+                raise UsageError(str(exc)) from exc
+            sources = sources_for(corpus, catalogue)
             root = claims_dir.resolve().parent
         else:
             if parties is not None:
                 raise UsageError(f"{parties}: not a claims folder")
             registry = Registry()
-            sources = []
+            sources = sources_for(Corpus(), catalogue)
             root = Path.cwd()
-        extractor = Extractor(registry, gazetteer=gazetteer)
+        extractor = Extractor(registry, gazetteer=gazetteer, catalogue=catalogue)
 
     failed = 0
     total_claims = 0
     matched: set[str] = set()
     unmatched: list[str] = []
+    catalogued: set[str] = set()
+    done: list[tuple[Path, Draft, bool]] = []
     for report in reports:
-        try:
-            if not report.is_file():  # /dev/zero never ends, a FIFO blocks
-                raise UsageError(f"{report}: not a regular file (a device or a pipe): not read")
-            if report.stat().st_size > MAX_FILE_BYTES:
-                raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
-            with report.open("rb") as fh:
-                data = fh.read(MAX_FILE_BYTES + 1)  # never past the limit, even if it grows
-            if len(data) > MAX_FILE_BYTES:
-                raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            typer.echo(f"{report}: not valid UTF-8 (byte offset {exc.start})", err=True)
-            failed += 1
-            continue
-        except (OSError, UsageError) as exc:
-            typer.echo(f"{report}: {exc}" if isinstance(exc, OSError) else str(exc), err=True)
+        text = _read_report(report)
+        if text is None:
             failed += 1
             continue
         file, reachable = _root_relative(report, root, out)
@@ -163,6 +184,11 @@ def extract(
             typer.echo(f"claimgraph: {report}: the draft would replace the report itself", err=True)
             failed += 1
             continue
+        done.append((report, draft, reachable))
+    # the drafts of this run and those already in the folder agree on parties and events
+    prior_parties, prior_events = prior_definitions(out, {d.name for _, d, _ in done})
+    unify_drafts([d for _, d, _ in done], prior_parties, prior_events)
+    for report, draft, reachable in done:
         try:
             target = write_draft(draft, out, force=force)
         except OutputError as exc:
@@ -176,6 +202,7 @@ def extract(
             )
         total_claims += len(draft.claims)
         matched.update(draft.matched)
+        catalogued.update(draft.from_catalogue)
         unmatched.extend(w for w in draft.unmatched if w not in unmatched)
         line = (
             f"{report} -> {target}: {_n(len(draft.claims), 'claim')}, "
@@ -191,6 +218,11 @@ def extract(
         f"{_n(len(unmatched), 'speaker')} unmatched"
     )
     typer.echo(summary)
+    if catalogued:
+        typer.echo(
+            "from the actor catalogue, defined in the drafts (confirm their sides): "
+            + ", ".join(sorted(catalogued))
+        )
     if unmatched:
         _print_snippets(unmatched, sources, claims_dir)
     if failed:

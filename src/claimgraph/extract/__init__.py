@@ -19,12 +19,13 @@ unless asked.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from claimgraph.errors import OutputError
@@ -33,23 +34,28 @@ from claimgraph.extract.attribution import (
     Registry,
     Resolver,
     Speaker,
+    clean_subject,
     find_attribution,
     find_word,
     norm,
 )
+from claimgraph.extract.catalogue import Catalogue
 from claimgraph.extract.events import (
+    MONTHS,
     DateRef,
     Gazetteer,
     Place,
-    date_line,
     date_mentions,
     resolve_dates,
     years_in,
 )
+from claimgraph.extract.header import read_header
 from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_words
+from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance, slugify
+from claimgraph.yamlsafe import MAX_FILE_BYTES
 from claimgraph.yamlwrite import dump
 
 __all__ = [
@@ -68,14 +74,15 @@ UNKNOWN_SIDE_NAME = "Unknown: a speaker not yet registered in parties.yaml"
 
 # Cues that attribute words explicitly (a sentence with one of them and no
 # recognised aspect still becomes a `comment` claim).
-_EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb"})
+_EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb", "reported-by"})
 # (case is ignored only in the words, so that the engine can skip to "," and ";")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
 # ", a day after", ", hours before": where a second voice may begin (split only when
 # both sides have a speech verb).
 _LATER_VOICE = re.compile(
-    r",\s+(?i:(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
-    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before))\s+"
+    r",\s+(?:(?i:(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
+    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|whereas)"
+    r"|(?:where|with)(?=\s+[A-Z]))\s+"
 )
 _TRIM = " \t\n,;:" + "".join(QUOTES)
 _PUNCT = re.compile(r"[,.;]")
@@ -117,6 +124,7 @@ class DraftEvent:
     region: str = ""
     coords: tuple[float, float] | None = None
     known: bool = False
+    month_day: tuple[int, int] | None = None  # an undated event's dateline day (no year)
 
 
 @dataclass(slots=True)
@@ -131,13 +139,19 @@ class Draft:
 
     @property
     def matched(self) -> list[str]:
-        """Registered parties the draft's claims name, sorted."""
-        return sorted({c.party for c in self.claims} - set(self.parties))
+        """Registered parties and catalogue actors the draft's claims name, sorted."""
+        unknown = {p.id for p in self.parties.values() if p.side == UNKNOWN_SIDE}
+        return sorted({c.party for c in self.claims} - unknown)
 
     @property
     def unmatched(self) -> list[str]:
-        """The words of speakers no registered party matched."""
-        return [p.name for p in self.parties.values()]
+        """The words of speakers neither the registry nor the catalogue matched."""
+        return [p.name for p in self.parties.values() if p.side == UNKNOWN_SIDE]
+
+    @property
+    def from_catalogue(self) -> list[str]:
+        """Catalogue actors the draft defines (for the fact-checker to confirm), sorted."""
+        return sorted(p.id for p in self.parties.values() if p.side != UNKNOWN_SIDE)
 
 
 class Extractor:
@@ -149,6 +163,7 @@ class Extractor:
         *,
         lex: Lexicon | None = None,
         gazetteer: Gazetteer | None = None,
+        catalogue: Catalogue | None = None,
     ) -> None:
         registry = registry if registry is not None else Registry()
         if not registry.aspects:
@@ -157,6 +172,7 @@ class Extractor:
 
             registry = Registry(dict(registry.parties), builtin_aspects(), dict(registry.events))
             registry.index()
+        registry.attach(catalogue if catalogue is not None else Catalogue.default())
         self.registry = registry
         self.lex = lex or lexicon()
         self.gazetteer = gazetteer or Gazetteer.default()
@@ -204,19 +220,22 @@ class _Run:
         self.events: dict[str, DraftEvent] = {}
         self.parties: dict[str, Party] = {}
         self.ids: set[str] = set()
+        self._next_n: dict[str, int] = {}
+        self._ends: list[int] = []
         self._said: set[tuple[str, str, str]] = set()  # (party, aspect, quote) of each claim
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
-        dl, n = date_line(text)
-        body = " " * n + text[n:]
+        header = read_header(text)
+        dl = header.when
+        self.header = header
+        body = header.text
         wire = _DATELINE.match(body)
-        if wire:  # "KYIV, Nov 18 (Reuters) - ": the wire's dateline, not the story
+        if wire:  # "KYIV - ": a dateline with no agency, at the story's start
             body = " " * wire.end() + body[wire.end() :]
-        for line in _WIRE_DATELINE.finditer(body):  # "KYIV, Ukraine (AP) — " after a headline
-            body = body[: line.start()] + " " * (line.end() - line.start()) + body[line.end() :]
         self.body = body
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
         self._plan_events(dl)
         self._attribute()
+        self._settle_unknowns()
         source: dict[str, object] = {
             "id": f"draft-{self.stem}",
             "title": _title(self.sentences),
@@ -225,6 +244,8 @@ class _Run:
         }
         if self.published is not None:
             source["published"] = self.published
+        if header.url:
+            source["url"] = header.url
         # a leading dot would hide the draft from the loader (and from people)
         name = path.stem.lstrip(".") or "report"
         self.draft = Draft(name + ".yaml", source, self.claims, self.events, self.parties)
@@ -232,12 +253,21 @@ class _Run:
     # -- events ------------------------------------------------------------
 
     def _plan_events(self, dl: DateRef | None) -> None:
-        years = years_in(self.text)
+        """One main event per report; a sentence leaves it only for another dated incident.
+
+        The main date is the date line or dateline (else the first explicit
+        date), moved to the lede's own day when the lede names one shortly
+        before it ("date 2024-11-18 ... overnight on Sunday"); the main place
+        is the headline's or the first sentence's, else the first named.
+        """
         ref = dl.end if dl is not None else None
+        # with no date for the report, a year mentioned in passing ("since 2014") dates
+        # nothing: only dates with their own year (or weekday) count
+        years = years_in(self.text) if ref is not None else []
         ref0 = ref
         pieces = [(sentence.start, sentence.text) for sentence in self.sentences]
         mentions = date_mentions(self.body, pieces)
-        dated = resolve_dates(mentions, ref, years)
+        dated = [d for d in resolve_dates(mentions, ref, years) if not _in_passing(self.body, d)]
         first = [d for d in dated if d.is_day]
         if dl is not None and dl.is_day:
             main: DateRef | None = dl
@@ -246,18 +276,47 @@ class _Run:
             main = inside[0] if inside else dl
         else:
             main = first[0] if first else None
+        self.month_day = self.header.month_day
+        if main is None and self.month_day is None:
+            # no year anywhere: the first day named ("on March 11") still lets reports meet
+            for m in mentions:
+                month, day = m.groupdict().get("month"), m.groupdict().get("day")
+                if month and day and month.casefold().rstrip(".") in MONTHS:
+                    self.month_day = (MONTHS[month.casefold().rstrip(".")], int(day))
+                    break
         self.published = main.start if main is not None and main.is_day else None
         ref = self.published or ref or (main.end if main else None)
         self.ref = ref
+        all_dates = (
+            dated
+            if ref == ref0
+            else [d for d in resolve_dates(mentions, ref, years) if not _in_passing(self.body, d)]
+        )
+        lede_end = self.sentences[1].end if len(self.sentences) > 1 else len(self.body)
+        story_start = self.sentences[min(3, len(self.sentences) - 1)].end if self.sentences else 0
+        if main is not None and main.is_day and dl is not None:
+            # the incident's day, a few days before the report's (the headline, the lede
+            # and the next two sentences)
+            lede = [
+                d for d in all_dates if d.at < story_start and d.is_day and d.start < main.start
+            ]
+            if lede and main.start - lede[0].start <= timedelta(days=6):
+                main = lede[0]  # the incident's day, reported a day or two later
         found = self.ex.gazetteer.find_in(pieces)
-        all_dates = dated if ref == ref0 else resolve_dates(mentions, ref, years)
-        towns = [p for p, _, _ in found if p.kind not in _BROAD]
-        regions = [p for p, _, _ in found if p.kind == "region"]
-        main_place = towns[0] if towns else regions[0] if regions else None
+        towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
+        regions = [(p, at) for p, at, _ in found if p.kind == "region"]
+        lede_towns = [p for p, at in towns if at < lede_end]
+        main_place = (
+            lede_towns[0]
+            if lede_towns
+            else towns[0][0]
+            if towns
+            else regions[0][0]
+            if regions
+            else None
+        )
         self.main_when = main
         self.sentence_event: list[str] = []
-        when, place = main, main_place
-        last_paragraph = -1
         k = 0
         di = 0
         for s in self.sentences:
@@ -271,21 +330,12 @@ class _Run:
                 if all_dates[di].at >= s.start:
                     dates.append(all_dates[di])
                 di += 1
-            here = [p for p in places if p.kind not in _BROAD] or places
-            if dates:
-                d = dates[0]
-                if main is not None and d.overlaps(main):
-                    when = main
-                    place = here[0] if here else main_place
-                else:
-                    when = d
-                    place = here[0] if here else place
-            elif s.paragraph != last_paragraph and here:
-                intro = _INTRO_PLACE.match(s.text[:80])
-                if intro and place is not None and here[0].region != place.region:
-                    place = here[0]
-            last_paragraph = s.paragraph
-            self.sentence_event.append(self._event(place, when))
+            other = [d for d in dates if main is None or not d.overlaps(main)]
+            if other and not any(main is not None and d.overlaps(main) for d in dates):
+                here = [p for p in places if p.kind not in _BROAD] or places
+                self.sentence_event.append(self._event(here[0] if here else main_place, other[0]))
+            else:
+                self.sentence_event.append(self._event(main_place, main))
 
     def _event(self, place: Place | None, when: DateRef | None) -> str:
         # the dates, not where in the text they were written
@@ -301,20 +351,23 @@ class _Run:
 
     def _make_event(self, place: Place | None, when: DateRef | None) -> str:
         name = place.name if place is not None else "unknown-place"
-        for ev in self.ex.registry.events.values():
-            lo = ev.date or ev.start
-            hi = ev.date or ev.end or ev.start
-            if when is None or lo is None or hi is None:
-                continue
-            if not (lo <= when.end and when.start <= hi):
-                continue
-            names = {name.casefold(), *self.ex.gazetteer.aliases(name)}
-            where = f"{ev.place} {ev.title}".casefold()
-            if any(find_word(where, n) is not None for n in names):
-                self.events.setdefault(
-                    ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True)
-                )
-                return ev.id
+        # a registered event of the place on the same dates, else within a day (a report
+        # dated the morning after the strike, as drafts of one strike are grouped)
+        for slack in (timedelta(0), timedelta(days=1)):
+            for ev in self.ex.registry.events.values():
+                lo = ev.date or ev.start
+                hi = ev.date or ev.end or ev.start
+                if when is None or lo is None or hi is None:
+                    continue
+                if not (lo - slack <= when.end and when.start <= hi + slack):
+                    continue
+                names = {name.casefold(), *self.ex.gazetteer.aliases(name)}
+                where = f"{ev.place} {ev.title}".casefold()
+                if any(find_word(where, n) is not None for n in names):
+                    self.events.setdefault(
+                        ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True)
+                    )
+                    return ev.id
         slug = f"{slugify(name)}-{when.slug if when else 'undated'}"
         if slug in self.ex.registry.events:
             slug = f"{slug}-{self.stem}"
@@ -327,6 +380,7 @@ class _Run:
                 name,
                 place.region if place else "",
                 place.coords if place else None,
+                month_day=self.month_day if when is None else None,
             )
         return slug
 
@@ -367,6 +421,15 @@ class _Run:
             if s.paragraph != prev_paragraph:
                 carried = None
             prev_paragraph = s.paragraph
+            t = s.text
+            if (
+                "separate" in t
+                or "other" in t
+                or "various" in t
+                or "unrelated" in t
+                or "lsewhere" in t  # (also "Elsewhere")
+            ) and _OTHER_INCIDENT.search(t):
+                continue  # "four more died in separate attacks": not this event's figures
             for seg in self._segments(s):
                 att = find_attribution(seg.text, self.lex, headline=index == 0)
                 if att is None:
@@ -388,10 +451,57 @@ class _Run:
                 self._claims(seg, att, speakers, event)
                 carried = speakers[-1] if att.cue in _EXPLICIT else None
 
+    def _settle_unknowns(self) -> None:
+        """An unknown speaker that names an institution without its country ("- Defence
+        Ministry" in a headline) is that country's when only one country's institution of that
+        name is among the report's speakers' sides."""
+        registry = self.ex.registry
+        sides = []
+        for c in self.claims:
+            party = registry.party(c.party)
+            if party is not None and party.side not in sides:
+                sides.append(party.side)
+        for pid, party in list(self.parties.items()):
+            if (
+                party.side != UNKNOWN_SIDE
+                or countries_in(party.name)
+                or len(party.name.split()) > 4
+            ):
+                continue
+            found = {  # the side's name alone is no institution of that side
+                hit[0]
+                for side in sides
+                if (hit := registry.lookup(f"{side} {party.name}")) is not None
+                and hit != registry.lookup(side)
+            }
+            if len(found) != 1:
+                continue
+            (real,) = found
+            del self.parties[pid]
+            for c in self.claims:
+                if c.party == pid:
+                    c.party = real
+            self._party(Speaker(real, party.name, "", True))
+
     def _previous(self, seg: _Segment) -> str | None:
         """The text of the sentence before ``seg`` (for "X reported it")."""
-        before = [s for s in self.sentences if s.end <= seg.start]
-        return before[-1].text if before else None
+        if len(self._ends) != len(self.sentences):
+            self._ends = [s.end for s in self.sentences]
+        n = bisect.bisect_right(self._ends, seg.start)  # sentences ending before seg
+        return self.sentences[n - 1].text if n else None
+
+    def _paragraph_before(self, seg: _Segment) -> list[Sentence]:
+        """The sentences of ``seg``'s paragraph before it, or the previous paragraph's."""
+        if len(self._ends) != len(self.sentences):
+            self._ends = [s.end for s in self.sentences]
+        n = bisect.bisect_right(self._ends, seg.start)
+        same = [s for s in self.sentences[max(0, n - 8) : n] if s.paragraph == seg.paragraph]
+        if same:
+            return same
+        if not n:
+            return []
+        last = self.sentences[n - 1].paragraph
+        return [s for s in self.sentences[max(0, n - 8) : n] if s.paragraph == last]
 
     def _implicit(self, seg: _Segment) -> Attribution | None:
         """Speakers with no speech verb: "footage was posted online", "On social networks, ..."."""
@@ -447,10 +557,49 @@ class _Run:
         speaker = self.resolver.resolve(att.speaker)
         if speaker is None or not speaker.matched:
             speaker = self._local_authority(att.speaker, event) or speaker
+        if speaker is not None and not speaker.matched:
+            speaker = self._of_the_country(att, speaker)
         if speaker is None or (att.cue == "by-agent" and not speaker.matched):
             return []
         self.resolver.remember(speaker)
         return [speaker]
+
+    def _of_the_country(self, att: Attribution, speaker: Speaker) -> Speaker:
+        """ "..., the defence ministry said": the ministry of the one country the sentence names.
+
+        Only for a short definite phrase ("the defence ministry", "the air
+        force"); the country is the first the sentence names outside the
+        phrase (by name, adjective or possessive): "Russian air defences
+        destroyed 24 Ukrainian drones, the defence ministry said"; before
+        that, a recent speaker it names again, and after it, the side of the
+        last speaker.
+        """
+        words = clean_subject(att.speaker)
+        if not _DEFINITE.match(words) or len(words.split()) > 5:
+            return speaker
+        registry = self.ex.registry
+        sides = []
+        for prev in reversed(self.resolver.recent):
+            party = registry.party(prev.party)
+            if party is not None and party.side not in sides:
+                sides.append(party.side)
+        # a recent speaker it names again ("Russia's defence ministry ... the ministry said")
+        # The country must not be the whole of the name found: "Russia" + "Olena
+        # Petrenko" finds the Russian government by the country's name alone.
+        for side in sides:
+            found = registry.lookup(f"{side} {words}")
+            if (
+                found is not None
+                and found != registry.lookup(side)
+                and any(p.party == found[0] for p in self.resolver.recent)
+            ):
+                return Speaker(found[0], speaker.words, speaker.person, True)
+        rest = att.text.replace(att.speaker, " ")
+        for country in countries_in(rest)[:1] or sides[:1]:
+            found = registry.lookup(f"{country} {words}")
+            if found is not None and found != registry.lookup(country):
+                return Speaker(found[0], speaker.words, speaker.person, True)
+        return speaker
 
     def _anonymous(self, att: Attribution) -> Speaker | None:
         """ "A source in the SBU told ...": the source's institution, else the outlet told.
@@ -478,7 +627,12 @@ class _Run:
         """
         spec = self.lex.raw.get("local_authorities") or {}
         said = text_words(words)
+        # the head noun is the last word ("the head of the local hospital" is a hospital's),
+        # but a mayor or governor "of" a place is one ("the mayor of the industrial hub")
+        title = _LAST_WORD.search(re.split(r"\s+of\s+", words.casefold(), maxsplit=1)[0])
         last = _LAST_WORD.search(words.casefold())
+        if title is not None and title.group(0) in ("mayor", "governor"):
+            last = title
         # the phrase's head noun is an authority: "regional officials", not
         # "the head of the local hospital"
         if last is None or last.group(0) not in {str(w) for w in spec.get("heads", ())}:
@@ -508,6 +662,42 @@ class _Run:
                 for place in places
             )
         ]
+        book = self.ex.registry.book
+        if not found and book is not None:
+            # else the catalogue's authorities of that place
+            folded = {_REGION_WORD.sub("", p).casefold() for p in places}
+            found = [
+                actor.party
+                for actor in book.catalogue.actors.values()
+                if actor.party.kind in kinds
+                and actor.party.id not in book.absorbed
+                and _REGION_WORD.sub("", actor.place).casefold() in folded
+            ]
+        if len(found) > 1:
+            # a city's authority is no regional one, and the other way round
+            other = {
+                str(w)
+                for lv in (spec.get("levels") or {}).values()
+                if lv is not level
+                for w in lv.get("words", ())
+            } - {str(w) for w in level.get("words", ())}
+            own = [
+                p
+                for p in found
+                if not any(
+                    find_word(norm(name), w) is not None
+                    for name in (p.name, *p.aliases)
+                    for w in other
+                )
+            ]
+            found = own or found
+        if len(found) > 1:
+            # "the region's Kremlin-appointed head": the side the words name
+            folded = set(name_words(words))
+            side = "russia" if folded & {"occupation", "russia"} else None
+            side = "ukraine" if side is None and "ukraine" in folded else side
+            if side is not None:
+                found = [p for p in found if p.side == side]
         if len(found) != 1:
             return None
         return Speaker(found[0].id, words.strip(), "", True)
@@ -559,6 +749,13 @@ class _Run:
             made = 0
             hedged_quote = False
             denied = att is not None and att.verb.casefold() in self.lex.denial_verbs
+            if previous is not None and cue == "reported-by":
+                # "This was reported by X": X said what the sentences before say, in their words
+                certainty = "reported" if reported else "asserted"
+                for before in self._paragraph_before(seg):
+                    for f in self.ex.reader.findings(before.text):
+                        made += self._add_finding(base, before, f, certainty)
+                continue
             if previous is not None:
                 certainty = "reported" if reported else "asserted"
                 for f in self.ex.reader.findings(previous):
@@ -587,13 +784,23 @@ class _Run:
                     if denied:
                         f.stance = Stance.DENIES
                     made += self._add_finding(base, inner, f, certainty)
+            if made == 0 and (
+                denied
+                or ("involved" in content.text or "nothing" in content.text)
+                and _NOT_INVOLVED.search(content.text)
+            ):
+                made += self._denies_involvement(base, seg, content, kind)
             if made == 0 and (cue in _EXPLICIT or cue == "published") and not continuation:
                 if "comment" in self.ex.registry.aspects:
                     certainty = certainty_of(content.text, own_words, self.lex)
                     if certainty == "asserted" and reported:
                         certainty = "reported"
                     quote = content.text.strip(_TRIM)
-                    if len(quote.split()) >= 4 and not _META.match(quote):
+                    if (
+                        len(quote.split()) >= 4
+                        and not _META.match(quote)
+                        and not _FRAGMENT.match(quote)
+                    ):
                         self._add(
                             base,
                             content.text,
@@ -603,6 +810,24 @@ class _Run:
                             stance="denies" if denied else "asserts",
                             certainty=certainty,
                         )
+
+    def _denies_involvement(
+        self, base: DraftClaim, seg: _Segment, content: Sentence, kind: str
+    ) -> int:
+        """ "Kyiv denied responsibility", "said it was not involved": the speaker's own side's
+        forces denied as the perpetrator (when the claims folder asks who fired)."""
+        aspect = self.ex.registry.aspects.get("perpetrator")
+        party = self.ex.registry.party(base.party)
+        if aspect is None or party is None or not _INVOLVEMENT.search(seg.text):
+            return 0
+        stem = {"ukraine": "ukrain", "russia": "russia"}.get(party.side)
+        value = next((v for v in aspect.values if stem and stem in v), None)
+        if value is None:
+            return 0
+        self._add(
+            base, content.text, content.start, aspect="perpetrator", value=value, stance="denies"
+        )
+        return 1
 
     def _add_finding(self, base: DraftClaim, inner: Sentence, f: Finding, certainty: str) -> int:
         aspect = self.ex.registry.aspects.get(f.aspect)
@@ -641,11 +866,14 @@ class _Run:
             return
         self._said.add(said)
         cid = f"{self.stem}-{_short(base.party)}-{aspect}"
-        n = 2
         unique = cid
-        while unique in self.ids:
+        if unique in self.ids:
+            # the next free number for this id, remembered: linear, not quadratic
+            n = self._next_n.get(cid, 2)
+            while f"{cid}-{n}" in self.ids:
+                n += 1
             unique = f"{cid}-{n}"
-            n += 1
+            self._next_n[cid] = n + 1
         self.ids.add(unique)
         self.claims.append(
             DraftClaim(
@@ -667,6 +895,12 @@ class _Run:
 
     def _party(self, speaker: Speaker) -> str:
         if speaker.matched:
+            if speaker.party not in self.ex.registry.parties and speaker.party not in self.parties:
+                actor = self.ex.registry.party(speaker.party)  # a catalogue actor
+                if actor is not None:
+                    self.parties[speaker.party] = Party(
+                        actor.id, actor.name, actor.side, actor.kind
+                    )
             return speaker.party
         if speaker.party not in self.parties:
             self.parties[speaker.party] = Party(
@@ -675,7 +909,7 @@ class _Run:
         return speaker.party
 
     def _kind(self, party: str) -> str:
-        p = self.ex.registry.parties.get(party)
+        p = self.ex.registry.party(party)
         return p.kind if p is not None else "unknown"
 
     def _via(self, text: str) -> str:
@@ -695,13 +929,34 @@ def seg_sentence(seg: _Segment) -> Sentence:
     return Sentence(seg.text, seg.start, seg.start + len(seg.text), seg.paragraph)
 
 
-_INTRO_PLACE = re.compile(r"\W*(?:[\w’'-]+\s+){0,6}?(?:in|near|at)\s", re.IGNORECASE)
+# A date after these words bounds a period ("since February 2022"): no incident of its own.
+# Words of a denied involvement ("denied responsibility", "was not involved").
+_INVOLVEMENT = re.compile(
+    r"\b(?:responsibility|involvement|involved|behind\s+the|had\s+nothing\s+to\s+do)\b",
+    re.IGNORECASE,
+)
+_NOT_INVOLVED = re.compile(
+    r"\b(?:was|were|is|are)\s+not\s+involved\b|\bhad\s+nothing\s+to\s+do\b", re.IGNORECASE
+)
+# A sentence about other incidents than the report's ("in separate attacks", "elsewhere").
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:in|during|by)\s+(?:a\s+|two\s+|several\s+)?(?:separate|other|various|unrelated)\s+"
+    r"(?:attacks?|strikes?|shelling|incidents?)\b|\belsewhere\s+in\b",
+    re.IGNORECASE,
+)
+_DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
+_PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _in_passing(text: str, d: DateRef) -> bool:
+    return _PASSING_DATE.search(text[max(0, d.at - 12) : d.at]) is not None
+
+
 # Gazetteer kinds that are areas, not towns.
 _BROAD = frozenset({"region", "country"})
 
 # A wire dateline at the start of a story: "KYIV, Nov 18 (Reuters) - ".
-# A wire dateline at the start of any paragraph, with the agency named.
-_WIRE_DATELINE = re.compile(
+_DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s*\d{1,2})?){0,2}"
     r"\s*\([A-Z][\w .-]{0,28}\)\s*[-–—]+\s+"
 )
@@ -711,6 +966,9 @@ _DATELINE = re.compile(
 
 # Content that is only a pronoun: the speaker reported what came before.
 _PRONOUN_CONTENT = frozenset({"it", "this", "that", "so", "them", "the news", "the incident"})
+# Content that starts like the tail of a clause ("as of noon on Monday.", "for a global
+# response"): no statement of its own.
+_FRAGMENT = re.compile(r"(?:as\s+of|for|in|at|of|by|from|with)\s", re.IGNORECASE)
 # Content that only says what a statement was about ("commented on the incident").
 _META = re.compile(r"(?:on|about|upon|regarding)\s+(?:the|this|these|a)\s+\w+$", re.IGNORECASE)
 
@@ -774,6 +1032,13 @@ def _event_record(ev: DraftEvent) -> dict[str, object]:
     return rec
 
 
+def _party_record(p: Party) -> dict[str, object]:
+    rec: dict[str, object] = {"name": p.name, "side": p.side, "kind": p.kind}
+    if p.aliases:
+        rec["aliases"] = list(p.aliases)
+    return rec
+
+
 def _claim_record(c: DraftClaim) -> dict[str, object]:
     rec: dict[str, object] = {"id": c.id, "event": c.event, "party": c.party}
     if c.speaker:
@@ -799,13 +1064,12 @@ def generate_draft(draft: Draft) -> Iterator[str]:
     """The lines of the draft claim file (YAML, the format ``claimgraph validate`` reads)."""
     yield f"# Draft written by `claimgraph extract` from {draft.source.get('file')}."
     yield "# Every claim needs a person's review: party, quote, aspect, value, stance."
-    yield "# When reviewed, remove `status: draft` (drafts are left out of reports)."
+    yield "# Drafts are left out of reports: when reviewed, run `claimgraph drafts promote`."
     doc: dict[str, object] = {}
-    if draft.parties:
+    if any(p.side == UNKNOWN_SIDE for p in draft.parties.values()):
         doc["sides"] = {UNKNOWN_SIDE: UNKNOWN_SIDE_NAME}
-        doc["parties"] = {
-            p.id: {"name": p.name, "side": p.side, "kind": p.kind} for p in draft.parties.values()
-        }
+    if draft.parties:
+        doc["parties"] = {p.id: _party_record(p) for p in draft.parties.values()}
     used = {c.event for c in draft.claims}
     new_events = {
         e.id: _event_record(e) for e in draft.events.values() if not e.known and e.id in used
@@ -815,6 +1079,12 @@ def generate_draft(draft: Draft) -> Iterator[str]:
     doc["source"] = dict(draft.source)
     doc["claims"] = [_claim_record(c) for c in draft.claims]
     yield from dump(doc).splitlines()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
@@ -829,13 +1099,20 @@ def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
     target = out_dir / name
     if target.exists() and not force:
         raise OutputError(f"{target}: already exists; not overwritten (use --force to replace it)")
+    body = ("\n".join(generate_draft(draft)) + "\n").encode("utf-8")
+    if len(body) > MAX_FILE_BYTES:
+        raise OutputError(
+            f"{target}: the draft would be {len(body):,} bytes, over the limit of "
+            f"{MAX_FILE_BYTES:,} bytes that `claimgraph validate` reads; not written "
+            "(split the report into smaller files)"
+        )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        body = "\n".join(generate_draft(draft)) + "\n"
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            with os.fdopen(fd, "wb") as fh:
                 fh.write(body)
+            os.chmod(tmp, 0o644 & ~_umask())  # mkstemp makes it 0600; drafts are for sharing
             if force:
                 os.replace(tmp, target)
             else:

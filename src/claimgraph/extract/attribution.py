@@ -23,7 +23,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from claimgraph.extract.catalogue import Catalogue, SpeakerBook
 from claimgraph.extract.lexicon import Lexicon, lexicon, matches_at, text_words
+from claimgraph.extract.names import is_speaker_phrase
 from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
 from claimgraph.model import Aspect, Corpus, Event, Party, slugify
 
@@ -89,6 +91,15 @@ _INSTITUTION = re.compile(
     r"Council|Movement|Channel|Defense|Defence|Republic|Federation|Wind|News)\b"
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# An apposition after a name: "a senior Russian-installed official in Donetsk", "the mayor"
+_APPOSITION = re.compile(r"(?:(?:a|an|the)\s+)?[a-z]")
+_FROM_WHOM = re.compile(
+    r"\s+(?:from|by)\s+((?:the\s+)?[A-Z][^,.;:]{0,60}?)(?=\s+(?:to|on|about|over|regarding)\b|[,.;:]|$)"
+)
+_THERE_WAS = re.compile(
+    r"(?:there(?:\s+(?:was|were|has\s+been|have\s+been|is|are))?|)", re.IGNORECASE
+)
+_AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|then))+$")
 _OPENS_QUOTE = re.compile(rf"\s*[{OPENING}]")
 _COLON_QUOTE = re.compile(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]")
 _PUNCT = re.compile(r"[,.;]")
@@ -162,6 +173,7 @@ class Registry:
     _alias_re: re.Pattern[str] | None = None
     _alias_to_party: dict[str, str] = field(default_factory=dict)
     _alias_first: frozenset[str] | None = None
+    book: SpeakerBook | None = None  # the parties and the actor catalogue (see :meth:`attach`)
 
     @classmethod
     def from_parties(
@@ -206,6 +218,30 @@ class Registry:
         self._alias_first = (
             frozenset(f.group(0) for f in firsts if f is not None) if all(firsts) else None
         )
+
+    def attach(self, catalogue: Catalogue) -> None:
+        """Look speakers up in ``catalogue`` too, after the parties (call after :meth:`index`)."""
+        self.book = SpeakerBook(self.parties, catalogue)
+        catalogue.indexes()  # built once, not in the first report's time
+
+    def lookup(self, phrase: str) -> tuple[str, bool] | None:
+        """The party a phrase names as journalists write names (possessives, word order,
+        spelling), in the parties and then the catalogue; and whether from the catalogue."""
+        return self.book.lookup(phrase) if self.book is not None else None
+
+    def party(self, party_id: str) -> Party | None:
+        """A registered party or a catalogue actor's party."""
+        if party_id in self.parties:
+            return self.parties[party_id]
+        return self.book.party(party_id) if self.book is not None else None
+
+    def find(self, phrase: str) -> str | None:
+        """The party ``phrase`` names by an alias (:meth:`match`) or by :meth:`lookup`."""
+        hit = self.match(phrase)
+        if hit is not None:
+            return hit[0]
+        found = self.lookup(phrase)
+        return found[0] if found is not None else None
 
     def _aliases_in(self, text: str) -> list[re.Match[str]]:
         """``_alias_re.finditer(text)``, tried only where an alias's first word starts."""
@@ -290,7 +326,7 @@ class Resolver:
         return self.recent[-1] if self.recent else None
 
     def _side(self, party: str) -> str:
-        p = self.registry.parties.get(party)
+        p = self.registry.party(party)
         return p.side if p is not None else ""
 
     def is_anaphor(self, words: str) -> bool:
@@ -299,7 +335,7 @@ class Resolver:
 
     def resolve(self, words: str) -> Speaker | None:
         """The speaker ``words`` name, or None when they name no one (and nothing is recent)."""
-        words = clean_subject(words)
+        words = owner_of(clean_subject(words))
         if not words or norm(words) in self.lex.not_speakers:
             return self.last if words else None
         person = _person(words)
@@ -316,23 +352,74 @@ class Resolver:
             ):
                 return last  # "the occupiers", right after the Russian MoD: the MoD
             return Speaker(party, words, person, True)
-        if self.is_anaphor(words):
-            return self.last
-        # "the governor" after "governor Oleg Synegubov": a definite phrase whose
-        # head word occurs in a recent speaker's words.
+        # "the governor" after "governor Oleg Synegubov", "the ministry" after "Russia's
+        # defence ministry" (even with the mayor in between): a definite phrase whose head
+        # word occurs in a recent speaker's words or party name.
         key = norm(words)
         if key.startswith("the ") and len(key.split()) <= 4:
             head = key.split()[-1]
             for prev in reversed(self.recent):
-                if find_word(norm(prev.words), head) is not None:
+                known = self.registry.party(prev.party)
+                said = norm(prev.words) + " " + (norm(known.name) if known is not None else "")
+                if find_word(said, head) is not None:
                     return prev
-        if len(key.split()) > 14:
-            return None
-        name = _unknown_name(words)
+        if self.is_anaphor(words):
+            return self.last
+        if len(key.split()) > 14 or not is_speaker_phrase(words):
+            return None  # a clause fragment is nobody: the words stay unattributed
+        found = self.registry.lookup(words)
+        if found is not None:
+            return Speaker(found[0], words, person, True)
+        name = person if person and "," in words else _unknown_name(words)
         slug = slugify(name)[:48].strip("-")
         if not slug:
             return None  # punctuation only: nobody
         return Speaker(f"unknown-{slug}", name, person, False)
+
+
+_MESSAGE_ON = re.compile(
+    r"^(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:post|statement|message|video|update|"
+    r"publication|address)s?\s+(?:on|in|by|from|to)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_OWNER_CHANNEL = re.compile(
+    r"^(?P<x>.+?)(?:'s|’s)\s+(?:official\s+)?(?:telegram\s+channel|channel|press\s+service|"
+    r"press\s+office|website|account|page|statement|post|spokesperson|spokesman|spokeswoman)$",
+    re.IGNORECASE,
+)
+_CHANNEL_OF = re.compile(
+    r"^(?:the\s+)?(?:official\s+)?(?:press\s+service|press\s+office|telegram\s+channel|"
+    r"website|account)\s+of\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+
+
+_CHANNEL_WORDS = re.compile(
+    r"post|statement|message|video|update|publication|address|channel|press|website|account|"
+    r"page|spokes",
+    re.IGNORECASE,
+)
+
+
+def owner_of(words: str) -> str:
+    """Who speaks through a channel or message: "a post on the ministry's Telegram channel"
+    is the ministry's ("the ministry"), "the press service of the SBU" the SBU's.
+
+    >>> owner_of("a post on the ministry's Telegram channel")
+    'the ministry'
+    >>> owner_of("the press service of the Belgorod governor")
+    'the Belgorod governor'
+    """
+    if _CHANNEL_WORDS.search(words) is None:
+        return words
+    m = _MESSAGE_ON.match(words)
+    if m:
+        words = m.group("rest")
+    for pattern in (_OWNER_CHANNEL, _CHANNEL_OF):
+        m = pattern.match(words)
+        if m:
+            return m.group("x").strip()
+    return words
 
 
 def _person(words: str) -> str:
@@ -366,7 +453,7 @@ def clean_subject(words: str) -> str:
     >>> clean_subject("Glide bombs kill 3 in Zaporizhzhia as Russia")
     'Russia'
     """
-    text = words.strip(" ,;:")
+    text = words.strip(" ,;:").lstrip("-–—•* ")
     folded = text.casefold()
     if "cit" in folded or "quot" in folded or "referr" in folded:  # cheaper than the regex
         text = _CITING.sub("", text)
@@ -427,6 +514,16 @@ _AS_REPORTED = re.compile(
     r"^\s*(?:\w+\s*,\s*)?as\s+(?P<x>[^,]{2,80}?)\s+(?:\w+\s+)?(?P<v>\w+)\s*,", re.IGNORECASE
 )
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
+_REPORTED_BY = re.compile(
+    r"\s*(?P<it>this|it|that|the\s+news|this\s+information)\s+(?:was|were|has\s+been|is)\s+"
+    r"(?P<v>reported|announced|stated|said|confirmed|written)\s+by\s+(?P<x>[^.;:]{2,120}?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_QUOTED_AS = re.compile(
+    r"\b(?:quoted|cited)\s+(?P<y>[^,;:.]{2,80}?)\s+as\s+(?:saying|stating|telling\s+\S+)\s*"
+    r"(?:that\s+)?",
+    re.IGNORECASE,
+)
 
 
 def find_attribution(
@@ -499,6 +596,11 @@ def find_attribution(
         who = x.group(1) if x else ""
         end_x = m.end() + (x.end() if x else 0)
         before = text[: m.start()]
+        if who and not _RELATIVE_START.match(tail) and not is_speaker_phrase(clean_subject(who)):
+            # "according to the latest reports, ..., as reported by BELTA": no speaker here
+            who = ""
+            m = None
+    if m:
         if _RELATIVE_START.match(tail):
             return Attribution(text, "he", (0, len(text)), "according-to", "", second)
         if who and not before.strip(" ,") or _only_intro(before):
@@ -521,7 +623,23 @@ def find_attribution(
     if m:
         subject = _DECLINE_AUX.sub("", text[: m.start()])
         subject = _DECLINE_AUX2.sub("", subject)
+        # "There was no immediate response from Kyiv": the one named after "from"
+        source = _FROM_WHOM.match(text, m.end())
+        if source is not None and _THERE_WAS.fullmatch(subject.strip()):
+            subject = source.group(1)
         return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
+
+    # "This was reported by the head of the regional administration X.": X said the above.
+    m = _REPORTED_BY.match(text) if "by" in present else None
+    if m:
+        return Attribution(
+            text, m.group("x"), (0, m.end("it")), "reported-by", m.group("v"), second
+        )
+
+    # "Interfax quoted the ministry as saying (that) ...": the one quoted speaks, second-hand.
+    m = _QUOTED_AS.search(text) if "quoted" in present or "cited" in present else None
+    if m:
+        return Attribution(text, m.group("y"), (m.end(), len(text)), "verb", "said", True)
 
     # "X said (that) ...", "..., X said", "..., said X".
     for v in lex.speech_verb.finditer(text):
@@ -570,7 +688,12 @@ def _verb_attribution(
         speakerlike = any(w[:1].isupper() for w in who.split()) or (
             first.casefold() in _SPEAKER_START
         )
-        if speakerlike and 0 < len(who.split()) <= 8 and not lex.speech_verb.search(who):
+        if (
+            speakerlike
+            and 0 < len(who.split()) <= 8
+            and not lex.speech_verb.search(who)
+            and is_speaker_phrase(who)  # "X, the governor, said the port was damaged"
+        ):
             end = len(before.rstrip().rstrip(","))
             return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
     # Relative clause: "..., which the Russian army says it is repelling".
@@ -588,10 +711,13 @@ def _verb_attribution(
     if rel:
         # a closed parenthetical ", who has just been reappointed," is no part of the name
         r = rel[-1]
-        close = before.index(",", r.end())
+        # (the comma that closes it is followed by a space: not the one in "600,000")
+        close = next((i for i in range(r.end(), len(before)) if before.startswith(", ", i)), -1)
+        if close < 0:
+            close = before.index(",", r.end())
         subject = before[: r.start()] + before[close + 1 :]
     # "..., X said." / "..., X said, referring to ..." — post-posed attribution.
-    b = before.rstrip()
+    b = _AUX_TAIL.sub("", before.rstrip())  # "..., Denis Pushilin, ..., has said."
     if b.endswith(","):
         b = b[:-1]  # "..., the mayor of the city, Alexei Kulemzin, said."
     cut = b.rfind(",")
@@ -601,9 +727,16 @@ def _verb_attribution(
         title = b[prev_cut + 1 : cut].strip()
         if prev_cut > 0 and title[:1].islower() and len(title.split()) <= 10:
             cut = prev_cut
+    elif cut > 0 and _APPOSITION.match(b[cut + 1 :].strip()):
+        # "..., Daniil Bezsonov, a senior Russian-installed official in Donetsk, said."
+        prev_cut = b.rfind(",", 0, cut)
+        if prev_cut > 0 and _NAME.fullmatch(b[prev_cut + 1 : cut].strip()):
+            cut = prev_cut
     if cut > 0:
         tail = b[cut + 1 :]
-        tail_ok = 0 < len(tail.split()) <= 8 and not lex.speech_verb.search(tail)
+        # (a name with its apposition may run longer)
+        longest = 16 if "," in tail else 8
+        tail_ok = 0 < len(tail.split()) <= longest and not lex.speech_verb.search(tail)
         ends = (
             _CLAUSE_END.match(after)
             or (norm(clean_subject(tail)) in lex.anaphora and _ANAPHOR_TAIL.match(after))
@@ -623,7 +756,9 @@ def _verb_attribution(
             )
     cleaned = clean_subject(subject)
     n = len(cleaned.split())
-    if n == 0 or n > 14 or norm(cleaned) in lex.not_speakers:
+    # "It said that ...": the institution just quoted (the resolver carries it), not "it is said"
+    institution = norm(cleaned) == "it" and norm(subject) in ("it", "it also")
+    if n == 0 or n > 14 or (norm(cleaned) in lex.not_speakers and not institution):
         return None
     # "X said (on his Telegram channel) that ...": content after "that" if near.
     start = v.end()

@@ -17,12 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from claimgraph.extract.datafile import read_data_file, read_package_data
 from claimgraph.extract.lexicon import Phrases, first_words, phrases, trie_pattern
 
 __all__ = [
@@ -39,7 +37,6 @@ __all__ = [
 
 GAZETTEER_FILE = "gazetteer.yaml"
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _WORD_START = re.compile(r"\b\w")
 
 MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
@@ -398,8 +395,7 @@ class Gazetteer:
 
     def read(self, path: Path) -> None:
         """Add the places of a gazetteer file (a claims folder's ``gazetteer.yaml``)."""
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
-        self.add(data)
+        self.add(read_data_file(path))
 
     def find(self, text: str) -> list[tuple[Place, int, int]]:
         """The places named in ``text``: (place, start, end), in order."""
@@ -437,5 +433,4 @@ def load_gazetteer(claims_dir: Path | None = None) -> Gazetteer:
 
 @cache
 def _builtin() -> Gazetteer:
-    text = resources.files("claimgraph").joinpath("data/gazetteer.yaml").read_text("utf-8")
-    return Gazetteer.from_data(yaml.load(text, Loader=_Loader))
+    return Gazetteer.from_data(read_package_data(GAZETTEER_FILE))

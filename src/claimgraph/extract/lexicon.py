@@ -58,20 +58,29 @@ def trie_pattern(phrases: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, Any]) -> str:
+    # Built bottom-up with an explicit stack: a long phrase (a 1,500-character
+    # alias) must not cost one Python frame per character.
+    built: dict[int, str] = {}
+    stack: list[tuple[dict[str, Any], bool]] = [(trie, False)]
+    while stack:
+        node, ready = stack.pop()
+        children = [node[k] for k in sorted(k for k in node if k)]
+        if not ready:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+            continue
         end = "" in node
         alts = []
         for ch in sorted(k for k in node if k):
             head = r"[\s-]+" if ch == " " else re.escape(ch)
-            alts.append(head + build(node[ch]))
+            alts.append(head + built.pop(id(node[ch])))
         if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
-        if len(alts) == 1 and not end:
-            return body
-        return body + ("?" if end else "")
-
-    return build(trie)
+            built[id(node)] = ""
+        elif len(alts) == 1 and not end:
+            built[id(node)] = alts[0]
+        else:
+            built[id(node)] = "(?:" + "|".join(alts) + ")" + ("?" if end else "")
+    return built[id(trie)]
 
 
 def phrase_regex(

@@ -41,6 +41,8 @@ class Sentence:
 _SPECIAL = re.compile("[\n.!?…" + re.escape("".join(sorted(QUOTES))) + "]")
 _STOPS = re.compile(r"[.!?]")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+# A word of three lowercase-ended letters right before a full stop (not "U.S." or "e.g.").
+_GLUED = re.compile(r"(?<![\w.])[A-Za-z]*[a-z]{3}$")
 
 
 @lru_cache(maxsize=32)
@@ -76,7 +78,13 @@ def _ends_sentence(text: str, i: int, abbreviations: frozenset[str]) -> bool:
     while j < len(text) and text[j] in QUOTES | {")", "]"}:
         j += 1
     if j < len(text) and not text[j].isspace():
-        return False
+        # "...on Sunday.A further 10": a pasted text lost the space after a full stop
+        return (
+            j == i + 1
+            and text[i] == "."
+            and text[j].isupper()
+            and _GLUED.search(text, 0, i) is not None
+        )
     while j < len(text) and text[j] in " \t":
         j += 1
     if j < len(text) and text[j] == "\n":

@@ -30,6 +30,7 @@ from claimgraph.extract.lexicon import (
     phrases,
     text_words,
 )
+from claimgraph.extract.perpetrator import Perpetrators
 from claimgraph.extract.sentences import QUOTES
 from claimgraph.model import Aspect, AspectType, Stance, value_key
 from claimgraph.quantities import parse_count
@@ -102,6 +103,11 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+|occu
 
 # "28 of the 35 drones": a share, so some got through.
 _SHARE = re.compile(r"\b(\d+)\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b")
+# "seven of them": a part of what was launched (not "all of them", "both of them")
+_SOME_OF_THEM = re.compile(
+    r"\b(?!(?:all|both|each|every|none)\b)(?:\d+|[a-z]+)\s+of\s+them\b", re.IGNORECASE
+)
+_FAILED = re.compile(r"\b(?:failed|unable)\s+to\b", re.IGNORECASE)
 _PASSIVE_AUX = frozenset("was were been is are being be".split())
 # Verbs whose object follows them in the active voice.
 _TRANSITIVE = frozenset(
@@ -147,6 +153,7 @@ class Reader:
     _weapon_re: Phrases = field(default_factory=lambda: phrases(()))
     _weapon_generic: frozenset[str] = frozenset()
     _generic_aspects: tuple[tuple[str, Aspect], ...] = ()
+    _perpetrators: Perpetrators = field(default_factory=Perpetrators)
 
     @classmethod
     def default(cls) -> Reader:
@@ -154,6 +161,7 @@ class Reader:
         return cls(dict(builtin_aspects()))
 
     def __post_init__(self) -> None:
+        self._perpetrators = Perpetrators.of(self.aspects)
         for aid, aspect in self.aspects.items():
             if aspect.type in (AspectType.CATEGORY, AspectType.SET):
                 table = _phrases_of(aspect)
@@ -326,8 +334,14 @@ class Reader:
                 if start in taken:
                     continue
                 if rule.verbs is not None:
-                    window = clause[max(0, min(start, ws) - 60) : max(start, we) + 60]
-                    if not rule.verbs.search(window):
+                    lo = max(0, min(start, ws) - 60)
+                    window = clause[lo : max(start, we) + 60]
+                    verb = rule.verbs.search(window)
+                    if not verb:
+                        continue
+                    # "two missiles could not be intercepted": the count is not the verb's
+                    before = " ".join(clause[: lo + verb.start()].split()[-3:])
+                    if self.lex.negation.search(before) or _FAILED.search(before):
                         continue
                 taken.add(start)
                 value = "none" if text == "none" else _count_words(text)
@@ -353,6 +367,10 @@ class Reader:
             if explicit or strong:
                 if chosen is None or len(m.group(1)) > len(chosen[0].group(1)):
                     chosen = (m, value)
+        # "fragments of one of the downed missiles damaged ...": debris of an interception
+        debris = next((h for h in hits if h[1] == "air-defence-debris"), None)
+        if debris is not None and self.lex.interception_verb.search(clause):
+            chosen = debris
         if chosen is None:
             return []
         m, value = chosen
@@ -394,7 +412,11 @@ class Reader:
             if word.startswith("destroy") and lex.happening.search(agent):
                 return [Finding("interception", "hits", v.start(), v.end())]
             if lex.interception_object.search(near) or lex.air_defence.search(agent + near):
-                if lex.interception_partial.search(clause) or _SHARE.search(clause):
+                if (
+                    lex.interception_partial.search(clause)
+                    or _SHARE.search(clause)
+                    or _SOME_OF_THEM.search(clause)
+                ):
                     value = "partly-intercepted"
                 else:
                     value = "all-intercepted"
@@ -494,6 +516,10 @@ class Reader:
         for aid, aspect in self._generic_aspects:
             hits = self._lookup(aid, clause)
             if not hits:
+                if aid == "perpetrator":  # the side the words name ("Ukrainian shelling")
+                    who = self._perpetrators.find(clause, self._present)
+                    if who is not None:
+                        out.append(Finding(aid, who[0], who[1], who[2]))
                 continue
             if aspect.type is AspectType.CATEGORY:
                 m, value = max(hits, key=lambda h: len(h[0].group(1)))

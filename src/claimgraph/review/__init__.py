@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.errors import InvalidInput, OutputError, UsageError
+from claimgraph.extract.catalogue import Catalogue
 from claimgraph.model import Corpus, Event, Party
 from claimgraph.problems import Report
 from claimgraph.review.edit import YamlEdit
@@ -250,6 +251,16 @@ def _gazetteer(claims_dir: Path) -> object:
         return Gazetteer.default()
 
 
+def _catalogue(claims_dir: Path) -> Catalogue:
+    """The actor catalogue the folder extends; a broken ``actors.yaml`` is a usage error."""
+    from claimgraph.extract.catalogue import load_catalogue
+
+    try:
+        return load_catalogue(claims_dir)
+    except (OSError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def _party_lines(party: Party) -> list[str]:
     """A party definition for a draft's ``parties:`` (a catalogue party the folder lacks)."""
     from claimgraph.yamlwrite import dump
@@ -402,7 +413,9 @@ def rematch(
     """
     chosen = _chosen(claims_dir, paths)
     corpus, problems = _registry(claims_dir)
-    sources = list(sources) if sources is not None else sources_for(corpus)
+    if sources is None:
+        sources = sources_for(corpus, _catalogue(claims_dir))
+    sources = list(sources)
     gazetteer = _gazetteer(claims_dir)
     results = []
     for path in chosen:

@@ -2,11 +2,10 @@
 
 A speaker's words ("HUR spokesman Andriy Yusov", "Russia") are resolved by a
 list of :class:`PartySource` objects, tried in order; the first that matches
-wins. :func:`sources_for` builds the list a claims folder uses: today only
-its registry (``parties.yaml``: names and aliases). The built-in actor
-catalogue plugs in as a second source after it (registry first, then
-catalogue), without changing the callers (``drafts rematch``, the
-``extract`` summary's hints).
+wins. :func:`sources_for` builds the list a claims folder uses: its
+registry (``parties.yaml``: names and aliases), then the actor catalogue
+(built in, extended by the folder's ``actors.yaml``), for ``drafts rematch``
+and the ``extract`` summary's hints.
 
 >>> from claimgraph.model import Party
 >>> reg = RegistrySource([Party("ukraine-intelligence", "Ukrainian intelligence (HUR)",
@@ -28,6 +27,7 @@ from typing import Protocol
 
 from claimgraph.errors import UsageError
 from claimgraph.extract.attribution import Registry, norm
+from claimgraph.extract.catalogue import Catalogue
 from claimgraph.model import Aspect, Corpus, Party, slugify
 
 __all__ = [
@@ -106,13 +106,40 @@ class RegistrySource:
 UNKNOWN_SIDE = "unknown"
 
 
-def sources_for(corpus: Corpus) -> list[PartySource]:
+class CatalogueSource:
+    """The actor catalogue (built in, extended by the folder's ``actors.yaml``).
+
+    A catalogue party the folder has not registered comes with ``registered``
+    false, so that a draft carries its definition for the fact-checker to confirm.
+    """
+
+    label = "catalogue"
+
+    def __init__(self, catalogue: Catalogue, registered: Iterable[str]) -> None:
+        self.catalogue = catalogue
+        self._registered = set(registered)
+
+    def match(self, words: str) -> Match | None:
+        hit = self.catalogue.match(words)
+        if hit is None:
+            return None
+        party = self.catalogue.actors[hit[0]].party
+        return Match(party, words, self.label, registered=party.id in self._registered)
+
+    def parties(self) -> Iterable[Party]:
+        return (actor.party for actor in self.catalogue.actors.values())
+
+
+def sources_for(corpus: Corpus, catalogue: Catalogue | None = None) -> list[PartySource]:
     """The party sources of a claims folder, in the order they are tried.
 
-    The actor catalogue, once it exists, is appended here (after the
-    registry: the folder's own judgement wins).
+    The registry first (the folder's own judgement wins), then the actor
+    catalogue when one is given.
     """
-    return [RegistrySource(corpus.parties.values())]
+    sources: list[PartySource] = [RegistrySource(corpus.parties.values())]
+    if catalogue is not None:
+        sources.append(CatalogueSource(catalogue, corpus.parties))
+    return sources
 
 
 def resolve(words: str, sources: Sequence[PartySource]) -> Match | None:

@@ -1,0 +1,184 @@
+"""Many drafts, one valid folder: the drafts of several reports agree on parties and events.
+
+Each draft stays self-contained (it defines the parties and events it
+uses), so two drafts that define the same id must define it identically
+for the folder to validate. :func:`unify_drafts` makes them so:
+
+- the same unknown speaker in two drafts is one party: the first name
+  seen is its name, the other spellings become its aliases;
+- reports of the same strike share one event: the same day within a day
+  (or, for a dateline without a year, the same month and day) and the same
+  place or gazetteer area;
+- what drafts already in the output folder define (``prior``) wins, so a
+  new draft never contradicts a reviewed one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+from claimgraph.extract import UNKNOWN_SIDE, Draft, DraftEvent
+from claimgraph.extract.events import DateRef
+from claimgraph.model import Event, Party
+
+__all__ = ["draft_event_of", "unify_drafts"]
+
+_DAY = timedelta(days=1)
+
+
+def draft_event_of(event: Event) -> DraftEvent:
+    """A loaded event as a draft's event (to define it identically in a new draft)."""
+    lo = event.date or event.start
+    hi = event.date or event.end or event.start
+    when = DateRef(lo, hi) if lo is not None and hi is not None else None
+    return DraftEvent(event.id, event.title, when, event.place, event.region, event.coords)
+
+
+def _area(ev: DraftEvent) -> set[str]:
+    return {n.casefold() for n in (ev.place, ev.region) if n}
+
+
+def _same_incident(a: DraftEvent, b: DraftEvent) -> bool:
+    """Whether two reports' events are one incident: near dates and a shared place or area."""
+    if not (_area(a) & _area(b)):
+        return False
+    if a.when is not None and b.when is not None:
+        if not (a.when.is_day and b.when.is_day):
+            return a.when.overlaps(b.when) and a.when.is_day == b.when.is_day
+        return abs(a.when.start - b.when.start) <= _DAY
+    # a dateline without its year ("MOSCOW, May 14. /TASS/."): its month and day
+    dated, partial = (a, b) if a.when is not None else (b, a)
+    if dated.when is None or partial.month_day is None or not dated.when.is_day:
+        return False
+    m, d = partial.month_day
+    try:
+        guess = dated.when.start.replace(month=m, day=d)
+    except ValueError:
+        return False
+    return abs(guess - dated.when.start) <= _DAY
+
+
+def unify_drafts(
+    drafts: Iterable[Draft],
+    prior_parties: Iterable[Party] = (),
+    prior_events: Iterable[Event] = (),
+) -> None:
+    """Make ``drafts`` agree with each other and with ``prior`` definitions (in place)."""
+    drafts = list(drafts)
+    parties: dict[str, Party] = {p.id: p for p in prior_parties}
+    variants: dict[str, list[str]] = {}
+    for draft in drafts:
+        for party in draft.parties.values():
+            if party.id in parties and party.id not in variants:
+                continue  # defined before: kept as it is
+            variants.setdefault(party.id, [])
+            if party.name not in variants[party.id]:
+                variants[party.id].append(party.name)
+            parties.setdefault(party.id, party)
+    for pid, names in variants.items():
+        first = parties[pid]
+        if first.side == UNKNOWN_SIDE and len(names) > 1:
+            aliases = tuple(sorted({n for n in names if n != first.name}))
+            parties[pid] = replace(first, aliases=aliases)
+    for draft in drafts:
+        for pid in draft.parties:
+            draft.parties[pid] = parties[pid]
+
+    _unify_events(drafts, [draft_event_of(e) for e in prior_events])
+
+
+def _canonical(group: list[DraftEvent], prior: int) -> DraftEvent:
+    """The event a group stands as: a prior one, else the most reported day (the earliest
+    on a tie), else the first."""
+    if prior:
+        return group[0]
+    days = Counter(e.when.start for e in group if e.when is not None)
+    if not days:
+        return group[0]
+    day = min(days, key=lambda d: (-days[d], d))
+    return next(e for e in group if e.when is not None and e.when.start == day)
+
+
+def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
+    # the claims folder's events some drafts use are as good as prior definitions
+    known: dict[str, DraftEvent] = {}
+    for draft in drafts:
+        used = {c.event for c in draft.claims}
+        for ev in draft.events.values():
+            if ev.known and ev.id in used:
+                known.setdefault(ev.id, ev)
+    prior = [*known.values(), *prior]
+    groups: list[list[DraftEvent]] = [[e] for e in prior]
+    priors = [1] * len(prior)
+    undated: list[DraftEvent] = []
+    for draft in drafts:
+        used = {c.event for c in draft.claims}
+        for ev in draft.events.values():
+            if ev.known or ev.id not in used:
+                continue
+            group = next(
+                (g for g in groups if any(p.id == ev.id or _same_incident(p, ev) for p in g)),
+                None,
+            )
+            if group is not None:
+                group.append(ev)
+            elif ev.when is None:
+                undated.append(ev)
+            else:
+                groups.append([ev])
+                priors.append(0)
+    for ev in undated:
+        # a report with no date at all: the (most reported) dated event of its place
+        here = [g for g in groups if any(p.when is not None and p.place == ev.place for p in g)]
+        if here:  # the most reported of them
+            max(here, key=len).append(ev)
+        else:
+            groups.append([ev])
+            priors.append(0)
+    chosen: dict[int, DraftEvent] = {}
+    for group, is_prior in zip(groups, priors, strict=True):
+        canon = _canonical(group, is_prior)
+        for ev in group:
+            chosen[id(ev)] = canon
+    for draft in drafts:
+        renamed: dict[str, str] = {}
+        for ev in list(draft.events.values()):
+            target = chosen.get(id(ev))
+            if target is None:
+                continue
+            if target.id != ev.id:
+                renamed[ev.id] = target.id
+                del draft.events[ev.id]
+            draft.events[target.id] = target if target.known else replace(target, known=False)
+        for claim in draft.claims:
+            claim.event = renamed.get(claim.event, claim.event)
+
+
+def prior_definitions(
+    out_dir: Path, replaced: Iterable[str] = ()
+) -> tuple[list[Party], list[Event]]:
+    """The parties and events that drafts already in ``out_dir`` define.
+
+    Files named in ``replaced`` (drafts about to be rewritten) are left out;
+    a file that does not read is left out too (validate reports it).
+    """
+    from claimgraph.load import claim_files, read_claim_file
+
+    skip = set(replaced)
+    parties: list[Party] = []
+    events: list[Event] = []
+    if not out_dir.is_dir():
+        return parties, events
+    for path in claim_files(out_dir):
+        if path.name in skip or path.parent != out_dir:
+            continue
+        parsed, report = read_claim_file(path)
+        if not report.valid or parsed.source is None or parsed.source.status != "draft":
+            continue
+        parties.extend(parsed.parties)
+        events.extend(parsed.events)
+    return parties, events

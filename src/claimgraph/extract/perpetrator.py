@@ -1,0 +1,112 @@
+"""Who fired: a `perpetrator` answer from the side the words name ("Ukrainian shelling").
+
+Claims folders often add a category aspect ``perpetrator`` with one value per
+side's forces (``ukrainian-forces``, ``russian-forces``). The words come from
+data/extract.yaml (``perpetrators``: per country, the words that name its
+forces or its attacks, and the verbs that blame a country); the value is the
+folder's own value whose id holds the country's stem.
+
+>>> from claimgraph.model import Aspect, AspectType
+>>> p = Perpetrators.of({"perpetrator": Aspect("perpetrator", AspectType.CATEGORY,
+...     values={"ukrainian-forces": "", "russian-forces": ""})})
+>>> p.find("a market in Donetsk was hit by Ukrainian shelling")
+('ukrainian-forces', 31, 49)
+>>> p.find("Pushilin blamed the deaths on Kyiv") is not None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from claimgraph.extract.datafile import read_package_data
+from claimgraph.extract.lexicon import Phrases, fold, phrases
+from claimgraph.model import Aspect, AspectType
+
+__all__ = ["Perpetrators"]
+
+
+@dataclass(frozen=True, slots=True)
+class Perpetrators:
+    """The perpetrator rule for one claims folder's aspects (``None`` rules: no such aspect)."""
+
+    phrases: Phrases | None = None  # "Ukrainian shelling", "by Russian forces" ...
+    table: dict[str, str] = field(default_factory=dict)  # folded phrase -> value
+    blame: re.Pattern[str] | None = None  # "blamed the attack on Kyiv": one group per side
+    values: tuple[str, ...] = ()
+    blame_words: frozenset[str] = frozenset()
+
+    @property
+    def rules(self) -> bool:
+        return self.phrases is not None
+
+    @classmethod
+    def of(cls, aspects: dict[str, Aspect]) -> Perpetrators:
+        aspect = aspects.get("perpetrator")
+        if aspect is None or aspect.type is not AspectType.CATEGORY:
+            return cls()
+        spec = _spec()
+        attack = [str(w) for w in spec.get("attack_nouns") or []]
+        blame_verbs = [str(w) for w in spec.get("blame") or []]
+        table: dict[str, str] = {}
+        groups: list[str] = []
+        values: list[str] = []
+        for country, words in (spec.get("countries") or {}).items():
+            stem = str(words.get("stem", country))
+            value = next((v for v in aspect.values if stem in v), None)
+            if value is None:
+                continue
+            forces = [str(w) for w in words.get("forces") or []]
+            for adjective in words.get("adjectives") or []:
+                for noun in attack:
+                    table.setdefault(fold(f"{adjective} {noun}"), value)
+            for name in forces:
+                table.setdefault(fold(f"by {name}"), value)
+                table.setdefault(fold(f"by the {name}"), value)
+            groups.append(
+                rf"(?P<v{len(values)}>(?:{_alt(blame_verbs)})\s+"
+                rf"(?:(?:the\s+)?\w+\s+on\s+)?(?:{_alt(forces)}))"
+            )
+            values.append(value)
+        if not values:
+            return cls()
+        blame = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
+        words = frozenset(w.casefold() for w in blame_verbs)
+        return cls(phrases(table, capture=True), table, blame, tuple(values), words)
+
+    def find(
+        self, clause: str, present: AbstractSet[str] | None = None
+    ) -> tuple[str, int, int] | None:
+        """The perpetrator named first in ``clause``: (value, start, end), or None.
+
+        ``present``: the clause's words, if known (blame verbs are looked for only then).
+        """
+        if self.phrases is None:
+            return None
+        best: tuple[str, int, int] | None = None
+        m = self.phrases.search(clause)
+        if m is not None:
+            value = self.table.get(fold(m.group(1)))
+            if value is not None:
+                best = (value, m.start(), m.end())
+        if self.blame is not None and (present is None or not present.isdisjoint(self.blame_words)):
+            b = self.blame.search(clause)
+            if b is not None and b.lastgroup and (best is None or b.start() < best[1]):
+                best = (self.values[int(b.lastgroup[1:])], b.start(), b.end())
+        return best
+
+
+def _alt(words: Sequence[object]) -> str:
+    items = sorted({str(w) for w in words if str(w).strip()}, key=lambda s: (-len(s), s))
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in items) or "(?!x)x"
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    data = read_package_data("extract.yaml")
+    return dict(data.get("perpetrators") or {})

@@ -1,0 +1,96 @@
+"""Many drafts, one valid folder: drafts of several reports agree on parties and events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph.cli import app
+from claimgraph.extract import Extractor, Registry
+from claimgraph.extract.merge import unify_drafts
+from claimgraph.load import read_corpus
+
+ONE = (
+    "URL: https://example.org/2024/05/14/odesa\n"
+    "Drones hit Odesa port\n\n"
+    "Drones struck the port of Odesa overnight, the Zorya Monitoring Group said. "
+    "Two people were injured, the Zorya Monitoring Group said."
+)
+TWO = (
+    "Odesa port attacked\n\n"
+    "MOSCOW, May 14. /TASS/. Russian forces hit the port of Odesa with drones, "
+    "the ZORYA monitoring group said. Three people were injured in Odesa, the "
+    "Zorya monitoring group reported."
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "one.txt").write_text(ONE)
+    (tmp_path / "reports" / "two.txt").write_text(TWO)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_the_same_unknown_speaker_in_two_drafts_is_one_party_with_its_spellings() -> None:
+    ex = Extractor(Registry())
+    a, b = ex.extract(ONE, "one.txt"), ex.extract(TWO, "two.txt")
+    unify_drafts([a, b])
+    [pid] = {c.party for c in a.claims + b.claims}
+    assert a.parties[pid] == b.parties[pid]
+    assert a.parties[pid].name == "Zorya Monitoring Group"
+    assert "ZORYA monitoring group" in a.parties[pid].aliases
+
+
+def test_reports_of_the_same_strike_share_one_event_even_from_a_dateline_without_year() -> None:
+    ex = Extractor(Registry())
+    a, b = ex.extract(ONE, "one.txt"), ex.extract(TWO, "two.txt")
+    assert {c.event for c in b.claims} == {"odesa-undated"}
+    unify_drafts([a, b])
+    assert {c.event for c in a.claims} == {c.event for c in b.claims} == {"odesa-2024-05-14"}
+    assert a.events["odesa-2024-05-14"] == b.events["odesa-2024-05-14"]
+
+
+def test_drafts_of_many_reports_validate_together_and_give_one_comparison(
+    runner: CliRunner, project: Path
+) -> None:
+    result = runner.invoke(app, ["extract", "reports/one.txt", "reports/two.txt"])
+    assert result.exit_code == 0, result.output
+    corpus, report = read_corpus(project / "claims", include_drafts=True)
+    assert report.valid, [str(p) for p in report.problems]
+    assert list(corpus.events) == ["odesa-2024-05-14"]
+    result = runner.invoke(app, ["report", "--include-drafts", "claims", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert (project / "out" / "odesa-2024-05-14.md").is_file()
+
+
+def test_a_later_run_keeps_what_earlier_drafts_define(runner: CliRunner, project: Path) -> None:
+    assert runner.invoke(app, ["extract", "reports/one.txt"]).exit_code == 0
+    assert runner.invoke(app, ["extract", "reports/two.txt"]).exit_code == 0
+    corpus, report = read_corpus(project / "claims", include_drafts=True)
+    assert report.valid, [str(p) for p in report.problems]
+    assert list(corpus.events) == ["odesa-2024-05-14"]
+    assert len([p for p in corpus.parties if p.startswith("unknown-zorya")]) == 1
+
+
+def test_a_report_joins_the_claims_folders_event_another_draft_uses() -> None:
+    from datetime import date
+
+    from claimgraph.model import Event
+
+    reg = Registry()
+    reg.events["odesa-port-strike"] = Event(
+        "odesa-port-strike", "Strike on Odesa port", date=date(2024, 5, 14), place="Odesa"
+    )
+    ex = Extractor(reg)
+    a = ex.extract(ONE, "one.txt")
+    b = ex.extract("Odesa port hit\n\nDrones struck Odesa, the Zorya group said.", "b.txt")
+    assert {c.event for c in a.claims} == {"odesa-port-strike"}
+    assert {c.event for c in b.claims} == {"odesa-undated"}
+    unify_drafts([a, b])
+    assert {c.event for c in b.claims} == {"odesa-port-strike"}
+    assert b.events["odesa-port-strike"].known  # referenced, not defined again

@@ -1,0 +1,63 @@
+"""Names as journalists write them: keys that ignore how a name is written."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimgraph.extract.names import NameIndex, is_speaker_phrase, name_key
+
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "Russia",
+            "Ukraine",
+            "defence",
+            "ministry",
+            "air",
+            "force",
+            "Kharkiv",
+            "mayor",
+            "the",
+            "of",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@given(WORDS)
+def test_case_apostrophes_and_spelling_do_not_change_a_key(words: list[str]) -> None:
+    name = " ".join(words)
+    assert name_key(name) == name_key(name.upper())
+    assert name_key(name.replace("Russia", "Russia's")) == name_key(
+        name.replace("Russia", "Russia’s")
+    )
+    assert name_key(name.replace("defence", "defense")) == name_key(name)
+
+
+@given(WORDS)
+def test_word_order_does_not_change_a_key(words: list[str]) -> None:
+    assert name_key(" ".join(words)) == name_key(" ".join(reversed(words)))
+
+
+@given(st.text(max_size=200))
+def test_any_text_is_read_without_error(text: str) -> None:
+    index = NameIndex()
+    index.add("ru-mod", ["Ministry of Defence of Russia"], whole=["Moscow"])
+    found = index.match(text)
+    assert found is None or found[0] == "ru-mod"
+    assert isinstance(is_speaker_phrase(text), bool)
+
+
+def test_the_demonym_the_possessive_and_of_the_country_are_one_key() -> None:
+    keys = {
+        name_key(n)
+        for n in (
+            "Russia's defence ministry",
+            "the Russian Defense Ministry",
+            "the Ministry of Defence of the Russian Federation",
+        )
+    }
+    assert len(keys) == 1
