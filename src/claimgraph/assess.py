@@ -49,7 +49,7 @@ from typing import Literal
 
 import networkx as nx
 
-from claimgraph.echoes import corpus_echoes, echo_roots
+from claimgraph.echoes import echo_roots
 from claimgraph.link import (
     Linking,
     Position,
@@ -57,9 +57,9 @@ from claimgraph.link import (
     Relation,
     RelationKind,
     RelationSource,
-    link_corpus,
     statement_time,
 )
+from claimgraph.linked import Linked, fewer_gc_passes, link
 from claimgraph.model import AspectType, Certainty, Claim, Corpus, Interval, Stance, Value
 from claimgraph.quantities import stated
 
@@ -660,22 +660,22 @@ def _event_status(
     return "unanswered"
 
 
-def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessment:
+def assess(corpus: Corpus, linked: Linked | None = None) -> Assessment:
     """Assess every event, question, position and party of ``corpus``.
 
-    ``graph`` is the graph of :func:`claimgraph.graph.build_graph`; when not
-    given, ``Assessment.graph`` builds it from the same links on first use
-    (reports and tables do not need it).
+    ``linked`` is the corpus already linked (:func:`claimgraph.linked.link`);
+    when not given, the corpus is linked here. ``Assessment.graph`` builds the
+    graph from the same links on first use (reports and tables do not need it).
     """
-    from claimgraph.load import fewer_gc_passes
-
+    if linked is None:
+        linked = link(corpus)
+    elif linked.corpus is not corpus:
+        raise ValueError("assess: the linked corpus is not the corpus given")
     with fewer_gc_passes():
-        return _assess(corpus, graph)
+        return _assess(corpus, linked.linking, list(linked.echoes))
 
 
-def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessment:
-    linking = link_corpus(corpus)
-    echoes = corpus_echoes(corpus)
+def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessment:
     ctx = _Context(corpus, linking, echoes)
 
     # Claim-level relations: the fact-checker's links, count updates, echoes.
@@ -803,7 +803,7 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         parties=_party_records(
             ctx, index, {d for e in events.values() for d in e.answered_declines}
         ),
-        _graph=[graph] if graph is not None else [],
+        _graph=[],
         _linking=linking,
         _echoes=tuple(echoes),
         _relations={c: tuple(rs) for c, rs in index.items()},

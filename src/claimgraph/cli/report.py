@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -118,6 +119,12 @@ def _progress_wanted(n: int) -> bool:
     return n > PROGRESS_THRESHOLD and sys.stdout.isatty()
 
 
+def _rendering_bar(ids: list[str]) -> Iterable[str]:
+    from rich.progress import track
+
+    return track(ids, description="Rendering reports")
+
+
 def report(
     claims_dir: common.ClaimsDir = Path("claims"),
     output: OutputOption = None,
@@ -133,7 +140,7 @@ def report(
     event and index.md. Files claimgraph did not write are never overwritten
     or deleted (see .claimgraph-manifest.json in the output folder).
     """
-    from claimgraph.assess import assess
+    from claimgraph import jobs
     from claimgraph.cache import (
         Cache,
         RunCache,
@@ -143,7 +150,7 @@ def report(
     )
     from claimgraph.model import Corpus
     from claimgraph.output import OutputFolder, write_file
-    from claimgraph.render import markdown, tables
+    from claimgraph.render import tables
 
     with common.handled():
         wanted = list(dict.fromkeys(event or []))
@@ -167,7 +174,7 @@ def report(
         corpus = _load(claims_dir, include_drafts, cache)
         assert isinstance(corpus, Corpus)
         _check_events(wanted, list(corpus.events), claims_dir, include_drafts)
-        assessment = assess(corpus)
+        assessment = jobs.assess(jobs.link(corpus))
         selected = wanted or None
 
         if format is Format.html:
@@ -199,20 +206,8 @@ def report(
 
         folder = OutputFolder(out_dir, force=force)
         ids = wanted or list(assessment.events)
-        files: dict[str, str] = {}
-        if _progress_wanted(len(ids)):
-            from rich.progress import track
-
-            for event_id in track(ids, description="Rendering reports"):
-                files[markdown.report_filename(event_id)] = markdown.render_event(
-                    assessment, event_id
-                )
-        else:
-            for event_id in ids:
-                files[markdown.report_filename(event_id)] = markdown.render_event(
-                    assessment, event_id
-                )
-        files[markdown.INDEX_NAME] = markdown.render_index(assessment)
+        each = _rendering_bar if _progress_wanted(len(ids)) else None
+        files = jobs.render_reports(assessment, selected, each=each)
         result = folder.write_all(files, remove_stale=not wanted)
         if runs is not None and not result.kept:
             texts = source_text_candidates(corpus, project_root(claims_dir))

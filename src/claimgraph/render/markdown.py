@@ -1038,12 +1038,19 @@ def _relative_link(event: Event) -> str:
     return f"[{md_inline(event.title or event.id)}]({report_filename(event.id)})"
 
 
-def generate_reports(assessment: Assessment, events: Iterable[str] | None = None) -> dict[str, str]:
+def generate_reports(
+    assessment: Assessment,
+    events: Iterable[str] | None = None,
+    *,
+    each: Callable[[list[str]], Iterable[str]] | None = None,
+) -> dict[str, str]:
     """Every report by file name: one per event (all, or those given) and ``index.md``.
 
-    The index always lists every event of the assessment.
+    The index always lists every event of the assessment. ``each`` wraps the
+    loop over the events (the CLI's progress bar).
     """
     wanted = list(events) if events is not None else list(assessment.events)
-    files = {report_filename(e): render_event(assessment, e) for e in wanted}
+    ids = each(wanted) if each is not None else wanted
+    files = {report_filename(e): render_event(assessment, e) for e in ids}
     files[INDEX_NAME] = render_index(assessment)
     return files
