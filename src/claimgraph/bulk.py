@@ -57,14 +57,12 @@ import yaml
 from claimgraph.io import files
 from claimgraph.io.files import read_bounded
 from claimgraph.problems import Report, suggest
+from claimgraph.schema import CLAIM_FIELDS, LINK_FIELDS, REVIEW_FIELDS, SOURCE_FIELDS
 from claimgraph.yamlsafe import Item, decode
 
 __all__ = [
     "BULK_SUFFIXES",
-    "CLAIM_FIELDS",
     "CSV_COLUMNS",
-    "REVIEW_FIELDS",
-    "SOURCE_FIELDS",
     "BulkFormatError",
     "generate_csv",
     "generate_jsonl",
@@ -75,28 +73,6 @@ __all__ = [
 ]
 
 BULK_SUFFIXES = (".csv", ".jsonl")
-
-# Fields of the YAML mappings, in the order files are written.
-SOURCE_FIELDS = ("id", "title", "outlet", "url", "published", "language", "file", "status")
-CLAIM_FIELDS = (
-    "id",
-    "event",
-    "party",
-    "speaker",
-    "via",
-    "quote",
-    "aspect",
-    "value",
-    "stance",
-    "certainty",
-    "evidence",
-    "said_on",
-    "links",
-    "review",
-    "note",
-)
-LINK_FIELDS = ("contradicts", "corroborates", "supersedes")
-REVIEW_FIELDS = ("rating", "value", "best", "worst", "reviewer", "date", "url", "summary")
 
 CSV_COLUMNS: tuple[str, ...] = (
     *(f for f in CLAIM_FIELDS if f not in ("links", "review")),

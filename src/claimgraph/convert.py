@@ -34,10 +34,6 @@ from typing import Any, Literal
 
 from claimgraph.bulk import (
     BULK_SUFFIXES,
-    CLAIM_FIELDS,
-    LINK_FIELDS,
-    REVIEW_FIELDS,
-    SOURCE_FIELDS,
     BulkFormatError,
     generate_csv,
     generate_jsonl,
@@ -52,6 +48,7 @@ from claimgraph.io.walk import files_under
 from claimgraph.model import AspectType, Corpus
 from claimgraph.output import HeldSignals, safe_filename
 from claimgraph.problems import Report
+from claimgraph.schema import CLAIM_FIELDS, LINK_FIELDS, REVIEW_FIELDS, SOURCE_FIELDS
 from claimgraph.yamlsafe import decode, parse_yaml
 from claimgraph.yamlwrite import dump
 

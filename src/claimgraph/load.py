@@ -57,6 +57,7 @@ from claimgraph.model import (
 )
 from claimgraph.problems import ProblemType, Report, suggest
 from claimgraph.quantities import parse_count
+from claimgraph.schema import FIELDS
 from claimgraph.validate import FieldReader, Places, SourceText
 from claimgraph.yamlsafe import Item, decode, parse_yaml
 
@@ -517,7 +518,7 @@ def _parse_claim(
         return reader.where(found) if found is not None else here
 
     if "quote" not in fields and any(
-        suggest(name, ["quote"]) for name in fields if name not in validate.FIELDS["claim"]
+        suggest(name, ["quote"]) for name in fields if name not in FIELDS["claim"]
     ):  # a misspelt 'quote' is reported as an unknown field, not again as a missing quote
         places.put(cid, "quote-wrong-type", "", here)
     if "quote" in fields:

@@ -23,11 +23,10 @@ from typing import Any
 
 from claimgraph.model import AspectType, Claim, Corpus, Location, Stance, value_key
 from claimgraph.problems import ProblemType, Report, Severity, suggest
+from claimgraph.schema import EXTENSION_PREFIX, FIELDS, REQUIRED
 from claimgraph.yamlsafe import Item
 
 __all__ = [
-    "FIELDS",
-    "REQUIRED",
     "FieldReader",
     "Places",
     "SourceText",
@@ -44,88 +43,6 @@ __all__ = [
     "party_hint",
     "quote_in_text",
 ]
-
-# Known fields of each record kind, and what each holds:
-# text | texts (one or a list) | date | moment (date or datetime) | bool | int | any
-FIELDS: dict[str, dict[str, str]] = {
-    "file": {
-        "sides": "any",
-        "parties": "any",
-        "events": "any",
-        "aspects": "any",
-        "source": "any",
-        "claims": "any",
-    },
-    "source": {
-        "id": "text",
-        "title": "text",
-        "outlet": "text",
-        "url": "text",
-        "published": "date",
-        "language": "text",
-        "file": "text",
-        "status": "text",
-    },
-    "party": {"name": "text", "side": "text", "kind": "text", "aliases": "texts"},
-    "event": {
-        "title": "text",
-        "date": "date",
-        "start": "date",
-        "end": "date",
-        "place": "text",
-        "region": "text",
-        "coords": "any",
-    },
-    "aspect": {
-        "type": "text",
-        "label": "text",
-        "values": "any",
-        "synonyms": "any",
-        "compatible": "any",
-        "closed": "bool",
-    },
-    "claim": {
-        "id": "text",
-        "event": "text",
-        "party": "text",
-        "source": "text",
-        "speaker": "text",
-        "via": "text",
-        "quote": "text",
-        "aspect": "text",
-        "value": "any",
-        "stance": "text",
-        "certainty": "text",
-        "evidence": "texts",
-        "said_on": "moment",
-        "links": "any",
-        "review": "any",
-        "note": "text",
-    },
-    "links": {"contradicts": "texts", "corroborates": "texts", "supersedes": "text"},
-    "review": {
-        "rating": "text",
-        "value": "int",
-        "best": "int",
-        "worst": "int",
-        "reviewer": "text",
-        "date": "date",
-        "url": "text",
-        "summary": "text",
-    },
-}
-
-# Fields a record cannot do without (a claim's ``value`` is checked by stance).
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "source": ("id",),
-    "party": ("name", "side"),
-    "event": ("title",),
-    "claim": ("id", "event", "party", "aspect"),
-    "review": ("rating",),
-}
-
-# Fields whose names start with this are the fact-checker's own and never checked.
-EXTENSION_PREFIX = "x-"
 
 _ID = re.compile(r"^\w[\w.-]*$")
 
