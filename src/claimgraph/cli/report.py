@@ -57,25 +57,6 @@ FormatOption = Annotated[
         case_sensitive=False,
     ),
 ]
-DraftsOption = Annotated[
-    bool,
-    typer.Option("--include-drafts", help="Also read claim files whose source is a draft."),
-]
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        help="Do not use or fill the cache (.claimgraph-cache beside the claims folder), "
-        "which skips a run whose claim files, source texts and reports are unchanged.",
-    ),
-]
-ForceOption = Annotated[
-    bool,
-    typer.Option(
-        "--force",
-        help="Overwrite files claimgraph did not write (or that were edited since it wrote them).",
-    ),
-]
 
 
 def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> object:
@@ -130,9 +111,9 @@ def report(
     output: OutputOption = None,
     event: EventOption = None,
     format: FormatOption = Format.md,
-    include_drafts: DraftsOption = False,
-    force: ForceOption = False,
-    no_cache: NoCacheOption = False,
+    include_drafts: common.IncludeDrafts = False,
+    force: common.Force = False,
+    no_cache: common.NoCache = False,
 ) -> None:
     """Write the comparison reports (Markdown), or the whole assessment as JSON or CSV.
 
@@ -240,8 +221,8 @@ def claimreview(
             show_default=False,
         ),
     ] = None,
-    include_drafts: DraftsOption = False,
-    force: ForceOption = False,
+    include_drafts: common.IncludeDrafts = False,
+    force: common.Force = False,
 ) -> None:
     """Write schema.org ClaimReview JSON-LD for every claim with a fact-checker's review."""
     from claimgraph.model import Corpus

@@ -37,10 +37,6 @@ FormatOption = Annotated[
         case_sensitive=False,
     ),
 ]
-DraftsOption = Annotated[
-    bool,
-    typer.Option("--include-drafts", help="Also read claim files whose source is a draft."),
-]
 
 
 def _assess(claims_dir: Path, include_drafts: bool) -> Assessment:
@@ -59,7 +55,7 @@ def _echo(text: str, format: TableFormat) -> None:
 def events(
     claims_dir: common.ClaimsDir = Path("claims"),
     format: FormatOption = TableFormat.table,
-    include_drafts: DraftsOption = False,
+    include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List events with their status and counts of claims, contradictions and corroborations."""
     from claimgraph.frames import events_frame, render_frame
@@ -82,7 +78,7 @@ def claims(
         typer.Option("--aspect", help="Only claims answering this aspect.", show_default=False),
     ] = None,
     format: FormatOption = TableFormat.table,
-    include_drafts: DraftsOption = False,
+    include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List claims with their question's status and the claims they contradict or corroborate."""
     from claimgraph.frames import claims_frame, render_frame
@@ -102,7 +98,7 @@ def claims(
 def parties(
     claims_dir: common.ClaimsDir = Path("claims"),
     format: FormatOption = TableFormat.table,
-    include_drafts: DraftsOption = False,
+    include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List parties with their track record: contradicted or corroborated by another side."""
     from claimgraph.frames import parties_frame, render_frame
@@ -133,14 +129,8 @@ def graph(
             case_sensitive=False,
         ),
     ] = GraphFormat.graphml,
-    include_drafts: DraftsOption = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Overwrite a file claimgraph did not write (or that was edited since).",
-        ),
-    ] = False,
+    include_drafts: common.IncludeDrafts = False,
+    force: common.Force = False,
 ) -> None:
     """Write the claim graph (parties, sources, events, questions, positions, claims).
 
