@@ -26,11 +26,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from claimgraph.assess import assess
-from claimgraph.echoes import corpus_echoes
-from claimgraph.graph import build_graph
-from claimgraph.link import link_corpus
-from claimgraph.linked import Linked
+from claimgraph.analysis.assess import assess
+from claimgraph.analysis.echoes import corpus_echoes
+from claimgraph.analysis.link import link_corpus
+from claimgraph.analysis.linked import Linked
 from claimgraph.load import builtin_aspects
 from claimgraph.model import (
     Certainty,
@@ -42,6 +41,7 @@ from claimgraph.model import (
     Source,
     Stance,
 )
+from claimgraph.views.graph import build_graph
 
 SIDES = ("russia", "ukraine", "independent", "international")
 CAUSES = ("drone-attack", "missile-attack", "air-defence-debris", "sabotage")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from build_corpus import make_corpus
 
-from claimgraph.assess import Assessment, QuestionAssessment, assess
+from claimgraph.analysis.assess import Assessment, QuestionAssessment, assess
 
 SIDES = {"mod": "russia", "occupation": "russia", "hur": "ukraine", "residents": "ukraine"}
 
@@ -412,7 +412,7 @@ def test_contradiction_pairs_grow_with_parties_not_their_product() -> None:
 
 
 def test_graph_is_built_once_on_first_use_from_the_linked_corpus() -> None:
-    from claimgraph.linked import link
+    from claimgraph.analysis.linked import link
 
     corpus = make_corpus({"claims": [c("c1", "mod", "cause", "x"), c("c2", "hur", "cause", "y")]})
     result = assess(corpus)
@@ -429,8 +429,8 @@ def test_graph_is_built_once_on_first_use_from_the_linked_corpus() -> None:
 def test_assess_takes_the_linked_corpus_without_linking_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import claimgraph.linked as linked_module
-    from claimgraph.linked import link
+    import claimgraph.analysis.linked as linked_module
+    from claimgraph.analysis.linked import link
 
     corpus = make_corpus({"claims": [c("c1", "mod", "cause", "x"), c("c2", "hur", "cause", "y")]})
     linked = link(corpus)

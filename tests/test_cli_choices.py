@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import get_args
 
-from claimgraph import convert, graph
+from claimgraph import convert
 from claimgraph.cli import convert as cli_convert
 from claimgraph.cli import tables as cli_tables
+from claimgraph.views import graph
 
 
 def test_graph_formats_are_the_librarys() -> None:

@@ -29,11 +29,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph import yamlsafe
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.bulk import parse_bulk
 from claimgraph.load import parse_claim_file, read_claim_file, read_corpus
 from claimgraph.problems import Report
-from claimgraph.render.markdown import generate_reports
+from claimgraph.views.markdown import generate_reports
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "valid" / "basic"

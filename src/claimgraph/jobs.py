@@ -20,17 +20,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.assess import Assessment
-from claimgraph.assess import assess as _assess
+from claimgraph.analysis.assess import Assessment
+from claimgraph.analysis.assess import assess as _assess
+from claimgraph.analysis.linked import Linked
+from claimgraph.analysis.linked import link as _link
 from claimgraph.cache import Cache
 from claimgraph.errors import InvalidInput, UsageError
-from claimgraph.linked import Linked
-from claimgraph.linked import link as _link
 from claimgraph.load import Loaded, scan
 from claimgraph.model import Corpus
 from claimgraph.output import OutputFolder, WriteResult
 from claimgraph.problems import suggest
-from claimgraph.render import markdown
+from claimgraph.views import markdown
 
 __all__ = [
     "ReportResult",
@@ -63,12 +63,13 @@ def load(
 
 
 def link(corpus: Corpus) -> Linked:
-    """The linked corpus (:func:`claimgraph.linked.link`)."""
+    """The linked corpus (:func:`claimgraph.analysis.linked.link`)."""
     return _link(corpus)
 
 
 def assess(linked: Linked) -> Assessment:
-    """The assessment of a linked corpus (:func:`claimgraph.assess.assess`), not re-linked."""
+    """The assessment of a linked corpus (:func:`claimgraph.analysis.assess.assess`),
+    never linked again."""
     return _assess(linked.corpus, linked)
 
 
@@ -88,7 +89,7 @@ def render_reports(
     *,
     each: Callable[[list[str]], Iterable[str]] | None = None,
 ) -> dict[str, str]:
-    """The Markdown reports by file name (:func:`claimgraph.render.markdown.generate_reports`);
+    """The Markdown reports by file name (:func:`claimgraph.views.markdown.generate_reports`);
     ``each`` wraps the loop over events (a progress bar)."""
     return markdown.generate_reports(assessment, events, each=each)
 

@@ -157,8 +157,8 @@ CATALOGUE: dict[str, ProblemKind] = {
         ),
         ProblemKind(
             "bad-type",
-            "Bad aspect type",
-            "An aspect's ``type`` is not one of category, set, count, text.",
+            "Not a mapping",
+            "A file edited in place (drafts rematch, promote) whose top level is not a mapping.",
         ),
         ProblemKind(
             "unknown-field",
@@ -273,7 +273,7 @@ CATALOGUE: dict[str, ProblemKind] = {
         ProblemKind(
             "comment-holds-answer",
             "Comment holds an answer",
-            "A ``declines`` claim whose comment gives an answer after all.",
+            "A free-text claim whose quote carries an answer (a count, a cause) never compared.",
         ),
         ProblemKind(
             "claimreview-incomplete",

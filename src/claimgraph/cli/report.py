@@ -131,7 +131,7 @@ def report(
     )
     from claimgraph.model import Corpus
     from claimgraph.output import OutputFolder, write_file
-    from claimgraph.render import tables
+    from claimgraph.views import tables
 
     with common.handled():
         wanted = list(dict.fromkeys(event or []))
@@ -159,7 +159,7 @@ def report(
         selected = wanted or None
 
         if format is Format.html:
-            from claimgraph.render import html
+            from claimgraph.views import html
 
             site = OutputFolder(output or Path("site"), force=force)
             pages = html.generate_site(assessment, selected)
@@ -227,7 +227,7 @@ def claimreview(
     """Write schema.org ClaimReview JSON-LD for every claim with a fact-checker's review."""
     from claimgraph.model import Corpus
     from claimgraph.output import write_file
-    from claimgraph.render.claimreview import claimreview_problems, render_claimreview
+    from claimgraph.views.claimreview import claimreview_problems, render_claimreview
 
     with common.handled():
         corpus = _load(claims_dir, include_drafts)

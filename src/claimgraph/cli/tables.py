@@ -12,7 +12,7 @@ from claimgraph.cli import common
 from claimgraph.errors import UsageError
 
 if TYPE_CHECKING:
-    from claimgraph.assess import Assessment
+    from claimgraph.analysis.assess import Assessment
 
 
 class TableFormat(StrEnum):
@@ -40,7 +40,7 @@ FormatOption = Annotated[
 
 
 def _assess(claims_dir: Path, include_drafts: bool) -> Assessment:
-    from claimgraph.assess import assess
+    from claimgraph.analysis.assess import assess
     from claimgraph.load import load_corpus
 
     if not claims_dir.is_dir():
@@ -58,7 +58,7 @@ def events(
     include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List events with their status and counts of claims, contradictions and corroborations."""
-    from claimgraph.frames import events_frame, render_frame
+    from claimgraph.views.frames import events_frame, render_frame
 
     with common.handled():
         frame = events_frame(_assess(claims_dir, include_drafts))
@@ -81,8 +81,8 @@ def claims(
     include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List claims with their question's status and the claims they contradict or corroborate."""
-    from claimgraph.frames import claims_frame, render_frame
     from claimgraph.review.resolve import aspect_named, party_named
+    from claimgraph.views.frames import claims_frame, render_frame
 
     with common.handled():
         assessment = _assess(claims_dir, include_drafts)
@@ -101,7 +101,7 @@ def parties(
     include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List parties with their track record: contradicted or corroborated by another side."""
-    from claimgraph.frames import parties_frame, render_frame
+    from claimgraph.views.frames import parties_frame, render_frame
 
     with common.handled():
         frame = parties_frame(_assess(claims_dir, include_drafts))
@@ -137,7 +137,7 @@ def graph(
     An existing file is replaced only if claimgraph wrote it and nobody edited
     it since (see .claimgraph-manifest.json next to it), unless --force.
     """
-    from claimgraph.graph import write_graph
+    from claimgraph.views.graph import write_graph
 
     with common.handled():
         assessment = _assess(claims_dir, include_drafts)

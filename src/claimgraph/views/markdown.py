@@ -7,7 +7,7 @@ quotes; corroborations (independent ones first, echoes flagged); silences;
 count reconciliation; a timeline of statements; the sources; and a Mermaid
 diagram of parties, positions and contradictions.
 
-Every piece of user text goes through :mod:`claimgraph.render.escape`, and the
+Every piece of user text goes through :mod:`claimgraph.views.escape`, and the
 output is deterministic (ordered by the corpus and the assessment, no
 timestamps), so golden files compare byte for byte.
 """
@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
-from claimgraph.assess import (
+from claimgraph.analysis.assess import (
     STATUS_ORDER,
     Assessment,
     CountFigure,
@@ -29,12 +29,12 @@ from claimgraph.assess import (
     event_order,
     outlet_of,
 )
-from claimgraph.link import value_label, written_labels
+from claimgraph.analysis.link import value_label, written_labels
 from claimgraph.model import AspectType, Certainty, Claim, Corpus, Event, Interval, Stance
 from claimgraph.output import safe_filename
 from claimgraph.quantities import vague_words
-from claimgraph.render.escape import md_cell, md_code, md_inline, md_link, one_line
-from claimgraph.render.mermaid import diagram_questions, render_diagram, too_large
+from claimgraph.views.escape import md_cell, md_code, md_inline, md_link, one_line
+from claimgraph.views.mermaid import diagram_questions, render_diagram, too_large
 
 __all__ = [
     "ANSWERING_KINDS",

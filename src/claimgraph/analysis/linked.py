@@ -1,8 +1,9 @@
 """The linked corpus: positions, contradictions and echoes found once, for every stage after.
 
-:func:`link` runs :func:`claimgraph.link.link_corpus` and
-:func:`claimgraph.echoes.corpus_echoes` on a corpus; :func:`claimgraph.assess.assess`
-and :func:`claimgraph.graph.build_graph` take the result, so neither links again
+:func:`link` runs :func:`claimgraph.analysis.link.link_corpus` and
+:func:`claimgraph.analysis.echoes.corpus_echoes` on a corpus;
+:func:`claimgraph.analysis.assess.assess` and :func:`claimgraph.views.graph.build_graph` take the
+result, so neither links again
 and each stage can be called (and timed) on its own:
 
 >>> from claimgraph.model import Corpus
@@ -18,8 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from claimgraph.echoes import corpus_echoes
-from claimgraph.link import Linking, Relation, link_corpus
+from claimgraph.analysis.echoes import corpus_echoes
+from claimgraph.analysis.link import Linking, Relation, link_corpus
 from claimgraph.model import Corpus
 
 __all__ = ["Linked", "fewer_gc_passes", "link"]
@@ -27,7 +28,7 @@ __all__ = ["Linked", "fewer_gc_passes", "link"]
 
 @dataclass(frozen=True, slots=True)
 class Linked:
-    """A corpus with its links (:class:`~claimgraph.link.Linking`) and its echoes."""
+    """A corpus with its links (:class:`~claimgraph.analysis.link.Linking`) and its echoes."""
 
     corpus: Corpus
     linking: Linking

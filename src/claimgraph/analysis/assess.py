@@ -49,8 +49,8 @@ from typing import Literal
 
 import networkx as nx
 
-from claimgraph.echoes import echo_roots
-from claimgraph.link import (
+from claimgraph.analysis.echoes import echo_roots
+from claimgraph.analysis.link import (
     Linking,
     Position,
     QuestionLinks,
@@ -59,7 +59,7 @@ from claimgraph.link import (
     RelationSource,
     statement_time,
 )
-from claimgraph.linked import Linked, fewer_gc_passes, link
+from claimgraph.analysis.linked import Linked, fewer_gc_passes, link
 from claimgraph.model import AspectType, Certainty, Claim, Corpus, Interval, Stance, Value
 from claimgraph.quantities import stated
 
@@ -279,9 +279,9 @@ class Assessment:
 
     @property
     def graph(self) -> nx.MultiDiGraph[str]:
-        """The claim graph (:func:`claimgraph.graph.build_graph`), built on first use."""
+        """The claim graph (:func:`claimgraph.views.graph.build_graph`), built on first use."""
         if not self._graph:
-            from claimgraph.graph import build_graph
+            from claimgraph.views.graph import build_graph
 
             self._graph.append(build_graph(self.corpus, self._linking, self._echoes))
         return self._graph[0]
@@ -663,7 +663,7 @@ def _event_status(
 def assess(corpus: Corpus, linked: Linked | None = None) -> Assessment:
     """Assess every event, question, position and party of ``corpus``.
 
-    ``linked`` is the corpus already linked (:func:`claimgraph.linked.link`);
+    ``linked`` is the corpus already linked (:func:`claimgraph.analysis.linked.link`);
     when not given, the corpus is linked here. ``Assessment.graph`` builds the
     graph from the same links on first use (reports and tables do not need it).
     """
