@@ -12,7 +12,6 @@ import typer
 
 from claimgraph.cli import common
 from claimgraph.errors import UsageError
-from claimgraph.problems import suggest
 
 # More events than this, on a terminal, show a progress bar.
 PROGRESS_THRESHOLD = 10
@@ -75,17 +74,6 @@ def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> objec
     if not loaded.report.valid:
         raise InvalidInput(loaded.report)
     return loaded.corpus
-
-
-def _check_events(
-    wanted: list[str], known: list[str], claims_dir: Path, include_drafts: bool
-) -> None:
-    for event in wanted:
-        if event not in known:
-            common.refuse_event_in_drafts(event, claims_dir, include_drafts)
-            hint = suggest(event, known)
-            extra = f" (did you mean '{hint}'?)" if hint else ""
-            raise UsageError(f"unknown event '{event}'{extra}")
 
 
 def _to_stdout(output: Path | None) -> bool:
@@ -154,7 +142,10 @@ def report(
                 return
         corpus = _load(claims_dir, include_drafts, cache)
         assert isinstance(corpus, Corpus)
-        _check_events(wanted, list(corpus.events), claims_dir, include_drafts)
+        for event_id in wanted:  # an event only the drafts have: say so, then the library's check
+            if event_id not in corpus.events:
+                common.refuse_event_in_drafts(event_id, claims_dir, include_drafts)
+        jobs.check_events(wanted, corpus)
         assessment = jobs.assess(jobs.link(corpus))
         selected = wanted or None
 
