@@ -26,10 +26,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from claimgraph.assess import assess
-from claimgraph.echoes import corpus_echoes
-from claimgraph.graph import build_graph
-from claimgraph.link import link_corpus
+from claimgraph.analysis.assess import assess
+from claimgraph.analysis.echoes import corpus_echoes
+from claimgraph.analysis.link import link_corpus
+from claimgraph.analysis.linked import Linked
 from claimgraph.load import builtin_aspects
 from claimgraph.model import (
     Certainty,
@@ -41,6 +41,7 @@ from claimgraph.model import (
     Source,
     Stance,
 )
+from claimgraph.views.graph import build_graph
 
 SIDES = ("russia", "ukraine", "independent", "international")
 CAUSES = ("drone-attack", "missile-attack", "air-defence-debris", "sabotage")
@@ -129,11 +130,12 @@ def measure(n: int, repeat: int) -> dict[str, float]:
     linking = link_corpus(corpus)
     echoes = corpus_echoes(corpus)
     graph = build_graph(corpus, linking, echoes)
+    linked = Linked(corpus, linking, tuple(echoes))
     return {
         "link": best_of(repeat, lambda: link_corpus(corpus)),
         "echoes": best_of(repeat, lambda: corpus_echoes(corpus)),
         "graph": best_of(repeat, lambda: build_graph(corpus, linking, echoes)),
-        "assess": best_of(repeat, lambda: assess(corpus, graph)),
+        "assess": best_of(repeat, lambda: assess(corpus, linked)),
         "edges": float(graph.number_of_edges()),
     }
 

@@ -26,7 +26,6 @@ per claim. ``--markdown`` prints the table as Markdown for RESULTS.md.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import platform
@@ -100,52 +99,25 @@ class _Clock:
 
 
 def measure_stages(claims_dir: Path, out_dir: Path) -> dict[str, Any]:
-    """Each stage of ``claimgraph report`` timed on its own, without the cache."""
-    from claimgraph.assess import assess
-    from claimgraph.echoes import corpus_echoes
-    from claimgraph.link import link_corpus
-    from claimgraph.load import read_corpus
-    from claimgraph.output import OutputFolder
-    from claimgraph.render import markdown
+    """Each stage of ``claimgraph report`` timed on its own, without the cache: the
+    library's jobs (:mod:`claimgraph.jobs`) called one by one, as ``jobs.report`` does."""
+    from claimgraph import jobs
 
     times: dict[str, float] = {}
     clock = _Clock(times)
     with clock("load"):
-        corpus, report = read_corpus(claims_dir)
-    if not report.valid:
-        raise SystemExit(f"generated corpus is invalid: {report.errors[:3]}")
-
-    # assess() links under the loader's garbage-collector setting; so does this.
-    import claimgraph.load as load_module
-
-    gc_setting = getattr(load_module, "fewer_gc_passes", contextlib.nullcontext)
-    with clock("link"), gc_setting():
-        linking = link_corpus(corpus)
-        echoes = corpus_echoes(corpus)
-
-    # assess() links the corpus and finds echoes itself, as the CLI calls it
-    # on the corpus alone; hand it the results timed above so that no work is
-    # counted twice. Whatever else it builds (the graph) counts as assess.
-    import claimgraph.assess as assess_module
-
-    saved = assess_module.link_corpus, assess_module.corpus_echoes
-    assess_module.link_corpus = lambda _corpus: linking  # type: ignore[assignment]
-    assess_module.corpus_echoes = lambda _corpus: echoes  # type: ignore[assignment]
-    try:
-        with clock("assess"):
-            assessment = assess(corpus)
-    finally:
-        assess_module.link_corpus, assess_module.corpus_echoes = saved
-
+        loaded = jobs.load(claims_dir, strict=False)
+    if not loaded.report.valid:
+        raise SystemExit(f"generated corpus is invalid: {loaded.report.errors[:3]}")
+    with clock("link"):
+        linked = jobs.link(loaded.corpus)
+    with clock("assess"):
+        assessment = jobs.assess(linked)
     with clock("render"):
-        files = {
-            markdown.report_filename(e): markdown.render_event(assessment, e)
-            for e in assessment.events
-        }
-        files[markdown.INDEX_NAME] = markdown.render_index(assessment)
-
+        files = jobs.render_reports(assessment)
     with clock("write"):
-        OutputFolder(out_dir).write_all(files, remove_stale=True)
+        jobs.write_reports(files, out_dir)
+    corpus = loaded.corpus
     return {
         **times,
         "claims": len(corpus.claims),

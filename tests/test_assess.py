@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from build_corpus import make_corpus
 
-from claimgraph.assess import Assessment, QuestionAssessment, assess
+from claimgraph.analysis.assess import Assessment, QuestionAssessment, assess
 
 SIDES = {"mod": "russia", "occupation": "russia", "hur": "ukraine", "residents": "ukraine"}
 
@@ -410,13 +411,33 @@ def test_contradiction_pairs_grow_with_parties_not_their_product() -> None:
         assert corpus.side_of(corpus.claims[r.a].party) != corpus.side_of(corpus.claims[r.b].party)
 
 
-def test_graph_is_built_once_on_first_use_or_taken_as_given() -> None:
-    from claimgraph.graph import build_graph
+def test_graph_is_built_once_on_first_use_from_the_linked_corpus() -> None:
+    from claimgraph.analysis.linked import link
 
     corpus = make_corpus({"claims": [c("c1", "mod", "cause", "x"), c("c2", "hur", "cause", "y")]})
     result = assess(corpus)
     G = result.graph
     assert G is result.graph
     assert G.has_edge("claim:c1", "position:e1/cause/x", key="asserts")
-    given = build_graph(corpus)
-    assert assess(corpus, given).graph is given
+    linked = link(corpus)
+    again = assess(corpus, linked)
+    assert again.graph.edges(keys=True) == G.edges(keys=True)
+    with pytest.raises(ValueError, match="not the corpus given"):
+        assess(make_corpus({"claims": []}), linked)
+
+
+def test_assess_takes_the_linked_corpus_without_linking_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import claimgraph.analysis.linked as linked_module
+    from claimgraph.analysis.linked import link
+
+    corpus = make_corpus({"claims": [c("c1", "mod", "cause", "x"), c("c2", "hur", "cause", "y")]})
+    linked = link(corpus)
+
+    def refuse(_corpus: object) -> None:
+        raise AssertionError("linked again")
+
+    monkeypatch.setattr(linked_module, "link_corpus", refuse)
+    monkeypatch.setattr(linked_module, "corpus_echoes", refuse)
+    assert assess(corpus, linked).events["e1"].status == "contested"

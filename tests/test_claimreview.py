@@ -1,4 +1,4 @@
-"""schema.org ClaimReview JSON-LD export (claimgraph.render.claimreview)."""
+"""schema.org ClaimReview JSON-LD export (claimgraph.views.claimreview)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from claimgraph.model import Claim, Corpus, Event, Interval, Party, Review, Source, Stance
-from claimgraph.render.claimreview import (
+from claimgraph.views.claimreview import (
     claim_text,
     claimreview_problems,
     generate_claimreview,

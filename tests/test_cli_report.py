@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.cli import app
 from claimgraph.load import load_corpus
 from claimgraph.output import MANIFEST_NAME
-from claimgraph.render.claimreview import render_claimreview
-from claimgraph.render.tables import render_json
+from claimgraph.views.claimreview import render_claimreview
+from claimgraph.views.tables import render_json
 
 HOSTILE = Path(__file__).parent / "data" / "render" / "hostile"
 BUNDLED = Path(__file__).parent.parent / "claims"

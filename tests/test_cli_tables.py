@@ -12,10 +12,10 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.cli import app
-from claimgraph.frames import CLAIM_COLUMNS, EVENT_COLUMNS, PARTY_COLUMNS, events_frame
 from claimgraph.load import load_corpus
+from claimgraph.views.frames import CLAIM_COLUMNS, EVENT_COLUMNS, PARTY_COLUMNS, events_frame
 
 CLAIMS = Path(__file__).parent / "data" / "graph" / "claims"
 

@@ -9,9 +9,9 @@ from build_corpus import make_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import claimgraph.echoes as echoes
-from claimgraph.echoes import corpus_echoes, echo_roots, find_echoes, normalise
-from claimgraph.link import Relation
+import claimgraph.analysis.echoes as echoes
+from claimgraph.analysis.echoes import corpus_echoes, echo_roots, find_echoes, normalise
+from claimgraph.analysis.link import Relation
 from claimgraph.model import Corpus
 
 QUOTE = "Tonight air defence destroyed all ten Ukrainian missiles over the Crimean peninsula"
@@ -119,7 +119,7 @@ def _bands_one_by_one(tokens: list[str]) -> list[tuple[int, ...]]:
     """The plain-Python MinHash the vectorised one must equal, key for key."""
     import hashlib
 
-    from claimgraph import echoes
+    from claimgraph.analysis import echoes
 
     mask = (1 << 64) - 1
     n = max(1, len(tokens) - echoes.SHINGLE + 1)
@@ -141,6 +141,6 @@ def _bands_one_by_one(tokens: list[str]) -> list[tuple[int, ...]]:
 def test_vectorised_minhash_gives_the_same_band_keys_as_one_by_one(
     token_lists: list[list[str]],
 ) -> None:
-    from claimgraph.echoes import bands_of
+    from claimgraph.analysis.echoes import bands_of
 
     assert bands_of(token_lists) == [_bands_one_by_one(tokens) for tokens in token_lists]

@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 from build_corpus import make_corpus
 
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.errors import UsageError
-from claimgraph.frames import (
+from claimgraph.model import Corpus, Event
+from claimgraph.views.frames import (
     CLAIM_COLUMNS,
     EVENT_COLUMNS,
     PARTY_COLUMNS,
@@ -20,7 +21,6 @@ from claimgraph.frames import (
     parties_frame,
     render_frame,
 )
-from claimgraph.model import Corpus, Event
 
 SIDES = {"mod": "russia", "hur": "ukraine", "residents": "independent"}
 

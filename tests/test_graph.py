@@ -12,7 +12,8 @@ import pytest
 from build_corpus import make_corpus
 
 from claimgraph.errors import OutputError, UsageError
-from claimgraph.graph import (
+from claimgraph.model import Corpus
+from claimgraph.views.graph import (
     build_graph,
     claims_of,
     contradictions,
@@ -20,7 +21,6 @@ from claimgraph.graph import (
     positions_of,
     write_graph,
 )
-from claimgraph.model import Corpus
 
 DATA = Path(__file__).parent / "data" / "graph"
 

@@ -28,9 +28,9 @@ from typer.testing import CliRunner
 from claimgraph.cli import app
 from claimgraph.extract import Extractor, write_draft
 from claimgraph.extract.attribution import Registry
+from claimgraph.io.files import MAX_FILE_BYTES
 from claimgraph.load import read_corpus
 from claimgraph.model import Corpus
-from claimgraph.yamlsafe import MAX_FILE_BYTES
 
 ROOT = Path(__file__).parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -242,7 +242,8 @@ def test_a_report_over_the_size_limit_is_refused_without_reading_it(tmp_path: Pa
         fh.truncate(MAX_FILE_BYTES + 1)
     result = CliRunner().invoke(app, ["extract", str(report), "-o", str(tmp_path / "drafts")])
     assert result.exit_code == 1
-    assert f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes" in result.stderr
+    assert f"{report}: file of " in result.stderr
+    assert f"is over the limit of {MAX_FILE_BYTES:,} bytes" in result.stderr
 
 
 @pytest.mark.parametrize("text", ["", " \n\t\r\n", "\ufeff", "\x00\x00\x00"])

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.errors import OutputError
+from claimgraph.io import atomic
 from claimgraph.output import MANIFEST_NAME, OutputFolder
 
 ROOT = Path(__file__).parent.parent
@@ -49,10 +50,10 @@ def patched(real):
         return real(*args, **kwargs)
     return call
 if where == "temp":
-    out._write_temp = patched(out._write_temp)
+    import claimgraph.io.atomic as atomic
+    atomic.write_temp = patched(atomic.write_temp)
 elif where == "convert":
-    import claimgraph.convert as conv
-    conv.os.fsync = patched(conv.os.fsync)  # a temporary file written, not yet renamed
+    os.fsync = patched(os.fsync)  # a temporary file written, not yet renamed
 else:
     out.os.replace = patched(out.os.replace)
 from claimgraph.cli import main
@@ -226,15 +227,14 @@ def test_a_write_error_names_the_report_not_its_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import errno
-
-    from claimgraph import output
+    import tempfile
 
     def full(target: Path, data: bytes) -> str:
-        fd, tmp = output.tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         os.close(fd)
         raise OSError(errno.ENOSPC, "No space left on device", tmp)
 
-    monkeypatch.setattr(output, "_write_temp", full)
+    monkeypatch.setattr(atomic, "write_temp", full)
     with pytest.raises(OutputError) as raised:
         OutputFolder(tmp_path).write_all({"index.md": "x\n"})
     assert str(raised.value) == f"{tmp_path / 'index.md'}: cannot write (No space left on device)"

@@ -29,11 +29,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph import yamlsafe
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.bulk import parse_bulk
+from claimgraph.io import files
 from claimgraph.load import parse_claim_file, read_claim_file, read_corpus
 from claimgraph.problems import Report
-from claimgraph.render.markdown import generate_reports
+from claimgraph.views.markdown import generate_reports
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "valid" / "basic"
@@ -364,7 +365,7 @@ def test_nesting_at_the_limit_is_accepted() -> None:
 def test_a_file_over_the_size_limit_is_refused_without_being_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as fh:  # sparse: costs no disk
-        fh.truncate(yamlsafe.MAX_FILE_BYTES + 1)
+        fh.truncate(files.MAX_FILE_BYTES + 1)
     tracemalloc.start()
     try:
         _, report = read_claim_file(path, "huge.yaml")
@@ -378,7 +379,7 @@ def test_a_file_over_the_size_limit_is_refused_without_being_read(tmp_path: Path
 
 def test_bytes_over_the_size_limit_are_refused_by_decode() -> None:
     report = Report()
-    assert yamlsafe.decode(b" " * (yamlsafe.MAX_FILE_BYTES + 1), "big.yaml", report) is None
+    assert yamlsafe.decode(b" " * (files.MAX_FILE_BYTES + 1), "big.yaml", report) is None
     assert [p.type for p in report.errors] == ["file-too-large"]
 
 
@@ -386,7 +387,7 @@ def test_a_source_text_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(BASIC, root)
     with (root / "seeds" / "report.txt").open("r+b") as fh:
-        fh.truncate(yamlsafe.MAX_FILE_BYTES + 1)
+        fh.truncate(files.MAX_FILE_BYTES + 1)
     _, report = read_corpus(root / "claims")
     assert any(p.type == "file-too-large" and "report.txt" in p.message for p in report.errors)
 

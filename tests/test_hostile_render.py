@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.load import builtin_aspects, builtin_sides, read_corpus
 from claimgraph.model import (
     Certainty,
@@ -34,7 +34,7 @@ from claimgraph.model import (
     Source,
     Stance,
 )
-from claimgraph.render.markdown import generate_reports
+from claimgraph.views.markdown import generate_reports
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 

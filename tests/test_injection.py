@@ -25,16 +25,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.cli import app
 from claimgraph.convert import convert_corpus
 from claimgraph.errors import OutputError
 from claimgraph.load import builtin_aspects, builtin_sides, read_corpus
 from claimgraph.model import Claim, Corpus, Event, Party, Review, Source
 from claimgraph.output import MANIFEST_NAME, OutputFolder, safe_filename
-from claimgraph.render.claimreview import render_claimreview
-from claimgraph.render.markdown import generate_reports
-from claimgraph.render.tables import render_csv
+from claimgraph.views.claimreview import render_claimreview
+from claimgraph.views.markdown import generate_reports
+from claimgraph.views.tables import render_csv
 
 DATA = Path(__file__).parent / "data"
 INJECT = DATA / "hostile" / "inject"

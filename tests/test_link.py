@@ -8,7 +8,7 @@ from build_corpus import aspects, count, make_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.link import (
+from claimgraph.analysis.link import (
     MAX_PAIRED_ITEMS,
     MAX_POSITION_PAIRS,
     compare,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.errors import OutputError
+from claimgraph.io import atomic
 from claimgraph.output import MANIFEST_NAME, OutputFolder, safe_filename, write_file
 
 
@@ -187,9 +188,7 @@ def test_a_failed_write_is_an_error_and_replaces_nothing(
 ) -> None:
     import errno
 
-    from claimgraph import output
-
-    real = output._write_temp
+    real = atomic.write_temp
 
     def fail_on_b(target: Path, data: bytes) -> str:
         if target.name == "b.md":
@@ -197,13 +196,13 @@ def test_a_failed_write_is_an_error_and_replaces_nothing(
         return real(target, data)
 
     OutputFolder(tmp_path).write_all({"a.md": "A\n", "b.md": "B\n"})
-    monkeypatch.setattr(output, "_write_temp", fail_on_b)
+    monkeypatch.setattr(atomic, "write_temp", fail_on_b)
     with pytest.raises(OutputError, match=r"b\.md: cannot write \(No space left on device\)"):
         OutputFolder(tmp_path).write_all({"a.md": "A2\n", "b.md": "B2\n"})
     assert (tmp_path / "a.md").read_text() == "A\n"  # nothing replaced before all are on disk
     assert (tmp_path / "b.md").read_text() == "B\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME, "a.md", "b.md"]
-    monkeypatch.setattr(output, "_write_temp", real)
+    monkeypatch.setattr(atomic, "write_temp", real)
     OutputFolder(tmp_path).write_all({"a.md": "A3\n", "b.md": "B3\n"})
     assert (tmp_path / "a.md").read_text() == "A3\n"
 

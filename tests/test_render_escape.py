@@ -1,4 +1,4 @@
-"""Escaping of user text for Markdown, links and Mermaid (claimgraph.render.escape)."""
+"""Escaping of user text for Markdown, links and Mermaid (claimgraph.views.escape)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from claimgraph.render.escape import (
+from claimgraph.views.escape import (
     md_cell,
     md_code,
     md_inline,

@@ -1,4 +1,4 @@
-"""The HTML site (claimgraph.render.html and render.svg), read as HTML without a browser.
+"""The HTML site (claimgraph.views.html and render.svg), read as HTML without a browser.
 
 tests/test_site_browser.py opens the same pages in headless Chromium. The
 golden page (tests/data/site/) is regenerated, when a change is intended, with::
@@ -19,26 +19,26 @@ from site_fixtures import HOSTILE_EVENT, hostile_corpus, ten_party_corpus
 from test_hostile_render import corpora
 from typer.testing import CliRunner
 
-from claimgraph.assess import Assessment, assess, event_order
+from claimgraph.analysis.assess import Assessment, assess, event_order
 from claimgraph.cli import app
 from claimgraph.load import load_corpus
 from claimgraph.model import Corpus, Stance
 from claimgraph.output import MANIFEST_NAME
-from claimgraph.render.escape import one_line
-from claimgraph.render.html import (
+from claimgraph.views.escape import one_line
+from claimgraph.views.html import (
     INDEX_HTML,
     generate_site,
     page_filename,
     render_event_page,
     render_index_page,
 )
-from claimgraph.render.svg import render_svg
+from claimgraph.views.svg import render_svg
 
 ROOT = Path(__file__).parent.parent
 CLAIMS = ROOT / "claims"
 GOLDEN = Path(__file__).parent / "data" / "site"
 GOLDEN_EVENT = "dzhankoi-2023-03-20"
-SITE_JS = (ROOT / "src" / "claimgraph" / "render" / "static" / "site.js").read_text()
+SITE_JS = (ROOT / "src" / "claimgraph" / "views" / "static" / "site.js").read_text()
 
 
 class Page(HTMLParser):

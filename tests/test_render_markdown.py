@@ -1,4 +1,4 @@
-"""The comparison report and the index (claimgraph.render.markdown and render.mermaid)."""
+"""The comparison report and the index (claimgraph.views.markdown and render.mermaid)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from claimgraph.assess import Assessment, assess
+from claimgraph.analysis.assess import Assessment, assess
 from claimgraph.model import (
     Aspect,
     AspectType,
@@ -24,7 +24,7 @@ from claimgraph.model import (
     Source,
     Stance,
 )
-from claimgraph.render.markdown import (
+from claimgraph.views.markdown import (
     INDEX_NAME,
     LEGEND,
     format_date,
@@ -568,7 +568,7 @@ def test_every_contradicted_claim_is_marked_not_only_the_listed_pairs() -> None:
 
 
 def test_escaping_remembers_strings_and_still_escapes_other_objects() -> None:
-    from claimgraph.render.escape import md_inline, one_line
+    from claimgraph.views.escape import md_inline, one_line
 
     assert md_inline("a|b") == md_inline("a|b") == "a\\|b"
     assert one_line(12) == "12" and md_inline(["x|y"]) == "\\['x\\|y'\\]"  # not cached

@@ -1,4 +1,4 @@
-"""JSON and CSV exports of the whole assessment (claimgraph.render.tables)."""
+"""JSON and CSV exports of the whole assessment (claimgraph.views.tables)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from claimgraph.assess import Assessment, assess
+from claimgraph.analysis.assess import Assessment, assess
 from claimgraph.model import (
     Aspect,
     AspectType,
@@ -22,7 +22,7 @@ from claimgraph.model import (
     Source,
     Stance,
 )
-from claimgraph.render.tables import (
+from claimgraph.views.tables import (
     CSV_COLUMNS,
     JSON_FORMAT,
     JSON_VERSION,

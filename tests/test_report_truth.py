@@ -15,10 +15,10 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from claimgraph.assess import Assessment, assess
-from claimgraph.frames import render_frame
+from claimgraph.analysis.assess import Assessment, assess
 from claimgraph.load import load_corpus
-from claimgraph.render.markdown import render_event, render_index
+from claimgraph.views.frames import render_frame
+from claimgraph.views.markdown import render_event, render_index
 
 EVENT = "odesa-port-strike-2024-03-15"
 
@@ -86,8 +86,8 @@ def test_vague_words_count_by_the_one_table_the_page_explains(port_report: str) 
 
 
 def test_only_an_upper_bound_gives_no_conservative_figure(port_assessment: Assessment) -> None:
-    from claimgraph.assess import CountFigure, CountReconciliation
-    from claimgraph.render.markdown import conservative_text
+    from claimgraph.analysis.assess import CountFigure, CountReconciliation
+    from claimgraph.views.markdown import conservative_text
 
     only = CountReconciliation((), 30, ("a",), 30, ("a",), False, None, ())
     assert conservative_text(only, str).startswith("none stated")
@@ -286,7 +286,7 @@ def test_claims_and_report_give_the_same_claim_rows(port: Path, runner: Any) -> 
 
 
 def test_counts_have_numeric_low_and_high_columns(port_assessment: Assessment) -> None:
-    from claimgraph.frames import claims_frame
+    from claimgraph.views.frames import claims_frame
 
     frame = claims_frame(port_assessment).set_index("claim")
     assert frame.loc["mod-killed", "value"] == "up to 30"
@@ -300,7 +300,7 @@ def test_counts_have_numeric_low_and_high_columns(port_assessment: Assessment) -
 
 
 def test_a_partys_shares_are_the_same_in_the_index_and_the_parties_table() -> None:
-    from claimgraph.frames import parties_frame
+    from claimgraph.views.frames import parties_frame
 
     root = Path(__file__).parent.parent
     result = assess(load_corpus(root / "claims"))
@@ -315,8 +315,8 @@ def test_a_partys_shares_are_the_same_in_the_index_and_the_parties_table() -> No
 
 
 def test_events_table_is_in_the_index_order() -> None:
-    from claimgraph.assess import event_order
-    from claimgraph.frames import events_frame
+    from claimgraph.analysis.assess import event_order
+    from claimgraph.views.frames import events_frame
 
     root = Path(__file__).parent.parent
     result = assess(load_corpus(root / "claims"))

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.load import load_corpus
 from claimgraph.output import MANIFEST_NAME
-from claimgraph.render.markdown import generate_reports
+from claimgraph.views.markdown import generate_reports
 
 ROOT = Path(__file__).parent.parent
 CLAIMS = ROOT / "claims"

@@ -26,11 +26,11 @@ from typing import Any
 import pytest
 from site_fixtures import HOSTILE_EVENT, hostile_corpus, ten_party_corpus
 
-from claimgraph.assess import assess
+from claimgraph.analysis.assess import assess
 from claimgraph.load import load_corpus
 from claimgraph.output import OutputFolder
-from claimgraph.render.escape import one_line
-from claimgraph.render.html import INDEX_HTML, generate_site, page_filename
+from claimgraph.views.escape import one_line
+from claimgraph.views.html import INDEX_HTML, generate_site, page_filename
 
 CHROMIUM = Path(os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

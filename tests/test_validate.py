@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph import validate, yamlsafe
+from claimgraph import validate
+from claimgraph.io import files
 from claimgraph.load import parse_claim_file, read_corpus
 from claimgraph.problems import Report
 from claimgraph.validate import normalise_quote, quote_in_text
@@ -229,7 +230,7 @@ def test_alias_bomb_is_refused_fast(
 def test_a_file_over_the_size_limit_is_refused_unread(
     claims_dir: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(yamlsafe, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     folder = claims_dir("valid/basic")
     monkeypatch.chdir(folder)
     report = read_corpus(Path("."), root=folder.parent)[1]

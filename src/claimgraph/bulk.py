@@ -54,15 +54,15 @@ from typing import Any
 
 import yaml
 
+from claimgraph.io import files
+from claimgraph.io.files import read_bounded
 from claimgraph.problems import Report, suggest
-from claimgraph.yamlsafe import MAX_FILE_BYTES, Item, decode
+from claimgraph.schema import CLAIM_FIELDS, LINK_FIELDS, REVIEW_FIELDS, SOURCE_FIELDS
+from claimgraph.yamlsafe import Item, decode
 
 __all__ = [
     "BULK_SUFFIXES",
-    "CLAIM_FIELDS",
     "CSV_COLUMNS",
-    "REVIEW_FIELDS",
-    "SOURCE_FIELDS",
     "BulkFormatError",
     "generate_csv",
     "generate_jsonl",
@@ -73,28 +73,6 @@ __all__ = [
 ]
 
 BULK_SUFFIXES = (".csv", ".jsonl")
-
-# Fields of the YAML mappings, in the order files are written.
-SOURCE_FIELDS = ("id", "title", "outlet", "url", "published", "language", "file", "status")
-CLAIM_FIELDS = (
-    "id",
-    "event",
-    "party",
-    "speaker",
-    "via",
-    "quote",
-    "aspect",
-    "value",
-    "stance",
-    "certainty",
-    "evidence",
-    "said_on",
-    "links",
-    "review",
-    "note",
-)
-LINK_FIELDS = ("contradicts", "corroborates", "supersedes")
-REVIEW_FIELDS = ("rating", "value", "best", "worst", "reviewer", "date", "url", "summary")
 
 CSV_COLUMNS: tuple[str, ...] = (
     *(f for f in CLAIM_FIELDS if f not in ("links", "review")),
@@ -187,7 +165,7 @@ def _cell_item(field: str, cell: str, line: int, *, split: bool) -> Item:
 def _big_fields() -> Iterator[None]:
     """Let the csv module read a cell as long as a whole file (its default is 128 KiB)."""
     old = csv.field_size_limit()
-    csv.field_size_limit(max(old, MAX_FILE_BYTES + 1))
+    csv.field_size_limit(max(old, files.MAX_FILE_BYTES + 1))
     try:
         yield
     finally:
@@ -470,21 +448,8 @@ def parse_bulk(text: str, path: str, report: Report, **options: Any) -> list[Ite
 def read_bulk(path: Path, report: Report, display: str | None = None, **options: Any) -> list[Item]:
     """Read a CSV or JSON Lines claim file; ``display`` is the path shown in messages."""
     shown = display or str(path)
-    try:
-        if path.exists() and not path.is_file():  # /dev/zero, a FIFO: endless or blocking
-            report.add(
-                "unreadable-file",
-                "not a regular file (a device, a pipe or a folder): not read",
-                shown,
-            )
-            return []
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        report.add("unreadable-file", f"cannot read the file ({exc.strerror or exc})", shown)
-        return []
-    if len(data) > MAX_FILE_BYTES:
-        report.add("file-too-large", f"file is over the limit of {MAX_FILE_BYTES:,} bytes", shown)
+    data = read_bounded(path, shown, report)
+    if data is None:
         return []
     text = decode(data, shown, report)
     if text is None:

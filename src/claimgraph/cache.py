@@ -44,13 +44,13 @@ import json
 import os
 import pickle
 import shutil
-import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimgraph.walk import files_under
+from claimgraph.io.atomic import atomic_write
+from claimgraph.io.walk import files_under
 
 if TYPE_CHECKING:
     from claimgraph.model import Corpus
@@ -291,18 +291,8 @@ class Cache:
     def _write(self, path: Path, data: bytes) -> bool:
         try:
             self._prune_other_versions()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            # A lost entry is only a miss: no fsync, and the entry stays private (0600).
+            atomic_write(path, data, durable=False, mode=None)
         except OSError:
             return False
         return True

@@ -27,21 +27,13 @@ before any is written, and each file is written atomically.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from claimgraph.bulk import (
     BULK_SUFFIXES,
-    CLAIM_FIELDS,
-    LINK_FIELDS,
-    REVIEW_FIELDS,
-    SOURCE_FIELDS,
     BulkFormatError,
     generate_csv,
     generate_jsonl,
@@ -49,11 +41,16 @@ from claimgraph.bulk import (
 )
 from claimgraph.cache import Cache
 from claimgraph.errors import InvalidInput, OutputError, UsageError
+from claimgraph.io import files
+from claimgraph.io.atomic import atomic_write
+from claimgraph.io.files import ReadRefused, read_regular
+from claimgraph.io.walk import files_under
 from claimgraph.model import AspectType, Corpus
 from claimgraph.output import HeldSignals, safe_filename
 from claimgraph.problems import Report
-from claimgraph.walk import files_under
-from claimgraph.yamlsafe import MAX_FILE_BYTES, decode, parse_yaml
+from claimgraph.schema import CLAIM_FIELDS, LINK_FIELDS, REVIEW_FIELDS, SOURCE_FIELDS
+from claimgraph.yamlsafe import decode, parse_yaml
+from claimgraph.yamlwrite import dump
 
 __all__ = ["FORMATS", "ConvertResult", "Target", "convert_corpus", "plan_conversion"]
 
@@ -103,10 +100,7 @@ def _ordered(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 def _dump_yaml(doc: Mapping[str, Any], origin: str) -> str:
     head = f"# Converted by `claimgraph convert` from {origin}.\n"
-    body = yaml.safe_dump(
-        dict(doc), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-    )
-    return head + body
+    return head + dump(doc)
 
 
 def _read_docs(path: Path, shown: str, report: Report) -> list[dict[str, Any]]:
@@ -247,31 +241,14 @@ def _unresolved_files(corpus: Corpus, origins: Mapping[Path, Path], dest: Path) 
 
 def _read_regular(path: Path) -> bytes:
     """A regular file's bytes, within the size limit; OutputError for anything else."""
-    if not path.is_file():
-        raise OutputError(f"{path}: not a regular file (a device, a pipe or a folder): not copied")
-    with path.open("rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise OutputError(f"{path}: over the limit of {MAX_FILE_BYTES:,} bytes: not copied")
-    return data
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        return read_regular(path)
+    except ReadRefused as exc:
+        if exc.type == "file-too-large":
+            raise OutputError(
+                f"{path}: over the limit of {files.MAX_FILE_BYTES:,} bytes: not copied"
+            ) from exc
+        raise OutputError(f"{path}: {str(exc).removesuffix(': not read')}: not copied") from exc
 
 
 def convert_corpus(
@@ -309,11 +286,11 @@ def convert_corpus(
         try:
             for target, data in converted.items():
                 held.check()
-                _atomic_write(target, data)
+                atomic_write(target, data)
                 result.written.append(target)
             for target, origin in copied.items():
                 held.check()
-                _atomic_write(target, _read_regular(origin))
+                atomic_write(target, _read_regular(origin))
                 result.copied.append(target)
         except OSError as exc:  # a file in the way, a full disk, no permission
             done = len(result.written) + len(result.copied)

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimgraph.analysis.link import link_corpus
 from claimgraph.errors import UsageError
 from claimgraph.extract import Draft, write_draft
 from claimgraph.extract.datafile import read_data_file
-from claimgraph.link import link_corpus
 from claimgraph.model import Corpus
 from claimgraph.yamlwrite import dump
 

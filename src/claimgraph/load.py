@@ -26,15 +26,17 @@ import os
 import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from claimgraph import bulk, validate, yamlsafe
+from claimgraph import bulk, validate
 from claimgraph.cache import Cache, content_key, project_root
 from claimgraph.errors import InvalidInput
+from claimgraph.io import files
+from claimgraph.io.files import ReadRefused, read_bounded, read_regular
+from claimgraph.io.walk import files_under
 from claimgraph.model import (
     EVIDENCE_KINDS,
     Aspect,
@@ -53,10 +55,10 @@ from claimgraph.model import (
     Value,
     value_key,
 )
-from claimgraph.problems import Report, suggest
+from claimgraph.problems import ProblemType, Report, suggest
 from claimgraph.quantities import parse_count
+from claimgraph.schema import FIELDS
 from claimgraph.validate import FieldReader, Places, SourceText
-from claimgraph.walk import files_under
 from claimgraph.yamlsafe import Item, decode, parse_yaml
 
 __all__ = [
@@ -65,7 +67,6 @@ __all__ = [
     "builtin_aspects",
     "builtin_sides",
     "claim_files",
-    "fewer_gc_passes",
     "load_corpus",
     "parse_claim_document",
     "parse_claim_file",
@@ -183,9 +184,10 @@ def read_claim_file(
     ``cache``, a file whose exact content was parsed before is not parsed again.
     """
     name = display or str(path)
-    data = _read_bounded(path, name)
-    if isinstance(data, Report):
-        return ClaimFile(name), data
+    refused = Report()
+    data = read_bounded(path, name, refused)
+    if data is None:
+        return ClaimFile(name), refused
     key = content_key("yaml", name, data) if cache is not None else ""
     if cache is not None:
         hit = cache.get("claimfile", key)
@@ -220,9 +222,10 @@ def read_bulk_file(
     ``text_aspects`` are the aspects whose CSV values are never split at ``;``.
     """
     name = display or str(path)
-    data = _read_bounded(path, name)
-    if isinstance(data, Report):
-        return [(ClaimFile(name), data)]
+    refused = Report()
+    data = read_bounded(path, name, refused)
+    if data is None:
+        return [(ClaimFile(name), refused)]
     key = content_key("bulk", name, data, *sorted(text_aspects)) if cache is not None else ""
     if cache is not None:
         hit = cache.get("claimfile", key)
@@ -247,39 +250,6 @@ def read_bulk_file(
     if cache is not None:
         cache.put("claimfile", key, out)
     return out
-
-
-def _read_bounded(path: Path, name: str) -> bytes | Report:
-    """The bytes of a claim file, or a report of why they are not read."""
-    report = Report()
-    try:
-        if path.exists() and not path.is_file():  # /dev/zero, a FIFO: endless or blocking
-            report.add(
-                "unreadable-file",
-                "not a regular file (a device, a pipe or a folder): not read",
-                name,
-            )
-            return report
-        size = path.stat().st_size
-        data = b"" if size > yamlsafe.MAX_FILE_BYTES else _read_at_most(path)
-        if size > yamlsafe.MAX_FILE_BYTES or len(data) > yamlsafe.MAX_FILE_BYTES:
-            size = max(size, len(data))  # a file that grew while read counts as read
-            report.add(
-                "file-too-large",
-                f"file of {size:,} bytes is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
-                name,
-            )
-            return report
-    except OSError as exc:
-        report.add("unreadable-file", f"cannot read the file ({exc.strerror or exc})", name)
-        return report
-    return data
-
-
-def _read_at_most(path: Path) -> bytes:
-    """The file's bytes, but never more than the size limit plus one (a file may grow)."""
-    with path.open("rb") as fh:
-        return fh.read(yamlsafe.MAX_FILE_BYTES + 1)
 
 
 def _internal_error(report: Report, path: str, exc: Exception) -> None:
@@ -548,7 +518,7 @@ def _parse_claim(
         return reader.where(found) if found is not None else here
 
     if "quote" not in fields and any(
-        suggest(name, ["quote"]) for name in fields if name not in validate.FIELDS["claim"]
+        suggest(name, ["quote"]) for name in fields if name not in FIELDS["claim"]
     ):  # a misspelt 'quote' is reported as an unknown field, not again as a missing quote
         places.put(cid, "quote-wrong-type", "", here)
     if "quote" in fields:
@@ -895,23 +865,6 @@ def claim_files(claims_dir: Path) -> list[Path]:
     return files_under(claims_dir, YAML_SUFFIXES + bulk.BULK_SUFFIXES)
 
 
-@contextmanager
-def fewer_gc_passes(threshold: int = 100_000) -> Iterator[None]:
-    """Run the cyclic garbage collector less often while building many objects.
-
-    Linking and assessing allocate millions of objects and free few; with
-    Python's default gen-0 threshold (700) the collector re-scans the growing
-    heap so often that it costs a third of the work. Unlike pausing it, a
-    higher threshold still collects cycles. The previous thresholds are restored.
-    """
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], threshold), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
 def _text_aspects(corpus: Corpus, parsed: Iterable[ClaimFile]) -> frozenset[str]:
     """Aspects whose values are free text: built-in ones and those the files declare."""
     out = {a.id for a in corpus.aspects.values() if a.type is AspectType.TEXT}
@@ -1044,12 +997,10 @@ def _duplicate(
     report: Report, kind: str, id: str, first: Location | None, here: Location | None
 ) -> None:
     at = here or Location("?", 0)
-    report.add(
+    report.at(
         "duplicate-id",
         f"duplicate {kind} id '{id}' (first defined at {first})",
-        at.path,
-        at.line,
-        at.column,
+        at,
         id=id,
     )
 
@@ -1124,12 +1075,12 @@ def _check_case(corpus: Corpus, report: Report) -> None:
 def _report_at(
     reader: FieldReader,
     at: Location,
-    type: str,
+    type: ProblemType,
     message: str,
     id: str,
     hint: str | None = None,
 ) -> None:
-    reader.report.add(type, message, at.path, at.line, at.column, id=id, hint=hint)
+    reader.report.at(type, message, at, id=id, hint=hint)
 
 
 def _add_claim(
@@ -1261,8 +1212,10 @@ def read_source_texts(
             continue
         at = f.source_file_at or source.where or Location(f.path, 0)
 
-        def problem(type: str, message: str, _at: Location = at, _id: str = source.id) -> None:
-            report.add(type, message, _at.path, _at.line, _at.column, id=_id)
+        def problem(
+            type: ProblemType, message: str, _at: Location = at, _id: str = source.id
+        ) -> None:
+            report.at(type, message, _at, id=_id)
 
         relative = Path(source.file)
         if relative.is_absolute():
@@ -1336,27 +1289,19 @@ def _shown(folder: Path) -> str:
 
 def _read_text(path: Path, shown: str, at: Location, report: Report, source_id: str) -> SourceText:
     try:
-        # The size is checked before reading and again after: a file that
-        # grows, or a device that reports no size, is read only to the limit.
-        too_large = path.stat().st_size > yamlsafe.MAX_FILE_BYTES
-        data = b"" if too_large else _read_at_most(path)
-        if too_large or len(data) > yamlsafe.MAX_FILE_BYTES:
-            report.add(
-                "file-too-large",
-                f"source file '{shown}' is over the limit of {yamlsafe.MAX_FILE_BYTES:,} bytes",
-                at.path,
-                at.line,
-                at.column,
-                id=source_id,
-            )
+        data = read_regular(path)
+    except ReadRefused as exc:
+        if exc.type == "file-too-large":
+            message = f"source file '{shown}' is over the limit of {files.MAX_FILE_BYTES:,} bytes"
+            report.at("file-too-large", message, at, id=source_id)
             return SourceText(None, "too large")
+        report.at(exc.type, f"source file '{shown}': {exc}", at, id=source_id)
+        return SourceText(None, "unreadable")
     except OSError as exc:
-        report.add(
+        report.at(
             "missing-source-file",
             f"cannot read source file '{shown}' ({exc.strerror or exc})",
-            at.path,
-            at.line,
-            at.column,
+            at,
             id=source_id,
         )
         return SourceText(None, "unreadable")
@@ -1364,12 +1309,10 @@ def _read_text(path: Path, shown: str, at: Location, report: Report, source_id: 
     text = decode(data, shown, sub)
     if text is None:
         for p in sub.problems:
-            report.add(
+            report.at(
                 p.type,
                 f"source file '{shown}': {p.message}",
-                at.path,
-                at.line,
-                at.column,
+                at,
                 id=source_id,
             )
         return SourceText(None, "undecodable")

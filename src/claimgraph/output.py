@@ -35,7 +35,6 @@ import json
 import os
 import re
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -45,6 +44,7 @@ from types import FrameType, TracebackType
 from typing import Any
 
 from claimgraph.errors import OutputError
+from claimgraph.io import atomic
 
 __all__ = [
     "MANIFEST_NAME",
@@ -278,10 +278,10 @@ class OutputFolder:
                 else:
                     held.check()  # interrupted: stop here, before any file is replaced
                     doing = self.path / name
-                    temps[name] = _write_temp(doing, data)
+                    temps[name] = atomic.write_temp(doing, data)
             # 2. Onto the disk at once (one sync, not one fsync per report).
             doing = self.path
-            _flush(list(temps.values()))
+            atomic.flush(list(temps.values()))
             # 3. The manifest learns every new hash before any rename, so a run
             # stopped among the renames leaves only files claimgraph knows.
             if temps:
@@ -364,7 +364,7 @@ class OutputFolder:
         if self.pending:  # only while a run is renaming files into place
             data["pending"] = dict(sorted(self.pending.items()))
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        _atomic_write(self.manifest_path, text.encode("utf-8"))
+        atomic.atomic_write(self.manifest_path, text.encode("utf-8"))
 
 
 def _digests(value: object) -> bool:
@@ -390,7 +390,7 @@ def _check_case(folder: Path, names: Mapping[str, object]) -> None:
             )
 
 
-# A temporary file of _write_temp: ".NAME." + mkstemp's 8 random characters + ".tmp".
+# A temporary file of atomic.write_temp: ".NAME." + mkstemp's 8 random characters + ".tmp".
 _TEMP_NAME = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp", re.DOTALL)
 # Where runs cannot lock a folder, only leftovers older than this are surely not another
 # run's work in progress.
@@ -479,46 +479,3 @@ def write_file(path: Path, text: str, *, force: bool = False) -> bool:
         )
     folder = OutputFolder(path.parent, force=force)
     return bool(folder.write_all({path.name: text}).written)
-
-
-def _write_temp(target: Path, data: bytes) -> str:
-    """Write ``data`` to a new temporary file next to ``target``; its path."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return tmp
-
-
-def _flush(paths: list[str]) -> None:
-    """Make written files durable before they are renamed into place.
-
-    Many files: one ``os.sync()`` (an fsync per file costs milliseconds each);
-    a few, or where there is no ``os.sync``: an fsync per file.
-    """
-    if len(paths) > 8 and hasattr(os, "sync"):
-        os.sync()
-        return
-    for path in paths:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Write to a temporary file next to ``target``, then rename it over ``target``."""
-    tmp = _write_temp(target, data)
-    try:
-        _flush([tmp])
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise

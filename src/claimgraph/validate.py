@@ -7,18 +7,8 @@ bad stances, dates and evidence) run while a file is read, through
 events and sources, duplicated claims) run on the built
 :class:`~claimgraph.model.Corpus`.
 
-Problem types: ``yaml-syntax``, ``yaml-alias``, ``yaml-tag``, ``too-deep``,
-``file-too-large``, ``bad-encoding``, ``empty-file``, ``duplicate-key``,
-``missing-field``, ``wrong-type``, ``unknown-field``, ``bad-id``,
-``duplicate-id``, ``unknown-party``, ``unknown-event``, ``unknown-aspect``,
-``unknown-side``, ``unknown-link``, ``bad-value``, ``bad-date``,
-``bad-stance``, ``bad-certainty``, ``bad-evidence``, ``bad-link``,
-``aspect-type-conflict``, ``synonym-conflict``, ``ambiguous-alias``,
-``empty-quote``, ``quote-not-in-source``, ``missing-source-file``,
-``unsafe-path``, ``unchecked-quotes``, ``duplicate-claim``,
-``date-before-event``, ``said-after-published``, ``speaker-mismatch``,
-``unknown-source``, ``unreadable-file``, ``missing-folder``, ``internal-error`` (a
-bug: reported, never raised).
+Problem types: every type is in :data:`claimgraph.problems.CATALOGUE`, with its
+title and meaning; ``Report.add`` takes only those (``ProblemType``).
 """
 
 from __future__ import annotations
@@ -32,12 +22,11 @@ from datetime import date, datetime
 from typing import Any
 
 from claimgraph.model import AspectType, Claim, Corpus, Location, Stance, value_key
-from claimgraph.problems import Report, Severity, suggest
+from claimgraph.problems import ProblemType, Report, Severity, suggest
+from claimgraph.schema import EXTENSION_PREFIX, FIELDS, REQUIRED
 from claimgraph.yamlsafe import Item
 
 __all__ = [
-    "FIELDS",
-    "REQUIRED",
     "FieldReader",
     "Places",
     "SourceText",
@@ -54,88 +43,6 @@ __all__ = [
     "party_hint",
     "quote_in_text",
 ]
-
-# Known fields of each record kind, and what each holds:
-# text | texts (one or a list) | date | moment (date or datetime) | bool | int | any
-FIELDS: dict[str, dict[str, str]] = {
-    "file": {
-        "sides": "any",
-        "parties": "any",
-        "events": "any",
-        "aspects": "any",
-        "source": "any",
-        "claims": "any",
-    },
-    "source": {
-        "id": "text",
-        "title": "text",
-        "outlet": "text",
-        "url": "text",
-        "published": "date",
-        "language": "text",
-        "file": "text",
-        "status": "text",
-    },
-    "party": {"name": "text", "side": "text", "kind": "text", "aliases": "texts"},
-    "event": {
-        "title": "text",
-        "date": "date",
-        "start": "date",
-        "end": "date",
-        "place": "text",
-        "region": "text",
-        "coords": "any",
-    },
-    "aspect": {
-        "type": "text",
-        "label": "text",
-        "values": "any",
-        "synonyms": "any",
-        "compatible": "any",
-        "closed": "bool",
-    },
-    "claim": {
-        "id": "text",
-        "event": "text",
-        "party": "text",
-        "source": "text",
-        "speaker": "text",
-        "via": "text",
-        "quote": "text",
-        "aspect": "text",
-        "value": "any",
-        "stance": "text",
-        "certainty": "text",
-        "evidence": "texts",
-        "said_on": "moment",
-        "links": "any",
-        "review": "any",
-        "note": "text",
-    },
-    "links": {"contradicts": "texts", "corroborates": "texts", "supersedes": "text"},
-    "review": {
-        "rating": "text",
-        "value": "int",
-        "best": "int",
-        "worst": "int",
-        "reviewer": "text",
-        "date": "date",
-        "url": "text",
-        "summary": "text",
-    },
-}
-
-# Fields a record cannot do without (a claim's ``value`` is checked by stance).
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "source": ("id",),
-    "party": ("name", "side"),
-    "event": ("title",),
-    "claim": ("id", "event", "party", "aspect"),
-    "review": ("rating",),
-}
-
-# Fields whose names start with this are the fact-checker's own and never checked.
-EXTENSION_PREFIX = "x-"
 
 _ID = re.compile(r"^\w[\w.-]*$")
 
@@ -175,7 +82,7 @@ class FieldReader:
 
     def add(
         self,
-        type: str,
+        type: ProblemType,
         message: str,
         item: Item | None,
         *,
@@ -310,7 +217,7 @@ class FieldReader:
         fields: Mapping[str, Item],
         name: str,
         choices: Iterable[str],
-        type: str,
+        type: ProblemType,
         id: str | None = None,
     ) -> str | None:
         """A text field that must be one of ``choices``; None if absent or wrong."""
@@ -471,12 +378,10 @@ def check_quotes(
         if source is None or source.text is None:
             if claim.source not in warned and source is not None and not source.problem:
                 warned.add(claim.source)
-                report.add(
+                report.at(
                     "unchecked-quotes",
                     f"source '{claim.source}' has no 'file': its quotes cannot be checked",
-                    where.path,
-                    where.line,
-                    where.column,
+                    where,
                     id=claim.source,
                     severity="warning",
                 )
@@ -548,14 +453,14 @@ def check_links(
                 at = places.of(claim, relation, target)
 
                 def add(
-                    type: str,
+                    type: ProblemType,
                     message: str,
                     hint: str | None = None,
                     *,
                     _at: Location = at,
                     _id: str = claim.id,
                 ) -> None:
-                    report.add(type, message, _at.path, _at.line, _at.column, id=_id, hint=hint)
+                    report.at(type, message, _at, id=_id, hint=hint)
 
                 other = claims.get(target)
                 if other is None:
@@ -769,24 +674,20 @@ def check_parties(corpus: Corpus, report: Report, places: Places | None = None) 
         where = party.where or Location("?", 0)
         if party.side and party.side not in corpus.sides:
             at = (places.places.get((party.id, "party-side", "")) if places else None) or where
-            report.add(
+            report.at(
                 "unknown-side",
                 f"party '{party.id}' has unknown side '{party.side}'",
-                at.path,
-                at.line,
-                at.column,
+                at,
                 id=party.id,
                 hint=suggest(party.side, corpus.sides),
             )
         for alias in dict.fromkeys(value_key(a) for a in (party.name, *party.aliases)):
             other = by_alias.setdefault(alias, party.id)
             if other != party.id:
-                report.add(
+                report.at(
                     "ambiguous-alias",
                     f"alias '{alias}' of party '{party.id}' also names party '{other}'",
-                    where.path,
-                    where.line,
-                    where.column,
+                    where,
                     id=party.id,
                     severity="warning",
                 )

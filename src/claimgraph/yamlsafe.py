@@ -4,7 +4,7 @@ YAML here is data only: documents are composed with the safe loader (the C
 one when PyYAML has it), never constructed into arbitrary objects, and
 refused, with a problem rather than an exception, when they exceed a limit:
 
-- a file larger than :data:`MAX_FILE_BYTES` (20 MB);
+- a file larger than :data:`claimgraph.io.files.MAX_FILE_BYTES` (20 MB);
 - bytes that are not UTF-8 (a BOM is accepted, and CRLF line ends);
 - nesting deeper than :data:`MAX_DEPTH` (64 levels);
 - aliases that repeat more than :data:`MAX_ALIAS_NODES` nodes in all (a
@@ -39,12 +39,12 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from claimgraph.io import files
 from claimgraph.problems import Report
 
 __all__ = [
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
-    "MAX_FILE_BYTES",
     "Item",
     "compose",
     "decode",
@@ -52,8 +52,6 @@ __all__ = [
     "to_item",
 ]
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-"""Largest YAML (or source text) file read, in bytes."""
 
 MAX_DEPTH = 64
 """Deepest nesting of YAML collections accepted."""
@@ -217,10 +215,10 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
     >>> decode(b"\\xef\\xbb\\xbfa: 1\\r\\n", "f.yaml", r)
     'a: 1\\r\\n'
     """
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > files.MAX_FILE_BYTES:
         report.add(
             "file-too-large",
-            f"file of {len(data):,} bytes is over the limit of {MAX_FILE_BYTES:,} bytes",
+            f"file of {len(data):,} bytes is over the limit of {files.MAX_FILE_BYTES:,} bytes",
             path,
         )
         return None

@@ -47,6 +47,33 @@ ClaimsDir = Annotated[
 ]
 
 
+# Options several commands share, each defined once (frictionless' console/common.py).
+IncludeDrafts = Annotated[
+    bool,
+    typer.Option(
+        "--include-drafts",
+        help="Also read claim files whose source is a draft (`status: draft`), "
+        "skipped by default (convert copies them unchanged).",
+    ),
+]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Overwrite files in the way: ones claimgraph did not write or that were edited "
+        "since it wrote them (convert: any file already in DEST).",
+    ),
+]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Neither use nor fill the cache (.claimgraph-cache/ beside the claims folder), "
+        "which skips a run whose claim files, source texts and outputs are unchanged.",
+    ),
+]
+
+
 def _show_version(value: bool) -> None:
     if value:
         from claimgraph import __version__

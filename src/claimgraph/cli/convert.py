@@ -10,15 +10,6 @@ import typer
 
 from claimgraph.cli import common
 
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        help="Neither use nor fill the cache (.claimgraph-cache/ beside the claims folder).",
-    ),
-]
-
-
 HELP = """Convert a claims folder to YAML, CSV or JSON Lines, losing no field.
 
 Validates SRC first (a folder with errors is refused, with every problem).
@@ -52,17 +43,9 @@ def convert(
         Format,
         typer.Option("--to", "-t", help="The format to write the claims in.", case_sensitive=False),
     ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files that already exist in DEST.")
-    ] = False,
-    include_drafts: Annotated[
-        bool,
-        typer.Option(
-            "--include-drafts",
-            help="Also validate and convert draft claim files (copied unchanged by default).",
-        ),
-    ] = False,
-    no_cache: NoCacheOption = False,
+    force: common.Force = False,
+    include_drafts: common.IncludeDrafts = False,
+    no_cache: common.NoCache = False,
 ) -> None:
     from claimgraph.cache import Cache, cache_dir_for
     from claimgraph.convert import convert_corpus

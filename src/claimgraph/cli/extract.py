@@ -66,22 +66,16 @@ def _print_snippets(unmatched: list[str], sources: list[Any], claims_dir: Path) 
 
 def _read_report(report: Path) -> str | None:
     """The report's text, or None after a message saying why it is not read."""
-    from claimgraph.yamlsafe import MAX_FILE_BYTES
+    from claimgraph.io.files import ReadRefused, read_regular
 
     try:
-        if not report.is_file():  # /dev/zero never ends, a FIFO blocks
-            raise UsageError(f"{report}: not a regular file (a device or a pipe): not read")
-        if report.stat().st_size > MAX_FILE_BYTES:
-            raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
-        with report.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)  # never past the limit, even if it grows
-        if len(data) > MAX_FILE_BYTES:
-            raise UsageError(f"{report}: over the limit of {MAX_FILE_BYTES:,} bytes")
-        return data.decode("utf-8-sig")
+        return read_regular(report).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         typer.echo(f"{report}: not valid UTF-8 (byte offset {exc.start})", err=True)
-    except (OSError, UsageError) as exc:
-        typer.echo(f"{report}: {exc}" if isinstance(exc, OSError) else str(exc), err=True)
+    except ReadRefused as exc:
+        typer.echo(f"{report}: {exc}", err=True)
+    except OSError as exc:
+        typer.echo(f"{report}: {exc}", err=True)
     return None
 
 

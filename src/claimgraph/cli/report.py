@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,6 @@ import typer
 
 from claimgraph.cli import common
 from claimgraph.errors import UsageError
-from claimgraph.problems import suggest
 
 # More events than this, on a terminal, show a progress bar.
 PROGRESS_THRESHOLD = 10
@@ -56,25 +56,6 @@ FormatOption = Annotated[
         case_sensitive=False,
     ),
 ]
-DraftsOption = Annotated[
-    bool,
-    typer.Option("--include-drafts", help="Also read claim files whose source is a draft."),
-]
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        help="Do not use or fill the cache (.claimgraph-cache beside the claims folder), "
-        "which skips a run whose claim files, source texts and reports are unchanged.",
-    ),
-]
-ForceOption = Annotated[
-    bool,
-    typer.Option(
-        "--force",
-        help="Overwrite files claimgraph did not write (or that were edited since it wrote them).",
-    ),
-]
 
 
 def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> object:
@@ -95,17 +76,6 @@ def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> objec
     return loaded.corpus
 
 
-def _check_events(
-    wanted: list[str], known: list[str], claims_dir: Path, include_drafts: bool
-) -> None:
-    for event in wanted:
-        if event not in known:
-            common.refuse_event_in_drafts(event, claims_dir, include_drafts)
-            hint = suggest(event, known)
-            extra = f" (did you mean '{hint}'?)" if hint else ""
-            raise UsageError(f"unknown event '{event}'{extra}")
-
-
 def _to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
@@ -118,14 +88,20 @@ def _progress_wanted(n: int) -> bool:
     return n > PROGRESS_THRESHOLD and sys.stdout.isatty()
 
 
+def _rendering_bar(ids: list[str]) -> Iterable[str]:
+    from rich.progress import track
+
+    return track(ids, description="Rendering reports")
+
+
 def report(
     claims_dir: common.ClaimsDir = Path("claims"),
     output: OutputOption = None,
     event: EventOption = None,
     format: FormatOption = Format.md,
-    include_drafts: DraftsOption = False,
-    force: ForceOption = False,
-    no_cache: NoCacheOption = False,
+    include_drafts: common.IncludeDrafts = False,
+    force: common.Force = False,
+    no_cache: common.NoCache = False,
 ) -> None:
     """Write the comparison reports (Markdown), or the whole assessment as JSON or CSV.
 
@@ -133,7 +109,7 @@ def report(
     event and index.md. Files claimgraph did not write are never overwritten
     or deleted (see .claimgraph-manifest.json in the output folder).
     """
-    from claimgraph.assess import assess
+    from claimgraph import jobs
     from claimgraph.cache import (
         Cache,
         RunCache,
@@ -143,7 +119,7 @@ def report(
     )
     from claimgraph.model import Corpus
     from claimgraph.output import OutputFolder, write_file
-    from claimgraph.render import markdown, tables
+    from claimgraph.views import tables
 
     with common.handled():
         wanted = list(dict.fromkeys(event or []))
@@ -166,12 +142,15 @@ def report(
                 return
         corpus = _load(claims_dir, include_drafts, cache)
         assert isinstance(corpus, Corpus)
-        _check_events(wanted, list(corpus.events), claims_dir, include_drafts)
-        assessment = assess(corpus)
+        for event_id in wanted:  # an event only the drafts have: say so, then the library's check
+            if event_id not in corpus.events:
+                common.refuse_event_in_drafts(event_id, claims_dir, include_drafts)
+        jobs.check_events(wanted, corpus)
+        assessment = jobs.assess(jobs.link(corpus))
         selected = wanted or None
 
         if format is Format.html:
-            from claimgraph.render import html
+            from claimgraph.views import html
 
             site = OutputFolder(output or Path("site"), force=force)
             pages = html.generate_site(assessment, selected)
@@ -199,20 +178,8 @@ def report(
 
         folder = OutputFolder(out_dir, force=force)
         ids = wanted or list(assessment.events)
-        files: dict[str, str] = {}
-        if _progress_wanted(len(ids)):
-            from rich.progress import track
-
-            for event_id in track(ids, description="Rendering reports"):
-                files[markdown.report_filename(event_id)] = markdown.render_event(
-                    assessment, event_id
-                )
-        else:
-            for event_id in ids:
-                files[markdown.report_filename(event_id)] = markdown.render_event(
-                    assessment, event_id
-                )
-        files[markdown.INDEX_NAME] = markdown.render_index(assessment)
+        each = _rendering_bar if _progress_wanted(len(ids)) else None
+        files = jobs.render_reports(assessment, selected, each=each)
         result = folder.write_all(files, remove_stale=not wanted)
         if runs is not None and not result.kept:
             texts = source_text_candidates(corpus, project_root(claims_dir))
@@ -245,13 +212,13 @@ def claimreview(
             show_default=False,
         ),
     ] = None,
-    include_drafts: DraftsOption = False,
-    force: ForceOption = False,
+    include_drafts: common.IncludeDrafts = False,
+    force: common.Force = False,
 ) -> None:
     """Write schema.org ClaimReview JSON-LD for every claim with a fact-checker's review."""
     from claimgraph.model import Corpus
     from claimgraph.output import write_file
-    from claimgraph.render.claimreview import claimreview_problems, render_claimreview
+    from claimgraph.views.claimreview import claimreview_problems, render_claimreview
 
     with common.handled():
         corpus = _load(claims_dir, include_drafts)

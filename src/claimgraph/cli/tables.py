@@ -12,7 +12,7 @@ from claimgraph.cli import common
 from claimgraph.errors import UsageError
 
 if TYPE_CHECKING:
-    from claimgraph.assess import Assessment
+    from claimgraph.analysis.assess import Assessment
 
 
 class TableFormat(StrEnum):
@@ -37,14 +37,10 @@ FormatOption = Annotated[
         case_sensitive=False,
     ),
 ]
-DraftsOption = Annotated[
-    bool,
-    typer.Option("--include-drafts", help="Also read claim files whose source is a draft."),
-]
 
 
 def _assess(claims_dir: Path, include_drafts: bool) -> Assessment:
-    from claimgraph.assess import assess
+    from claimgraph.analysis.assess import assess
     from claimgraph.load import load_corpus
 
     if not claims_dir.is_dir():
@@ -59,10 +55,10 @@ def _echo(text: str, format: TableFormat) -> None:
 def events(
     claims_dir: common.ClaimsDir = Path("claims"),
     format: FormatOption = TableFormat.table,
-    include_drafts: DraftsOption = False,
+    include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List events with their status and counts of claims, contradictions and corroborations."""
-    from claimgraph.frames import events_frame, render_frame
+    from claimgraph.views.frames import events_frame, render_frame
 
     with common.handled():
         frame = events_frame(_assess(claims_dir, include_drafts))
@@ -82,11 +78,11 @@ def claims(
         typer.Option("--aspect", help="Only claims answering this aspect.", show_default=False),
     ] = None,
     format: FormatOption = TableFormat.table,
-    include_drafts: DraftsOption = False,
+    include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List claims with their question's status and the claims they contradict or corroborate."""
-    from claimgraph.frames import claims_frame, render_frame
     from claimgraph.review.resolve import aspect_named, party_named
+    from claimgraph.views.frames import claims_frame, render_frame
 
     with common.handled():
         assessment = _assess(claims_dir, include_drafts)
@@ -102,10 +98,10 @@ def claims(
 def parties(
     claims_dir: common.ClaimsDir = Path("claims"),
     format: FormatOption = TableFormat.table,
-    include_drafts: DraftsOption = False,
+    include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List parties with their track record: contradicted or corroborated by another side."""
-    from claimgraph.frames import parties_frame, render_frame
+    from claimgraph.views.frames import parties_frame, render_frame
 
     with common.handled():
         frame = parties_frame(_assess(claims_dir, include_drafts))
@@ -133,21 +129,15 @@ def graph(
             case_sensitive=False,
         ),
     ] = GraphFormat.graphml,
-    include_drafts: DraftsOption = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Overwrite a file claimgraph did not write (or that was edited since).",
-        ),
-    ] = False,
+    include_drafts: common.IncludeDrafts = False,
+    force: common.Force = False,
 ) -> None:
     """Write the claim graph (parties, sources, events, questions, positions, claims).
 
     An existing file is replaced only if claimgraph wrote it and nobody edited
     it since (see .claimgraph-manifest.json next to it), unless --force.
     """
-    from claimgraph.graph import write_graph
+    from claimgraph.views.graph import write_graph
 
     with common.handled():
         assessment = _assess(claims_dir, include_drafts)

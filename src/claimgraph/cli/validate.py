@@ -40,13 +40,7 @@ def _plural(n: int, word: str) -> str:
 
 def validate(
     claims_dir: common.ClaimsDir = Path("claims"),
-    include_drafts: Annotated[
-        bool,
-        typer.Option(
-            "--include-drafts",
-            help="Also check claim files whose source has `status: draft` (skipped by default).",
-        ),
-    ] = False,
+    include_drafts: common.IncludeDrafts = False,
     format: Annotated[
         ProblemFormat,
         typer.Option(
@@ -57,13 +51,7 @@ def validate(
             case_sensitive=False,
         ),
     ] = ProblemFormat.text,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Neither use nor fill the cache (.claimgraph-cache/ beside the claims folder).",
-        ),
-    ] = False,
+    no_cache: common.NoCache = False,
 ) -> None:
     """Check a claims folder: every problem with its file, line and column."""
     from claimgraph.cache import Cache, cache_dir_for

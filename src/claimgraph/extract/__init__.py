@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -54,8 +53,9 @@ from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_word
 from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
+from claimgraph.io.atomic import write_temp
+from claimgraph.io.files import MAX_FILE_BYTES
 from claimgraph.model import AspectType, Party, Stance, slugify
-from claimgraph.yamlsafe import MAX_FILE_BYTES
 from claimgraph.yamlwrite import dump
 
 __all__ = [
@@ -1108,11 +1108,9 @@ def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
         )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+        # mkstemp would make it 0600; drafts are for sharing, like reports
+        tmp = write_temp(target, body, mode=0o644 & ~_umask())
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(body)
-            os.chmod(tmp, 0o644 & ~_umask())  # mkstemp makes it 0600; drafts are for sharing
             if force:
                 os.replace(tmp, target)
             else:

@@ -19,8 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from claimgraph.io.files import ReadRefused, read_regular
 from claimgraph.problems import Report
-from claimgraph.yamlsafe import MAX_FILE_BYTES, decode, parse_yaml
+from claimgraph.yamlsafe import decode, parse_yaml
 
 __all__ = ["read_data_file", "read_data_text", "read_package_data"]
 
@@ -41,10 +42,10 @@ def read_data_file(path: Path) -> Any:
     is too large, not UTF-8 or not valid YAML, ``OSError`` when unreadable.
     """
     shown = str(path)
-    if path.exists() and not path.is_file():
-        raise ValueError(f"{shown}: not a regular file: not read")
-    with path.open("rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
+    try:
+        data = read_regular(path)
+    except ReadRefused as exc:
+        raise ValueError(f"{shown}: {exc}") from None
     report = Report()
     text = decode(data, shown, report)
     if text is None:

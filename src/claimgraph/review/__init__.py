@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.errors import InvalidInput, OutputError, UsageError
 from claimgraph.extract.catalogue import Catalogue
+from claimgraph.io.atomic import flush, write_temp
+from claimgraph.io.files import read_at_most
 from claimgraph.model import Corpus, Event, Party
 from claimgraph.problems import Report
 from claimgraph.review.edit import YamlEdit
@@ -59,13 +60,9 @@ def _is_unknown(party: Party) -> bool:
 
 
 def _read_bytes(path: Path) -> bytes:
-    from claimgraph.yamlsafe import MAX_FILE_BYTES
-
     if not path.is_file():
         raise UsageError(f"{path}: not a file")
-    with path.open("rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
-    return data
+    return read_at_most(path)
 
 
 def _parse(path: Path) -> tuple[bytes, object]:
@@ -382,12 +379,10 @@ def _replace_file(path: Path, before: bytes, text: str) -> None:
 
 
 def _write_temp(folder: Path, name: str, data: bytes) -> str:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    """A durable temporary file for ``folder/name`` (its mode set by the caller)."""
+    tmp = write_temp(folder / name, data, mode=None)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        flush([tmp])
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

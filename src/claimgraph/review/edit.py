@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from claimgraph.errors import InvalidInput, UsageError
+from claimgraph.io import files
 from claimgraph.problems import Report
-from claimgraph.yamlsafe import MAX_FILE_BYTES, compose, decode
+from claimgraph.yamlsafe import compose, decode
 
 __all__ = ["YamlEdit"]
 
@@ -84,7 +85,7 @@ class YamlEdit:
     def read(cls, data: bytes, path: str) -> YamlEdit:
         """Decode (UTF-8, within the size limit) and compose a file's bytes."""
         report = Report()
-        if len(data) > MAX_FILE_BYTES:
+        if len(data) > files.MAX_FILE_BYTES:
             decode(data, path, report)
             raise InvalidInput(report)
         if decode(data, path, report) is None:

@@ -46,9 +46,9 @@ from typing import Any, Literal
 import networkx as nx
 
 from claimgraph import __version__
-from claimgraph.echoes import corpus_echoes
+from claimgraph.analysis.echoes import corpus_echoes
+from claimgraph.analysis.link import Linking, Relation, link_corpus
 from claimgraph.errors import UsageError
-from claimgraph.link import Linking, Relation, link_corpus
 from claimgraph.model import Corpus, Interval, Value
 from claimgraph.output import write_file
 
@@ -122,8 +122,8 @@ def build_graph(
 ) -> nx.MultiDiGraph[str]:
     """Build the claim graph of a corpus.
 
-    ``linking`` (from :func:`claimgraph.link.link_corpus`) and ``echoes``
-    (from :func:`claimgraph.echoes.corpus_echoes`) are computed when not given.
+    ``linking`` (from :func:`claimgraph.analysis.link.link_corpus`) and ``echoes``
+    (from :func:`claimgraph.analysis.echoes.corpus_echoes`) are computed when not given.
     """
     if linking is None:
         linking = link_corpus(corpus)

@@ -7,7 +7,7 @@ Each event (in the index's order) carries its status, counts, questions
 and timeline; each party its track record. Inside events, values are typed:
 a category is a string, a set a sorted list, a count interval ``{"low": 4,
 "high": null, "text": "at least 4"}`` (``null`` for no upper bound), dates
-ISO 8601. Keys follow the result types of :mod:`claimgraph.assess`;
+ISO 8601. Keys follow the result types of :mod:`claimgraph.analysis.assess`;
 ``version`` changes when a key is removed or its meaning changes (adding keys
 does not).
 
@@ -27,9 +27,9 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from claimgraph.assess import Assessment, EventAssessment, event_order, outlet_of
+from claimgraph.analysis.assess import Assessment, EventAssessment, event_order, outlet_of
+from claimgraph.analysis.link import written_labels
 from claimgraph.errors import UsageError
-from claimgraph.link import written_labels
 from claimgraph.model import AspectType, Claim, Interval, Value
 from claimgraph.problems import suggest
 from claimgraph.quantities import stated
@@ -355,6 +355,6 @@ def render_csv(assessment: Assessment, events: Collection[str] | None = None) ->
 
     Cells that a spreadsheet would run as a formula get a leading ``'``.
     """
-    from claimgraph.frames import claims_frame, render_frame
+    from claimgraph.views.frames import claims_frame, render_frame
 
     return render_frame(claims_frame(assessment, events=events), "csv")

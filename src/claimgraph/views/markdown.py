@@ -7,7 +7,7 @@ quotes; corroborations (independent ones first, echoes flagged); silences;
 count reconciliation; a timeline of statements; the sources; and a Mermaid
 diagram of parties, positions and contradictions.
 
-Every piece of user text goes through :mod:`claimgraph.render.escape`, and the
+Every piece of user text goes through :mod:`claimgraph.views.escape`, and the
 output is deterministic (ordered by the corpus and the assessment, no
 timestamps), so golden files compare byte for byte.
 """
@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
-from claimgraph.assess import (
+from claimgraph.analysis.assess import (
     STATUS_ORDER,
     Assessment,
     CountFigure,
@@ -29,12 +29,12 @@ from claimgraph.assess import (
     event_order,
     outlet_of,
 )
-from claimgraph.link import value_label, written_labels
+from claimgraph.analysis.link import value_label, written_labels
 from claimgraph.model import AspectType, Certainty, Claim, Corpus, Event, Interval, Stance
 from claimgraph.output import safe_filename
 from claimgraph.quantities import vague_words
-from claimgraph.render.escape import md_cell, md_code, md_inline, md_link, one_line
-from claimgraph.render.mermaid import diagram_questions, render_diagram, too_large
+from claimgraph.views.escape import md_cell, md_code, md_inline, md_link, one_line
+from claimgraph.views.mermaid import diagram_questions, render_diagram, too_large
 
 __all__ = [
     "ANSWERING_KINDS",
@@ -1038,12 +1038,19 @@ def _relative_link(event: Event) -> str:
     return f"[{md_inline(event.title or event.id)}]({report_filename(event.id)})"
 
 
-def generate_reports(assessment: Assessment, events: Iterable[str] | None = None) -> dict[str, str]:
+def generate_reports(
+    assessment: Assessment,
+    events: Iterable[str] | None = None,
+    *,
+    each: Callable[[list[str]], Iterable[str]] | None = None,
+) -> dict[str, str]:
     """Every report by file name: one per event (all, or those given) and ``index.md``.
 
-    The index always lists every event of the assessment.
+    The index always lists every event of the assessment. ``each`` wraps the
+    loop over the events (the CLI's progress bar).
     """
     wanted = list(events) if events is not None else list(assessment.events)
-    files = {report_filename(e): render_event(assessment, e) for e in wanted}
+    ids = each(wanted) if each is not None else wanted
+    files = {report_filename(e): render_event(assessment, e) for e in ids}
     files[INDEX_NAME] = render_index(assessment)
     return files

@@ -30,7 +30,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from claimgraph.link import Relation, statement_time
+from claimgraph.analysis.link import Relation, statement_time
 from claimgraph.model import Claim, Corpus
 
 __all__ = [

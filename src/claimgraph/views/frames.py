@@ -6,7 +6,7 @@ The column names are stable (they are the CSV header and the JSON keys):
   status, claims, parties, sources, outlets, contradicting_pairs,
   contradictions, corroborations, independent_corroborations, echoes,
   contested_questions, declined``
-- claims: the one claim row, :data:`claimgraph.render.tables.CLAIM_COLUMNS`
+- claims: the one claim row, :data:`claimgraph.views.tables.CLAIM_COLUMNS`
   (also ``report -f csv`` and the claims of ``report -f json``); in CSV a
   text cell a spreadsheet would run as a formula gets a leading ``'``
 - parties: ``party, name, side, kind, claims, declined,
@@ -15,7 +15,7 @@ The column names are stable (they are the CSV header and the JSON keys):
   of the party's answers, as in ``index.md``)
 
 >>> from claimgraph.model import Corpus, Claim, Party, Event, Source, Aspect, AspectType
->>> from claimgraph.assess import assess
+>>> from claimgraph.analysis.assess import assess
 >>> corpus = Corpus(
 ...     parties={"a": Party("a", "A", "russia"), "b": Party("b", "B", "ukraine")},
 ...     events={"e": Event("e", "E")}, sources={"s": Source("s")},
@@ -37,8 +37,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from claimgraph.assess import Assessment, event_order
-from claimgraph.render.tables import CLAIM_COLUMNS, SHARE_DIGITS, claim_rows, spreadsheet_safe
+from claimgraph.analysis.assess import Assessment, event_order
+from claimgraph.views.tables import CLAIM_COLUMNS, SHARE_DIGITS, claim_rows, spreadsheet_safe
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -153,7 +153,7 @@ def claims_frame(
     *,
     events: Collection[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per claim (the claim row of :func:`claimgraph.render.tables.claim_rows`),
+    """One row per claim (the claim row of :func:`claimgraph.views.tables.claim_rows`),
     optionally of one event (or ``events``), party or aspect.
 
     ``low`` and ``high`` are nullable integers, so a CSV shows ``4``, not ``4.0``.
@@ -229,7 +229,7 @@ def render_frame(frame: pd.DataFrame, fmt: TableFormat, name: str = "", width: i
 def _defuse(value: Any) -> Any:
     """A text cell a spreadsheet would run as a formula gets a leading ``'``.
 
-    One rule for every CSV (:func:`claimgraph.render.tables.spreadsheet_safe`).
+    One rule for every CSV (:func:`claimgraph.views.tables.spreadsheet_safe`).
 
     >>> _defuse("=HYPERLINK(1)"), _defuse("-5 killed"), _defuse("ten"), _defuse(" @x")
     ("'=HYPERLINK(1)", "'-5 killed", 'ten', "' @x")

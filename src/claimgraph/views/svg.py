@@ -13,7 +13,7 @@ ids are never taken from user text. Styling is by class (the site's
 stylesheet), never a ``style`` attribute, so a strict Content Security Policy
 holds.
 
->>> from claimgraph.render.svg import wrap
+>>> from claimgraph.views.svg import wrap
 >>> wrap("the anti-aircraft defence has worked in the area", 20)
 ['the anti-aircraft', 'defence has worked', 'in the area']
 """
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from claimgraph.assess import Assessment, EventAssessment, PositionAssessment, Relation
-from claimgraph.render.escape import one_line
+from claimgraph.analysis.assess import Assessment, EventAssessment, PositionAssessment, Relation
+from claimgraph.views.escape import one_line
 
 __all__ = ["MAX_ANSWERS", "render_svg", "wrap"]
 

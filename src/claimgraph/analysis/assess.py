@@ -49,17 +49,17 @@ from typing import Literal
 
 import networkx as nx
 
-from claimgraph.echoes import corpus_echoes, echo_roots
-from claimgraph.link import (
+from claimgraph.analysis.echoes import echo_roots
+from claimgraph.analysis.link import (
     Linking,
     Position,
     QuestionLinks,
     Relation,
     RelationKind,
     RelationSource,
-    link_corpus,
     statement_time,
 )
+from claimgraph.analysis.linked import Linked, fewer_gc_passes, link
 from claimgraph.model import AspectType, Certainty, Claim, Corpus, Interval, Stance, Value
 from claimgraph.quantities import stated
 
@@ -279,9 +279,9 @@ class Assessment:
 
     @property
     def graph(self) -> nx.MultiDiGraph[str]:
-        """The claim graph (:func:`claimgraph.graph.build_graph`), built on first use."""
+        """The claim graph (:func:`claimgraph.views.graph.build_graph`), built on first use."""
         if not self._graph:
-            from claimgraph.graph import build_graph
+            from claimgraph.views.graph import build_graph
 
             self._graph.append(build_graph(self.corpus, self._linking, self._echoes))
         return self._graph[0]
@@ -660,22 +660,22 @@ def _event_status(
     return "unanswered"
 
 
-def assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessment:
+def assess(corpus: Corpus, linked: Linked | None = None) -> Assessment:
     """Assess every event, question, position and party of ``corpus``.
 
-    ``graph`` is the graph of :func:`claimgraph.graph.build_graph`; when not
-    given, ``Assessment.graph`` builds it from the same links on first use
-    (reports and tables do not need it).
+    ``linked`` is the corpus already linked (:func:`claimgraph.analysis.linked.link`);
+    when not given, the corpus is linked here. ``Assessment.graph`` builds the
+    graph from the same links on first use (reports and tables do not need it).
     """
-    from claimgraph.load import fewer_gc_passes
-
+    if linked is None:
+        linked = link(corpus)
+    elif linked.corpus is not corpus:
+        raise ValueError("assess: the linked corpus is not the corpus given")
     with fewer_gc_passes():
-        return _assess(corpus, graph)
+        return _assess(corpus, linked.linking, list(linked.echoes))
 
 
-def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assessment:
-    linking = link_corpus(corpus)
-    echoes = corpus_echoes(corpus)
+def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessment:
     ctx = _Context(corpus, linking, echoes)
 
     # Claim-level relations: the fact-checker's links, count updates, echoes.
@@ -803,7 +803,7 @@ def _assess(corpus: Corpus, graph: nx.MultiDiGraph[str] | None = None) -> Assess
         parties=_party_records(
             ctx, index, {d for e in events.values() for d in e.answered_declines}
         ),
-        _graph=[graph] if graph is not None else [],
+        _graph=[],
         _linking=linking,
         _echoes=tuple(echoes),
         _relations={c: tuple(rs) for c, rs in index.items()},

@@ -1,13 +1,13 @@
 """The comparison report as a static site: ``index.html`` and one page per event.
 
-Each event page carries the Markdown report's content (:mod:`claimgraph.render.markdown`)
+Each event page carries the Markdown report's content (:mod:`claimgraph.views.markdown`)
 and what a page does better: the side-by-side table with parties grouped under
 coloured side headers, a sticky header row and question column, scrolling
 inside its own box; every answer opens its verbatim quotes with speaker, date
 and source link (``<details>``, no script needed); filters by side, party and
 question and a search over quotes and speakers (a small script, progressive
 enhancement); and an SVG diagram of the contested questions
-(:mod:`claimgraph.render.svg`). The index sorts and filters events by status,
+(:mod:`claimgraph.views.svg`). The index sorts and filters events by status,
 date and place.
 
 The site is self-contained: the stylesheet and the script are inlined into
@@ -15,7 +15,7 @@ every page, and each page's Content Security Policy allows exactly those two
 (by hash) and nothing else, so no request leaves the page and a quote that
 slipped past escaping still could not run. Every text from a claim file goes
 through :func:`text` (``html.escape``); only ``http(s)`` urls become links
-(:func:`claimgraph.render.escape.safe_url`). Output is deterministic.
+(:func:`claimgraph.views.escape.safe_url`). Output is deterministic.
 
 Figures, statuses and marks come from the assessment and from the Markdown
 renderer's own data helpers, never recomputed here.
@@ -36,7 +36,7 @@ from functools import cache
 from html import escape
 from importlib import resources
 
-from claimgraph.assess import (
+from claimgraph.analysis.assess import (
     STATUS_ORDER,
     Assessment,
     EventAssessment,
@@ -45,8 +45,8 @@ from claimgraph.assess import (
 )
 from claimgraph.model import Certainty, Claim, Corpus, Event, Stance
 from claimgraph.output import safe_filename
-from claimgraph.render.escape import one_line, safe_url
-from claimgraph.render.markdown import (
+from claimgraph.views.escape import one_line, safe_url
+from claimgraph.views.markdown import (
     QUESTION_WORDS,
     STATUS_EXPLAINED,
     STATUS_WORDS,
@@ -72,8 +72,8 @@ from claimgraph.render.markdown import (
     format_date,
     spread_text,
 )
-from claimgraph.render.mermaid import diagram_questions
-from claimgraph.render.svg import render_svg
+from claimgraph.views.mermaid import diagram_questions
+from claimgraph.views.svg import render_svg
 
 __all__ = [
     "INDEX_HTML",
@@ -126,7 +126,7 @@ def page_filename(event_id: str) -> str:
 
 @cache
 def _static(name: str) -> str:
-    return (resources.files("claimgraph.render") / "static" / name).read_text(encoding="utf-8")
+    return (resources.files("claimgraph.views") / "static" / name).read_text(encoding="utf-8")
 
 
 def _hash(source: str) -> str:
@@ -619,7 +619,7 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
 
 
 def _corroboration_kind(pos: PositionAssessment, names: _Names, sides: Sequence[str]) -> str:
-    """The words of :func:`claimgraph.render.markdown.corroboration_kind`, as plain text."""
+    """The words of :func:`claimgraph.views.markdown.corroboration_kind`, as plain text."""
     across = ", ".join(names.side(s) for s in sides)
     outlets = ", ".join(pos.outlets)
     if pos.independently_corroborated:

@@ -5,7 +5,7 @@ Only what an editor needs to see the dispute is drawn (seven parties and all
 their answers made about 25 crossing curves that GitHub shrinks to
 unreadable); everything else is in the report's tables. Node ids are
 generated here (``N1``, ``Q1``), never taken from user text; every label
-passes through :func:`claimgraph.render.escape.mermaid_label`.
+passes through :func:`claimgraph.views.escape.mermaid_label`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from claimgraph.assess import Assessment, EventAssessment
-from claimgraph.render.escape import mermaid_label
+from claimgraph.analysis.assess import Assessment, EventAssessment
+from claimgraph.views.escape import mermaid_label
 
 __all__ = [
     "CONTRADICTION_STYLE",
