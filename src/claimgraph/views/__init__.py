@@ -9,6 +9,8 @@ the graph and pandas frames.
 - :mod:`claimgraph.views.graph`: the networkx graph and its exports (GraphML, GEXF, JSON);
 - :mod:`claimgraph.views.frames`: pandas tables (imported only when asked for);
 - :mod:`claimgraph.views.escape`: escaping of user text for all of the above.
+- :mod:`claimgraph.views.values`: a claim's value as text, one function per meaning
+  (slugs, words as written, labels, the report's answer) for all of the above.
 
 Renderers return text; writing it safely is :mod:`claimgraph.output`'s job.
 """

@@ -29,8 +29,9 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from claimgraph.model import Claim, Corpus, Interval, Stance
+from claimgraph.model import Claim, Corpus, Stance
 from claimgraph.problems import Report
+from claimgraph.views.values import value_labels
 
 __all__ = ["claimreview_problems", "generate_claimreview", "render_claimreview"]
 
@@ -39,19 +40,6 @@ JsonObject = dict[str, Any]
 
 def _iso(when: date | datetime | None) -> str | None:
     return when.isoformat() if when is not None else None
-
-
-def _value_text(claim: Claim, corpus: Corpus) -> str:
-    value = claim.value
-    aspect = corpus.aspects.get(claim.aspect)
-    if value is None:
-        return ""
-    if isinstance(value, Interval):
-        return value.text or str(value)
-    if isinstance(value, frozenset):
-        items = sorted(value)
-        return ", ".join(aspect.label_of(v) if aspect else v for v in items)
-    return aspect.label_of(value) if aspect else value
 
 
 def claim_text(claim: Claim, corpus: Corpus) -> str:
@@ -69,7 +57,7 @@ def claim_text(claim: Claim, corpus: Corpus) -> str:
     aspect = corpus.aspects.get(claim.aspect)
     what = aspect.label if aspect and aspect.label else claim.aspect
     verb = {Stance.ASSERTS: "states", Stance.DENIES: "denies", Stance.DECLINES: "declines"}
-    value = _value_text(claim, corpus)
+    value = value_labels(claim, corpus)
     text = f"{who} {verb[claim.stance]} {what}"
     return f"{text}: {value}" if value else text
 

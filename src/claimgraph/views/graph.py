@@ -49,8 +49,9 @@ from claimgraph import __version__
 from claimgraph.analysis.echoes import corpus_echoes
 from claimgraph.analysis.link import Linking, Relation, link_corpus
 from claimgraph.errors import UsageError
-from claimgraph.model import Corpus, Interval, Value
+from claimgraph.model import Corpus, Interval
 from claimgraph.output import write_file
+from claimgraph.views.values import value_slugs
 
 __all__ = [
     "FORMATS",
@@ -85,14 +86,6 @@ def _text(value: object) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return "" if value is None else str(value)
-
-
-def _value_text(value: Value) -> str:
-    if isinstance(value, frozenset):
-        return "; ".join(sorted(value))
-    if isinstance(value, Interval):
-        return value.text or str(value)
-    return _text(value)
 
 
 # Characters XML 1.0 cannot carry, even escaped.
@@ -185,7 +178,7 @@ def build_graph(
                     event=position.event,
                     aspect=position.aspect,
                     slug=position.key,
-                    value=_value_text(position.value),
+                    value=value_slugs(position.value),
                     low=float(count.low) if count else None,
                     high=float(count.high) if count else None,
                 ),
@@ -210,7 +203,7 @@ def build_graph(
                 party=claim.party,
                 source=claim.source,
                 aspect=claim.aspect,
-                value=_value_text(claim.value),
+                value=value_slugs(claim.value),
                 stance=claim.stance.value,
                 certainty=claim.certainty.value,
                 evidence="; ".join(claim.evidence),

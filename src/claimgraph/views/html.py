@@ -57,9 +57,7 @@ from claimgraph.views.markdown import (
     _Names,
     _ordered_questions,
     _short_date,
-    _stance_value,
     answered_decline,
-    claim_value,
     conservative_text,
     cross_links,
     event_claims,
@@ -74,6 +72,7 @@ from claimgraph.views.markdown import (
 )
 from claimgraph.views.mermaid import diagram_questions
 from claimgraph.views.svg import render_svg
+from claimgraph.views.values import report_answer, report_value
 
 __all__ = [
     "INDEX_HTML",
@@ -189,7 +188,7 @@ def answer_marks(claim: Claim, assessment: Assessment) -> str:
         if answered_decline(claim, assessment):
             return '<span class="declined"><s>“declined”</s>, then answered</span>'
         return '<span class="declined">“declined”</span>'
-    shown = text(claim_value(claim, assessment)) or text(claim.quote[:60])
+    shown = text(report_value(claim, assessment)) or text(claim.quote[:60])
     if claim.certainty is Certainty.HEDGED:
         shown = '<abbr class="mark" title="hedged">~</abbr>' + shown
     if claim.stance is Stance.DENIES:
@@ -537,8 +536,8 @@ def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) 
     items = ['<ol class="statements">']
     for by_hand, left, right in groups.values():
         a, b = corpus.claims[left[0]], corpus.claims[right[0]]
-        left_text = text(_stance_value(a, assessment))
-        right_text = text(_stance_value(b, assessment))
+        left_text = text(report_answer(a, assessment))
+        right_text = text(report_answer(b, assessment))
         if a.aspect == b.aspect:
             head = f"<strong>{text(names.aspect(a.aspect))}</strong>: {left_text} ⟷ {right_text}"
         else:
@@ -549,7 +548,7 @@ def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) 
         if by_hand:
             head += " — <em>marked by the fact-checker</em>"
         subs = "".join(
-            f"<li><em>{text(_stance_value(corpus.claims[c], assessment))}</em>: "
+            f"<li><em>{text(report_answer(corpus.claims[c], assessment))}</em>: "
             f"{statement(corpus.claims[c], assessment, names)}</li>"
             for c in left + right
         )
@@ -671,7 +670,7 @@ def _verdicts(ea: EventAssessment, assessment: Assessment, names: _Names) -> lis
     if not reviewed:
         return []
     items = [
-        f"<li><em>{text(_stance_value(c, assessment) or c.aspect)}</em>: "
+        f"<li><em>{text(report_answer(c, assessment) or c.aspect)}</em>: "
         f"{statement(c, assessment, names)}</li>"
         for c in reviewed
     ]

@@ -29,12 +29,12 @@ from claimgraph.analysis.assess import (
     event_order,
     outlet_of,
 )
-from claimgraph.analysis.link import value_label, written_labels
-from claimgraph.model import AspectType, Certainty, Claim, Corpus, Event, Interval, Stance
+from claimgraph.model import Certainty, Claim, Corpus, Event, Stance
 from claimgraph.output import safe_filename
 from claimgraph.quantities import vague_words
 from claimgraph.views.escape import md_cell, md_code, md_inline, md_link, one_line
 from claimgraph.views.mermaid import diagram_questions, render_diagram, too_large
+from claimgraph.views.values import report_answer, report_value
 
 __all__ = [
     "ANSWERING_KINDS",
@@ -267,30 +267,6 @@ class _Names:
         )
 
 
-def claim_value(claim: Claim, assessment: Assessment) -> str:
-    """A claim's answer in words (unescaped): its positions' labels, or its value."""
-    positions = assessment.positions_of(claim.id)
-    aspect = assessment.corpus.aspects.get(claim.aspect)
-    if positions:
-        written = written_labels(aspect, claim) if aspect else {}
-        labels = [
-            value_label(aspect, p.value, written)
-            if aspect and isinstance(p.value, str) and aspect.type is not AspectType.TEXT
-            else p.label
-            for p in positions
-        ]
-        return ", ".join(one_line(label) for label in labels)
-    value = claim.value
-    if value is None:
-        return ""
-    if isinstance(value, Interval):
-        return value.text or str(value)
-    written = written_labels(aspect, claim) if aspect else {}
-    if isinstance(value, frozenset):
-        return ", ".join(value_label(aspect, v, written) if aspect else v for v in sorted(value))
-    return one_line(value_label(aspect, value, written) if aspect else value)
-
-
 def _evidence_marks(claim: Claim) -> str:
     if not claim.evidence:
         return ""
@@ -346,7 +322,7 @@ def cell_text(claim: Claim, assessment: Assessment) -> str:
         if answered_decline(claim, assessment):
             return "~~“declined”~~, then answered"
         return "“declined”"
-    text = md_cell(claim_value(claim, assessment)) or md_cell(claim.quote)[:60]
+    text = md_cell(report_value(claim, assessment)) or md_cell(claim.quote)[:60]
     if claim.certainty is Certainty.HEDGED:
         text = "\\~" + text  # escaped: GFM reads a single ~ pair as strikethrough
     if claim.stance is Stance.DENIES:
@@ -578,8 +554,8 @@ def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) 
             right.append(b.id)
     for n, (by_hand, left, right) in enumerate(groups.values(), 1):
         a, b = corpus.claims[left[0]], corpus.claims[right[0]]
-        left_text = md_inline(_stance_value(a, assessment))
-        right_text = md_inline(_stance_value(b, assessment))
+        left_text = md_inline(report_answer(a, assessment))
+        right_text = md_inline(report_answer(b, assessment))
         if a.aspect == b.aspect:
             head = f"{n}. **{md_inline(names.aspect(a.aspect))}**: {left_text} ⟷ {right_text}"
         else:
@@ -592,7 +568,7 @@ def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) 
         lines.append(head)
         for claim_id in left + right:
             claim = corpus.claims[claim_id]
-            answer = md_inline(_stance_value(claim, assessment))
+            answer = md_inline(report_answer(claim, assessment))
             lines.append(f"   - *{answer}*: {_statement(claim, assessment, names)}")
     return lines + [""]
 
@@ -601,11 +577,6 @@ def _answer_key(claim: Claim, assessment: Assessment) -> str:
     positions = assessment.positions_of(claim.id)
     ids = ",".join(p.id for p in positions) or claim.id
     return f"{claim.stance.value}:{ids}"
-
-
-def _stance_value(claim: Claim, assessment: Assessment) -> str:
-    value = claim_value(claim, assessment)
-    return f"not {value}" if claim.stance is Stance.DENIES else value
 
 
 def _holders(position: PositionAssessment, assessment: Assessment) -> list[Claim]:
@@ -764,7 +735,7 @@ def _verdicts(ea: EventAssessment, assessment: Assessment, names: _Names) -> lis
         return []
     lines = ["## Verdicts", ""]
     for claim in reviewed:
-        answer = md_inline(_stance_value(claim, assessment)) or md_inline(claim.aspect)
+        answer = md_inline(report_answer(claim, assessment)) or md_inline(claim.aspect)
         lines.append(f"- *{answer}*: {_statement(claim, assessment, names)}")
         review = claim.review
         if review is not None and review.summary.strip():

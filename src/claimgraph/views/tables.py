@@ -28,11 +28,11 @@ from enum import Enum
 from typing import Any
 
 from claimgraph.analysis.assess import Assessment, EventAssessment, event_order, outlet_of
-from claimgraph.analysis.link import written_labels
 from claimgraph.errors import UsageError
-from claimgraph.model import AspectType, Claim, Interval, Value
+from claimgraph.model import Claim, Interval
 from claimgraph.problems import suggest
 from claimgraph.quantities import stated
+from claimgraph.views.values import value_as_written
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -194,19 +194,6 @@ def render_json(assessment: Assessment, events: Collection[str] | None = None) -
 SHARE_DIGITS = 3
 
 
-def _value_text(value: Value, claim: Claim, assessment: Assessment) -> str:
-    """A claim's answer as written: a count's words, set items as the file gives them."""
-    if value is None:
-        return ""
-    if isinstance(value, Interval):
-        return value.text or str(value)
-    aspect = assessment.corpus.aspects.get(claim.aspect)
-    written = written_labels(aspect, claim) if aspect else {}
-    if isinstance(value, frozenset):
-        return ";".join(written.get(v, v) for v in sorted(value))
-    return written.get(value, value) if aspect and aspect.type is not AspectType.TEXT else value
-
-
 def _join(ids: Iterable[str]) -> str:
     return ";".join(dict.fromkeys(ids))
 
@@ -294,7 +281,7 @@ def _claim_row(assessment: Assessment, claim: Claim) -> dict[str, Any]:
         "source": claim.source,
         "outlet": outlet_of(corpus, claim.source) if source else "",
         "aspect": claim.aspect,
-        "value": _value_text(value, claim, assessment),
+        "value": value_as_written(claim, corpus),
         "low": given.low if given else None,
         "high": given.high if given else None,
         "stance": claim.stance.value,

@@ -1,0 +1,89 @@
+"""A claim's value as text has one home (claimgraph.views.values), and each view shows it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimgraph.analysis.assess import assess
+from claimgraph.model import (
+    Aspect,
+    AspectType,
+    Claim,
+    Corpus,
+    Event,
+    Party,
+    Review,
+    Source,
+)
+from claimgraph.quantities import parse_count
+from claimgraph.views.claimreview import generate_claimreview
+from claimgraph.views.graph import build_graph
+from claimgraph.views.html import answer_marks
+from claimgraph.views.markdown import cell_text
+from claimgraph.views.tables import claim_rows
+from claimgraph.views.values import (
+    report_answer,
+    report_value,
+    value_as_written,
+    value_labels,
+    value_slugs,
+)
+
+REVIEW = Review("False", 1, 5, 1, "Desk", date(2024, 1, 2), "https://example.org/r")
+
+
+def _corpus() -> Corpus:
+    aspects = {
+        "killed": Aspect("killed", AspectType.COUNT),
+        "damage": Aspect("damage", AspectType.SET, values={"house": "Residential house"}),
+        "cause": Aspect("cause", AspectType.CATEGORY),
+    }
+    claims = {
+        "count": Claim("count", "e", "p", "s", "killed", parse_count("at least four"),
+                       raw_value="at least four", review=REVIEW),
+        "set": Claim("set", "e", "p", "s", "damage", frozenset({"power-line", "house"}),
+                     raw_value=["Power Line", "house"], review=REVIEW),
+        "category": Claim("category", "e", "p", "s", "cause", "drone-attack",
+                          raw_value="Drone attack", review=REVIEW),
+    }  # fmt: skip
+    return Corpus(
+        parties={"p": Party("p", "Ministry", "russia")},
+        events={"e": Event("e", "E")},
+        sources={"s": Source("s", title="T", url="https://example.org/s")},
+        aspects=aspects,
+        claims=claims,
+    )
+
+
+def test_each_view_shows_its_meaning_of_the_value_for_a_count_a_set_and_a_category() -> None:
+    corpus = _corpus()
+    assessment = assess(corpus)
+    claims = corpus.claims
+    graph = build_graph(corpus)
+    rows = {row["claim"]: row["value"] for row in claim_rows(assessment)}
+    sentences = [r["claimReviewed"] for r in generate_claimreview(corpus)]  # in claim order
+
+    expected = {
+        # claim: (slugs, as written, labels, report)
+        "count": ("at least four", "at least four", "at least four", "at least four"),
+        "set": (
+            "house; power-line",
+            "house;Power Line",
+            "Residential house, power line",
+            "Residential house, Power Line",
+        ),
+        "category": ("drone-attack", "Drone attack", "drone attack", "Drone attack"),
+    }
+    for (claim_id, (slugs, written, labels, report)), sentence in zip(
+        expected.items(), sentences, strict=True
+    ):
+        claim = claims[claim_id]
+        assert value_slugs(claim.value) == slugs
+        assert graph.nodes[f"claim:{claim_id}"]["value"] == slugs
+        assert value_as_written(claim, corpus) == written
+        assert rows[claim_id] == written
+        assert value_labels(claim, corpus) == labels
+        assert sentence.endswith(f": {labels}")
+        assert report_value(claim, assessment) == report == report_answer(claim, assessment)
+        assert cell_text(claim, assessment).startswith(report)
+        assert answer_marks(claim, assessment).startswith(report)
