@@ -9,9 +9,9 @@ timed, one by one::
     files = jobs.render_reports(assessment)        # file name -> Markdown
     result = jobs.write_reports(files, out_dir)    # through the output folder's manifest
 
-or all at once with :func:`report`. The CLI only parses arguments, calls a
-job and prints what it returns (black's ``reformat_one``: the library owns
-the job, the CLI loops and reports).
+or all at once with :func:`report`; :func:`validate` is ``claimgraph validate``'s
+job. The CLI only parses arguments, calls a job and prints what it returns
+(black's ``reformat_one``: the library owns the job, the CLI loops and reports).
 """
 
 from __future__ import annotations
@@ -24,22 +24,26 @@ from claimgraph.analysis.assess import Assessment
 from claimgraph.analysis.assess import assess as _assess
 from claimgraph.analysis.linked import Linked
 from claimgraph.analysis.linked import link as _link
-from claimgraph.cache import Cache
+from claimgraph.cache import Cache, RunCache, project_root, source_text_candidates
 from claimgraph.errors import InvalidInput, UsageError
 from claimgraph.load import Loaded, scan
 from claimgraph.model import Corpus
 from claimgraph.output import OutputFolder, WriteResult
-from claimgraph.problems import suggest
+from claimgraph.problems import Report, suggest
 from claimgraph.views import markdown
 
 __all__ = [
     "ReportResult",
+    "ValidateResult",
     "assess",
     "check_events",
     "link",
     "load",
+    "remember_report_run",
     "render_reports",
     "report",
+    "report_run",
+    "validate",
     "write_reports",
 ]
 
@@ -101,6 +105,29 @@ def write_reports(
     return OutputFolder(out_dir, force=force).write_all(files, remove_stale=remove_stale)
 
 
+def report_run(
+    cache: Cache, claims_dir: Path, *, include_drafts: bool = False, events: Sequence[str] = ()
+) -> RunCache:
+    """The run cache of a Markdown ``claimgraph report``: its key is the claim files and
+    these options; ``.current(out_dir)`` is the last identical run's summary, if intact."""
+    options = ["md", f"drafts={include_drafts}", *(f"event={e}" for e in events)]
+    return RunCache(cache, "report", claims_dir, options)
+
+
+def remember_report_run(
+    runs: RunCache,
+    corpus: Corpus,
+    claims_dir: Path,
+    out_dir: Path,
+    files: dict[str, str],
+    events: int,
+) -> bool:
+    """Record a finished Markdown report run: the source texts it may have read, the
+    files it wrote and its count of events."""
+    texts = source_text_candidates(corpus, project_root(claims_dir))
+    return runs.remember(texts, out_dir, files, {"events": events})
+
+
 @dataclass(slots=True)
 class ReportResult:
     """What :func:`report` did: the corpus, the assessment, the files and how each was written."""
@@ -130,3 +157,53 @@ def report(
     files = render_reports(assessment, list(events) or None)
     written = write_reports(files, out_dir, force=force, remove_stale=not events)
     return ReportResult(loaded, assessment, files, written)
+
+
+@dataclass(slots=True)
+class ValidateResult:
+    """What :func:`validate` found: the folder read, its problems and its counts."""
+
+    loaded: Loaded
+
+    @property
+    def report(self) -> Report:
+        """Every problem found, errors and warnings."""
+        return self.loaded.report
+
+    @property
+    def valid(self) -> bool:
+        """No error (warnings allowed)."""
+        return self.loaded.report.valid
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Files read, drafts skipped, records of each kind, errors and warnings."""
+        corpus, report = self.loaded.corpus, self.loaded.report
+        return {
+            "files": len(self.loaded.files),
+            "drafts_skipped": len(self.loaded.drafts_skipped),
+            "parties": len(corpus.parties),
+            "events": len(corpus.events),
+            "sources": len(corpus.sources),
+            "claims": len(corpus.claims),
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+        }
+
+
+def validate(
+    claims_dir: Path,
+    *,
+    include_drafts: bool = False,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ValidateResult:
+    """``claimgraph validate``: read and check a claims folder, never raising on its
+    problems. A deferred ``cache`` is written only when the folder is valid.
+    UsageError when ``claims_dir`` is not a folder."""
+    loaded = load(
+        claims_dir, include_drafts=include_drafts, cache=cache, progress=progress, strict=False
+    )
+    if cache is not None and loaded.report.valid:
+        cache.flush()
+    return ValidateResult(loaded)

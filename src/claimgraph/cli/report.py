@@ -60,15 +60,17 @@ FormatOption = Annotated[
 
 def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> object:
     """The corpus (InvalidInput if it has errors); a bar on a terminal while reading files."""
+    from claimgraph import jobs
     from claimgraph.cache import Cache
     from claimgraph.errors import InvalidInput
-    from claimgraph.load import scan
 
-    if not claims_dir.is_dir():
+    if not claims_dir.is_dir():  # before any progress bar (jobs.load checks too)
         raise UsageError(f"{claims_dir}: no such claims folder")
     assert cache is None or isinstance(cache, Cache)
     with common.loading_progress() as progress:
-        loaded = scan(claims_dir, include_drafts=include_drafts, cache=cache, progress=progress)
+        loaded = jobs.load(
+            claims_dir, include_drafts=include_drafts, cache=cache, progress=progress, strict=False
+        )
     common.say_drafts_skipped(claims_dir, len(loaded.drafts_skipped))
     common.say_reviewed_in_place(claims_dir, loaded.files)
     if not loaded.report.valid:
@@ -110,13 +112,7 @@ def report(
     or deleted (see .claimgraph-manifest.json in the output folder).
     """
     from claimgraph import jobs
-    from claimgraph.cache import (
-        Cache,
-        RunCache,
-        cache_dir_for,
-        project_root,
-        source_text_candidates,
-    )
+    from claimgraph.cache import Cache, RunCache, cache_dir_for
     from claimgraph.model import Corpus
     from claimgraph.output import OutputFolder, write_file
     from claimgraph.views import tables
@@ -130,8 +126,7 @@ def report(
         # Each claim file's parse is cached too, written only if the run succeeds.
         cache = Cache(cache_dir_for(claims_dir), enabled=not no_cache, defer=True)
         if format is Format.md and claims_dir.is_dir():
-            options = ["md", f"drafts={include_drafts}", *(f"event={e}" for e in wanted)]
-            runs = RunCache(cache, "report", claims_dir, options)
+            runs = jobs.report_run(cache, claims_dir, include_drafts=include_drafts, events=wanted)
             done = runs.current(out_dir)
             if done is not None:
                 typer.echo(
@@ -176,25 +171,23 @@ def report(
             typer.echo(f"{'wrote' if changed else 'unchanged'} {output}", err=True)
             return
 
-        folder = OutputFolder(out_dir, force=force)
         ids = wanted or list(assessment.events)
         each = _rendering_bar if _progress_wanted(len(ids)) else None
         files = jobs.render_reports(assessment, selected, each=each)
-        result = folder.write_all(files, remove_stale=not wanted)
+        result = jobs.write_reports(files, out_dir, force=force, remove_stale=not wanted)
         if runs is not None and not result.kept:
-            texts = source_text_candidates(corpus, project_root(claims_dir))
-            runs.remember(texts, out_dir, files, {"events": len(ids)})
+            jobs.remember_report_run(runs, corpus, claims_dir, out_dir, files, len(ids))
         cache.flush()
         summary = (
             f"{_reports_phrase(len(ids))} in "
-            f"{folder.path}: {len(result.written)} written, {len(result.unchanged)} unchanged"
+            f"{out_dir}: {len(result.written)} written, {len(result.unchanged)} unchanged"
         )
         if result.removed:
             summary += f", {len(result.removed)} stale removed"
         typer.echo(summary, err=True)
         for name in result.kept:
             typer.echo(
-                f"{folder.path / name}: warning: no longer generated, kept because it was "
+                f"{out_dir / name}: warning: no longer generated, kept because it was "
                 "edited since claimgraph wrote it",
                 err=True,
             )

@@ -54,32 +54,22 @@ def validate(
     no_cache: common.NoCache = False,
 ) -> None:
     """Check a claims folder: every problem with its file, line and column."""
+    from claimgraph import jobs
     from claimgraph.cache import Cache, cache_dir_for
-    from claimgraph.load import scan
 
     with common.handled():
         if claims_dir.is_file():
             _validate_file(claims_dir, include_drafts, format)
             return
-        if not claims_dir.is_dir():
+        if not claims_dir.is_dir():  # before any progress bar (jobs.validate checks too)
             raise UsageError(f"{claims_dir}: no such claims folder")
         # Each claim file's parse is cached; written only when the folder is valid.
         cache = Cache(cache_dir_for(claims_dir), enabled=not no_cache, defer=True)
         with common.loading_progress() as progress:
-            loaded = scan(claims_dir, include_drafts=include_drafts, cache=cache, progress=progress)
-        if loaded.report.valid:
-            cache.flush()
-    report, corpus = loaded.report, loaded.corpus
-    counts = {
-        "files": len(loaded.files),
-        "drafts_skipped": len(loaded.drafts_skipped),
-        "parties": len(corpus.parties),
-        "events": len(corpus.events),
-        "sources": len(corpus.sources),
-        "claims": len(corpus.claims),
-        "errors": len(report.errors),
-        "warnings": len(report.warnings),
-    }
+            result = jobs.validate(
+                claims_dir, include_drafts=include_drafts, cache=cache, progress=progress
+            )
+    report, counts = result.report, result.counts
     if format is ProblemFormat.json:
         document = {
             "folder": str(claims_dir),
