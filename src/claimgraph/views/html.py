@@ -50,7 +50,6 @@ from claimgraph.views.markdown import (
     QUESTION_WORDS,
     STATUS_EXPLAINED,
     STATUS_WORDS,
-    _answer_key,
     _contradicted,
     _holders,
     _is_superseded,
@@ -59,6 +58,7 @@ from claimgraph.views.markdown import (
     _short_date,
     answered_decline,
     conservative_text,
+    contradiction_groups,
     cross_links,
     event_claims,
     event_outlets,
@@ -511,30 +511,13 @@ def _section(anchor: str, title: str, body: Sequence[str]) -> list[str]:
 def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
     """Grouped by the pair of answers, as in the Markdown report."""
     corpus = assessment.corpus
-    rels = [r for r in ea.relations if r.kind == "contradicts" and r.between == "claims"]
-    rels = [r for r in rels if r.a in corpus.claims and r.b in corpus.claims]
-    if not rels:
+    groups = contradiction_groups(ea, assessment)
+    if not groups:
         return _section(
             "contradictions", "Contradictions", ["<p>No contradictions between the accounts.</p>"]
         )
-    groups: dict[tuple[str, ...], tuple[bool, list[str], list[str]]] = {}
-    for rel in rels:
-        a, b = corpus.claims[rel.a], corpus.claims[rel.b]
-        by_hand = rel.source == "fact-checker"
-        if by_hand:
-            key: tuple[str, ...] = ("link", rel.a, rel.b)
-        else:
-            key = ("rule", _answer_key(a, assessment), _answer_key(b, assessment))
-            flipped = (key[0], key[2], key[1])
-            if flipped in groups:
-                key, a, b = flipped, b, a
-        _, left, right = groups.setdefault(key, (by_hand, [], []))
-        if a.id not in left:
-            left.append(a.id)
-        if b.id not in right:
-            right.append(b.id)
     items = ['<ol class="statements">']
-    for by_hand, left, right in groups.values():
+    for by_hand, left, right in groups:
         a, b = corpus.claims[left[0]], corpus.claims[right[0]]
         left_text = text(report_answer(a, assessment))
         right_text = text(report_answer(b, assessment))

@@ -40,6 +40,7 @@ __all__ = [
     "ANSWERING_KINDS",
     "INDEX_NAME",
     "QUESTION_WORDS",
+    "contradiction_groups",
     "STATUS_EXPLAINED",
     "STATUS_WORDS",
     "answered_decline",
@@ -527,15 +528,15 @@ def _ordered_questions(ea: EventAssessment) -> list[tuple[str, QuestionAssessmen
     return sorted(ea.questions.items(), key=key)
 
 
-def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    """Contradictions grouped by the pair of answers, each with every statement on both sides."""
+def contradiction_groups(
+    ea: EventAssessment, assessment: Assessment
+) -> list[tuple[bool, list[str], list[str]]]:
+    """The event's contradictions, one group per pair of answers (a rule's) or per pair
+    of claims (a fact-checker's link): ``(by_hand, left claim ids, right claim ids)``,
+    in the order first found. The Markdown report and the HTML site list these."""
     corpus = assessment.corpus
     rels = [r for r in ea.relations if r.kind == "contradicts" and r.between == "claims"]
     rels = [r for r in rels if r.a in corpus.claims and r.b in corpus.claims]
-    lines = ["## Contradictions", ""]
-    if not rels:
-        return lines + ["No contradictions between the accounts recorded.", ""]
-    # One group per pair of answers (rule) or per pair of claims (fact-checker's link).
     groups: dict[tuple[str, ...], tuple[bool, list[str], list[str]]] = {}
     for rel in rels:
         a, b = corpus.claims[rel.a], corpus.claims[rel.b]
@@ -552,7 +553,17 @@ def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) 
             left.append(a.id)
         if b.id not in right:
             right.append(b.id)
-    for n, (by_hand, left, right) in enumerate(groups.values(), 1):
+    return list(groups.values())
+
+
+def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+    """Contradictions grouped by the pair of answers, each with every statement on both sides."""
+    corpus = assessment.corpus
+    groups = contradiction_groups(ea, assessment)
+    lines = ["## Contradictions", ""]
+    if not groups:
+        return lines + ["No contradictions between the accounts recorded.", ""]
+    for n, (by_hand, left, right) in enumerate(groups, 1):
         a, b = corpus.claims[left[0]], corpus.claims[right[0]]
         left_text = md_inline(report_answer(a, assessment))
         right_text = md_inline(report_answer(b, assessment))
