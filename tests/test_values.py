@@ -87,3 +87,27 @@ def test_each_view_shows_its_meaning_of_the_value_for_a_count_a_set_and_a_catego
         assert report_value(claim, assessment) == report == report_answer(claim, assessment)
         assert cell_text(claim, assessment).startswith(report)
         assert answer_marks(claim, assessment).startswith(report)
+
+
+def test_free_text_keeps_its_hyphens_in_every_view() -> None:
+    # A text aspect's value is the words the claim gives, never a slug: "Kh-22"
+    # must not become "Kh 22" in a report cell or a ClaimReview sentence.
+    corpus = _corpus()
+    aspects = {**corpus.aspects, "comment": Aspect("comment", AspectType.TEXT)}
+    text = "A Kh-22 cruise missile hit a nine-storey block"
+    claim = Claim("text", "e", "p", "s", "comment", text, raw_value=text, review=REVIEW)
+    corpus = Corpus(
+        parties=corpus.parties,
+        events=corpus.events,
+        sources=corpus.sources,
+        aspects=aspects,
+        claims={"text": claim},
+    )
+    assessment = assess(corpus)
+    (sentence,) = [r["claimReviewed"] for r in generate_claimreview(corpus)]
+
+    assert value_as_written(claim, corpus) == text
+    assert value_labels(claim, corpus) == text
+    assert sentence.endswith(f": {text}")
+    assert report_value(claim, assessment) == text
+    assert cell_text(claim, assessment).startswith(text)

@@ -90,7 +90,7 @@ def value_labels(claim: Claim, corpus: Corpus) -> str:
         return format_count(value)
     if isinstance(value, frozenset):
         return ", ".join(aspect.label_of(v) if aspect else v for v in sorted(value))
-    return aspect.label_of(value) if aspect else value
+    return aspect.label_of(value) if aspect and aspect.type is not AspectType.TEXT else value
 
 
 def report_value(claim: Claim, assessment: Assessment) -> str:
@@ -119,7 +119,9 @@ def report_value(claim: Claim, assessment: Assessment) -> str:
     written = written_labels(aspect, claim) if aspect else {}
     if isinstance(value, frozenset):
         return ", ".join(value_label(aspect, v, written) if aspect else v for v in sorted(value))
-    return one_line(value_label(aspect, value, written) if aspect else value)
+    if aspect is None or aspect.type is AspectType.TEXT:
+        return one_line(value)  # free text is shown as written, hyphens and all
+    return one_line(value_label(aspect, value, written))
 
 
 def report_answer(claim: Claim, assessment: Assessment) -> str:
