@@ -202,6 +202,13 @@ def test_convert_warns_when_source_files_will_not_resolve(project: Path, tmp_pat
     run("validate", "claims-csv")
 
 
+def test_a_draft_included_in_a_report_is_not_called_reviewed(project: Path) -> None:
+    # --include-drafts reads drafts as drafts: they are not "no longer a draft"
+    run("extract", "seeds/900_dzhankoi_residents.txt")
+    _, err = run("report", "--include-drafts", "--no-cache", "-o", "drafted")
+    assert "no longer a draft" not in err
+
+
 def test_a_draft_reviewed_where_it_sits_is_flagged_and_promotable(project: Path) -> None:
     run("extract", "seeds/900_dzhankoi_residents.txt")
     draft = project / DRAFT

@@ -72,7 +72,8 @@ def _load(claims_dir: Path, include_drafts: bool, cache: object = None) -> objec
             claims_dir, include_drafts=include_drafts, cache=cache, progress=progress, strict=False
         )
     common.say_drafts_skipped(claims_dir, len(loaded.drafts_skipped))
-    common.say_reviewed_in_place(claims_dir, loaded.files)
+    drafts = set(loaded.drafts_read)
+    common.say_reviewed_in_place(claims_dir, [p for p in loaded.files if p not in drafts])
     if not loaded.report.valid:
         raise InvalidInput(loaded.report)
     return loaded.corpus

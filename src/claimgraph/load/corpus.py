@@ -42,6 +42,7 @@ class Loaded:
     report: Report
     files: list[Path] = field(default_factory=list)
     drafts_skipped: list[Path] = field(default_factory=list)
+    drafts_read: list[Path] = field(default_factory=list)  # drafts among ``files``
 
 
 def claim_files(claims_dir: Path) -> list[Path]:
@@ -138,6 +139,8 @@ def _scan(
                 continue
             if not loaded.files or loaded.files[-1] != path:
                 loaded.files.append(path)
+                if parsed.draft:
+                    loaded.drafts_read.append(path)
             report.extend(problems)
             files.append((path, parsed))
     unusable: set[str] = set()
