@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 import sys
 
-from claimgraph import validate
+from claimgraph import checks
+from claimgraph.checks import FieldReader, Places
 from claimgraph.load.records import ClaimFile, PendingClaim
 from claimgraph.model import (
     EVIDENCE_KINDS,
@@ -23,7 +24,6 @@ from claimgraph.model import (
 )
 from claimgraph.problems import Report, suggest
 from claimgraph.schema import FIELDS
-from claimgraph.validate import FieldReader, Places
 from claimgraph.yamlsafe import Item
 
 _STANCES = tuple(s.value for s in Stance)
@@ -67,7 +67,7 @@ def _mapping_of(item: Item, what: str, reader: FieldReader) -> dict[str, Item]:
     if not isinstance(item.value, dict):
         reader.add(
             "wrong-type",
-            f"'{what}' must be a mapping of ids to records, not {validate.kind_name(item.kind)}",
+            f"'{what}' must be a mapping of ids to records, not {checks.kind_name(item.kind)}",
             item,
         )
         return {}
@@ -216,7 +216,7 @@ def _parse_claims(item: Item, reader: FieldReader, out: ClaimFile) -> None:
     if not isinstance(item.value, list):
         reader.add(
             "wrong-type",
-            f"'claims' must be a list of claims, not {validate.kind_name(item.kind)}",
+            f"'claims' must be a list of claims, not {checks.kind_name(item.kind)}",
             item,
         )
         return

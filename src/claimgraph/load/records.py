@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimgraph.checks import Places
 from claimgraph.model import (
     Claim,
     Event,
@@ -12,7 +13,6 @@ from claimgraph.model import (
     Side,
     Source,
 )
-from claimgraph.validate import Places
 from claimgraph.yamlsafe import Item
 
 
