@@ -22,8 +22,8 @@ from claimgraph.analysis.link import link_corpus
 from claimgraph.errors import UsageError
 from claimgraph.extract import Draft, write_draft
 from claimgraph.extract.datafile import read_data_file
+from claimgraph.io.yaml_write import dump
 from claimgraph.model import Corpus
-from claimgraph.yamlwrite import dump
 
 __all__ = ["ClaimLinks", "Relation", "drafts_corpus", "read_relations"]
 

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from claimgraph.io.yaml_read import Item
 from claimgraph.model import Location, value_key
 from claimgraph.problems import ProblemType, Report, Severity, suggest
 from claimgraph.schema import EXTENSION_PREFIX, FIELDS, REQUIRED
-from claimgraph.yamlsafe import Item
 
 _ID = re.compile(r"^\w[\w.-]*$")
 
@@ -37,7 +37,7 @@ def kind_name(kind: str) -> str:
 class FieldReader:
     """Reads typed fields out of one record, reporting every problem with its place.
 
-    >>> from claimgraph.yamlsafe import parse_yaml
+    >>> from claimgraph.io.yaml_read import parse_yaml
     >>> r = Report()
     >>> doc = parse_yaml("id: c1\\nqoute: hi\\n", "a.yaml", r)
     >>> fr = FieldReader("a.yaml", r)

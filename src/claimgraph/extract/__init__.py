@@ -55,8 +55,8 @@ from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain,
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
 from claimgraph.io.atomic import write_temp
 from claimgraph.io.files import MAX_FILE_BYTES
+from claimgraph.io.yaml_write import dump
 from claimgraph.model import AspectType, Party, Stance, slugify
-from claimgraph.yamlwrite import dump
 
 __all__ = [
     "Draft",

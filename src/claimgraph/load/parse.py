@@ -8,6 +8,7 @@ import sys
 
 from claimgraph import checks
 from claimgraph.checks import FieldReader, Places
+from claimgraph.io.yaml_read import Item
 from claimgraph.load.records import ClaimFile, PendingClaim
 from claimgraph.model import (
     EVIDENCE_KINDS,
@@ -24,7 +25,6 @@ from claimgraph.model import (
 )
 from claimgraph.problems import Report, suggest
 from claimgraph.schema import FIELDS
-from claimgraph.yamlsafe import Item
 
 _STANCES = tuple(s.value for s in Stance)
 _NO_LINKS = Links()

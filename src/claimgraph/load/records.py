@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimgraph.checks import Places
+from claimgraph.io.yaml_read import Item
 from claimgraph.model import (
     Claim,
     Event,
@@ -13,7 +14,6 @@ from claimgraph.model import (
     Side,
     Source,
 )
-from claimgraph.yamlsafe import Item
 
 
 @dataclass(slots=True)

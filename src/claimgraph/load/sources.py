@@ -10,13 +10,13 @@ from claimgraph import checks
 from claimgraph.checks import SourceText
 from claimgraph.io import files
 from claimgraph.io.files import ReadRefused, read_regular
+from claimgraph.io.yaml_read import decode
 from claimgraph.load.records import ClaimFile
 from claimgraph.model import (
     Corpus,
     Location,
 )
 from claimgraph.problems import ProblemType, Report
-from claimgraph.yamlsafe import decode
 
 
 def read_source_texts(

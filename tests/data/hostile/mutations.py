@@ -21,15 +21,15 @@ SRC = Path(__file__).resolve().parents[3]
 WORK = Path(os.environ.get("TMPDIR", "/tmp")) / "claimgraph-mutations"
 M = [
  # (name, file, old, new, tests)
- ("yaml tags", "src/claimgraph/yamlsafe.py", "    fn = _SCALAR_CONSTRUCTORS.get(tag)\n    if fn is None:\n", "    fn = _SCALAR_CONSTRUCTORS.get(tag)\n    if fn is None:\n        return node.value\n    if fn is None:\n",
+ ("yaml tags", "src/claimgraph/io/yaml_read.py", "    fn = _SCALAR_CONSTRUCTORS.get(tag)\n    if fn is None:\n", "    fn = _SCALAR_CONSTRUCTORS.get(tag)\n    if fn is None:\n        return node.value\n    if fn is None:\n",
   ["tests/test_hostile_load.py::test_a_python_object_tag_is_refused_and_never_run", "tests/test_hostile_load.py::test_every_tag_beyond_plain_data_is_a_yaml_tag_problem"]),
- ("alias limit", "src/claimgraph/yamlsafe.py", "if expanded - _unique_size(node) > MAX_ALIAS_NODES:", "if False:",
+ ("alias limit", "src/claimgraph/io/yaml_read.py", "if expanded - _unique_size(node) > MAX_ALIAS_NODES:", "if False:",
   ["tests/test_hostile_load.py::test_a_billion_laughs_bomb_is_refused_fast_and_in_little_memory", "tests/test_hostile_load.py::test_aliases_just_under_the_limit_are_accepted_and_just_over_refused", "tests/test_hostile_load.py::test_validate_refuses_an_alias_bomb_under_a_memory_and_cpu_limit"]),
- ("depth limit", "src/claimgraph/yamlsafe.py", "    if not _check_depth_safe(text, path, report):\n        return None\n", "",
+ ("depth limit", "src/claimgraph/io/yaml_read.py", "    if not _check_depth_safe(text, path, report):\n        return None\n", "",
   ["tests/test_hostile_load.py::test_deep_nesting_is_refused_without_recursing"]),
  ("size limit (stat)", "src/claimgraph/io/files.py", "    data = b\"\" if size > limit else read_at_most(path, limit)\n    if size > limit or len(data) > limit:", "    data = path.read_bytes()\n    if False:",
   ["tests/test_hostile_load.py::test_a_file_over_the_size_limit_is_refused_without_being_read"]),
- ("size limit (decode)", "src/claimgraph/yamlsafe.py", "    if len(data) > files.MAX_FILE_BYTES:", "    if False:",
+ ("size limit (decode)", "src/claimgraph/io/yaml_read.py", "    if len(data) > files.MAX_FILE_BYTES:", "    if False:",
   ["tests/test_hostile_load.py::test_bytes_over_the_size_limit_are_refused_by_decode"]),
  ("count range order", "src/claimgraph/quantities.py", "    if low > high:\n", "    if False:\n",
   ["tests/test_hostile_quantities.py"]),
@@ -127,7 +127,7 @@ M = [
   ['tests/test_injection.py::test_convert_to_csv_defuses_formulas_and_the_round_trip_stays_lossless']),
  ('pipe as source file', 'src/claimgraph/load/sources.py', '        if found is None and any(c.exists() for c in candidates):', '        if False:',
   ['tests/test_hostile_names.py::test_a_pipe_given_as_a_source_file_is_named_a_pipe_not_missing']),
- ('utf-16 named', 'src/claimgraph/yamlsafe.py', '    wide = _utf16_or_32(data)\n', '    wide = None\n',
+ ('utf-16 named', 'src/claimgraph/io/yaml_read.py', '    wide = _utf16_or_32(data)\n', '    wide = None\n',
   ['tests/test_hostile_names.py::test_a_utf16_claim_file_is_named_utf16']),
  ('convert held signals', 'src/claimgraph/convert.py', '    with HeldSignals() as held:\n', '    held = HeldSignals()\n    if True:\n',
   ['tests/test_hostile_interrupts.py::test_convert_interrupted_leaves_no_temporary_file_and_whole_files']),
