@@ -155,6 +155,31 @@ class FieldReader:
             return None
         return item.value
 
+    def read(
+        self, fields: Mapping[str, Item], name: str, kind: str, id: str | None = None
+    ) -> str | date | datetime | bool | int | None:
+        """A field of a plain kind of :data:`claimgraph.schema.FIELDS` (text, date, moment,
+        bool, int), read by that kind; absent is ``""`` for text, else None.
+
+        >>> from claimgraph.io.yaml_read import parse_yaml
+        >>> r = Report()
+        >>> doc = parse_yaml("said_on: 2023-03-20\\nvia: telegram\\n", "a.yaml", r)
+        >>> fr = FieldReader("a.yaml", r)
+        >>> fr.read(doc.value, "said_on", "moment"), fr.read(doc.value, "via", "text")
+        (datetime.date(2023, 3, 20), 'telegram')
+        """
+        if kind == "text":
+            return self.text(fields, name, id)
+        if kind == "moment":
+            return self.moment(fields, name, id)
+        if kind == "date":
+            return self.day(fields, name, id)
+        if kind == "bool":
+            return self.boolean(fields, name, id)
+        if kind == "int":
+            return self.integer(fields, name, id)
+        raise ValueError(f"field '{name}' is of kind {kind!r}: it is read by a rule of its own")
+
     def day(self, fields: Mapping[str, Item], name: str, id: str | None = None) -> date | None:
         """A date field; a date-time is cut to its day."""
         moment = self.moment(fields, name, id)
