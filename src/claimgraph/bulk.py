@@ -221,7 +221,7 @@ def parse_csv(
     known = set(CSV_COLUMNS)
     for i, name in enumerate(header):
         if not name:
-            if any(row[i] for row in rows[1:]):
+            if any(i < len(row) and row[i] for row in rows[1:]):
                 report.add("unknown-column", f"column {i + 1} has no name", path, 1)
             continue
         if name in columns:
