@@ -318,3 +318,10 @@ def test_any_text_gives_documents_or_problems_never_an_exception(body: str) -> N
         assert isinstance(docs, list)
         for problem in report.problems:
             assert problem.path == "x" and problem.line >= 0
+
+
+def test_a_nameless_column_over_rows_shorter_than_the_header_is_no_exception() -> None:
+    # found by hypothesis: a header ",", then a row of one cell, raised IndexError
+    report = Report()
+    parse_csv(",\n0", "x.csv", report)
+    assert all(p.type != "internal-error" for p in report.problems)

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 import yaml
 
+from claimgraph.checks import normalise_quote, quote_in_text
 from claimgraph.extract.attribution import Registry
 from claimgraph.load import read_corpus
 from claimgraph.model import value_key
 from claimgraph.quantities import parse_count
-from claimgraph.validate import normalise_quote, quote_in_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = ROOT / "claims"

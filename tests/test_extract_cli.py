@@ -161,7 +161,7 @@ def test_drafts_are_readable_by_others_like_reports(runner: CliRunner, project: 
 def test_a_draft_over_the_read_limit_is_refused_with_a_message(
     runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import claimgraph.extract as ex
+    import claimgraph.extract.draftfile as ex
 
     monkeypatch.setattr(ex, "MAX_FILE_BYTES", 200)
     result = runner.invoke(app, ["extract", "reports/kherson.txt", "-o", "claims/drafts"])

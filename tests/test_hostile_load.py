@@ -28,10 +28,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimgraph import yamlsafe
 from claimgraph.analysis.assess import assess
 from claimgraph.bulk import parse_bulk
 from claimgraph.io import files
+from claimgraph.io import yaml_read as yamlsafe
 from claimgraph.load import parse_claim_file, read_claim_file, read_corpus
 from claimgraph.problems import Report
 from claimgraph.views.markdown import generate_reports

@@ -340,7 +340,7 @@ def test_validate_warns_when_a_comment_carries_a_count_or_a_denial(port: Path) -
 
 
 def test_a_plain_comment_gets_no_warning() -> None:
-    from claimgraph.validate import comment_findings
+    from claimgraph.checks import comment_findings
 
     assert comment_findings("Residents took refuge in metro stations during the attack.") == (
         None,

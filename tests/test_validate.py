@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph import validate
+from claimgraph import checks
+from claimgraph.checks import normalise_quote, quote_in_text
 from claimgraph.io import files
 from claimgraph.load import parse_claim_file, read_corpus
 from claimgraph.problems import CATALOGUE, Report
-from claimgraph.validate import normalise_quote, quote_in_text
 
 DATA = Path(__file__).parent / "data"
 INVALID = DATA / "invalid"
@@ -536,6 +536,14 @@ def test_a_link_to_a_claim_with_its_own_problem_is_not_reported_again(tmp_path: 
 def test_did_you_mean_stays_fast_over_many_claim_ids() -> None:
     ids = [f"event-{i:06d}-party-{i % 97}-claim" for i in range(50_000)]
     start = time.perf_counter()
-    assert validate.nearest("event-012345-party-26-claimm", ids) == "event-012345-party-26-claim"
-    assert validate.nearest("zzz", ids) is None
+    assert checks.nearest("event-012345-party-26-claimm", ids) == "event-012345-party-26-claim"
+    assert checks.nearest("zzz", ids) is None
     assert time.perf_counter() - start < 2
+
+
+def test_the_old_validate_module_re_exports_the_checks() -> None:
+    from claimgraph import validate
+
+    assert validate.__all__
+    for name in validate.__all__:
+        assert getattr(validate, name) is getattr(checks, name)

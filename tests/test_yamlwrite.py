@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimgraph.yamlwrite import dump
+from claimgraph.io.yaml_write import dump
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

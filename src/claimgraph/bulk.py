@@ -2,7 +2,7 @@
 
 A fact-checking team often keeps claims in a spreadsheet. claimgraph reads
 such files next to the YAML ones, turning each into the same documents a YAML
-claim file gives (:class:`~claimgraph.yamlsafe.Item` trees with their lines),
+claim file gives (:class:`~claimgraph.io.yaml_read.Item` trees with their lines),
 so one loader validates them all with the same ``path:line`` messages.
 
 **CSV** (``*.csv``, UTF-8, a header row): one row per claim. Columns are the
@@ -56,9 +56,9 @@ import yaml
 
 from claimgraph.io import files
 from claimgraph.io.files import read_bounded
+from claimgraph.io.yaml_read import Item, decode
 from claimgraph.problems import Report, suggest
 from claimgraph.schema import CLAIM_FIELDS, LINK_FIELDS, REVIEW_FIELDS, SOURCE_FIELDS
-from claimgraph.yamlsafe import Item, decode
 
 __all__ = [
     "BULK_SUFFIXES",
@@ -221,7 +221,7 @@ def parse_csv(
     known = set(CSV_COLUMNS)
     for i, name in enumerate(header):
         if not name:
-            if any(row[i] for row in rows[1:]):
+            if any(i < len(row) and row[i] for row in rows[1:]):
                 report.add("unknown-column", f"column {i + 1} has no name", path, 1)
             continue
         if name in columns:

@@ -45,12 +45,12 @@ from claimgraph.io import files
 from claimgraph.io.atomic import atomic_write
 from claimgraph.io.files import ReadRefused, read_regular
 from claimgraph.io.walk import files_under
+from claimgraph.io.yaml_read import decode, parse_yaml
+from claimgraph.io.yaml_write import dump
 from claimgraph.model import AspectType, Corpus
 from claimgraph.output import HeldSignals, safe_filename
 from claimgraph.problems import Report
 from claimgraph.schema import CLAIM_FIELDS, LINK_FIELDS, REVIEW_FIELDS, SOURCE_FIELDS
-from claimgraph.yamlsafe import decode, parse_yaml
-from claimgraph.yamlwrite import dump
 
 __all__ = ["FORMATS", "ConvertResult", "Target", "convert_corpus", "plan_conversion"]
 

@@ -22,8 +22,8 @@ from claimgraph.analysis.link import link_corpus
 from claimgraph.errors import UsageError
 from claimgraph.extract import Draft, write_draft
 from claimgraph.extract.datafile import read_data_file
+from claimgraph.io.yaml_write import dump
 from claimgraph.model import Corpus
-from claimgraph.yamlwrite import dump
 
 __all__ = ["ClaimLinks", "Relation", "drafts_corpus", "read_relations"]
 
@@ -66,7 +66,8 @@ def read_relations(path: Path) -> list[Relation]:
 def _registry_doc(corpus: Corpus) -> dict[str, object]:
     """The curated folder's sides, parties and events as one claim file's mapping (they may
     be defined in any of its files, not only parties.yaml and events.yaml)."""
-    from claimgraph.extract import DraftEvent, _event_record
+    from claimgraph.extract import DraftEvent
+    from claimgraph.extract.draftfile import event_record
     from claimgraph.extract.merge import draft_event_of
 
     doc: dict[str, object] = {}
@@ -79,7 +80,7 @@ def _registry_doc(corpus: Corpus) -> dict[str, object]:
     events: dict[str, object] = {}
     for e in corpus.events.values():
         ev: DraftEvent = draft_event_of(e)
-        events[e.id] = _event_record(ev)
+        events[e.id] = event_record(ev)
     doc["events"] = events
     return doc
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from claimgraph.checks import normalise_quote
 from claimgraph.endtoend import ClaimLinks, Relation, drafts_corpus, read_relations
 from claimgraph.errors import InvalidInput, UsageError
 from claimgraph.extract import Draft, Extractor, Registry
@@ -32,7 +33,6 @@ from claimgraph.extract.events import load_gazetteer
 from claimgraph.extract.merge import unify_drafts
 from claimgraph.extract.names import name_key, name_words
 from claimgraph.model import AspectType, Claim, Corpus, Event, Interval, Source, Value
-from claimgraph.validate import normalise_quote
 
 __all__ = [
     "Evaluation",

@@ -317,7 +317,7 @@ def printable(text: str, keep: str = "") -> str:
 
 
 class Place(Protocol):
-    """Anything with a path, a line and a column (``model.Location``, ``yamlsafe.Item``)."""
+    """Anything with a path, a line and a column (``model.Location``, ``io.yaml_read.Item``)."""
 
     @property
     def path(self) -> str: ...

@@ -1,6 +1,6 @@
 """The claim-file schema: one table of every record kind's fields, in the order files are written.
 
-The reader's checks (:class:`claimgraph.validate.FieldReader`), the bulk formats'
+The reader's checks (:class:`claimgraph.checks.FieldReader`), the bulk formats'
 columns (:mod:`claimgraph.bulk`), convert's field order and the CSV header all
 come from :data:`FIELDS`; add a field here (and where its value is read, in
 :mod:`claimgraph.load`) and every format knows it.

@@ -20,14 +20,12 @@ unless asked.
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from claimgraph.errors import OutputError
 from claimgraph.extract.attribution import (
     Attribution,
     Registry,
@@ -53,10 +51,7 @@ from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon, text_word
 from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain, split_sentences
 from claimgraph.extract.values import Finding, Reader, certainty_of, evidence_of
-from claimgraph.io.atomic import write_temp
-from claimgraph.io.files import MAX_FILE_BYTES
 from claimgraph.model import AspectType, Party, Stance, slugify
-from claimgraph.yamlwrite import dump
 
 __all__ = [
     "Draft",
@@ -1016,115 +1011,5 @@ def _title(sentences: list[Sentence]) -> str:
 # Output
 
 
-def _event_record(ev: DraftEvent) -> dict[str, object]:
-    rec: dict[str, object] = {"title": ev.title}
-    if ev.when is not None:
-        if ev.when.is_day:
-            rec["date"] = ev.when.start
-        else:
-            rec["start"] = ev.when.start
-            rec["end"] = ev.when.end
-    rec["place"] = ev.place
-    if ev.region:
-        rec["region"] = ev.region
-    if ev.coords is not None:
-        rec["coords"] = [ev.coords[0], ev.coords[1]]
-    return rec
-
-
-def _party_record(p: Party) -> dict[str, object]:
-    rec: dict[str, object] = {"name": p.name, "side": p.side, "kind": p.kind}
-    if p.aliases:
-        rec["aliases"] = list(p.aliases)
-    return rec
-
-
-def _claim_record(c: DraftClaim) -> dict[str, object]:
-    rec: dict[str, object] = {"id": c.id, "event": c.event, "party": c.party}
-    if c.speaker:
-        rec["speaker"] = c.speaker
-    if c.via:
-        rec["via"] = c.via
-    rec["quote"] = c.quote
-    rec["aspect"] = c.aspect
-    if c.value is not None and c.stance != "declines":
-        rec["value"] = c.value
-    if c.stance != "asserts":
-        rec["stance"] = c.stance
-    if c.certainty != "asserted":
-        rec["certainty"] = c.certainty
-    if c.evidence:
-        rec["evidence"] = c.evidence[0] if len(c.evidence) == 1 else list(c.evidence)
-    if c.said_on is not None:
-        rec["said_on"] = c.said_on
-    return rec
-
-
-def generate_draft(draft: Draft) -> Iterator[str]:
-    """The lines of the draft claim file (YAML, the format ``claimgraph validate`` reads)."""
-    yield f"# Draft written by `claimgraph extract` from {draft.source.get('file')}."
-    yield "# Every claim needs a person's review: party, quote, aspect, value, stance."
-    yield "# Drafts are left out of reports: when reviewed, run `claimgraph drafts promote`."
-    doc: dict[str, object] = {}
-    if any(p.side == UNKNOWN_SIDE for p in draft.parties.values()):
-        doc["sides"] = {UNKNOWN_SIDE: UNKNOWN_SIDE_NAME}
-    if draft.parties:
-        doc["parties"] = {p.id: _party_record(p) for p in draft.parties.values()}
-    used = {c.event for c in draft.claims}
-    new_events = {
-        e.id: _event_record(e) for e in draft.events.values() if not e.known and e.id in used
-    }
-    if new_events:
-        doc["events"] = new_events
-    doc["source"] = dict(draft.source)
-    doc["claims"] = [_claim_record(c) for c in draft.claims]
-    yield from dump(doc).splitlines()
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_draft(draft: Draft, out_dir: Path, *, force: bool = False) -> Path:
-    """Write the draft into ``out_dir`` (created if needed); refuse to overwrite unless ``force``.
-
-    Raises :class:`~claimgraph.errors.OutputError` when the file exists and
-    ``force`` is false: a draft may already carry a person's review.
-    """
-    name = Path(draft.name).name
-    if not name or name in (".", "..") or name != draft.name:
-        raise OutputError(f"{draft.name}: not a plain file name")
-    target = out_dir / name
-    if target.exists() and not force:
-        raise OutputError(f"{target}: already exists; not overwritten (use --force to replace it)")
-    body = ("\n".join(generate_draft(draft)) + "\n").encode("utf-8")
-    if len(body) > MAX_FILE_BYTES:
-        raise OutputError(
-            f"{target}: the draft would be {len(body):,} bytes, over the limit of "
-            f"{MAX_FILE_BYTES:,} bytes that `claimgraph validate` reads; not written "
-            "(split the report into smaller files)"
-        )
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        # mkstemp would make it 0600; drafts are for sharing, like reports
-        tmp = write_temp(target, body, mode=0o644 & ~_umask())
-        try:
-            if force:
-                os.replace(tmp, target)
-            else:
-                # link() fails if the target appeared meanwhile: never clobber.
-                os.link(tmp, target)
-                os.unlink(tmp)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-    except FileExistsError as exc:
-        raise OutputError(
-            f"{target}: already exists; not overwritten (use --force to replace it)"
-        ) from exc
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
-    return target
+# The draft writer lives in draftfile.py; imported last, as it uses the classes above.
+from claimgraph.extract.draftfile import generate_draft, write_draft  # noqa: E402

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.io.files import ReadRefused, read_regular
+from claimgraph.io.yaml_read import decode, parse_yaml
 from claimgraph.problems import Report
-from claimgraph.yamlsafe import decode, parse_yaml
 
 __all__ = ["read_data_file", "read_data_text", "read_package_data"]
 

@@ -55,19 +55,31 @@ def flush(paths: list[str]) -> None:
 
 
 def atomic_write(
-    target: Path, data: bytes, *, durable: bool = True, mode: int | None = 0o644
+    target: Path,
+    data: bytes,
+    *,
+    durable: bool = True,
+    mode: int | None = 0o644,
+    replace: bool = True,
 ) -> None:
     """Replace ``target`` with ``data`` whole; its folder is made if missing.
 
     ``durable`` syncs the data before the rename (a cache entry, which may be
     lost, skips it); ``mode`` is the file's permission bits (None: mkstemp's 0600).
+    With ``replace=False`` an existing ``target`` is never replaced, even one that
+    appears while writing: the file is linked into place, and ``FileExistsError``
+    is raised if the name is taken.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = write_temp(target, data, mode=mode)
     try:
         if durable:
             flush([tmp])
-        os.replace(tmp, target)
+        if replace:
+            os.replace(tmp, target)
+        else:
+            os.link(tmp, target)  # fails if the target exists: never clobber
+            os.unlink(tmp)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from claimgraph.checks import FieldReader
+from claimgraph.io.yaml_read import Item, parse_yaml
 from claimgraph.model import (
     Aspect,
     AspectType,
@@ -15,8 +17,6 @@ from claimgraph.model import (
     value_key,
 )
 from claimgraph.problems import Report, suggest
-from claimgraph.validate import FieldReader
-from claimgraph.yamlsafe import Item, parse_yaml
 
 
 def _read_package_yaml(name: str) -> Item:

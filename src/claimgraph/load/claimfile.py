@@ -13,10 +13,10 @@ from pathlib import Path
 from claimgraph import bulk
 from claimgraph.cache import Cache, content_key
 from claimgraph.io.files import read_bounded
+from claimgraph.io.yaml_read import decode, parse_yaml
 from claimgraph.load.parse import parse_claim_document
 from claimgraph.load.records import ClaimFile
 from claimgraph.problems import Report
-from claimgraph.yamlsafe import decode, parse_yaml
 
 
 def read_claim_file(

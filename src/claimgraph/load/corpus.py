@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph import bulk, validate
+from claimgraph import bulk, checks
 from claimgraph.cache import Cache, project_root
+from claimgraph.checks import FieldReader, Places
 from claimgraph.errors import InvalidInput
 from claimgraph.io.walk import files_under
 from claimgraph.load.aspects import builtin_aspects, builtin_sides, merge_aspect
@@ -29,7 +30,6 @@ from claimgraph.model import (
     Stance,
 )
 from claimgraph.problems import ProblemType, Report, suggest
-from claimgraph.validate import FieldReader, Places
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -150,9 +150,9 @@ def _scan(
         for _, parsed in files:
             places.update(parsed.places)
         texts = read_source_texts(corpus, files, root, report)
-        validate.check_corpus(corpus, report, places)
-        validate.check_links(corpus, places, report, unusable)
-        validate.check_quotes(corpus, texts, places, report)
+        checks.check_corpus(corpus, report, places)
+        checks.check_links(corpus, places, report, unusable)
+        checks.check_quotes(corpus, texts, places, report)
     except Exception as exc:  # a bug must not become a traceback: report it
         internal_error(report, str(claims_dir), exc)
     return loaded
@@ -231,7 +231,7 @@ def _build(
             else:
                 _duplicate(report, "source", f.source.id, first_source.where, f.source_id_at)
     _check_case(corpus, report)
-    aliases = validate.alias_index(corpus)
+    aliases = checks.alias_index(corpus)
     for _, f in files:
         reader = FieldReader(f.path, report)
         for pending in f.claims:
@@ -292,7 +292,7 @@ def _add_claim(
             "unknown-event",
             f"unknown event '{claim.event}' in claim '{cid}'",
             cid,
-            validate.nearest(claim.event, corpus.events),
+            checks.nearest(claim.event, corpus.events),
         )
         usable = False
     if claim.party and claim.party not in corpus.parties:
@@ -302,7 +302,7 @@ def _add_claim(
             "unknown-party",
             f"unknown party '{claim.party}' in claim '{cid}'",
             cid,
-            validate.party_hint(claim.party, corpus, aliases),
+            checks.party_hint(claim.party, corpus, aliases),
         )
         usable = False
     if pending.source_at is not None and claim.source not in corpus.sources:
@@ -312,7 +312,7 @@ def _add_claim(
             "unknown-source",
             f"unknown source '{claim.source}' in claim '{cid}'",
             cid,
-            validate.nearest(claim.source, corpus.sources),
+            checks.nearest(claim.source, corpus.sources),
         )
         usable = False
     aspect = corpus.aspects.get(claim.aspect)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import math
 import sys
+from typing import Any
 
-from claimgraph import validate
+from claimgraph import checks
+from claimgraph.checks import FieldReader, Places
+from claimgraph.io.yaml_read import Item
 from claimgraph.load.records import ClaimFile, PendingClaim
 from claimgraph.model import (
     EVIDENCE_KINDS,
@@ -23,13 +26,17 @@ from claimgraph.model import (
 )
 from claimgraph.problems import Report, suggest
 from claimgraph.schema import FIELDS
-from claimgraph.validate import FieldReader, Places
-from claimgraph.yamlsafe import Item
 
 _STANCES = tuple(s.value for s in Stance)
 _NO_LINKS = Links()
 _EVIDENCE: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each evidence tuple
 _CERTAINTIES = tuple(c.value for c in Certainty)
+# Claim fields read by rules of their own; every other field of FIELDS["claim"] is read
+# by its kind (FieldReader.read) into the Claim field of the same name.
+_READ_APART = frozenset(
+    {"id", "source", "value", "stance", "certainty", "evidence", "links", "review"}
+)
+_INTERNED = ("event", "party", "aspect", "speaker", "via")
 
 
 def parse_claim_document(doc: Item, path: str, report: Report) -> ClaimFile:
@@ -67,7 +74,7 @@ def _mapping_of(item: Item, what: str, reader: FieldReader) -> dict[str, Item]:
     if not isinstance(item.value, dict):
         reader.add(
             "wrong-type",
-            f"'{what}' must be a mapping of ids to records, not {validate.kind_name(item.kind)}",
+            f"'{what}' must be a mapping of ids to records, not {checks.kind_name(item.kind)}",
             item,
         )
         return {}
@@ -216,7 +223,7 @@ def _parse_claims(item: Item, reader: FieldReader, out: ClaimFile) -> None:
     if not isinstance(item.value, list):
         reader.add(
             "wrong-type",
-            f"'claims' must be a list of claims, not {validate.kind_name(item.kind)}",
+            f"'claims' must be a list of claims, not {checks.kind_name(item.kind)}",
             item,
         )
         return
@@ -278,25 +285,26 @@ def _parse_claim(
         places.quotes[cid] = (fields["quote"].line, fields["quote"].column)
         if fields["quote"].text is None and fields["quote"].value is not None:
             places.put(cid, "quote-wrong-type", "", at("quote"))
-    intern = sys.intern  # ids and names repeat across claims: keep one copy of each
+    # The plain fields (text, dates) are read as the schema's table types them; a new
+    # plain field in schema.FIELDS and model.Claim needs nothing here.
+    plain: dict[str, Any] = {
+        name: reader.read(fields, name, kind, cid)
+        for name, kind in FIELDS["claim"].items()
+        if name not in _READ_APART
+    }
+    for name in _INTERNED:  # ids and names repeat across claims: keep one copy of each
+        plain[name] = sys.intern(plain[name])
     claim = Claim(
         id=cid,
-        event=intern(reader.text(fields, "event", cid)),
-        party=intern(reader.text(fields, "party", cid)),
-        source=intern(reader.text(fields, "source", cid) or source_id),
-        aspect=intern(reader.text(fields, "aspect", cid)),
+        source=sys.intern(reader.text(fields, "source", cid) or source_id),
         value=None,
-        quote=reader.text(fields, "quote", cid),
         stance=Stance(stance) if stance else Stance.ASSERTS,
         certainty=Certainty(certainty) if certainty else Certainty.ASSERTED,
         evidence=_EVIDENCE.setdefault(tuple(evidence), tuple(evidence)),
-        speaker=intern(reader.text(fields, "speaker", cid)),
-        via=intern(reader.text(fields, "via", cid)),
-        said_on=reader.moment(fields, "said_on", cid),
         links=links,
         review=review,
-        note=reader.text(fields, "note", cid),
         where=here,
+        **plain,
     )
     if not claim.source:
         reader.add(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimgraph.checks import Places
+from claimgraph.io.yaml_read import Item
 from claimgraph.model import (
     Claim,
     Event,
@@ -12,8 +14,6 @@ from claimgraph.model import (
     Side,
     Source,
 )
-from claimgraph.validate import Places
-from claimgraph.yamlsafe import Item
 
 
 @dataclass(slots=True)

@@ -6,17 +6,17 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from claimgraph import validate
+from claimgraph import checks
+from claimgraph.checks import SourceText
 from claimgraph.io import files
 from claimgraph.io.files import ReadRefused, read_regular
+from claimgraph.io.yaml_read import decode
 from claimgraph.load.records import ClaimFile
 from claimgraph.model import (
     Corpus,
     Location,
 )
 from claimgraph.problems import ProblemType, Report
-from claimgraph.validate import SourceText
-from claimgraph.yamlsafe import decode
 
 
 def read_source_texts(
@@ -146,4 +146,4 @@ def _read_text(path: Path, shown: str, at: Location, report: Report, source_id: 
                 id=source_id,
             )
         return SourceText(None, "undecodable")
-    return SourceText(validate.normalise_quote(text))
+    return SourceText(checks.normalise_quote(text))

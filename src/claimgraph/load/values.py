@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
+from claimgraph.io.yaml_read import Item
 from claimgraph.model import (
     Aspect,
     AspectType,
@@ -13,7 +14,6 @@ from claimgraph.model import (
 )
 from claimgraph.problems import suggest
 from claimgraph.quantities import parse_count
-from claimgraph.yamlsafe import Item
 
 _SETS: dict[frozenset[str], frozenset[str]] = {}  # one copy of each set value
 
@@ -27,7 +27,7 @@ def typed_value(aspect: Aspect, item: Item) -> Value:
 
     >>> from claimgraph.load import builtin_aspects
     >>> from claimgraph.problems import Report
-    >>> from claimgraph.yamlsafe import parse_yaml
+    >>> from claimgraph.io.yaml_read import parse_yaml
     >>> a = builtin_aspects()
     >>> def v(aspect, text): return typed_value(a[aspect], parse_yaml(text, "x", Report()))
     >>> v("cause", "mopeds"), sorted(v("weapon", "[Kalibr, Shahed]"))

@@ -260,7 +260,7 @@ def _catalogue(claims_dir: Path) -> Catalogue:
 
 def _party_lines(party: Party) -> list[str]:
     """A party definition for a draft's ``parties:`` (a catalogue party the folder lacks)."""
-    from claimgraph.yamlwrite import dump
+    from claimgraph.io.yaml_write import dump
 
     record: dict[str, object] = {"name": party.name, "side": party.side, "kind": party.kind}
     if party.aliases:

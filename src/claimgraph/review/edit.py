@@ -1,7 +1,7 @@
 """Line-preserving edits of a YAML file: a person's review is never re-dumped.
 
 A :class:`YamlEdit` composes the file once (safely, with the limits of
-:mod:`claimgraph.yamlsafe`) to learn where each value was written, collects
+:mod:`claimgraph.io.yaml_read`) to learn where each value was written, collects
 edits (a scalar replaced in its line, the lines of a mapping entry deleted,
 lines inserted) and applies them to the original text. Every byte outside
 the edited lines stays as it was: comments, quoting, blank lines, a BOM and
@@ -26,8 +26,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from claimgraph.errors import InvalidInput, UsageError
 from claimgraph.io import files
+from claimgraph.io.yaml_read import compose, decode
 from claimgraph.problems import Report
-from claimgraph.yamlsafe import compose, decode
 
 __all__ = ["YamlEdit"]
 
@@ -49,7 +49,7 @@ def _lines(text: str) -> list[str]:
 
 def _scalar_text(value: str) -> str:
     """``value`` as a YAML scalar (plain when it can be)."""
-    from claimgraph.yamlwrite import dump
+    from claimgraph.io.yaml_write import dump
 
     return dump({"k": value})[3:].rstrip("\n")
 

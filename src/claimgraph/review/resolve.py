@@ -196,7 +196,7 @@ def nearest(
 
 
 def _quoted(text: str) -> str:
-    from claimgraph.yamlwrite import dump
+    from claimgraph.io.yaml_write import dump
 
     return dump({"k": text})[3:].rstrip("\n")
 
