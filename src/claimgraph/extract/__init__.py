@@ -223,6 +223,8 @@ class _Run:
         self._next_n: dict[str, int] = {}
         self._ends: list[int] = []
         self._said: set[tuple[str, str, str]] = set()  # (party, aspect, quote) of each claim
+        self._generic: set[str] = set()  # ids of claims whose speaker is generic ("Moscow")
+        self._speaking: Speaker | None = None  # the speaker of the claims being added
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
         header = read_header(text)
         dl = header.when
@@ -235,6 +237,7 @@ class _Run:
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
         self._plan_events(dl)
         self._attribute()
+        self._drop_restated()
         self._settle_unknowns()
         source: dict[str, object] = {
             "id": f"draft-{self.stem}",
@@ -450,6 +453,48 @@ class _Run:
                     continue
                 self._claims(seg, att, speakers, event)
                 carried = speakers[-1] if att.cue in _EXPLICIT else None
+
+    def _drop_restated(self) -> None:
+        """A journalist's summary ("Moscow said it targeted a military meeting", "at least 13
+        dead, officials said") is not a claim of its own when a named speaker says the same
+        later in the report: a claim of a generic speaker (data/extract.yaml,
+        ``generic_speakers``) is dropped when a later claim of a party of its side (any party
+        for a speaker of unknown side) that is not generic answers the same aspect, with the
+        same stance and an agreeing value (the same category, a shared item, overlapping
+        counts)."""
+        if not self._generic:
+            return
+        registry = self.ex.registry
+        aspects = registry.aspects
+
+        def side(party_id: str) -> str:
+            party = registry.party(party_id) or self.parties.get(party_id)
+            return party.side if party is not None else UNKNOWN_SIDE
+
+        later: dict[str, list[DraftClaim]] = {}
+        for c in self.claims:
+            if c.id not in self._generic:
+                later.setdefault(c.aspect, []).append(c)
+        keep = []
+        for c in self.claims:
+            aspect = aspects.get(c.aspect)
+            if c.id in self._generic and aspect is not None and aspect.type is not AspectType.TEXT:
+                own = side(c.party)
+                if any(
+                    o.at > c.at
+                    and o.stance == c.stance
+                    and (own == UNKNOWN_SIDE or side(o.party) == own)
+                    and _agree(aspect.type, c.value, o.value)
+                    for o in later.get(c.aspect, ())
+                ):
+                    continue
+            keep.append(c)
+        if len(keep) == len(self.claims):
+            return
+        self.claims[:] = keep
+        used = {c.party for c in keep}
+        for pid in [p for p in self.parties if p not in used]:
+            del self.parties[pid]
 
     def _settle_unknowns(self) -> None:
         """An unknown speaker that names an institution without its country ("- Defence
@@ -721,6 +766,7 @@ class _Run:
         via = self._via(seg.text)
         evidence = evidence_of(seg.text, self.lex)
         for speaker in speakers:
+            self._speaking = speaker
             party = self._party(speaker)
             kind = self._kind(party)
             ev = list(evidence)
@@ -875,6 +921,8 @@ class _Run:
             unique = f"{cid}-{n}"
             self._next_n[cid] = n + 1
         self.ids.add(unique)
+        if self._speaking is not None and self.lex.is_generic_speaker(self._speaking.words):
+            self._generic.add(unique)
         self.claims.append(
             DraftClaim(
                 id=unique,
@@ -923,6 +971,24 @@ class _Run:
         if self.published is not None and ev.when.start > self.published:
             return self.published
         return ev.when.start
+
+
+def _agree(kind: AspectType, a: object, b: object) -> bool:
+    """Whether two drafted values give the same answer: an equal category, a shared item of
+    a set, overlapping counts ("at least 13" and "13")."""
+    if a is None or b is None:
+        return a is None and b is None
+    if kind is AspectType.SET:
+        items = set(a) if isinstance(a, list | tuple) else {a}
+        return bool(items & (set(b) if isinstance(b, list | tuple) else {b}))
+    if kind is AspectType.COUNT:
+        from claimgraph.quantities import parse_count
+
+        try:
+            return parse_count(str(a)).overlaps(parse_count(str(b)))
+        except ValueError:
+            return False
+    return a == b
 
 
 def seg_sentence(seg: _Segment) -> Sentence:

@@ -446,6 +446,29 @@ class Lexicon:
     anonymous_source: re.Pattern[str]
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    generic_words: frozenset[str] = frozenset()
+    generic_capitals: frozenset[str] = frozenset()
+
+    def is_generic_speaker(self, words: str) -> bool:
+        """Whether a speaker phrase names only a country or its capital ("Moscow", "Kyiv",
+        "Russia"), or unnamed officials of no side ("officials", "local authorities");
+        data/extract.yaml, ``generic_speakers``. A body the words give a side ("Russian
+        officials") is a speaker of its own.
+
+        >>> [lexicon().is_generic_speaker(w) for w in ("Moscow", "Russia", "local officials")]
+        [True, True, True]
+        >>> [lexicon().is_generic_speaker(w) for w in ("Russian officials", "the defence ministry")]
+        [False, False]
+        """
+        from claimgraph.extract.names import countries_in, name_words
+
+        found = name_words(words)
+        if not found:
+            return False
+        countries = set(countries_in(words))
+        if countries:
+            return all(w in countries or w in self.generic_capitals for w in found)
+        return all(w in self.generic_words for w in found)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -457,7 +480,12 @@ class Lexicon:
             for key in ("second_hand", "declines", "passive_cues", "evidence_none")
         }
         firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
+        generic = data.get("generic_speakers") or {}
         return cls(
+            generic_words=frozenset(
+                str(w).casefold() for w in (*generic.get("capitals", ()), *generic.get("words", ()))
+            ),
+            generic_capitals=frozenset(str(w).casefold() for w in generic.get("capitals", ())),
             firsts=firsts,
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
