@@ -44,3 +44,43 @@ def test_officials_the_words_give_a_side_are_a_speaker_of_their_own() -> None:
         "The Ministry of Defence of Russia said that nine people died in Kherson."
     )
     assert ("ru-officials", "killed", "At least nine") in found
+
+
+def _folder_reg() -> Registry:
+    from claimgraph.model import Aspect, AspectType
+
+    reg = Registry.from_parties(list(REG.parties.values()))
+    reg.aspects["perpetrator"] = Aspect(
+        "perpetrator",
+        AspectType.CATEGORY,
+        values={"ukrainian-forces": "", "russian-forces": ""},
+    )
+    reg.index()
+    return reg
+
+
+def _folder_claims(text: str) -> list[tuple[str, str, object]]:
+    draft = Extractor(_folder_reg()).extract(text, "r.txt")
+    return [(c.party, c.aspect, c.value) for c in draft.claims]
+
+
+def test_a_blame_that_is_the_speech_verb_names_who_fired() -> None:
+    found = _folder_claims(
+        "Date: 2024-03-02\n\nOleksandr Prokudin blamed Russia for the bombardment of a school."
+    )
+    assert ("gov-x", "perpetrator", "russian-forces") in found
+
+
+def test_a_blame_for_something_other_than_the_attack_names_nobody() -> None:
+    found = _folder_claims(
+        "Date: 2024-03-02\n\nOleksandr Prokudin accused Russia of spreading lies about aid."
+    )
+    assert not [c for c in found if c[1] == "perpetrator"]
+
+
+def test_a_sides_forces_as_subject_of_an_attack_verb_fired() -> None:
+    found = _folder_claims(
+        "Date: 2024-03-02\n\nThe Ministry of Defence of Russia said the Ukrainian side "
+        "deliberately shelled a bakery in Kherson."
+    )
+    assert ("mod", "perpetrator", "ukrainian-forces") in found

@@ -809,6 +809,14 @@ class _Run:
                 continue
             for inner in split_plain(content, self.lex.abbreviations):
                 findings = self.ex.reader.findings(inner.text)
+                blamed = (
+                    self.ex.reader.blamed(att.verb, inner.text)
+                    if att is not None and inner.start == content.start
+                    else None
+                )
+                if blamed is not None:
+                    # "X accused Ukraine of shelling": who fired is the answer
+                    findings = [blamed, *(f for f in findings if f.aspect != "perpetrator")]
                 if att is not None and att.speaker.strip():
                     # the speaker's own name is not what they say ("the Russian army says")
                     own = find_word(inner.text, att.speaker.strip())

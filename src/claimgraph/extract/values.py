@@ -529,6 +529,22 @@ class Reader:
                 out.append(Finding(aid, items, hits[0][0].start(), hits[-1][0].end()))
         return out
 
+    def blamed(self, verb: str, clause: str) -> Finding | None:
+        """The perpetrator of a blame that is the attribution's own verb ("X *accused* Ukraine
+        of shelling": the clause is "Ukraine of shelling"), as a finding of the clause."""
+        if "perpetrator" not in self.aspects or not verb:
+            return None
+        words = verb.split()
+        if not words or words[0].casefold() not in self._perpetrators.blame_words:
+            return None
+        who = self._perpetrators.find(f"{verb} {clause}")
+        if who is None or who[1] != 0:
+            return None
+        # blamed for the attack, not for something else ("accused Kyiv of using shields")
+        if not self._perpetrators.blames_attack(clause):
+            return None
+        return Finding("perpetrator", who[0], 0, max(0, who[2] - len(verb) - 1))
+
     def _negate(self, clause: str, found: list[Finding]) -> None:
         """Mark findings whose words are negated ("did not hit", "were not damaged")."""
         for f in found:
