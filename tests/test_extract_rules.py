@@ -84,3 +84,12 @@ def test_a_sides_forces_as_subject_of_an_attack_verb_fired() -> None:
         "deliberately shelled a bakery in Kherson."
     )
     assert ("mod", "perpetrator", "ukrainian-forces") in found
+
+
+def test_a_post_posed_speaker_may_be_followed_by_a_day_or_an_as_of_time() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    for tail in ("reported Sunday.", "said as of noon on Monday.", "said earlier today."):
+        att = find_attribution(f"Nine people were hurt in the blast, regional officials {tail}")
+        assert att is not None and att.speaker == "regional officials", tail
+        assert att.content_text == "Nine people were hurt in the blast"
