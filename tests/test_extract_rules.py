@@ -93,3 +93,46 @@ def test_a_post_posed_speaker_may_be_followed_by_a_day_or_an_as_of_time() -> Non
         att = find_attribution(f"Nine people were hurt in the blast, regional officials {tail}")
         assert att is not None and att.speaker == "regional officials", tail
         assert att.content_text == "Nine people were hurt in the blast"
+
+
+def test_no_military_presence_denies_military_target() -> None:
+    from claimgraph.extract.values import Reader
+
+    r = Reader.default()
+    for clause in (
+        "shells fell on a quiet suburb without any military presence",
+        "there were no military facilities anywhere near the school",
+    ):
+        [f] = [f for f in r.findings(clause) if f.aspect == "target"]
+        assert f.value == ["military-facility"] and f.stance.value == "denies", clause
+
+
+def test_a_denied_presence_is_a_denial_of_the_target() -> None:
+    found = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nOleksandr Prokudin denied that soldiers were stationed at the "
+        "military base near the village.",
+        "r.txt",
+    ).claims
+    assert [(c.aspect, c.value, c.stance) for c in found if c.aspect == "target"] == [
+        ("target", ["military-facility"], "denies")
+    ]
+
+
+def test_only_military_targets_is_a_target_answer() -> None:
+    from claimgraph.extract.values import Reader
+
+    [f] = [
+        f
+        for f in Reader.default().findings("we hit only military-related facilities")
+        if f.aspect == "target"
+    ]
+    assert f.value == ["military-facility"] and f.stance.value == "asserts"
+
+
+def test_an_incident_day_named_after_a_date_line_inside_the_text_is_the_events() -> None:
+    draft = Extractor(REG).extract(
+        "Blasts in Kherson\n\nMarch 4, 2024 10:00\n\nThe city mourned on Monday. "
+        "Missiles struck Kherson on Saturday night, the Ministry of Defence of Russia said.",
+        "r.txt",
+    )
+    assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}

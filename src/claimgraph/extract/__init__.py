@@ -297,7 +297,12 @@ class _Run:
         )
         lede_end = self.sentences[1].end if len(self.sentences) > 1 else len(self.body)
         story_start = self.sentences[min(3, len(self.sentences) - 1)].end if self.sentences else 0
-        if main is not None and main.is_day and dl is not None:
+        if main is not None and main.is_day and dl is None and self.sentences:
+            # a date line inside the text ("Apr 7, 2025 18:00" under the headline): the story
+            # starts after it
+            at = bisect.bisect_right([x.end for x in self.sentences], main.at)
+            story_start = self.sentences[min(at + 3, len(self.sentences) - 1)].end
+        if main is not None and main.is_day:
             # the incident's day, a few days before the report's (the headline, the lede
             # and the next two sentences)
             lede = [

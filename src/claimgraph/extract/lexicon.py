@@ -421,6 +421,7 @@ class Lexicon:
     count_fillers: frozenset[str]
     damage_verb: Phrases
     target_verb: Phrases
+    presence: Phrases
     objects: Tagger
     interception_verb: Phrases
     interception_object: Phrases
@@ -509,6 +510,7 @@ class Lexicon:
             count_fillers=frozenset(str(x).casefold() for x in a.get("count_fillers", ())),
             damage_verb=phrases(a.get("damage_verbs", ())),
             target_verb=phrases(a.get("target_verbs", ())),
+            presence=phrases(a.get("presence", ())),
             objects=objects,
             interception_verb=phrases(a.get("interception_verbs", ())),
             interception_object=phrases(a.get("interception_objects", ())),

@@ -201,6 +201,7 @@ class Reader:
             "damage-target": first_words(
                 [*raw_aspects.get("damage_verbs", ()), *raw_aspects.get("target_verbs", ())]
             ),
+            "presence": first_words(raw_aspects.get("presence", ())),
             "happening": first_words(self.lex.raw.get("happening", ())),
         }
         names: dict[str, str] = {}
@@ -443,9 +444,11 @@ class Reader:
         return found
 
     def _damage_target(self, clause: str) -> list[Finding]:
-        if self._present.isdisjoint(self._gate["damage-target"]):
-            return []
         out: list[Finding] = []
+        if "target" in self.aspects and not self._present.isdisjoint(self._gate["presence"]):
+            out.extend(self._presence(clause))
+        if out or self._present.isdisjoint(self._gate["damage-target"]):
+            return out
         for aspect, verb in (("damage", self.lex.damage_verb), ("target", self.lex.target_verb)):
             if aspect not in self.aspects:
                 continue
@@ -472,6 +475,24 @@ class Reader:
             if items:
                 out.append(Finding(aspect, items, first, last))
         return out
+
+    def _presence(self, clause: str) -> list[Finding]:
+        """ "Without a visible military presence", "military sites were present": what was (not)
+        at the place is the answer to what was targeted (negated by :meth:`_negate`)."""
+        p = self.lex.presence.search(clause)
+        if p is None:
+            return []
+        # the object nearest the word ("soldiers were stationed at the base", "no military
+        # presence"), not every object of the clause
+        near = [
+            (min(abs(s - p.end()), abs(p.start() - e)), value, s, e)
+            for value, s, e in self._objects("target", clause)
+            if abs(s - p.end()) <= 40 or abs(p.start() - e) <= 40
+        ]
+        if not near:
+            return []
+        _, value, start, end = min(near)
+        return [Finding("target", [value], start, end)]
 
     def _location(self, clause: str) -> list[Finding]:
         """Where it happened: a gazetteer place or a named landmark after a locative."""
