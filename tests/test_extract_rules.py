@@ -136,3 +136,13 @@ def test_an_incident_day_named_after_a_date_line_inside_the_text_is_the_events()
         "r.txt",
     )
     assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}
+
+
+def test_a_bare_toll_after_a_statement_in_its_paragraph_is_the_speakers() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nOleksandr Prokudin said a missile hit a school in Kherson. "
+        "Four people were wounded.\n\nTwo cars burned.",
+        "r.txt",
+    )
+    assert ("gov-x", "injured", "Four") in [(c.party, c.aspect, c.value) for c in draft.claims]
+    assert not [c for c in draft.claims if "cars" in c.quote]  # a new paragraph: nobody's

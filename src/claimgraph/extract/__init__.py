@@ -447,7 +447,10 @@ class _Run:
                     if (
                         att is None
                         and carried is not None
-                        and self.lex.continuation.search(seg.text)
+                        and (
+                            self.lex.continuation.search(seg.text)
+                            or self._bare_counts(seg.text)
+                        )
                     ):
                         self._claims(seg, att, [carried], event, continuation=True)
                         continue
@@ -500,6 +503,18 @@ class _Run:
         used = {c.party for c in keep}
         for pid in [p for p in self.parties if p not in used]:
             del self.parties[pid]
+
+    def _bare_counts(self, text: str) -> bool:
+        """A sentence that only gives counts ("Six of them children.", "75 people were
+        wounded."): the toll of the speaker of the sentence before, in the same paragraph."""
+        if self.lex.speech_verb.search(text):
+            return False
+        findings = self.ex.reader.findings(text)
+        aspects = self.ex.registry.aspects
+        return bool(findings) and all(
+            (a := aspects.get(f.aspect)) is not None and a.type is AspectType.COUNT
+            for f in findings
+        )
 
     def _settle_unknowns(self) -> None:
         """An unknown speaker that names an institution without its country ("- Defence
