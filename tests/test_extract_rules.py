@@ -124,7 +124,7 @@ def test_only_military_targets_is_a_target_answer() -> None:
     [f] = [
         f
         for f in Reader.default().findings("we hit only military-related facilities")
-        if f.aspect == "target"
+        if f.aspect == "target" and f.stance.value == "asserts"
     ]
     assert f.value == ["military-facility"] and f.stance.value == "asserts"
 
@@ -146,3 +146,25 @@ def test_a_bare_toll_after_a_statement_in_its_paragraph_is_the_speakers() -> Non
     )
     assert ("gov-x", "injured", "Four") in [(c.party, c.aspect, c.value) for c in draft.claims]
     assert not [c for c in draft.claims if "cars" in c.quote]  # a new paragraph: nobody's
+
+
+def test_only_military_targets_also_denies_civilian_ones() -> None:
+    from claimgraph.extract.values import Reader
+
+    found = [
+        (f.value, f.stance.value)
+        for f in Reader.default().findings("our army hits solely military facilities")
+        if f.aspect == "target"
+    ]
+    assert (["military-facility"], "asserts") in found
+    denied = [v for v, stance in found if stance == "denies"]
+    assert denied and "civilians" in denied[0] and "residential-area" in denied[0]
+
+
+def test_the_day_a_statement_was_made_is_no_other_incident() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-04\n\nMissiles struck Kherson on Saturday night, killing nine people. "
+        "Only military targets were hit, the Ministry of Defence of Russia said on Monday.",
+        "r.txt",
+    )
+    assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}

@@ -222,7 +222,7 @@ class _Run:
         self.ids: set[str] = set()
         self._next_n: dict[str, int] = {}
         self._ends: list[int] = []
-        self._said: set[tuple[str, str, str]] = set()  # (party, aspect, quote) of each claim
+        self._said: set[tuple[str, str, str, str]] = set()  # (party, aspect, quote, stance)
         self._generic: set[str] = set()  # ids of claims whose speaker is generic ("Moscow")
         self._speaking: Speaker | None = None  # the speaker of the claims being added
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
@@ -339,11 +339,23 @@ class _Run:
                     dates.append(all_dates[di])
                 di += 1
             other = [d for d in dates if main is None or not d.overlaps(main)]
+            towns = [p for p in places if p.kind not in _BROAD and p != main_place]
+            if not towns:
+                # "..., Peskov said on Monday": the day of the words, no other incident (unless
+                # the sentence names another town too)
+                other = [d for d in other if not self._statement_day(d)]
             if other and not any(main is not None and d.overlaps(main) for d in dates):
                 here = [p for p in places if p.kind not in _BROAD] or places
                 self.sentence_event.append(self._event(here[0] if here else main_place, other[0]))
             else:
                 self.sentence_event.append(self._event(main_place, main))
+
+    def _statement_day(self, d: DateRef) -> bool:
+        """Whether a date is the day a statement was made ("Peskov said on Monday",
+        "reported Sunday"), not an incident's."""
+        before = self.body[max(0, d.at - 30) : d.at]
+        m = _SAID_ON.search(before)
+        return m is not None and self.lex.speech_verb.fullmatch(m.group(1)) is not None
 
     def _event(self, place: Place | None, when: DateRef | None) -> str:
         # the dates, not where in the text they were written
@@ -935,7 +947,7 @@ class _Run:
         quote, offset = _trim(text)
         if not quote:
             return
-        said = (base.party, aspect, quote)
+        said = (base.party, aspect, quote, stance)
         if said in self._said:
             return
         self._said.add(said)
@@ -1040,6 +1052,12 @@ _OTHER_INCIDENT = re.compile(
 )
 _DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
 _PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# A speech verb right before a date: "said on Monday", "told reporters late on Sunday".
+_SAID_ON = re.compile(
+    r"\b(\w+)(?:\s+(?:reporters|journalists|media))?\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
 
 
 def _in_passing(text: str, d: DateRef) -> bool:

@@ -239,7 +239,10 @@ class Reader:
         # a casualty count is the clause's point; its place is the event's setting
         if any(f.aspect in ("killed", "injured") for f in out):
             out = [f for f in out if f.aspect != "location"]
+        denied = [f for f in out if f.stance is Stance.DENIES]  # exclusivity's own denials
         self._negate(clause, out)
+        for f in denied:
+            f.stance = Stance.DENIES
         return out
 
     def _lookup(self, aspect: str, clause: str) -> list[tuple[re.Match[str], str]]:
@@ -474,7 +477,25 @@ class Reader:
                 first, last = min(first, s), max(last, e)
             if items:
                 out.append(Finding(aspect, items, first, last))
+                if aspect == "target":
+                    out.extend(self._excluded(clause, v.start(), items, first, last))
         return out
+
+    def _excluded(
+        self, clause: str, verb_at: int, items: list[str], first: int, last: int
+    ) -> list[Finding]:
+        """ "We strike only military targets": the items the asserted ones exclude, denied."""
+        spec = (self.lex.raw.get("aspects") or {}).get("excludes") or {}
+        words = {str(w).casefold() for w in (self.lex.raw.get("aspects") or {}).get("exclusive", ())}
+        near = clause[max(0, verb_at - 20) : last].casefold().split()
+        if not words or not any(w.strip(",.") in words for w in near):
+            return []
+        denied = [
+            str(x) for item in items for x in spec.get(item, ()) if str(x) not in items
+        ]
+        if not denied:
+            return []
+        return [Finding("target", list(dict.fromkeys(denied)), first, last, Stance.DENIES)]
 
     def _presence(self, clause: str) -> list[Finding]:
         """ "Without a visible military presence", "military sites were present": what was (not)
