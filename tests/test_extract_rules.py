@@ -108,11 +108,15 @@ def test_no_military_presence_denies_military_target() -> None:
 
 
 def test_a_denied_presence_is_a_denial_of_the_target() -> None:
-    found = Extractor(REG).extract(
-        "Date: 2024-03-02\n\nOleksandr Prokudin denied that soldiers were stationed at the "
-        "military base near the village.",
-        "r.txt",
-    ).claims
+    found = (
+        Extractor(REG)
+        .extract(
+            "Date: 2024-03-02\n\nOleksandr Prokudin denied that soldiers were stationed at the "
+            "military base near the village.",
+            "r.txt",
+        )
+        .claims
+    )
     assert [(c.aspect, c.value, c.stance) for c in found if c.aspect == "target"] == [
         ("target", ["military-facility"], "denies")
     ]

@@ -339,8 +339,8 @@ class _Run:
                     dates.append(all_dates[di])
                 di += 1
             other = [d for d in dates if main is None or not d.overlaps(main)]
-            towns = [p for p in places if p.kind not in _BROAD and p != main_place]
-            if not towns:
+            elsewhere = [p for p in places if p.kind not in _BROAD and p != main_place]
+            if not elsewhere:
                 # "..., Peskov said on Monday": the day of the words, no other incident (unless
                 # the sentence names another town too)
                 other = [d for d in other if not self._statement_day(d)]
@@ -459,10 +459,7 @@ class _Run:
                     if (
                         att is None
                         and carried is not None
-                        and (
-                            self.lex.continuation.search(seg.text)
-                            or self._bare_counts(seg.text)
-                        )
+                        and (self.lex.continuation.search(seg.text) or self._bare_counts(seg.text))
                     ):
                         self._claims(seg, att, [carried], event, continuation=True)
                         continue

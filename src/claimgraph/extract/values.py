@@ -485,14 +485,13 @@ class Reader:
         self, clause: str, verb_at: int, items: list[str], first: int, last: int
     ) -> list[Finding]:
         """ "We strike only military targets": the items the asserted ones exclude, denied."""
-        spec = (self.lex.raw.get("aspects") or {}).get("excludes") or {}
-        words = {str(w).casefold() for w in (self.lex.raw.get("aspects") or {}).get("exclusive", ())}
+        raw = self.lex.raw.get("aspects") or {}
+        spec = raw.get("excludes") or {}
+        words = {str(w).casefold() for w in raw.get("exclusive", ())}
         near = clause[max(0, verb_at - 20) : last].casefold().split()
         if not words or not any(w.strip(",.") in words for w in near):
             return []
-        denied = [
-            str(x) for item in items for x in spec.get(item, ()) if str(x) not in items
-        ]
+        denied = [str(x) for item in items for x in spec.get(item, ()) if str(x) not in items]
         if not denied:
             return []
         return [Finding("target", list(dict.fromkeys(denied)), first, last, Stance.DENIES)]
