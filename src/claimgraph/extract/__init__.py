@@ -224,7 +224,8 @@ class _Run:
         self._ends: list[int] = []
         self._said: set[tuple[str, str, str, str]] = set()  # (party, aspect, quote, stance)
         self._generic: set[str] = set()  # ids of claims whose speaker is generic ("Moscow")
-        self._speaking: Speaker | None = None  # the speaker of the claims being added
+        self._speaking_generic = False  # the speaker of the claims being added is generic
+        self._generic_memo: dict[str, bool] = {}
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
         header = read_header(text)
         dl = header.when
@@ -516,7 +517,7 @@ class _Run:
     def _bare_counts(self, text: str) -> bool:
         """A sentence that only gives counts ("Six of them children.", "75 people were
         wounded."): the toll of the speaker of the sentence before, in the same paragraph."""
-        if self.lex.speech_verb.search(text):
+        if not self.ex.reader.may_count(text) or self.lex.speech_verb.search(text):
             return False
         findings = self.ex.reader.findings(text)
         aspects = self.ex.registry.aspects
@@ -795,7 +796,12 @@ class _Run:
         via = self._via(seg.text)
         evidence = evidence_of(seg.text, self.lex)
         for speaker in speakers:
-            self._speaking = speaker
+            generic = self._generic_memo.get(speaker.words)
+            if generic is None:
+                generic = self._generic_memo[speaker.words] = self.lex.is_generic_speaker(
+                    speaker.words
+                )
+            self._speaking_generic = generic
             party = self._party(speaker)
             kind = self._kind(party)
             ev = list(evidence)
@@ -958,7 +964,7 @@ class _Run:
             unique = f"{cid}-{n}"
             self._next_n[cid] = n + 1
         self.ids.add(unique)
-        if self._speaking is not None and self.lex.is_generic_speaker(self._speaking.words):
+        if self._speaking_generic:
             self._generic.add(unique)
         self.claims.append(
             DraftClaim(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -461,15 +461,7 @@ class Lexicon:
         >>> [lexicon().is_generic_speaker(w) for w in ("Russian officials", "the defence ministry")]
         [False, False]
         """
-        from claimgraph.extract.names import countries_in, name_words
-
-        found = name_words(words)
-        if not found:
-            return False
-        countries = set(countries_in(words))
-        if countries:
-            return all(w in countries or w in self.generic_capitals for w in found)
-        return all(w in self.generic_words for w in found)
+        return _is_generic(words, self.generic_words, self.generic_capitals)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -546,6 +538,19 @@ class Lexicon:
                 re.IGNORECASE,
             ),
         )
+
+
+@lru_cache(maxsize=4096)
+def _is_generic(words: str, generic: frozenset[str], capitals: frozenset[str]) -> bool:
+    from claimgraph.extract.names import countries_in, name_words
+
+    found = name_words(words)
+    if not found:
+        return False
+    countries = set(countries_in(words))
+    if countries:
+        return all(w in countries or w in capitals for w in found)
+    return all(w in generic for w in found)
 
 
 @cache

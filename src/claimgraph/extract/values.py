@@ -570,6 +570,11 @@ class Reader:
                 out.append(Finding(aid, items, hits[0][0].start(), hits[-1][0].end()))
         return out
 
+    def may_count(self, clause: str) -> bool:
+        """Whether ``clause`` has a word a count rule starts from (a cheap test first)."""
+        words = text_words(clause)
+        return any(not words.isdisjoint(rule.first_words) for rule in self._counts)
+
     def blamed(self, verb: str, clause: str) -> Finding | None:
         """The perpetrator of a blame that is the attribution's own verb ("X *accused* Ukraine
         of shelling": the clause is "Ukraine of shelling"), as a finding of the clause."""
