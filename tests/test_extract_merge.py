@@ -94,3 +94,42 @@ def test_a_report_joins_the_claims_folders_event_another_draft_uses() -> None:
     unify_drafts([a, b])
     assert {c.event for c in b.claims} == {"odesa-port-strike"}
     assert b.events["odesa-port-strike"].known  # referenced, not defined again
+
+
+@pytest.mark.parametrize(
+    ("place", "other"),
+    [
+        ("Odesa, Lanzheronivska Street", "b.txt"),  # a street after the town
+        ("Odesa and Odesa region (port, suburbs)", "c.txt"),  # a list, a remark
+    ],
+)
+def test_a_claims_folder_event_whose_place_adds_a_street_or_a_list_is_joined_by_the_town(
+    place: str, other: str
+) -> None:
+    from datetime import date
+
+    from claimgraph.model import Event
+
+    reg = Registry()
+    reg.events["odesa-port-strike"] = Event(
+        "odesa-port-strike", "Strike on the port", date=date(2024, 5, 14), place=place
+    )
+    ex = Extractor(reg)
+    a = ex.extract(ONE, "one.txt")
+    undated = ex.extract("Odesa port hit\n\nDrones struck Odesa, the Zorya group said.", other)
+    partial = ex.extract(TWO, "two.txt")  # "MOSCOW, May 14. /TASS/.": no year
+    assert {c.event for c in a.claims} == {"odesa-port-strike"}
+    unify_drafts([a, undated, partial])
+    assert {c.event for c in undated.claims} == {"odesa-port-strike"}
+    assert {c.event for c in partial.claims} == {"odesa-port-strike"}
+
+
+def test_an_undated_report_does_not_join_another_town_of_the_same_region() -> None:
+    ex = Extractor(Registry())
+    a = ex.extract(
+        "Date: 2024-05-14\nDrones hit Izmail\n\nDrones struck Izmail, the Zorya group said.",
+        "a.txt",
+    )
+    b = ex.extract("Odesa port hit\n\nDrones struck Odesa, the Zorya group said.", "b.txt")
+    unify_drafts([a, b])
+    assert {c.event for c in b.claims} == {"odesa-undated"}

@@ -217,7 +217,10 @@ class _Run:
         self.ids: set[str] = set()
         self._next_n: dict[str, int] = {}
         self._ends: list[int] = []
-        self._said: set[tuple[str, str, str]] = set()  # (party, aspect, quote) of each claim
+        self._said: set[tuple[str, str, str, str]] = set()  # (party, aspect, quote, stance)
+        self._generic: set[str] = set()  # ids of claims whose speaker is generic ("Moscow")
+        self._speaking_generic = False  # the speaker of the claims being added is generic
+        self._generic_memo: dict[str, bool] = {}
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
         header = read_header(text)
         dl = header.when
@@ -230,6 +233,7 @@ class _Run:
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
         self._plan_events(dl)
         self._attribute()
+        self._drop_restated()
         self._settle_unknowns()
         source: dict[str, object] = {
             "id": f"draft-{self.stem}",
@@ -289,7 +293,12 @@ class _Run:
         )
         lede_end = self.sentences[1].end if len(self.sentences) > 1 else len(self.body)
         story_start = self.sentences[min(3, len(self.sentences) - 1)].end if self.sentences else 0
-        if main is not None and main.is_day and dl is not None:
+        if main is not None and main.is_day and dl is None and self.sentences:
+            # a date line inside the text ("Apr 7, 2025 18:00" under the headline): the story
+            # starts after it
+            at = bisect.bisect_right([x.end for x in self.sentences], main.at)
+            story_start = self.sentences[min(at + 3, len(self.sentences) - 1)].end
+        if main is not None and main.is_day:
             # the incident's day, a few days before the report's (the headline, the lede
             # and the next two sentences)
             lede = [
@@ -326,11 +335,23 @@ class _Run:
                     dates.append(all_dates[di])
                 di += 1
             other = [d for d in dates if main is None or not d.overlaps(main)]
+            elsewhere = [p for p in places if p.kind not in _BROAD and p != main_place]
+            if not elsewhere:
+                # "..., Peskov said on Monday": the day of the words, no other incident (unless
+                # the sentence names another town too)
+                other = [d for d in other if not self._statement_day(d)]
             if other and not any(main is not None and d.overlaps(main) for d in dates):
                 here = [p for p in places if p.kind not in _BROAD] or places
                 self.sentence_event.append(self._event(here[0] if here else main_place, other[0]))
             else:
                 self.sentence_event.append(self._event(main_place, main))
+
+    def _statement_day(self, d: DateRef) -> bool:
+        """Whether a date is the day a statement was made ("Peskov said on Monday",
+        "reported Sunday"), not an incident's."""
+        before = self.body[max(0, d.at - 30) : d.at]
+        m = _SAID_ON.search(before)
+        return m is not None and self.lex.speech_verb.fullmatch(m.group(1)) is not None
 
     def _event(self, place: Place | None, when: DateRef | None) -> str:
         # the dates, not where in the text they were written
@@ -434,7 +455,7 @@ class _Run:
                     if (
                         att is None
                         and carried is not None
-                        and self.lex.continuation.search(seg.text)
+                        and (self.lex.continuation.search(seg.text) or self._bare_counts(seg.text))
                     ):
                         self._claims(seg, att, [carried], event, continuation=True)
                         continue
@@ -445,6 +466,60 @@ class _Run:
                     continue
                 self._claims(seg, att, speakers, event)
                 carried = speakers[-1] if att.cue in _EXPLICIT else None
+
+    def _drop_restated(self) -> None:
+        """A journalist's summary ("Moscow said it targeted a military meeting", "at least 13
+        dead, officials said") is not a claim of its own when a named speaker says the same
+        later in the report: a claim of a generic speaker (data/extract.yaml,
+        ``generic_speakers``) is dropped when a later claim of a party of its side (any party
+        for a speaker of unknown side) that is not generic answers the same aspect, with the
+        same stance and an agreeing value (the same category, a shared item, overlapping
+        counts)."""
+        if not self._generic:
+            return
+        registry = self.ex.registry
+        aspects = registry.aspects
+
+        def side(party_id: str) -> str:
+            party = registry.party(party_id) or self.parties.get(party_id)
+            return party.side if party is not None else UNKNOWN_SIDE
+
+        later: dict[str, list[DraftClaim]] = {}
+        for c in self.claims:
+            if c.id not in self._generic:
+                later.setdefault(c.aspect, []).append(c)
+        keep = []
+        for c in self.claims:
+            aspect = aspects.get(c.aspect)
+            if c.id in self._generic and aspect is not None and aspect.type is not AspectType.TEXT:
+                own = side(c.party)
+                if any(
+                    o.at > c.at
+                    and o.stance == c.stance
+                    and (own == UNKNOWN_SIDE or side(o.party) == own)
+                    and _agree(aspect.type, c.value, o.value)
+                    for o in later.get(c.aspect, ())
+                ):
+                    continue
+            keep.append(c)
+        if len(keep) == len(self.claims):
+            return
+        self.claims[:] = keep
+        used = {c.party for c in keep}
+        for pid in [p for p in self.parties if p not in used]:
+            del self.parties[pid]
+
+    def _bare_counts(self, text: str) -> bool:
+        """A sentence that only gives counts ("Six of them children.", "75 people were
+        wounded."): the toll of the speaker of the sentence before, in the same paragraph."""
+        if not self.ex.reader.may_count(text) or self.lex.speech_verb.search(text):
+            return False
+        findings = self.ex.reader.findings(text)
+        aspects = self.ex.registry.aspects
+        return bool(findings) and all(
+            (a := aspects.get(f.aspect)) is not None and a.type is AspectType.COUNT
+            for f in findings
+        )
 
     def _settle_unknowns(self) -> None:
         """An unknown speaker that names an institution without its country ("- Defence
@@ -716,6 +791,12 @@ class _Run:
         via = self._via(seg.text)
         evidence = evidence_of(seg.text, self.lex)
         for speaker in speakers:
+            generic = self._generic_memo.get(speaker.words)
+            if generic is None:
+                generic = self._generic_memo[speaker.words] = self.lex.is_generic_speaker(
+                    speaker.words
+                )
+            self._speaking_generic = generic
             party = self._party(speaker)
             kind = self._kind(party)
             ev = list(evidence)
@@ -758,6 +839,14 @@ class _Run:
                 continue
             for inner in split_plain(content, self.lex.abbreviations):
                 findings = self.ex.reader.findings(inner.text)
+                blamed = (
+                    self.ex.reader.blamed(att.verb, inner.text)
+                    if att is not None and inner.start == content.start
+                    else None
+                )
+                if blamed is not None:
+                    # "X accused Ukraine of shelling": who fired is the answer
+                    findings = [blamed, *(f for f in findings if f.aspect != "perpetrator")]
                 if att is not None and att.speaker.strip():
                     # the speaker's own name is not what they say ("the Russian army says")
                     own = find_word(inner.text, att.speaker.strip())
@@ -856,7 +945,7 @@ class _Run:
         quote, offset = _trim(text)
         if not quote:
             return
-        said = (base.party, aspect, quote)
+        said = (base.party, aspect, quote, stance)
         if said in self._said:
             return
         self._said.add(said)
@@ -870,6 +959,8 @@ class _Run:
             unique = f"{cid}-{n}"
             self._next_n[cid] = n + 1
         self.ids.add(unique)
+        if self._speaking_generic:
+            self._generic.add(unique)
         self.claims.append(
             DraftClaim(
                 id=unique,
@@ -920,6 +1011,24 @@ class _Run:
         return ev.when.start
 
 
+def _agree(kind: AspectType, a: object, b: object) -> bool:
+    """Whether two drafted values give the same answer: an equal category, a shared item of
+    a set, overlapping counts ("at least 13" and "13")."""
+    if a is None or b is None:
+        return a is None and b is None
+    if kind is AspectType.SET:
+        items = set(a) if isinstance(a, list | tuple) else {a}
+        return bool(items & (set(b) if isinstance(b, list | tuple) else {b}))
+    if kind is AspectType.COUNT:
+        from claimgraph.quantities import parse_count
+
+        try:
+            return parse_count(str(a)).overlaps(parse_count(str(b)))
+        except ValueError:
+            return False
+    return a == b
+
+
 def seg_sentence(seg: _Segment) -> Sentence:
     return Sentence(seg.text, seg.start, seg.start + len(seg.text), seg.paragraph)
 
@@ -941,6 +1050,12 @@ _OTHER_INCIDENT = re.compile(
 )
 _DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
 _PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# A speech verb right before a date: "said on Monday", "told reporters late on Sunday".
+_SAID_ON = re.compile(
+    r"\b(\w+)(?:\s+(?:reporters|journalists|media))?\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
 
 
 def _in_passing(text: str, d: DateRef) -> bool:

@@ -122,7 +122,10 @@ _DASH_SPEAKER = re.compile(r"\s[-–—]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w
 _ON_PLATFORM = re.compile(r"\s+(?:on|in)\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)")
 _PUBLISHED = frozenset({"published", "posted", "shared", "circulated", "uploaded"})
 _ANAPHOR_TAIL = re.compile(r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b")
-_ADVERBIAL_TAIL = re.compile(r"\s*(?:on|in|at|late|early|this|last|during)\b[^,;:]{0,40}[.!]?\s*")
+_ADVERBIAL_TAIL = re.compile(
+    r"\s*(?i:on|in|at|late|early|this|last|during|as\s+of|earlier|later|overnight|yesterday|today"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,;:]{0,40}[.!]?\s*"
+)
 
 _WORD = re.compile(r"\w+")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")

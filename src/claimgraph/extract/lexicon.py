@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -421,6 +421,7 @@ class Lexicon:
     count_fillers: frozenset[str]
     damage_verb: Phrases
     target_verb: Phrases
+    presence: Phrases
     objects: Tagger
     interception_verb: Phrases
     interception_object: Phrases
@@ -446,6 +447,21 @@ class Lexicon:
     anonymous_source: re.Pattern[str]
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    generic_words: frozenset[str] = frozenset()
+    generic_capitals: frozenset[str] = frozenset()
+
+    def is_generic_speaker(self, words: str) -> bool:
+        """Whether a speaker phrase names only a country or its capital ("Moscow", "Kyiv",
+        "Russia"), or unnamed officials of no side ("officials", "local authorities");
+        data/extract.yaml, ``generic_speakers``. A body the words give a side ("Russian
+        officials") is a speaker of its own.
+
+        >>> [lexicon().is_generic_speaker(w) for w in ("Moscow", "Russia", "local officials")]
+        [True, True, True]
+        >>> [lexicon().is_generic_speaker(w) for w in ("Russian officials", "the defence ministry")]
+        [False, False]
+        """
+        return _is_generic(words, self.generic_words, self.generic_capitals)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -457,7 +473,12 @@ class Lexicon:
             for key in ("second_hand", "declines", "passive_cues", "evidence_none")
         }
         firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
+        generic = data.get("generic_speakers") or {}
         return cls(
+            generic_words=frozenset(
+                str(w).casefold() for w in (*generic.get("capitals", ()), *generic.get("words", ()))
+            ),
+            generic_capitals=frozenset(str(w).casefold() for w in generic.get("capitals", ())),
             firsts=firsts,
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
@@ -481,6 +502,7 @@ class Lexicon:
             count_fillers=frozenset(str(x).casefold() for x in a.get("count_fillers", ())),
             damage_verb=phrases(a.get("damage_verbs", ())),
             target_verb=phrases(a.get("target_verbs", ())),
+            presence=phrases(a.get("presence", ())),
             objects=objects,
             interception_verb=phrases(a.get("interception_verbs", ())),
             interception_object=phrases(a.get("interception_objects", ())),
@@ -516,6 +538,19 @@ class Lexicon:
                 re.IGNORECASE,
             ),
         )
+
+
+@lru_cache(maxsize=4096)
+def _is_generic(words: str, generic: frozenset[str], capitals: frozenset[str]) -> bool:
+    from claimgraph.extract.names import countries_in, name_words
+
+    found = name_words(words)
+    if not found:
+        return False
+    countries = set(countries_in(words))
+    if countries:
+        return all(w in countries or w in capitals for w in found)
+    return all(w in generic for w in found)
 
 
 @cache

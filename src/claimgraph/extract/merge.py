@@ -15,6 +15,7 @@ for the folder to validate. :func:`unify_drafts` makes them so:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -38,8 +39,23 @@ def draft_event_of(event: Event) -> DraftEvent:
     return DraftEvent(event.id, event.title, when, event.place, event.region, event.coords)
 
 
+# Where a written place's own name ends: "Belgorod, 55 Shchorsa Street", "Moscow and
+# Moscow region (Ramenskoye)", "Donetsk (occupied)".
+_PLACE_HEAD = re.compile(r",|\(|\s+(?:and|&)\s+|\s+[-\u2013\u2014]\s+")
+
+
+def _place(ev: DraftEvent) -> set[str]:
+    """The names an event's place goes by: as written, and its own name before a street, a
+    list or a remark (a curated "Belgorod, 55 Shchorsa Street" is the gazetteer's "Belgorod")."""
+    if not ev.place:
+        return set()
+    head = _PLACE_HEAD.split(ev.place, maxsplit=1)[0].strip().casefold()
+    return {ev.place.casefold().strip(), head} - {""}
+
+
 def _area(ev: DraftEvent) -> set[str]:
-    return {n.casefold() for n in (ev.place, ev.region) if n}
+    """The place's names and its region (for reports with a date to compare too)."""
+    return _place(ev) | ({ev.region.casefold().strip()} if ev.region else set())
 
 
 def _same_incident(a: DraftEvent, b: DraftEvent) -> bool:
@@ -133,7 +149,7 @@ def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
                 priors.append(0)
     for ev in undated:
         # a report with no date at all: the (most reported) dated event of its place
-        here = [g for g in groups if any(p.when is not None and p.place == ev.place for p in g)]
+        here = [g for g in groups if any(p.when is not None and _place(p) & _place(ev) for p in g)]
         if here:  # the most reported of them
             max(here, key=len).append(ev)
         else:

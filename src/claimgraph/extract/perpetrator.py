@@ -13,6 +13,8 @@ folder's own value whose id holds the country's stem.
 ('ukrainian-forces', 31, 49)
 >>> p.find("Pushilin blamed the deaths on Kyiv") is not None
 True
+>>> p.find("the Ukrainian side shelled the town")[0]
+'ukrainian-forces'
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ class Perpetrators:
     blame: re.Pattern[str] | None = None  # "blamed the attack on Kyiv": one group per side
     values: tuple[str, ...] = ()
     blame_words: frozenset[str] = frozenset()
+    attack_words: Phrases | None = None  # what one is blamed for when it is the attack
+
+    def blames_attack(self, clause: str) -> bool:
+        """Whether a blame's words name the attack or its toll ("of shelling", "for the
+        deaths", "of a terrorist act"), not another charge."""
+        return self.attack_words is not None and self.attack_words.search(clause) is not None
 
     @property
     def rules(self) -> bool:
@@ -53,6 +61,7 @@ class Perpetrators:
         spec = _spec()
         attack = [str(w) for w in spec.get("attack_nouns") or []]
         blame_verbs = [str(w) for w in spec.get("blame") or []]
+        attack_verbs = [str(w) for w in spec.get("attack_verbs") or []]
         table: dict[str, str] = {}
         groups: list[str] = []
         values: list[str] = []
@@ -70,14 +79,20 @@ class Perpetrators:
                 table.setdefault(fold(f"by the {name}"), value)
             groups.append(
                 rf"(?P<v{len(values)}>(?:{_alt(blame_verbs)})\s+"
-                rf"(?:(?:the\s+)?\w+\s+on\s+)?(?:{_alt(forces)}))"
+                rf"(?:(?:the\s+)?\w+\s+on\s+)?(?:{_alt(forces)})"
+                # "Kyiv forces shelled the market", 'the Ukrainian side "deliberately targeted"'
+                rf"|(?<![\w-])(?:the\s+)?(?:{_alt(forces)})\s+(?:[\"“”']?\w+ly[\"“”']?\s+)?"
+                rf"[\"“”']?(?:{_alt(attack_verbs)}))"
             )
             values.append(value)
         if not values:
             return cls()
         blame = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
-        words = frozenset(w.casefold() for w in blame_verbs)
-        return cls(phrases(table, capture=True), table, blame, tuple(values), words)
+        words = frozenset(w.split()[0].casefold() for w in (*blame_verbs, *attack_verbs))
+        objects = [*attack, *(str(w) for w in spec.get("blame_objects") or [])]
+        return cls(
+            phrases(table, capture=True), table, blame, tuple(values), words, phrases(objects)
+        )
 
     def find(
         self, clause: str, present: AbstractSet[str] | None = None

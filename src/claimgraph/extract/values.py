@@ -201,6 +201,7 @@ class Reader:
             "damage-target": first_words(
                 [*raw_aspects.get("damage_verbs", ()), *raw_aspects.get("target_verbs", ())]
             ),
+            "presence": first_words(raw_aspects.get("presence", ())),
             "happening": first_words(self.lex.raw.get("happening", ())),
         }
         names: dict[str, str] = {}
@@ -238,7 +239,10 @@ class Reader:
         # a casualty count is the clause's point; its place is the event's setting
         if any(f.aspect in ("killed", "injured") for f in out):
             out = [f for f in out if f.aspect != "location"]
+        denied = [f for f in out if f.stance is Stance.DENIES]  # exclusivity's own denials
         self._negate(clause, out)
+        for f in denied:
+            f.stance = Stance.DENIES
         return out
 
     def _lookup(self, aspect: str, clause: str) -> list[tuple[re.Match[str], str]]:
@@ -443,9 +447,11 @@ class Reader:
         return found
 
     def _damage_target(self, clause: str) -> list[Finding]:
-        if self._present.isdisjoint(self._gate["damage-target"]):
-            return []
         out: list[Finding] = []
+        if "target" in self.aspects and not self._present.isdisjoint(self._gate["presence"]):
+            out.extend(self._presence(clause))
+        if out or self._present.isdisjoint(self._gate["damage-target"]):
+            return out
         for aspect, verb in (("damage", self.lex.damage_verb), ("target", self.lex.target_verb)):
             if aspect not in self.aspects:
                 continue
@@ -471,7 +477,42 @@ class Reader:
                 first, last = min(first, s), max(last, e)
             if items:
                 out.append(Finding(aspect, items, first, last))
+                if aspect == "target":
+                    out.extend(self._excluded(clause, v.start(), items, first, last))
         return out
+
+    def _excluded(
+        self, clause: str, verb_at: int, items: list[str], first: int, last: int
+    ) -> list[Finding]:
+        """ "We strike only military targets": the items the asserted ones exclude, denied."""
+        raw = self.lex.raw.get("aspects") or {}
+        spec = raw.get("excludes") or {}
+        words = {str(w).casefold() for w in raw.get("exclusive", ())}
+        near = clause[max(0, verb_at - 20) : last].casefold().split()
+        if not words or not any(w.strip(",.") in words for w in near):
+            return []
+        denied = [str(x) for item in items for x in spec.get(item, ()) if str(x) not in items]
+        if not denied:
+            return []
+        return [Finding("target", list(dict.fromkeys(denied)), first, last, Stance.DENIES)]
+
+    def _presence(self, clause: str) -> list[Finding]:
+        """ "Without a visible military presence", "military sites were present": what was (not)
+        at the place is the answer to what was targeted (negated by :meth:`_negate`)."""
+        p = self.lex.presence.search(clause)
+        if p is None:
+            return []
+        # the object nearest the word ("soldiers were stationed at the base", "no military
+        # presence"), not every object of the clause
+        near = [
+            (min(abs(s - p.end()), abs(p.start() - e)), value, s, e)
+            for value, s, e in self._objects("target", clause)
+            if abs(s - p.end()) <= 40 or abs(p.start() - e) <= 40
+        ]
+        if not near:
+            return []
+        _, value, start, end = min(near)
+        return [Finding("target", [value], start, end)]
 
     def _location(self, clause: str) -> list[Finding]:
         """Where it happened: a gazetteer place or a named landmark after a locative."""
@@ -528,6 +569,27 @@ class Reader:
                 items = list(dict.fromkeys(v for _, v in hits))
                 out.append(Finding(aid, items, hits[0][0].start(), hits[-1][0].end()))
         return out
+
+    def may_count(self, clause: str) -> bool:
+        """Whether ``clause`` has a word a count rule starts from (a cheap test first)."""
+        words = text_words(clause)
+        return any(not words.isdisjoint(rule.first_words) for rule in self._counts)
+
+    def blamed(self, verb: str, clause: str) -> Finding | None:
+        """The perpetrator of a blame that is the attribution's own verb ("X *accused* Ukraine
+        of shelling": the clause is "Ukraine of shelling"), as a finding of the clause."""
+        if "perpetrator" not in self.aspects or not verb:
+            return None
+        words = verb.split()
+        if not words or words[0].casefold() not in self._perpetrators.blame_words:
+            return None
+        who = self._perpetrators.find(f"{verb} {clause}")
+        if who is None or who[1] != 0:
+            return None
+        # blamed for the attack, not for something else ("accused Kyiv of using shields")
+        if not self._perpetrators.blames_attack(clause):
+            return None
+        return Finding("perpetrator", who[0], 0, max(0, who[2] - len(verb) - 1))
 
     def _negate(self, clause: str, found: list[Finding]) -> None:
         """Mark findings whose words are negated ("did not hit", "were not damaged")."""

@@ -1,0 +1,174 @@
+"""General reading rules, each stated in words of our own (not a test article's)."""
+
+from __future__ import annotations
+
+from claimgraph.extract import Extractor
+from claimgraph.extract.attribution import Registry
+from claimgraph.model import Party
+
+REG = Registry.from_parties(
+    [
+        Party("mod", "Ministry of Defence of Russia", "russia", kind="military"),
+        Party("moscow-gov", "Russian government", "russia", aliases=("Moscow",)),
+        Party("ru-officials", "Russian officials", "russia", aliases=("Russian officials",)),
+        Party("gov-x", "Kherson administration", "ukraine", aliases=("Oleksandr Prokudin",)),
+    ]
+)
+
+
+def _claims(text: str) -> list[tuple[str, str, object]]:
+    draft = Extractor(REG).extract(text, "r.txt")
+    return [(c.party, c.aspect, c.value) for c in draft.claims]
+
+
+def test_a_capitals_summary_restated_by_a_named_party_of_its_side_is_not_a_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nAt least nine people died in Kherson, Moscow said. "
+        "The Ministry of Defence of Russia said that nine people died in Kherson."
+    )
+    assert ("mod", "killed", "nine") in found
+    assert not [c for c in found if c[0] == "moscow-gov"]
+
+
+def test_a_capitals_claim_nobody_restates_is_kept() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nNine people died in Kherson, Moscow said. "
+        "The Ministry of Defence of Russia said that forty people died in Kherson."
+    )
+    assert ("moscow-gov", "killed", "Nine") in found
+
+
+def test_officials_the_words_give_a_side_are_a_speaker_of_their_own() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nAt least nine people died in Kherson, Russian officials said. "
+        "The Ministry of Defence of Russia said that nine people died in Kherson."
+    )
+    assert ("ru-officials", "killed", "At least nine") in found
+
+
+def _folder_reg() -> Registry:
+    from claimgraph.model import Aspect, AspectType
+
+    reg = Registry.from_parties(list(REG.parties.values()))
+    reg.aspects["perpetrator"] = Aspect(
+        "perpetrator",
+        AspectType.CATEGORY,
+        values={"ukrainian-forces": "", "russian-forces": ""},
+    )
+    reg.index()
+    return reg
+
+
+def _folder_claims(text: str) -> list[tuple[str, str, object]]:
+    draft = Extractor(_folder_reg()).extract(text, "r.txt")
+    return [(c.party, c.aspect, c.value) for c in draft.claims]
+
+
+def test_a_blame_that_is_the_speech_verb_names_who_fired() -> None:
+    found = _folder_claims(
+        "Date: 2024-03-02\n\nOleksandr Prokudin blamed Russia for the bombardment of a school."
+    )
+    assert ("gov-x", "perpetrator", "russian-forces") in found
+
+
+def test_a_blame_for_something_other_than_the_attack_names_nobody() -> None:
+    found = _folder_claims(
+        "Date: 2024-03-02\n\nOleksandr Prokudin accused Russia of spreading lies about aid."
+    )
+    assert not [c for c in found if c[1] == "perpetrator"]
+
+
+def test_a_sides_forces_as_subject_of_an_attack_verb_fired() -> None:
+    found = _folder_claims(
+        "Date: 2024-03-02\n\nThe Ministry of Defence of Russia said the Ukrainian side "
+        "deliberately shelled a bakery in Kherson."
+    )
+    assert ("mod", "perpetrator", "ukrainian-forces") in found
+
+
+def test_a_post_posed_speaker_may_be_followed_by_a_day_or_an_as_of_time() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    for tail in ("reported Sunday.", "said as of noon on Monday.", "said earlier today."):
+        att = find_attribution(f"Nine people were hurt in the blast, regional officials {tail}")
+        assert att is not None and att.speaker == "regional officials", tail
+        assert att.content_text == "Nine people were hurt in the blast"
+
+
+def test_no_military_presence_denies_military_target() -> None:
+    from claimgraph.extract.values import Reader
+
+    r = Reader.default()
+    for clause in (
+        "shells fell on a quiet suburb without any military presence",
+        "there were no military facilities anywhere near the school",
+    ):
+        [f] = [f for f in r.findings(clause) if f.aspect == "target"]
+        assert f.value == ["military-facility"] and f.stance.value == "denies", clause
+
+
+def test_a_denied_presence_is_a_denial_of_the_target() -> None:
+    found = (
+        Extractor(REG)
+        .extract(
+            "Date: 2024-03-02\n\nOleksandr Prokudin denied that soldiers were stationed at the "
+            "military base near the village.",
+            "r.txt",
+        )
+        .claims
+    )
+    assert [(c.aspect, c.value, c.stance) for c in found if c.aspect == "target"] == [
+        ("target", ["military-facility"], "denies")
+    ]
+
+
+def test_only_military_targets_is_a_target_answer() -> None:
+    from claimgraph.extract.values import Reader
+
+    [f] = [
+        f
+        for f in Reader.default().findings("we hit only military-related facilities")
+        if f.aspect == "target" and f.stance.value == "asserts"
+    ]
+    assert f.value == ["military-facility"] and f.stance.value == "asserts"
+
+
+def test_an_incident_day_named_after_a_date_line_inside_the_text_is_the_events() -> None:
+    draft = Extractor(REG).extract(
+        "Blasts in Kherson\n\nMarch 4, 2024 10:00\n\nThe city mourned on Monday. "
+        "Missiles struck Kherson on Saturday night, the Ministry of Defence of Russia said.",
+        "r.txt",
+    )
+    assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}
+
+
+def test_a_bare_toll_after_a_statement_in_its_paragraph_is_the_speakers() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nOleksandr Prokudin said a missile hit a school in Kherson. "
+        "Four people were wounded.\n\nTwo cars burned.",
+        "r.txt",
+    )
+    assert ("gov-x", "injured", "Four") in [(c.party, c.aspect, c.value) for c in draft.claims]
+    assert not [c for c in draft.claims if "cars" in c.quote]  # a new paragraph: nobody's
+
+
+def test_only_military_targets_also_denies_civilian_ones() -> None:
+    from claimgraph.extract.values import Reader
+
+    found = [
+        (f.value, f.stance.value)
+        for f in Reader.default().findings("our army hits solely military facilities")
+        if f.aspect == "target"
+    ]
+    assert (["military-facility"], "asserts") in found
+    denied = [v for v, stance in found if stance == "denies"]
+    assert denied and "civilians" in denied[0] and "residential-area" in denied[0]
+
+
+def test_the_day_a_statement_was_made_is_no_other_incident() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-04\n\nMissiles struck Kherson on Saturday night, killing nine people. "
+        "Only military targets were hit, the Ministry of Defence of Russia said on Monday.",
+        "r.txt",
+    )
+    assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}
