@@ -172,3 +172,25 @@ def test_the_day_a_statement_was_made_is_no_other_incident() -> None:
         "r.txt",
     )
     assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}
+
+
+def test_officials_in_the_capital_not_commenting_are_the_government_declining() -> None:
+    draft = Extractor().extract(
+        "Date: 2024-03-02\n\nA depot burned in Kherson on Saturday. "
+        "Officials in Kyiv did not immediately comment on the fire.",
+        "r.txt",
+    )
+    found = [(c.party, c.stance) for c in draft.claims]
+    assert ("ukrainian-officials", "declines") in found
+
+
+def test_a_layout_label_opening_a_paragraph_is_never_a_speaker() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nThe Ministry of Defence of Russia said that a depot burned "
+        "in Kherson.\n\nDetails: the fire spread to two houses, Oleksandr Prokudin said.\n\n"
+        'Quote: "Nobody was hurt."\n',
+        "r.txt",
+    )
+    parties = {c.party for c in draft.claims}
+    assert "gov-x" in parties
+    assert not [p for p in parties if "details" in p or "quote" in p], parties

@@ -229,6 +229,8 @@ class _Run:
         wire = _DATELINE.match(body)
         if wire:  # "KYIV - ": a dateline with no agency, at the story's start
             body = " " * wire.end() + body[wire.end() :]
+        for label in ex.lex.layout_label.finditer(body):  # "Quote: ", "Details: "
+            body = body[: label.start()] + " " * (label.end() - label.start()) + body[label.end() :]
         self.body = body
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
         self._plan_events(dl)

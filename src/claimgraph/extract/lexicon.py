@@ -401,6 +401,7 @@ class Lexicon:
 
     raw: dict[str, Any]
     abbreviations: tuple[str, ...]
+    layout_label: re.Pattern[str]  # "Details: " at a paragraph's start
     speech_verb: Phrases
     message_noun: Phrases
     inverted_verbs: frozenset[str]
@@ -482,6 +483,11 @@ class Lexicon:
             firsts=firsts,
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
+            layout_label=re.compile(
+                r"(?im)^[ \t]*(?:"
+                + "|".join(re.escape(str(x)) for x in data.get("layout_labels", ()))
+                + r")[ \t]*:[ \t]*(?=\S)"
+            ),
             speech_verb=phrases(data.get("speech_verbs", ()), capture=True),
             message_noun=phrases(data.get("message_nouns", ())),
             inverted_verbs=frozenset(str(x).casefold() for x in data.get("inverted_verbs", ())),
