@@ -194,3 +194,14 @@ def test_a_layout_label_opening_a_paragraph_is_never_a_speaker() -> None:
     parties = {c.party for c in draft.claims}
     assert "gov-x" in parties
     assert not [p for p in parties if "details" in p or "quote" in p], parties
+
+
+def test_a_capital_standing_for_its_government_is_no_place_of_the_event() -> None:
+    # "the Kyiv regime" and "Moscow's forces" name governments: the strike was in Kherson
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nThe Kyiv regime shelled a market, the Ministry of Defence "
+        "of Russia said. Moscow's forces were not in the area, it said. Nine people "
+        "died in Kherson, Oleksandr Prokudin said.",
+        "r.txt",
+    )
+    assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}

@@ -69,6 +69,7 @@ UNKNOWN_SIDE_NAME = "Unknown: a speaker not yet registered in parties.yaml"
 
 # Cues that attribute words explicitly (a sentence with one of them and no
 # recognised aspect still becomes a `comment` claim).
+_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
 _EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb", "reported-by"})
 # (case is ignored only in the words, so that the engine can skip to "," and ";")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
@@ -253,6 +254,23 @@ class _Run:
 
     # -- events ------------------------------------------------------------
 
+    def _government(self, place: Place, start: int, end: int) -> bool:
+        """Whether a capital named here stands for its government ("the Kyiv regime",
+        "Moscow's forces", "Kyiv denied"): then it is no place of the event."""
+        if not self.ex.registry.stands_for_a_government(self.body[start:end]):
+            return False
+        after = self.body[end : end + 40]
+        if after[:2] in ("'s", "’s"):
+            return True
+        m = _NEXT_WORD.match(after)
+        if m is None:
+            return False
+        word = m.group(1)
+        return (
+            word.casefold() in self.ex.lex.government_nouns
+            or self.ex.lex.speech_verb.fullmatch(word) is not None
+        )
+
     def _plan_events(self, dl: DateRef | None) -> None:
         """One main event per report; a sentence leaves it only for another dated incident.
 
@@ -308,7 +326,7 @@ class _Run:
             ]
             if lede and main.start - lede[0].start <= timedelta(days=6):
                 main = lede[0]  # the incident's day, reported a day or two later
-        found = self.ex.gazetteer.find_in(pieces)
+        found = [f for f in self.ex.gazetteer.find_in(pieces) if not self._government(*f)]
         towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
         regions = [(p, at) for p, at, _ in found if p.kind == "region"]
         lede_towns = [p for p, at in towns if at < lede_end]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.extract.catalogue import Catalogue, SpeakerBook
 from claimgraph.extract.lexicon import Lexicon, lexicon, matches_at, text_words
-from claimgraph.extract.names import is_speaker_phrase
+from claimgraph.extract.names import is_speaker_phrase, name_key
 from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
 from claimgraph.model import Aspect, Corpus, Event, Party, slugify
 
@@ -231,6 +231,14 @@ class Registry:
         """The party a phrase names as journalists write names (possessives, word order,
         spelling), in the parties and then the catalogue; and whether from the catalogue."""
         return self.book.lookup(phrase) if self.book is not None else None
+
+    def stands_for_a_government(self, name: str) -> bool:
+        """Whether a place's name is also a whole speaker: a capital that stands for its
+        government ("Moscow said", "the Kyiv regime"), in the catalogue or the parties."""
+        if self.book is None:
+            return False
+        key = name_key(name)
+        return key in self.book.names.whole or key in self.book.catalogue.indexes()[1].whole
 
     def party(self, party_id: str) -> Party | None:
         """A registered party or a catalogue actor's party."""

@@ -402,6 +402,7 @@ class Lexicon:
     raw: dict[str, Any]
     abbreviations: tuple[str, ...]
     layout_label: re.Pattern[str]  # "Details: " at a paragraph's start
+    government_nouns: frozenset[str]  # "the Kyiv regime": a capital as its government
     speech_verb: Phrases
     message_noun: Phrases
     inverted_verbs: frozenset[str]
@@ -483,6 +484,7 @@ class Lexicon:
             firsts=firsts,
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
+            government_nouns=frozenset(str(x).casefold() for x in data.get("government_nouns", ())),
             layout_label=re.compile(
                 r"(?im)^[ \t]*(?:"
                 + "|".join(re.escape(str(x)) for x in data.get("layout_labels", ()))
