@@ -71,3 +71,28 @@ def test_every_command_has_help(command: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_is_in_the_readme(command: tuple[str, ...]) -> None:
     assert f"claimgraph {' '.join(command)}" in README
+
+
+CLI_REFERENCE = ROOT / "docs" / "cli.md"
+
+
+def test_the_cli_reference_is_generated_from_the_current_help(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """docs/cli.md is every command's --help; the terminal's width does not matter."""
+    from claimgraph.cli.reference import reference
+
+    monkeypatch.setenv("COLUMNS", "37")
+    assert CLI_REFERENCE.read_text(encoding="utf-8") == reference(), (
+        "docs/cli.md is stale: run `python -m claimgraph.cli.reference docs/cli.md`"
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_is_in_the_cli_reference(command: tuple[str, ...]) -> None:
+    assert f"\n## claimgraph {' '.join(command)}\n" in CLI_REFERENCE.read_text(encoding="utf-8")
+
+
+def test_the_readme_links_the_cli_reference() -> None:
+    for anchor in ("", "#claimgraph-report", "#claimgraph-validate", "#claimgraph-extract"):
+        assert f"](docs/cli.md{anchor})" in README

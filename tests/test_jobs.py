@@ -1,4 +1,5 @@
-"""The library's jobs called on their own, without the CLI: validate and the report run cache."""
+"""The library's jobs called on their own, without the CLI: validate, the report run cache,
+extract, convert, validate FILE and the single views."""
 
 from __future__ import annotations
 
@@ -106,3 +107,104 @@ def test_the_report_run_cache_remembers_a_run_by_its_options(
     assert jobs.report_run(cache, folder, events=[event]).current(out_dir) is None
     (out_dir / "index.md").write_text("edited\n", encoding="utf-8")
     assert jobs.report_run(cache, folder).current(out_dir) is None
+
+
+# The other commands' jobs, called without the CLI.
+
+
+def _mini(tmp_path: Path) -> Path:
+    dst = tmp_path / "mini"
+    shutil.copytree(DATA / "extract" / "mini", dst)
+    return dst
+
+
+def test_extract_drafts_each_report_and_never_replaces_one(tmp_path: Path) -> None:
+    project = _mini(tmp_path)
+    claims, out = project / "claims", project / "claims" / "drafts"
+    report = project / "reports" / "kherson.txt"
+    missing = project / "reports" / "none.txt"
+    result = jobs.extract([report, missing], claims, out=out)
+    assert result.setup.claims_dir == claims
+    assert result.setup.problems is not None and result.setup.problems.valid
+    assert [o.report for o in result.outcomes] == [missing, report]
+    assert result.outcomes[0].stage == "read" and str(missing) in str(result.outcomes[0].error)
+    (written,) = result.written
+    assert written.target == out / "kherson.yaml" and written.target.is_file()
+    assert written.reachable and result.failed == 1
+    assert written.draft is not None and result.claims == len(written.draft.claims) > 0
+    again = jobs.extract([report], setup=result.setup, out=out)
+    assert again.failed == 1 and again.outcomes[0].stage == "write"
+    assert jobs.extract([report], claims, out=out, force=True).failed == 0
+
+
+def test_extraction_without_a_claims_folder_uses_the_catalogue_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./claims
+    setup = jobs.extraction()
+    assert setup.problems is None and setup.root == tmp_path
+    with pytest.raises(UsageError, match="not a claims folder"):
+        jobs.extraction(tmp_path / "nowhere")
+
+
+def test_extraction_tells_the_folder_problems_before_its_gazetteer(tmp_path: Path) -> None:
+    claims = _mini(tmp_path) / "claims"
+    (claims / "gazetteer.yaml").write_text("x-gazetteer:\n  places: [\n", encoding="utf-8")
+    seen: list[bool] = []
+    with pytest.raises(UsageError, match="gazetteer.yaml"):
+        jobs.extraction(claims, read=lambda folder, problems: seen.append(problems.valid))
+    assert seen == [False]
+
+
+def test_convert_writes_the_folder_and_its_cache_only_on_success(
+    claims_dir: Callable[[str], Path], tmp_path: Path
+) -> None:
+    folder = claims_dir("valid/basic")
+    cache = Cache(tmp_path / "cache", defer=True)
+    result = jobs.convert(folder, tmp_path / "out", "csv", cache=cache)
+    assert (result.sources, result.claims) == (1, 7)
+    assert (tmp_path / "out" / "dzhankoi.csv").is_file()
+    assert _entries(tmp_path / "cache")
+
+
+def test_validate_file_shows_only_its_own_problems(claims_dir: Callable[[str], Path]) -> None:
+    folder = claims_dir("valid/basic")
+    bad = folder / "unknown-party.yaml"
+    shutil.copy(DATA / "invalid" / "unknown-party.yaml", bad)
+    shutil.copy(DATA / "invalid" / "dates-out-of-order.yaml", folder)
+    result = jobs.validate_file(bad)
+    assert result.folder == folder and not result.valid
+    assert {Path(p.path).name for p in result.problems} == {"unknown-party.yaml"}
+    assert (result.errors, result.warnings, result.errors_elsewhere) == (3, 0, 0)
+    dates = jobs.validate_file(folder / "dates-out-of-order.yaml")
+    assert dates.valid and (dates.errors, dates.warnings, dates.errors_elsewhere) == (0, 2, 3)
+
+
+def test_validate_file_needs_a_claims_folder_above_it(tmp_path: Path) -> None:
+    lone = tmp_path / "lone.yaml"
+    lone.write_text("claims: []\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="give the claims folder instead"):
+        jobs.validate_file(lone)
+
+
+def test_the_single_views_are_jobs(claims_dir: Callable[[str], Path], tmp_path: Path) -> None:
+    import json
+
+    folder = claims_dir("valid/basic")
+    assessment = jobs.assess_folder(folder)
+    site = jobs.site(assessment, tmp_path / "site")
+    assert "index.html" in site.pages and len(site.written.written) == len(site.pages)
+    data = json.loads(jobs.render_table(assessment, "json"))
+    assert len(data["claims"]) == 7
+    assert jobs.render_table(assessment, "csv").count("\n") == 8  # header and 7 rows
+    out = tmp_path / "claims.csv"
+    assert jobs.write_output(out, "a\n") and not jobs.write_output(out, "a\n")
+    review = jobs.claimreview(assessment.corpus)
+    assert review.reviews == 0 and review.text.strip() == "[]"
+    assert "dzhankoi" in jobs.table(assessment, "events", "csv")
+    with pytest.raises(UsageError, match="unknown event 'nowhere'"):
+        jobs.table(assessment, "claims", "csv", event="nowhere")
+    graph = jobs.export_graph(assessment, tmp_path / "g.graphml", "graphml")
+    assert graph.changed and graph.nodes > 0 and graph.edges > 0
+    with pytest.raises(UsageError, match="no such claims folder"):
+        jobs.assess_folder(tmp_path / "nowhere")

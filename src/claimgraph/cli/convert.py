@@ -47,14 +47,14 @@ def convert(
     include_drafts: common.IncludeDrafts = False,
     no_cache: common.NoCache = False,
 ) -> None:
+    from claimgraph import jobs
     from claimgraph.cache import Cache, cache_dir_for
-    from claimgraph.convert import convert_corpus
 
     # Each claim file's parse is cached, written only if the conversion succeeds.
     cache = Cache(cache_dir_for(src), enabled=not no_cache, defer=True)
     with common.handled():
         with common.loading_progress() as progress:
-            result = convert_corpus(
+            result = jobs.convert(
                 src,
                 dest,
                 to.value,
@@ -63,7 +63,6 @@ def convert(
                 cache=cache,
                 progress=progress,
             )
-        cache.flush()
     for warning in result.unresolved:
         typer.echo(f"claimgraph: warning: {warning}", err=True)
     typer.echo(

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import yaml
-
-if TYPE_CHECKING:
-    from claimgraph.extract import Draft
 
 from claimgraph.cli import common
-from claimgraph.errors import OutputError, UsageError
+
+if TYPE_CHECKING:
+    from claimgraph.problems import Report
 
 HELP = """Write a draft claim file for each report, for a fact-checker to review.
 
@@ -35,15 +32,6 @@ def _n(n: int, word: str, plural: str = "") -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
-def _root_relative(report: Path, root: Path, out_dir: Path) -> tuple[str, bool]:
-    """The report's path as the draft records it, and whether the validator can find it."""
-    path = report.resolve()
-    for base in (root.resolve(), out_dir.resolve()):
-        if path.is_relative_to(base):
-            return os.path.relpath(path, base).replace(os.sep, "/"), True
-    return path.as_posix(), False
-
-
 def _print_snippets(unmatched: list[str], sources: list[Any], claims_dir: Path) -> None:
     """A parties.yaml entry for each unmatched speaker, with the nearest known parties."""
     from claimgraph.review.resolve import nearest, snippet
@@ -62,21 +50,6 @@ def _print_snippets(unmatched: list[str], sources: list[Any], claims_dir: Path) 
         taken.add(lines[-5].strip().rstrip(":"))  # the id line
         for line in lines:
             typer.echo(line)
-
-
-def _read_report(report: Path) -> str | None:
-    """The report's text, or None after a message saying why it is not read."""
-    from claimgraph.io.files import ReadRefused, read_regular
-
-    try:
-        return read_regular(report).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        typer.echo(f"{report}: not valid UTF-8 (byte offset {exc.start})", err=True)
-    except ReadRefused as exc:
-        typer.echo(f"{report}: {exc}", err=True)
-    except OSError as exc:
-        typer.echo(f"{report}: {exc}", err=True)
-    return None
 
 
 def extract(
@@ -114,112 +87,55 @@ def extract(
     ] = False,
 ) -> None:
     """Draft claim files from raw reports: who says what, with verbatim quotes."""
-    from claimgraph.extract import Extractor, write_draft
-    from claimgraph.extract.attribution import Registry
-    from claimgraph.extract.catalogue import Catalogue, load_catalogue
-    from claimgraph.extract.events import Gazetteer, load_gazetteer
-    from claimgraph.extract.merge import prior_definitions, unify_drafts
-    from claimgraph.load import read_corpus
-    from claimgraph.model import Corpus
-    from claimgraph.review.resolve import PartySource, sources_for
+    from claimgraph import jobs
 
-    sources: list[PartySource]
-
-    with common.handled():
-        claims_dir = parties if parties is not None else Path("claims")
-        if claims_dir.is_file():
-            claims_dir = claims_dir.parent
-        gazetteer = Gazetteer.default()
-        catalogue = Catalogue.default()
-        if claims_dir.is_dir():
-            corpus, problems = read_corpus(claims_dir)
-            registry = Registry.from_corpus(corpus)
-            if not problems.valid:
-                n = len(problems.errors)
-                typer.echo(
-                    f"claimgraph: warning: {claims_dir} has {n} problem{'s' if n != 1 else ''} "
-                    "(run `claimgraph validate`); using the parties that load",
-                    err=True,
-                )
-            try:
-                gazetteer = load_gazetteer(claims_dir)
-            except (OSError, ValueError, yaml.YAMLError) as exc:
-                shown = str(claims_dir / "gazetteer.yaml")
-                msg = str(exc)
-                raise UsageError(msg if msg.startswith(shown) else f"{shown}: {msg}") from exc
-            try:
-                catalogue = load_catalogue(claims_dir)
-            except (OSError, ValueError) as exc:
-                raise UsageError(str(exc)) from exc
-            sources = sources_for(corpus, catalogue)
-            root = claims_dir.resolve().parent
-        else:
-            if parties is not None:
-                raise UsageError(f"{parties}: not a claims folder")
-            registry = Registry()
-            sources = sources_for(Corpus(), catalogue)
-            root = Path.cwd()
-        extractor = Extractor(registry, gazetteer=gazetteer, catalogue=catalogue)
-
-    failed = 0
-    total_claims = 0
-    matched: set[str] = set()
-    unmatched: list[str] = []
-    catalogued: set[str] = set()
-    done: list[tuple[Path, Draft, bool]] = []
-    for report in reports:
-        text = _read_report(report)
-        if text is None:
-            failed += 1
-            continue
-        file, reachable = _root_relative(report, root, out)
-        draft = extractor.extract(text, report, file=file)
-        if (out / draft.name).resolve() == report.resolve():
-            typer.echo(f"claimgraph: {report}: the draft would replace the report itself", err=True)
-            failed += 1
-            continue
-        done.append((report, draft, reachable))
-    # the drafts of this run and those already in the folder agree on parties and events
-    prior_parties, prior_events = prior_definitions(out, {d.name for _, d, _ in done})
-    unify_drafts([d for _, d, _ in done], prior_parties, prior_events)
-    for report, draft, reachable in done:
-        try:
-            target = write_draft(draft, out, force=force)
-        except OutputError as exc:
-            typer.echo(f"claimgraph: {exc}", err=True)
-            failed += 1
-            continue
-        if not reachable:
+    def warn(claims_dir: Path, problems: Report) -> None:
+        if not problems.valid:
+            n = len(problems.errors)
             typer.echo(
-                f"{report}: warning: outside {root}; the validator cannot check the quotes",
+                f"claimgraph: warning: {claims_dir} has {n} problem{'s' if n != 1 else ''} "
+                "(run `claimgraph validate`); using the parties that load",
                 err=True,
             )
-        total_claims += len(draft.claims)
-        matched.update(draft.matched)
-        catalogued.update(draft.from_catalogue)
-        unmatched.extend(w for w in draft.unmatched if w not in unmatched)
+
+    with common.handled():
+        setup = jobs.extraction(parties, read=warn)
+    result = jobs.extract(reports, out=out, force=force, setup=setup)
+    for outcome in result.outcomes:
+        if outcome.error is not None:
+            prefix = "" if outcome.stage == "read" else "claimgraph: "
+            typer.echo(f"{prefix}{outcome.error}", err=True)
+            continue
+        report, draft = outcome.report, outcome.draft
+        assert draft is not None
+        if not outcome.reachable:
+            typer.echo(
+                f"{report}: warning: outside {setup.root}; the validator cannot check the quotes",
+                err=True,
+            )
         line = (
-            f"{report} -> {target}: {_n(len(draft.claims), 'claim')}, "
+            f"{report} -> {outcome.target}: {_n(len(draft.claims), 'claim')}, "
             f"{_n(len(draft.matched), 'party', 'parties')} matched"
         )
         if draft.unmatched:
             line += f", unmatched: {', '.join(repr(w) for w in draft.unmatched)}"
         typer.echo(line)
-    written = len(reports) - failed
+    unmatched = result.unmatched
     summary = (
-        f"extract: {written} of {len(reports)} drafts written, {_n(total_claims, 'claim')}, "
-        f"{_n(len(matched), 'party', 'parties')} matched, "
+        f"extract: {len(result.written)} of {len(reports)} drafts written, "
+        f"{_n(result.claims, 'claim')}, "
+        f"{_n(len(result.matched), 'party', 'parties')} matched, "
         f"{_n(len(unmatched), 'speaker')} unmatched"
     )
     typer.echo(summary)
-    if catalogued:
+    if result.catalogued:
         typer.echo(
             "from the actor catalogue, defined in the drafts (confirm their sides): "
-            + ", ".join(sorted(catalogued))
+            + ", ".join(sorted(result.catalogued))
         )
     if unmatched:
-        _print_snippets(unmatched, sources, claims_dir)
-    if failed:
+        _print_snippets(unmatched, setup.sources, setup.claims_dir)
+    if result.failed:
         raise typer.Exit(1)
 
 

@@ -115,8 +115,6 @@ def report(
     from claimgraph import jobs
     from claimgraph.cache import Cache, RunCache, cache_dir_for
     from claimgraph.model import Corpus
-    from claimgraph.output import OutputFolder, write_file
-    from claimgraph.views import tables
 
     with common.handled():
         wanted = list(dict.fromkeys(event or []))
@@ -146,28 +144,28 @@ def report(
         selected = wanted or None
 
         if format is Format.html:
-            from claimgraph.views import html
+            from claimgraph.views.html import INDEX_HTML
 
-            site = OutputFolder(output or Path("site"), force=force)
-            pages = html.generate_site(assessment, selected)
-            written = site.write_all(pages, remove_stale=not wanted)
+            site = jobs.site(assessment, output or Path("site"), selected, force=force)
+            pages, written = site.pages, site.written
             cache.flush()
             typer.echo(
                 f"{len(pages) - 1} event page{'s' if len(pages) != 2 else ''} and "
-                f"{html.INDEX_HTML} in {site.path}: {len(written.written)} written, "
-                f"{len(written.unchanged)} unchanged; open {site.path / html.INDEX_HTML}",
+                f"{INDEX_HTML} in {site.out_dir}: {len(written.written)} written, "
+                f"{len(written.unchanged)} unchanged; open {site.out_dir / INDEX_HTML}",
                 err=True,
             )
             return
 
         if format is not Format.md:
-            render = tables.render_json if format is Format.json else tables.render_csv
-            text = render(assessment, events=selected)
+            text = jobs.render_table(
+                assessment, "json" if format is Format.json else "csv", selected
+            )
             if _to_stdout(output):
                 common.echo_data(text)
                 return
             assert output is not None
-            changed = write_file(output, text, force=force)
+            changed = jobs.write_output(output, text, force=force)
             cache.flush()
             typer.echo(f"{'wrote' if changed else 'unchanged'} {output}", err=True)
             return
@@ -210,21 +208,20 @@ def claimreview(
     force: common.Force = False,
 ) -> None:
     """Write schema.org ClaimReview JSON-LD for every claim with a fact-checker's review."""
+    from claimgraph import jobs
     from claimgraph.model import Corpus
-    from claimgraph.output import write_file
-    from claimgraph.views.claimreview import claimreview_problems, render_claimreview
 
     with common.handled():
         corpus = _load(claims_dir, include_drafts)
         assert isinstance(corpus, Corpus)
-        common.print_report(claimreview_problems(corpus))
-        text = render_claimreview(corpus)
+        result = jobs.claimreview(corpus)
+        common.print_report(result.problems)
         if _to_stdout(output):
-            typer.echo(text, nl=False)
+            typer.echo(result.text, nl=False)
             return
         assert output is not None
-        changed = write_file(output, text, force=force)
-        n = sum(1 for c in corpus.claims.values() if c.review is not None)
+        changed = jobs.write_output(output, result.text, force=force)
+        n = result.reviews
         typer.echo(
             f"{'wrote' if changed else 'unchanged'} {output}: "
             f"{n} ClaimReview{'s' if n != 1 else ''}",

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimgraph.cli import common
-from claimgraph.errors import UsageError
 
 if TYPE_CHECKING:
-    from claimgraph.analysis.assess import Assessment
+    from claimgraph.jobs import TableKind
 
 
 class TableFormat(StrEnum):
@@ -39,16 +38,18 @@ FormatOption = Annotated[
 ]
 
 
-def _assess(claims_dir: Path, include_drafts: bool) -> Assessment:
-    from claimgraph.analysis.assess import assess
-    from claimgraph.load import load_corpus
+def _table(
+    claims_dir: Path,
+    include_drafts: bool,
+    kind: TableKind,
+    format: TableFormat,
+    **filters: str | None,
+) -> None:
+    from claimgraph import jobs
 
-    if not claims_dir.is_dir():
-        raise UsageError(f"{claims_dir}: no such claims folder")
-    return assess(load_corpus(claims_dir, include_drafts=include_drafts))
-
-
-def _echo(text: str, format: TableFormat) -> None:
+    with common.handled():
+        assessment = jobs.assess_folder(claims_dir, include_drafts=include_drafts)
+        text = jobs.table(assessment, kind, format.value, **filters)
     (common.echo_table if format is TableFormat.table else common.echo_data)(text)
 
 
@@ -58,11 +59,7 @@ def events(
     include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List events with their status and counts of claims, contradictions and corroborations."""
-    from claimgraph.views.frames import events_frame, render_frame
-
-    with common.handled():
-        frame = events_frame(_assess(claims_dir, include_drafts))
-        _echo(render_frame(frame, format.value, "events"), format)
+    _table(claims_dir, include_drafts, "events", format)
 
 
 def claims(
@@ -81,18 +78,7 @@ def claims(
     include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List claims with their question's status and the claims they contradict or corroborate."""
-    from claimgraph.review.resolve import aspect_named, party_named
-    from claimgraph.views.frames import claims_frame, render_frame
-
-    with common.handled():
-        assessment = _assess(claims_dir, include_drafts)
-        corpus = assessment.corpus
-        if party is not None:
-            party = party_named(party, corpus.parties.values())
-        if aspect is not None:
-            aspect = aspect_named(aspect, corpus.aspects.values())
-        frame = claims_frame(assessment, event=event, party=party, aspect=aspect)
-        _echo(render_frame(frame, format.value, "claims"), format)
+    _table(claims_dir, include_drafts, "claims", format, event=event, party=party, aspect=aspect)
 
 
 def parties(
@@ -101,11 +87,7 @@ def parties(
     include_drafts: common.IncludeDrafts = False,
 ) -> None:
     """List parties with their track record: contradicted or corroborated by another side."""
-    from claimgraph.views.frames import parties_frame, render_frame
-
-    with common.handled():
-        frame = parties_frame(_assess(claims_dir, include_drafts))
-        _echo(render_frame(frame, format.value, "parties"), format)
+    _table(claims_dir, include_drafts, "parties", format)
 
 
 def graph(
@@ -137,15 +119,14 @@ def graph(
     An existing file is replaced only if claimgraph wrote it and nobody edited
     it since (see .claimgraph-manifest.json next to it), unless --force.
     """
-    from claimgraph.views.graph import write_graph
+    from claimgraph import jobs
 
     with common.handled():
-        assessment = _assess(claims_dir, include_drafts)
-        G = assessment.graph
-        changed = write_graph(G, output, format.value, force=force)
+        assessment = jobs.assess_folder(claims_dir, include_drafts=include_drafts)
+        result = jobs.export_graph(assessment, output, format.value, force=force)
         typer.echo(
-            f"{'wrote' if changed else 'unchanged'} {output}: "
-            f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges",
+            f"{'wrote' if result.changed else 'unchanged'} {output}: "
+            f"{result.nodes} nodes, {result.edges} edges",
             err=True,
         )
 

@@ -98,44 +98,34 @@ def validate(
 
 def _validate_file(file: Path, include_drafts: bool, format: ProblemFormat) -> None:
     """One claim file, checked within its claims folder; only its own problems are shown."""
-    from claimgraph.load import scan
-    from claimgraph.review import claims_folder_of
+    from claimgraph import jobs
 
-    folder = claims_folder_of(file)
-    if folder is None:
-        raise UsageError(
-            f"{file}: a file, and no folder above it holds parties.yaml, events.yaml or "
-            "aspects.yaml; give the claims folder instead (`claimgraph validate CLAIMS_DIR`)"
-        )
-    loaded = scan(folder, include_drafts=include_drafts, drafts=[file])
-    target = file.resolve()
-    mine = [p for p in loaded.report.sorted() if Path(p.path).resolve() == target]
-    elsewhere = [p for p in loaded.report.errors if Path(p.path).resolve() != target]
-    errors = [p for p in mine if p.severity == "error"]
+    result = jobs.validate_file(file, include_drafts=include_drafts)
+    folder, errors, warnings = result.folder, result.errors, result.warnings
     if format is ProblemFormat.json:
         document = {
             "file": str(file),
             "folder": str(folder),
-            "valid": not errors,
-            "errors": len(errors),
-            "warnings": len(mine) - len(errors),
-            "errors_elsewhere": len(elsewhere),
-            "problems": [p.to_dict() for p in mine],
+            "valid": result.valid,
+            "errors": errors,
+            "warnings": warnings,
+            "errors_elsewhere": result.errors_elsewhere,
+            "problems": [p.to_dict() for p in result.problems],
         }
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        for problem in mine:
+        for problem in result.problems:
             typer.echo(str(problem), err=True)
-        verdict = "valid" if not errors else _plural(len(errors), "problem")
-        if len(mine) > len(errors):
-            verdict += f", {_plural(len(mine) - len(errors), 'warning')}"
-        if elsewhere:
+        verdict = "valid" if result.valid else _plural(errors, "problem")
+        if warnings:
+            verdict += f", {_plural(warnings, 'warning')}"
+        if result.errors_elsewhere:
             verdict += (
-                f" ({_plural(len(elsewhere), 'problem')} in other files: "
+                f" ({_plural(result.errors_elsewhere, 'problem')} in other files: "
                 f"`claimgraph validate {folder}`)"
             )
         typer.echo(f"{file}: checked within {folder} — {verdict}")
-    if errors:
+    if not result.valid:
         raise typer.Exit(1)
 
 

@@ -47,32 +47,38 @@ from claimgraph.model import Certainty, Claim, Corpus, Event, Stance
 from claimgraph.output import safe_filename
 from claimgraph.views.escape import one_line, safe_url
 from claimgraph.views.markdown import (
-    QUESTION_WORDS,
-    STATUS_EXPLAINED,
-    STATUS_WORDS,
-    _contradicted,
-    _holders,
-    _is_superseded,
-    _Names,
-    _ordered_questions,
-    _short_date,
     answered_decline,
     conservative_text,
     contradiction_groups,
-    cross_links,
     event_claims,
-    event_outlets,
-    event_when,
-    event_where,
     expected_silences,
     figure_text,
     figures_explained,
-    format_date,
     spread_text,
 )
 from claimgraph.views.mermaid import diagram_questions
 from claimgraph.views.svg import render_svg
 from claimgraph.views.values import report_answer, report_value
+from claimgraph.views.wording import (
+    QUESTION_WORDS,
+    STATUS_EXPLAINED,
+    STATUS_WORDS,
+    Names,
+    contested_tail,
+    contradicted,
+    corroboration_kind,
+    cross_links,
+    event_counts,
+    event_outlets,
+    event_when,
+    event_where,
+    format_date,
+    holders,
+    is_superseded,
+    ordered_questions,
+    plural,
+    short_date,
+)
 
 __all__ = [
     "INDEX_HTML",
@@ -171,10 +177,6 @@ class _Sides:
         return self.order.get(side, len(self.order)) % SIDE_COLOURS
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 def _status_class(status: str) -> str:
     return "contested" if status == "contested" else re.sub(r"[^a-z-]", "", status)
 
@@ -195,7 +197,7 @@ def answer_marks(claim: Claim, assessment: Assessment) -> str:
         shown = '<abbr class="mark" title="denies">✗</abbr> ' + shown
     if claim.certainty is Certainty.REPORTED:
         shown += '<abbr class="mark" title="second-hand">²</abbr>'
-    if _is_superseded(claim, assessment):
+    if is_superseded(claim, assessment):
         shown = f'<s title="later corrected by the same party">{shown}</s>'
     if claim.evidence:
         if not claim.has_evidence:
@@ -204,7 +206,7 @@ def answer_marks(claim: Claim, assessment: Assessment) -> str:
             shown += " " + " ".join(f"({text(k)})" for k in claim.evidence if k != "none")
     if claim.review is not None and claim.review.rating.strip():
         shown += f' <span class="verdict-mark">[verdict: {text(claim.review.rating)}]</span>'
-    if _contradicted(claim, assessment):
+    if contradicted(claim, assessment):
         shown = '<abbr class="mark contra" title="contradicted by another party">⚠</abbr> ' + shown
     return shown
 
@@ -242,7 +244,7 @@ def _verdict(claim: Claim) -> str:
     return f'<span class="verdict">{line}</span>'
 
 
-def statement(claim: Claim, assessment: Assessment, names: _Names, *, party: bool = True) -> str:
+def statement(claim: Claim, assessment: Assessment, names: Names, *, party: bool = True) -> str:
     """A claim's verbatim quote, then who said it, when, with what marks, and where."""
     corpus = assessment.corpus
     quote = (
@@ -262,7 +264,7 @@ def statement(claim: Claim, assessment: Assessment, names: _Names, *, party: boo
         who.append(f'<span class="speaker">{text(claim.speaker)}</span>')
     if claim.via.strip():
         who.append(f"via {text(claim.via)}")
-    when = _short_date(claim.said_on)
+    when = short_date(claim.said_on)
     who.append(text(when) if when else "undated")
     marks = []
     if claim.certainty is not Certainty.ASSERTED:
@@ -278,13 +280,13 @@ def statement(claim: Claim, assessment: Assessment, names: _Names, *, party: boo
 
 
 def _quote_list(
-    claims: Iterable[Claim], assessment: Assessment, names: _Names, *, party: bool = True
+    claims: Iterable[Claim], assessment: Assessment, names: Names, *, party: bool = True
 ) -> str:
     items = "".join(f"<li>{statement(c, assessment, names, party=party)}</li>" for c in claims)
     return f'<ul class="quotes">{items}</ul>'
 
 
-def _cell(claims: Sequence[Claim], assessment: Assessment, names: _Names) -> tuple[str, bool]:
+def _cell(claims: Sequence[Claim], assessment: Assessment, names: Names) -> tuple[str, bool]:
     """The answers of one party to one question: one ``<details>`` per distinct answer."""
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -292,7 +294,7 @@ def _cell(claims: Sequence[Claim], assessment: Assessment, names: _Names) -> tup
     out = []
     any_contra = False
     for shown, held in groups.items():
-        contra = any(_contradicted(c, assessment) for c in held)
+        contra = any(contradicted(c, assessment) for c in held)
         any_contra |= contra
         cls = "answer contra" if contra else "answer"
         out.append(
@@ -305,37 +307,14 @@ def _cell(claims: Sequence[Claim], assessment: Assessment, names: _Names) -> tup
 # ---------------------------------------------------------------- sections
 
 
-def _header(event: Event, ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+def _header(event: Event, ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
     """Title, date and place, and the status line of the Markdown report, in words."""
-    c = ea.counts
     status = STATUS_WORDS.get(ea.status, ea.status)
     explained = STATUS_EXPLAINED.get(ea.status, "")
-    outlets = event_outlets(ea, assessment.corpus)
-    where_from = _plural(c.outlets, "outlet") + (f": {outlets[0]}" if len(outlets) == 1 else "")
-    disputed = [names.aspect(a) for a, q in ea.questions.items() if q.status == "contested"]
-    linked = [
-        f"{names.aspect(a)} with {names.aspect(b)}"
-        for a, others in cross_links(ea, assessment.corpus).items()
-        for b in others
-        if a < b
-    ]
-    tail = []
-    if disputed:
-        tail.append(f"on {', '.join(disputed)}")
-    if linked:
-        tail.append(f"and a fact-checker links {'; '.join(linked)} as contradicting")
-    if tail and ea.status == "contested":
-        explained += " " + " ".join(tail)
-    counts = (
-        f"{_plural(c.claims, 'claim')} by {_plural(c.parties, 'party', 'parties')} "
-        f"from {_plural(c.sources, 'source')} ({where_from}); "
-        f"{_plural(c.contradicting_pairs, 'pair')} of parties in contradiction "
-        f"({_plural(c.contradictions, 'contradiction')}); "
-        f"{_plural(c.corroborations, 'corroboration')} "
-        f"({c.independent_corroborations} independent: different sides and outlets)"
-    )
-    if ea.declined_parties:
-        counts += f"; {_plural(len(ea.declined_parties), 'party', 'parties')} declined to comment"
+    tail = contested_tail(ea, assessment.corpus, names)
+    if tail:
+        explained += " " + tail
+    counts = event_counts(ea, event_outlets(ea, assessment.corpus))
     where = event_where(event)
     when = event_when(event) + (f", {where}" if where else "")
     corpus = assessment.corpus
@@ -390,11 +369,11 @@ LEGEND_HTML = (
 )
 
 
-def _columns(ea: EventAssessment, names: _Names) -> list[str]:
+def _columns(ea: EventAssessment, names: Names) -> list[str]:
     return sorted(ea.parties, key=names.party_sort_key)
 
 
-def _filters(ea: EventAssessment, names: _Names, sides: _Sides) -> list[str]:
+def _filters(ea: EventAssessment, names: Names, sides: _Sides) -> list[str]:
     parties = _columns(ea, names)
     side_ids = list(dict.fromkeys(names.side_id(p) for p in parties))
 
@@ -421,14 +400,14 @@ def _filters(ea: EventAssessment, names: _Names, sides: _Sides) -> list[str]:
         "</fieldset></details>",
         f'<details class="pick"><summary>Questions ({n_questions})</summary><fieldset>'
         '<legend class="vh">Questions</legend>',
-        *(box("question", a, names.aspect(a)) for a, _ in _ordered_questions(ea)),
+        *(box("question", a, names.aspect(a)) for a, _ in ordered_questions(ea)),
         "</fieldset></details>",
         '<p class="filter-count" aria-live="polite"></p>',
         "</form>",
     ]
 
 
-def _table(ea: EventAssessment, assessment: Assessment, names: _Names, sides: _Sides) -> list[str]:
+def _table(ea: EventAssessment, assessment: Assessment, names: Names, sides: _Sides) -> list[str]:
     corpus = assessment.corpus
     parties = _columns(ea, names)
     by_side: dict[str, list[str]] = {}
@@ -468,7 +447,7 @@ def _table(ea: EventAssessment, assessment: Assessment, names: _Names, sides: _S
         "<tbody>",
     ]
     links = cross_links(ea, corpus)
-    for aspect, question in _ordered_questions(ea):
+    for aspect, question in ordered_questions(ea):
         status = QUESTION_WORDS.get(question.status, question.status)
         if links.get(aspect):
             others = ", ".join(names.aspect(a) for a in links[aspect])
@@ -508,7 +487,7 @@ def _section(anchor: str, title: str, body: Sequence[str]) -> list[str]:
     ]
 
 
-def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+def _contradictions(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
     """Grouped by the pair of answers, as in the Markdown report."""
     corpus = assessment.corpus
     groups = contradiction_groups(ea, assessment)
@@ -543,7 +522,7 @@ def _contradictions(ea: EventAssessment, assessment: Assessment, names: _Names) 
     return _section("contradictions", "Contradictions", items)
 
 
-def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+def _corroborations(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
     corpus = assessment.corpus
     positions: list[PositionAssessment] = [
         p for q in ea.questions.values() for p in q.positions if len(set(p.parties)) >= 2
@@ -571,9 +550,9 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
         side_ids = sorted(
             set(pos.independent_sides or pos.sides), key=lambda s: names.side_order.get(s, 99)
         )
-        kind = _corroboration_kind(pos, names, side_ids)
+        kind = corroboration_kind(pos, names.side, side_ids)
         subs = []
-        for claim in _holders(pos, assessment):
+        for claim in holders(pos, assessment):
             line = statement(claim, assessment, names)
             if claim.id in echo_of and echo_of[claim.id] in corpus.claims:
                 original = corpus.claims[echo_of[claim.id]]
@@ -584,7 +563,7 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
             subs.append(f"<li>{line}</li>")
         items.append(
             f"<li><strong>{text(names.aspect(pos.aspect))}</strong>: {text(pos.label)} — "
-            f"{_plural(len(set(pos.parties)), 'party', 'parties')}, {text(kind)}"
+            f"{plural(len(set(pos.parties)), 'party', 'parties')}, {text(kind)}"
             f"<ul>{''.join(subs)}</ul></li>"
         )
     for rel in links:
@@ -600,20 +579,7 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
     return _section("corroborations", "Corroborations", items)
 
 
-def _corroboration_kind(pos: PositionAssessment, names: _Names, sides: Sequence[str]) -> str:
-    """The words of :func:`claimgraph.views.markdown.corroboration_kind`, as plain text."""
-    across = ", ".join(names.side(s) for s in sides)
-    outlets = ", ".join(pos.outlets)
-    if pos.independently_corroborated:
-        return f"independent: across sides {across}, reported by {outlets}"
-    if len(sides) >= 2:
-        return f"across sides {across}, but all via {outlets}: not independent confirmation"
-    if len(set(pos.sides)) <= 1:
-        return "within one side"
-    return "same side once echoes count once"
-
-
-def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+def _silences(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
     """Who declined to comment, and who speaks for a side but is silent on a contested question."""
     corpus = assessment.corpus
     items: list[str] = []
@@ -647,7 +613,7 @@ def _silences(ea: EventAssessment, assessment: Assessment, names: _Names) -> lis
     return _section("silences", "Silences", body)
 
 
-def _verdicts(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+def _verdicts(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
     """The fact-checker's verdicts (``review:``) on the event's claims, beside each claim."""
     reviewed = [c for c in event_claims(ea, assessment.corpus) if _verdict(c)]
     if not reviewed:
@@ -678,8 +644,8 @@ def _table_block(
     ]
 
 
-def _figures(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    questions = [q for _, q in _ordered_questions(ea) if q.counts is not None]
+def _figures(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
+    questions = [q for _, q in ordered_questions(ea) if q.counts is not None]
     if not questions:
         return []
 
@@ -702,7 +668,7 @@ def _figures(ea: EventAssessment, assessment: Assessment, names: _Names) -> list
     return _section("figures", "Figures", [*_table_block("figures", "Figures", head, rows), note])
 
 
-def _timeline(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
+def _timeline(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
     corpus = assessment.corpus
     rows = []
     for claim_id in ea.timeline:
@@ -710,7 +676,7 @@ def _timeline(ea: EventAssessment, assessment: Assessment, names: _Names) -> lis
         if claim is None:
             continue
         source = corpus.sources.get(claim.source)
-        when = _short_date(claim.said_on)
+        when = short_date(claim.said_on)
         if not when and source is not None and source.published:
             when = f"published {source.published.isoformat()}"
         who = f'<span class="speaker">{text(names.party(claim.party))}</span>'
@@ -754,9 +720,7 @@ def _sources(ea: EventAssessment, assessment: Assessment) -> list[str]:
     return _section("sources", "Sources", ["<ul>", *items, "</ul>"])
 
 
-def _diagram(
-    ea: EventAssessment, assessment: Assessment, names: _Names, sides: _Sides
-) -> list[str]:
+def _diagram(ea: EventAssessment, assessment: Assessment, names: Names, sides: _Sides) -> list[str]:
     """The contested questions as SVG: the Mermaid diagram's questions, drawn here."""
     aspects = diagram_questions(ea, assessment)
     if not aspects:
@@ -799,7 +763,7 @@ def render_event_page(assessment: Assessment, event_id: str) -> str:
     corpus = assessment.corpus
     event = corpus.events[event_id]
     ea = assessment.events[event_id]
-    names = _Names(corpus)
+    names = Names(corpus)
     sides = _Sides(corpus)
     body = [
         *_header(event, ea, assessment, names),
@@ -827,7 +791,7 @@ def render_event_page(assessment: Assessment, event_id: str) -> str:
 def render_index_page(assessment: Assessment, events: Sequence[str] | None = None) -> str:
     """``index.html``: every event (sortable, filterable), then the parties' track records."""
     corpus = assessment.corpus
-    names = _Names(corpus)
+    names = Names(corpus)
     ids = event_order(assessment, events)
     n_contested = sum(1 for e in ids if assessment.events[e].status == "contested")
     statuses = [s for s in STATUS_ORDER if any(assessment.events[e].status == s for e in ids)]
@@ -929,10 +893,10 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
     body = [
         "<header>",
         "<h1>Comparison reports</h1>",
-        f"<p>{_plural(len(ids), 'event')} ({n_contested} contested) · "
-        f"{_plural(len(corpus.claims), 'claim')} by "
-        f"{_plural(len(corpus.parties), 'party', 'parties')} from "
-        f"{_plural(len(corpus.sources), 'source')}. Contested events first, newest first; "
+        f"<p>{plural(len(ids), 'event')} ({n_contested} contested) · "
+        f"{plural(len(corpus.claims), 'claim')} by "
+        f"{plural(len(corpus.parties), 'party', 'parties')} from "
+        f"{plural(len(corpus.sources), 'source')}. Contested events first, newest first; "
         "click a column heading to sort.</p>",
         "</header>",
         "<main>",

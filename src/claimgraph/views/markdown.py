@@ -16,25 +16,41 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
 
 from claimgraph.analysis.assess import (
-    STATUS_ORDER,
     Assessment,
     CountFigure,
     CountReconciliation,
     EventAssessment,
     PositionAssessment,
-    QuestionAssessment,
     event_order,
-    outlet_of,
 )
 from claimgraph.model import Certainty, Claim, Corpus, Event, Stance
 from claimgraph.output import safe_filename
 from claimgraph.quantities import vague_words
+from claimgraph.views import wording
 from claimgraph.views.escape import md_cell, md_code, md_inline, md_link, one_line
 from claimgraph.views.mermaid import diagram_questions, render_diagram, too_large
 from claimgraph.views.values import report_answer, report_value
+from claimgraph.views.wording import (
+    QUESTION_WORDS,
+    STATUS_EXPLAINED,
+    STATUS_WORDS,
+    contested_tail,
+    cross_links,
+    event_counts,
+    event_outlets,
+    event_when,
+    event_where,
+    format_date,
+)
+from claimgraph.views.wording import Names as _Names
+from claimgraph.views.wording import contradicted as _contradicted
+from claimgraph.views.wording import holders as _holders
+from claimgraph.views.wording import is_superseded as _is_superseded
+from claimgraph.views.wording import ordered_questions as _ordered_questions
+from claimgraph.views.wording import plural as _plural
+from claimgraph.views.wording import short_date as _short_date
 
 __all__ = [
     "ANSWERING_KINDS",
@@ -64,32 +80,6 @@ __all__ = [
 
 INDEX_NAME = "index.md"
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-STATUS_WORDS = {
-    "contested": "Contested",
-    "divergent": "Divergent",
-    "not-compared": "Not cross-checked",
-    "one-party": "One party only",
-    "agreed": "Agreed",
-    "unanswered": "Unanswered",
-}
-
-# A question's status in the table; "one-party" is one party's answer, not one report.
-QUESTION_WORDS = {**STATUS_WORDS, "one-party": "One party"}
-
-STATUS_EXPLAINED = {
-    "contested": "the parties' accounts contradict each other",
-    "divergent": "the accounts differ but do not contradict each other",
-    "not-compared": "several parties spoke, but no two answered the same question, "
-    "so nothing is cross-checked",
-    "one-party": "only one party answered, so nothing is cross-checked",
-    "agreed": "the parties who answered agree",
-    "unanswered": "no party has answered; there are only refusals to comment",
-}
-
 LEGEND = (
     "*How to read the table:* each cell is what that party says; an empty cell means "
     "it said nothing on that question.\\\n"
@@ -112,84 +102,6 @@ def report_filename(event_id: str) -> str:
     'dzhankoi-2023-03-20.md'
     """
     return safe_filename(event_id, ".md")
-
-
-def format_date(when: date | datetime | None) -> str:
-    """A date in words, independent of the locale; a time is kept as HH:MM.
-
-    >>> format_date(date(2023, 3, 20))
-    '20 March 2023'
-    >>> format_date(datetime(2024, 1, 4, 7, 30))
-    '4 January 2024, 07:30'
-    >>> format_date(None)
-    'undated'
-    """
-    if when is None:
-        return "undated"
-    text = f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
-    if isinstance(when, datetime):
-        text += f", {when:%H:%M}{_zone(when)}"
-    return text
-
-
-def _short_date(when: date | datetime | None) -> str:
-    """A date as ``YYYY-MM-DD``; a time as ``HH:MM`` with its zone when it has one.
-
-    >>> from datetime import timedelta, timezone
-    >>> _short_date(datetime(2023, 3, 20, 18, 30, tzinfo=timezone(timedelta(hours=3))))
-    '2023-03-20 18:30+03:00'
-    >>> _short_date(datetime(2023, 3, 20, 18, 30, tzinfo=timezone.utc))
-    '2023-03-20 18:30Z'
-    >>> _short_date(datetime(2023, 3, 20, 18, 30))
-    '2023-03-20 18:30'
-    """
-    if when is None:
-        return ""
-    if isinstance(when, datetime):
-        return when.strftime("%Y-%m-%d %H:%M") + _zone(when)
-    return when.isoformat()
-
-
-def _zone(when: datetime) -> str:
-    offset = when.utcoffset()
-    if offset is None:
-        return ""
-    if not offset:
-        return "Z"
-    text = when.isoformat()
-    return text[-6:] if text[-6] in "+-" else when.strftime("%z")
-
-
-def event_when(event: Event) -> str:
-    """An event's date, or its span.
-
-    >>> event_when(Event("e", "t", start=date(2024, 1, 4), end=date(2024, 1, 6)))
-    '4–6 January 2024'
-    >>> event_when(Event("e", "t", start=date(2024, 1, 30), end=date(2024, 2, 2)))
-    '30 January – 2 February 2024'
-    >>> event_when(Event("e", "t", start=date(2023, 12, 30), end=date(2024, 1, 2)))
-    '30 December 2023 – 2 January 2024'
-    """
-    if event.date:
-        return format_date(event.date)
-    if event.start and event.end and event.end != event.start:
-        start, end = event.start, event.end
-        if isinstance(start, datetime) or isinstance(end, datetime) or start.year != end.year:
-            return f"{format_date(start)} – {format_date(end)}"
-        if start.month != end.month:
-            return f"{start.day} {_MONTHS[start.month - 1]} – {format_date(end)}"
-        return f"{start.day}–{format_date(end)}"
-    if event.start:
-        return format_date(event.start)
-    return "undated"
-
-
-def event_where(event: Event) -> str:
-    """Place and region, e.g. ``Dzhankoi, Crimea``."""
-    parts = [p for p in (one_line(event.place), one_line(event.region)) if p]
-    if len(parts) == 2 and parts[0].casefold() == parts[1].casefold():
-        parts = parts[:1]
-    return ", ".join(parts)
 
 
 INDEX_COLUMNS = (
@@ -223,49 +135,8 @@ def _header(columns: Sequence[str]) -> list[str]:
     return ["| " + " | ".join(columns) + " |", "|" + "|".join(["---"] * len(columns)) + "|"]
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 def _percent(part: int, whole: int) -> str:
     return f"{part} ({round(100 * part / whole)}%)" if whole else str(part)
-
-
-class _Names:
-    """Display names of parties, sides and aspects, escaped for Markdown."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self.side_order = {s: i for i, s in enumerate(corpus.sides)}
-
-    def party(self, party_id: str) -> str:
-        party = self.corpus.parties.get(party_id)
-        return one_line(party.name) if party and party.name.strip() else party_id
-
-    def side_id(self, party_id: str) -> str:
-        return self.corpus.side_of(party_id)
-
-    def side(self, side_id: str) -> str:
-        side = self.corpus.sides.get(side_id)
-        return one_line(side.name) if side and side.name.strip() else side_id
-
-    def party_with_side(self, party_id: str) -> str:
-        return f"{self.party(party_id)} ({self.side(self.side_id(party_id))})"
-
-    def aspect(self, aspect_id: str) -> str:
-        aspect = self.corpus.aspects.get(aspect_id)
-        if aspect and aspect.label.strip():
-            return one_line(aspect.label)
-        return aspect_id.replace("-", " ").capitalize()
-
-    def party_sort_key(self, party_id: str) -> tuple[int, str, str, str]:
-        side = self.side_id(party_id)
-        return (
-            self.side_order.get(side, len(self.side_order)),
-            side,
-            self.party(party_id),
-            party_id,
-        )
 
 
 def _evidence_marks(claim: Claim) -> str:
@@ -275,40 +146,6 @@ def _evidence_marks(claim: Claim) -> str:
         return " (no evidence)"
     kinds = [e for e in claim.evidence if e != "none"]
     return " " + " ".join(f"({md_inline(k)})" for k in kinds)
-
-
-def _contradicted(claim: Claim, assessment: Assessment) -> bool:
-    """Whether another party contradicts the claim: by a rule on the answers, or by a link.
-
-    Decided on the positions, so a claim is marked even when the listed
-    claim-level contradictions pair its party through another of its claims.
-    """
-    for rel in assessment.claim_relations(claim.id):
-        if rel.kind == "contradicts":
-            other = assessment.corpus.claims.get(rel.other(claim.id))
-            if other is None or other.party != claim.party:
-                return True
-    for pos in assessment.positions_of(claim.id):
-        if claim.id in pos.denied_by:
-            opponents = set(pos.current_parties or pos.parties)
-        else:
-            opponents = set(pos.denying_parties)
-            for other_id in pos.contradicts:
-                try:
-                    rival = assessment.position(other_id)
-                except KeyError:
-                    continue
-                opponents.update(rival.current_parties or rival.parties)
-        if opponents - {claim.party}:
-            return True
-    return False
-
-
-def _is_superseded(claim: Claim, assessment: Assessment) -> bool:
-    return any(
-        rel.kind == "supersedes" and rel.b == claim.id
-        for rel in assessment.claim_relations(claim.id)
-    )
 
 
 def answered_decline(claim: Claim, assessment: Assessment) -> str | None:
@@ -420,63 +257,13 @@ def _title(event: Event) -> list[str]:
 
 
 def _status_line(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
-    c = ea.counts
     status = STATUS_WORDS.get(ea.status, ea.status)
-    outlets = event_outlets(ea, assessment.corpus)
-    where = f"{_plural(c.outlets, 'outlet')}"
-    if len(outlets) == 1:
-        where += f": {md_inline(outlets[0])}"
-    parts = [
-        f"**{status}**: {STATUS_EXPLAINED.get(ea.status, '')}.",
-        f"{_plural(c.claims, 'claim')} by {_plural(c.parties, 'party', 'parties')} "
-        f"from {_plural(c.sources, 'source')} ({where});",
-        f"{_plural(c.contradicting_pairs, 'pair')} of parties in contradiction "
-        f"({_plural(c.contradictions, 'contradiction')});",
-        f"{_plural(c.corroborations, 'corroboration')} "
-        f"({c.independent_corroborations} independent: different sides and outlets)",
-    ]
-    disputed = [names.aspect(a) for a, q in ea.questions.items() if q.status == "contested"]
-    linked = [
-        f"{names.aspect(a)} with {names.aspect(b)}"
-        for a, others in cross_links(ea, assessment.corpus).items()
-        for b in others
-        if a < b
-    ]
-    tail = []
-    if disputed:
-        tail.append(f"on {', '.join(disputed)}")
-    if linked:
-        tail.append(f"and a fact-checker links {'; '.join(linked)} as contradicting")
-    if tail and ea.status == "contested":
-        parts[0] = parts[0][:-1] + f" {md_inline(' '.join(tail))}."
-    line = " ".join(parts)
-    if ea.declined_parties:
-        line += f"; {_plural(len(ea.declined_parties), 'party', 'parties')} declined to comment"
-    return [line + ".", ""]
-
-
-def cross_links(ea: EventAssessment, corpus: Corpus) -> dict[str, list[str]]:
-    """Aspect -> the other questions a fact-checker's ``contradicts`` link ties it to.
-
-    Such a link is a relation between two claims on different questions: it
-    contests neither row and is shown as what it is.
-    """
-    found: dict[str, list[str]] = {}
-    for rel in ea.relations:
-        if rel.kind != "contradicts" or rel.source != "fact-checker":
-            continue
-        a, b = corpus.claims.get(rel.a), corpus.claims.get(rel.b)
-        if a is None or b is None or a.aspect == b.aspect:
-            continue
-        for x, y in ((a, b), (b, a)):
-            if x.event == ea.event and y.aspect not in found.setdefault(x.aspect, []):
-                found[x.aspect].append(y.aspect)
-    return found
-
-
-def event_outlets(ea: EventAssessment, corpus: Corpus) -> list[str]:
-    """The distinct outlets that carry the event's claims, in source order."""
-    return list(dict.fromkeys(outlet_of(corpus, s) for s in ea.sources))
+    explained = STATUS_EXPLAINED.get(ea.status, "")
+    tail = contested_tail(ea, assessment.corpus, names)
+    if tail:
+        explained += f" {md_inline(tail)}"
+    counts = event_counts(ea, event_outlets(ea, assessment.corpus), escape=md_inline)
+    return [f"**{status}**: {explained}. {counts}.", ""]
 
 
 def event_claims(ea: EventAssessment, corpus: Corpus) -> list[Claim]:
@@ -515,17 +302,6 @@ def _table(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[s
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", LEGEND, ""]
     return lines
-
-
-def _ordered_questions(ea: EventAssessment) -> list[tuple[str, QuestionAssessment]]:
-    """Questions in dispute first (by status), free-text questions last, else as first asked."""
-
-    def key(item: tuple[str, QuestionAssessment]) -> tuple[bool, int]:
-        q = item[1]
-        rank = STATUS_ORDER.index(q.status) if q.status in STATUS_ORDER else len(STATUS_ORDER)
-        return (q.type == "text", rank)
-
-    return sorted(ea.questions.items(), key=key)
 
 
 def contradiction_groups(
@@ -590,11 +366,6 @@ def _answer_key(claim: Claim, assessment: Assessment) -> str:
     return f"{claim.stance.value}:{ids}"
 
 
-def _holders(position: PositionAssessment, assessment: Assessment) -> list[Claim]:
-    claims = assessment.corpus.claims
-    return [claims[c] for c in position.claims if c in claims]
-
-
 def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) -> list[str]:
     corpus = assessment.corpus
     positions = [p for q in ea.questions.values() for p in q.positions if len(set(p.parties)) >= 2]
@@ -653,19 +424,9 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: _Names) 
 def corroboration_kind(
     pos: PositionAssessment, side_name: Callable[[str], str], sides: Sequence[str]
 ) -> str:
-    """How independent a corroboration is: sides and outlets (escaped Markdown).
-
-    Independent needs two sides (an echo counting once) *and* two outlets.
-    """
-    across = ", ".join(md_inline(side_name(s)) for s in sides)
-    outlets = ", ".join(md_inline(o) for o in pos.outlets)
-    if pos.independently_corroborated:
-        return f"independent: across sides {across}, reported by {outlets}"
-    if len(sides) >= 2:
-        return f"across sides {across}, but all via {outlets}: not independent confirmation"
-    if len(set(pos.sides)) <= 1:
-        return "within one side"
-    return "same side once echoes count once"
+    """How independent a corroboration is: sides and outlets (escaped Markdown); the
+    words are :func:`claimgraph.views.wording.corroboration_kind`'s."""
+    return wording.corroboration_kind(pos, side_name, sides, escape=md_inline)
 
 
 # Kinds of party a reader expects an answer from on a contested question: those

@@ -103,7 +103,7 @@ M = [
   ["tests/test_hostile_interrupts.py::test_a_write_error_names_the_report_not_its_temporary_file"]),
  ("cache signs the place", "src/claimgraph/cache.py", "    message = content_key(b\"claimgraph-cache-entry\", fingerprint, kind, key, payload)\n", "    message = content_key(payload)\n",
   ["tests/test_hostile_cache.py::test_an_authentic_entry_copied_under_another_key_is_a_miss"]),
- ("run cache project root", "src/claimgraph/jobs.py", "source_text_candidates(corpus, project_root(claims_dir))", "source_text_candidates(corpus, claims_dir.parent)",
+ ("run cache project root", "src/claimgraph/jobs/__init__.py", "source_text_candidates(corpus, project_root(claims_dir))", "source_text_candidates(corpus, claims_dir.parent)",
   ["tests/test_hostile_cache.py::test_an_edited_source_text_under_a_symlinked_claims_folder_makes_the_run_stale"]),
  ('count as written', 'src/claimgraph/load/values.py', '            if item.text is not None and not _DECIMAL.fullmatch(item.text):', '            if False:',
   ['tests/test_hostile_names.py::test_a_count_with_leading_zeros_is_read_as_the_decimal_it_shows', 'tests/test_hostile_names.py::test_a_count_in_another_base_or_sexagesimal_is_refused_at_its_line']),

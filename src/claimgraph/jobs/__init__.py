@@ -10,7 +10,12 @@ timed, one by one::
     result = jobs.write_reports(files, out_dir)    # through the output folder's manifest
 
 or all at once with :func:`report`; :func:`validate` is ``claimgraph validate``'s
-job. The CLI only parses arguments, calls a job and prints what it returns
+job. The other commands' jobs live in this package's modules and are named here:
+:func:`extract` (``extraction``), :func:`convert` and :func:`validate_file`
+(``folders``), and the single views (``outputs``): :func:`site`,
+:func:`render_table`, :func:`claimreview`, :func:`table`, :func:`export_graph`.
+
+The CLI only parses arguments, calls a job and prints what it returns
 (black's ``reformat_one``: the library owns the job, the CLI loops and reports).
 """
 
@@ -207,3 +212,49 @@ def validate(
     if cache is not None and loaded.report.valid:
         cache.flush()
     return ValidateResult(loaded)
+
+
+# The other commands' jobs, one module each (imported last: they use the stages above).
+from claimgraph.jobs.extraction import (  # noqa: E402
+    DraftOutcome,
+    Extraction,
+    ExtractResult,
+    extract,
+    extraction,
+)
+from claimgraph.jobs.folders import FileValidateResult, convert, validate_file  # noqa: E402
+from claimgraph.jobs.outputs import (  # noqa: E402
+    ClaimReviewResult,
+    GraphResult,
+    SiteResult,
+    TableKind,
+    assess_folder,
+    claimreview,
+    export_graph,
+    render_table,
+    site,
+    table,
+    write_output,
+)
+
+__all__ += [
+    "ClaimReviewResult",
+    "DraftOutcome",
+    "ExtractResult",
+    "Extraction",
+    "FileValidateResult",
+    "GraphResult",
+    "SiteResult",
+    "TableKind",
+    "assess_folder",
+    "claimreview",
+    "convert",
+    "export_graph",
+    "extract",
+    "extraction",
+    "render_table",
+    "site",
+    "table",
+    "validate_file",
+    "write_output",
+]
