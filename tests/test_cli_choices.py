@@ -18,3 +18,10 @@ def test_graph_formats_are_the_librarys() -> None:
 def test_convert_targets_are_the_librarys() -> None:
     values = [f.value for f in cli_convert.Format]
     assert values == list(convert.FORMATS) == list(get_args(convert.Target))
+
+
+def test_table_formats_are_the_librarys() -> None:
+    from claimgraph.views import frames
+
+    values = [f.value for f in cli_tables.TableFormat]
+    assert values == list(get_args(frames.TableFormat))

@@ -30,6 +30,18 @@ def test_every_claim_field_not_read_apart_is_read_by_its_kind() -> None:
     assert by_kind and set(by_kind.values()) <= {"text", "date", "moment", "bool", "int"}
 
 
+def test_parties_events_and_sources_have_exactly_the_schemas_fields() -> None:
+    from claimgraph.model import Event, Party, Source
+
+    # the id is the record's key (parties, events) or its own field (source); where its place
+    for model, kind, own in (
+        (Party, "party", {"id"}),
+        (Event, "event", {"id"}),
+        (Source, "source", set()),
+    ):
+        assert {f.name for f in dataclasses.fields(model)} - own - {"where"} == set(FIELDS[kind])
+
+
 def test_the_draft_writes_a_claims_fields_in_the_schemas_order() -> None:
     full = DraftClaim(
         "c1",

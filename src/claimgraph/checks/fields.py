@@ -157,9 +157,10 @@ class FieldReader:
 
     def read(
         self, fields: Mapping[str, Item], name: str, kind: str, id: str | None = None
-    ) -> str | date | datetime | bool | int | None:
-        """A field of a plain kind of :data:`claimgraph.schema.FIELDS` (text, date, moment,
-        bool, int), read by that kind; absent is ``""`` for text, else None.
+    ) -> str | tuple[str, ...] | date | datetime | bool | int | None:
+        """A field of a plain kind of :data:`claimgraph.schema.FIELDS` (text, texts, date,
+        moment, bool, int), read by that kind; absent is ``""`` for text, ``()`` for texts,
+        else None.
 
         >>> from claimgraph.io.yaml_read import parse_yaml
         >>> r = Report()
@@ -170,6 +171,8 @@ class FieldReader:
         """
         if kind == "text":
             return self.text(fields, name, id)
+        if kind == "texts":
+            return tuple(a.text or "" for a in self.texts(fields, name, id))
         if kind == "moment":
             return self.moment(fields, name, id)
         if kind == "date":

@@ -100,6 +100,23 @@ def _parse_sides(item: Item, reader: FieldReader, out: ClaimFile) -> None:
         out.sides.append((Side(side_id, name), _key_at(reader, value)))
 
 
+def _plain(
+    reader: FieldReader, fields: dict[str, Item], kind: str, id: str, apart: frozenset[str]
+) -> dict[str, Any]:
+    """The plain fields of a record of ``kind``, each read as :data:`schema.FIELDS` types
+    it, in the table's order; the fields in ``apart`` are read by rules of their own."""
+    return {
+        name: reader.read(fields, name, field_kind, id)
+        for name, field_kind in FIELDS[kind].items()
+        if name not in apart
+    }
+
+
+_NONE_APART: frozenset[str] = frozenset()
+_EVENT_APART = frozenset({"coords"})
+_SOURCE_APART = frozenset({"id", "url", "status"})
+
+
 def _parse_parties(item: Item, reader: FieldReader, out: ClaimFile) -> None:
     for party_id, value in _mapping_of(item, "parties", reader).items():
         if not reader.check_id(value, "party", party_id):
@@ -109,16 +126,10 @@ def _parse_parties(item: Item, reader: FieldReader, out: ClaimFile) -> None:
             continue
         if "side" in fields:
             out.places.put(party_id, "party-side", "", reader.where(fields["side"]))
-        out.parties.append(
-            Party(
-                id=party_id,
-                name=reader.text(fields, "name", party_id) or party_id,
-                side=reader.text(fields, "side", party_id),
-                kind=reader.text(fields, "kind", party_id) or "unknown",
-                aliases=tuple(a.text or "" for a in reader.texts(fields, "aliases", party_id)),
-                where=_key_at(reader, value),
-            )
-        )
+        plain = _plain(reader, fields, "party", party_id, _NONE_APART)
+        plain["name"] = plain["name"] or party_id
+        plain["kind"] = plain["kind"] or "unknown"
+        out.parties.append(Party(id=party_id, where=_key_at(reader, value), **plain))
 
 
 def _parse_events(item: Item, reader: FieldReader, out: ClaimFile) -> None:
@@ -128,16 +139,13 @@ def _parse_events(item: Item, reader: FieldReader, out: ClaimFile) -> None:
         fields = reader.record(value, "event", event_id)
         if fields is None:
             continue
+        plain = _plain(reader, fields, "event", event_id, _EVENT_APART)
+        plain["title"] = plain["title"] or event_id
         event = Event(
             id=event_id,
-            title=reader.text(fields, "title", event_id) or event_id,
-            date=reader.day(fields, "date", event_id),
-            start=reader.day(fields, "start", event_id),
-            end=reader.day(fields, "end", event_id),
-            place=reader.text(fields, "place", event_id),
-            region=reader.text(fields, "region", event_id),
             coords=_coords(fields.get("coords"), reader, event_id),
             where=_key_at(reader, value),
+            **plain,
         )
         if event.start and event.end and event.start > event.end:
             reader.add(
@@ -203,16 +211,14 @@ def _parse_source(item: Item, reader: FieldReader, out: ClaimFile) -> None:
     if not source_id or not reader.check_id(fields.get("id"), "source", source_id):
         return
     status = reader.choice(fields, "status", ("final", "draft"), "bad-value", source_id)
+    plain = _plain(reader, fields, "source", source_id, _SOURCE_APART)
+    plain["file"] = plain["file"] or None
     out.source = Source(
         id=source_id,
-        title=reader.text(fields, "title", source_id),
-        outlet=reader.text(fields, "outlet", source_id),
         url=_url(fields.get("url"), reader.text(fields, "url", source_id), reader, source_id),
-        published=reader.day(fields, "published", source_id),
-        language=reader.text(fields, "language", source_id),
-        file=reader.text(fields, "file", source_id) or None,
         status=status or "final",
         where=reader.where(item),
+        **plain,
     )
     out.source_id_at = reader.where(fields["id"])
     if "file" in fields:
