@@ -205,3 +205,23 @@ def test_a_capital_standing_for_its_government_is_no_place_of_the_event() -> Non
         "r.txt",
     )
     assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}
+
+
+def test_a_village_the_gazetteer_lacks_named_as_one_in_the_lede_is_the_place() -> None:
+    for text in (
+        "Date: 2024-03-02\n\nA strike hit a shop in the village of Zorivka, killing nine, "
+        "Oleksandr Prokudin said.",
+        "Date: 2024-03-02\n\nNine dead after an attack on Zorivka village\n\n"
+        "Nine people died in the strike, Oleksandr Prokudin said.",
+    ):
+        draft = Extractor(REG).extract(text, "r.txt")
+        assert {c.event for c in draft.claims} == {"zorivka-2024-03-02"}, text
+
+
+def test_a_capital_after_a_blame_verb_is_no_place_of_the_event() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nKyiv accused Moscow of a strike that killed nine people in the "
+        "village of Zorivka, Oleksandr Prokudin said.",
+        "r.txt",
+    )
+    assert {c.event for c in draft.claims} == {"zorivka-2024-03-02"}

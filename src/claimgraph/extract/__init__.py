@@ -254,13 +254,24 @@ class _Run:
 
     # -- events ------------------------------------------------------------
 
+    def _settlement(self, story_start: int) -> list[Place]:
+        """A settlement the headline or lede names as one ("the village of Hroza", "Hroza
+        village") that the gazetteer does not know: a place of its own, kind village."""
+        m = self.ex.lex.settlement.search(self.body, 0, story_start)
+        if m is None:
+            return []
+        name = m.group("name") or m.group("name2")
+        return [Place(name, kind="village")]
+
     def _government(self, place: Place, start: int, end: int) -> bool:
         """Whether a capital named here stands for its government ("the Kyiv regime",
         "Moscow's forces", "Kyiv denied"): then it is no place of the event."""
         if not self.ex.registry.stands_for_a_government(self.body[start:end]):
             return False
         after = self.body[end : end + 40]
-        if after[:2] in ("'s", "’s"):
+        if after[:2] in ("'s", "’s") or self.ex.lex.government_after.search(
+            self.body[max(0, start - 30) : start]
+        ):
             return True
         m = _NEXT_WORD.match(after)
         if m is None:
@@ -330,6 +341,9 @@ class _Run:
         towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
         regions = [(p, at) for p, at, _ in found if p.kind == "region"]
         lede_towns = [p for p, at in towns if at < lede_end]
+        if not lede_towns and not [p for p, at in towns if at < story_start]:
+            # a village the gazetteer lacks, named as one in the opening sentences
+            lede_towns = self._settlement(story_start)
         main_place = (
             lede_towns[0]
             if lede_towns

@@ -403,6 +403,8 @@ class Lexicon:
     abbreviations: tuple[str, ...]
     layout_label: re.Pattern[str]  # "Details: " at a paragraph's start
     government_nouns: frozenset[str]  # "the Kyiv regime": a capital as its government
+    government_after: re.Pattern[str]  # "accused Moscow": ends with one of these verbs
+    settlement: re.Pattern[str]  # "the village of Hroza", "Hroza village": group "name"
     speech_verb: Phrases
     message_noun: Phrases
     inverted_verbs: frozenset[str]
@@ -484,6 +486,10 @@ class Lexicon:
             firsts=firsts,
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
+            settlement=_settlement(data.get("settlement_nouns", ())),
+            government_after=re.compile(
+                phrase_regex(data.get("government_after", ())).pattern + r"\s+$", re.IGNORECASE
+            ),
             government_nouns=frozenset(str(x).casefold() for x in data.get("government_nouns", ())),
             layout_label=re.compile(
                 r"(?im)^[ \t]*(?:"
@@ -546,6 +552,20 @@ class Lexicon:
                 re.IGNORECASE,
             ),
         )
+
+
+_NAME = r"[A-Z][\w'’-]+"
+_NOT_NAMES = r"(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Your|Which|Each|Every)\b)"
+
+
+def _settlement(nouns: Iterable[object]) -> re.Pattern[str]:
+    """A settlement the words name: "the village of X", or "X village" after a preposition
+    ("an attack on X village"; not "the Ukrainian city"), X capitalised."""
+    alt = "|".join(r"\s+".join(map(re.escape, str(n).split())) for n in nouns) or "(?!x)x"
+    return re.compile(
+        rf"\b(?i:{alt})\s+of\s+(?P<name>{_NAME})|"
+        rf"\b(?i:on|in|at|near|to|from)\s+{_NOT_NAMES}(?P<name2>{_NAME})\s+(?i:{alt})\b"
+    )
 
 
 @lru_cache(maxsize=4096)
