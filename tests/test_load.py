@@ -295,12 +295,12 @@ def test_random_records_in_a_real_folder_never_raise(data: dict[str, object]) ->
 def test_an_unexpected_error_becomes_a_problem_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import claimgraph.load as load
+    import claimgraph.load.parse as parse
 
     def broken(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(load, "_parse_claims", broken)
+    monkeypatch.setattr(parse, "_parse_claims", broken)
     (tmp_path / "a.yaml").write_text("claims: []\n", encoding="utf-8")
     _, report = read_corpus(tmp_path)
     assert [str(p) for p in report.problems] == [
