@@ -253,23 +253,39 @@ def echo_roots(relations: Iterable[Relation]) -> dict[str, str]:
     return {claim: root(claim) for claim in parent}
 
 
-def corpus_echoes(corpus: Corpus) -> list[Relation]:
-    """Echo relations of a whole corpus, looked for within each question (event × aspect)."""
-    questions: dict[tuple[str, str], list[Claim]] = {}
-    for claim in corpus.claims.values():
-        if claim.stance.value != "declines":
-            questions.setdefault((claim.event, claim.aspect), []).append(claim)
-    # Every question's band keys in one vectorised pass, then each question on its own.
-    # Claims of one party never echo each other: a question only one party answers is skipped.
-    per_question = [
-        _items(claims)
-        for claims in questions.values()
-        if len(claims) > 1 and any(c.party != claims[0].party for c in claims)
-    ]
+# Claims whose band keys are computed in one vectorised pass.
+_BATCH_CLAIMS = 1000
+
+
+def _echoes_of(per_question: list[list[tuple[Claim, list[str]]]], corpus: Corpus) -> list[Relation]:
     bands = bands_of([tokens for items in per_question for _, tokens in items])
     found: list[Relation] = []
     start = 0
     for items in per_question:
         found.extend(_echoes_among(items, bands[start : start + len(items)], corpus))
         start += len(items)
+    return found
+
+
+def corpus_echoes(corpus: Corpus) -> list[Relation]:
+    """Echo relations of a whole corpus, looked for within each question (event × aspect)."""
+    questions: dict[tuple[str, str], list[Claim]] = {}
+    for claim in corpus.claims.values():
+        if claim.stance.value != "declines":
+            questions.setdefault((claim.event, claim.aspect), []).append(claim)
+    # Band keys for many questions in one vectorised pass, then each question on its own:
+    # batches of about _BATCH_CLAIMS claims, so that the tokens and hashes of every
+    # quote in the corpus are never held at once.
+    found: list[Relation] = []
+    batch: list[list[tuple[Claim, list[str]]]] = []
+    size = 0
+    for claims in questions.values():
+        if len(claims) > 1 and any(c.party != claims[0].party for c in claims):
+            # (claims of one party never echo each other: such a question is skipped)
+            batch.append(_items(claims))
+            size += len(batch[-1])
+            if size >= _BATCH_CLAIMS:
+                found.extend(_echoes_of(batch, corpus))
+                batch, size = [], 0
+    found.extend(_echoes_of(batch, corpus))
     return found
