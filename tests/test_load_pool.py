@@ -65,6 +65,9 @@ def test_a_pool_fills_and_uses_the_cache(tmp_path: Path) -> None:
 
 def test_small_folders_and_threads_read_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     assert claimfile.pool_size(claimfile.POOL_MIN_FILES - 1) == 1
+    monkeypatch.setattr(claimfile, "cpu_count", lambda: claimfile.POOL_MIN_CPUS - 1)
+    assert claimfile.pool_size(10_000) == 1  # two CPUs: pickling the results back costs more
+    monkeypatch.setattr(claimfile, "cpu_count", lambda: 8)
     monkeypatch.setattr(claimfile.threading, "active_count", lambda: 2)  # a progress bar
     assert claimfile.pool_size(10_000) == 1
 
@@ -76,6 +79,7 @@ def test_scan_reads_a_big_folder_through_the_pool_with_the_same_result(
     monkeypatch.setattr(claimfile, "POOL_MIN_FILES", 10**9)
     alone = scan(tmp_path)
     monkeypatch.setattr(claimfile, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(claimfile, "POOL_MIN_CPUS", 1)
     pooled = scan(tmp_path)
     assert [str(p) for p in pooled.report.problems] == [str(p) for p in alone.report.problems]
     assert list(pooled.corpus.claims) == list(alone.corpus.claims)

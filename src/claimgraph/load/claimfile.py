@@ -72,6 +72,11 @@ def parse_claim_data(data: bytes, name: str) -> tuple[ClaimFile, Report, bool]:
 # (a fresh interpreter each, importing claimgraph) costs about as much as parsing
 # this many files of a hundred claims.
 POOL_MIN_FILES = 64
+# Fewer CPUs than this, and one process reads. Each result is pickled back to this
+# process, which costs about three quarters of the parse again (100,000 claims on 2
+# shared CPUs: 20 s of CPU and 21 s wall in one process, 35 s of CPU and 31-34 s wall
+# with 2 workers; benchmarks/RESULTS.md), so two CPUs do not pay for it.
+POOL_MIN_CPUS = 4
 # Files sent to a worker at once, and batches kept in flight per worker: enough to
 # keep every worker busy, few enough that the files' bytes are not all held at once.
 _POOL_CHUNK = 8
@@ -96,7 +101,7 @@ def pool_size(files: int) -> int:
     such as a progress bar's): a forked worker starts at once and needs nothing
     re-imported, where a spawned one would re-run the caller's main module.
     """
-    if files < POOL_MIN_FILES or not _can_fork():
+    if files < POOL_MIN_FILES or not _can_fork() or cpu_count() < POOL_MIN_CPUS:
         return 1
     return max(1, min(cpu_count(), files // _POOL_CHUNK))
 
