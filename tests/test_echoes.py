@@ -137,10 +137,40 @@ def _bands_one_by_one(tokens: list[str]) -> list[tuple[int, ...]]:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.sampled_from("air defence shot down a drone".split()), max_size=30)))
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from("air defence shot down a drone ППО збила дрон é".split()), max_size=30
+        )
+    )
+)
 def test_vectorised_minhash_gives_the_same_band_keys_as_one_by_one(
     token_lists: list[list[str]],
 ) -> None:
     from claimgraph.analysis.echoes import bands_of
 
     assert bands_of(token_lists) == [_bands_one_by_one(tokens) for tokens in token_lists]
+
+
+def _difflib_similarity(a: str, b: str, floor: float) -> float:
+    """The comparison as difflib's own bounds give it: the reference for the fast one."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        upper = bound()
+        if upper < floor:
+            return upper
+    return matcher.ratio()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab cдé", max_size=40),
+    st.text(alphabet="ab cдé", max_size=40),
+    st.sampled_from([0.0, 0.5, 0.9, 1.0]),
+)
+def test_similarity_bounds_are_difflibs(a: str, b: str, floor: float) -> None:
+    from claimgraph.analysis.echoes import _text_similarity
+
+    assert _text_similarity(a, b, floor) == _difflib_similarity(a, b, floor)

@@ -194,11 +194,12 @@ def test_the_single_views_are_jobs(claims_dir: Callable[[str], Path], tmp_path: 
     assessment = jobs.assess_folder(folder)
     site = jobs.site(assessment, tmp_path / "site")
     assert "index.html" in site.pages and len(site.written.written) == len(site.pages)
-    data = json.loads(jobs.render_table(assessment, "json"))
+    data = json.loads("".join(jobs.render_table(assessment, "json")))  # chunks as made
     assert len(data["claims"]) == 7
-    assert jobs.render_table(assessment, "csv").count("\n") == 8  # header and 7 rows
+    assert "".join(jobs.render_table(assessment, "csv")).count("\n") == 8  # header, 7 rows
     out = tmp_path / "claims.csv"
     assert jobs.write_output(out, "a\n") and not jobs.write_output(out, "a\n")
+    assert not jobs.write_output(out, iter(["a", "\n"]))  # the same text, in chunks
     review = jobs.claimreview(assessment.corpus)
     assert review.reviews == 0 and review.text.strip() == "[]"
     assert "dzhankoi" in jobs.table(assessment, "events", "csv")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,65 @@ def test_a_manifest_entry_outside_the_folder_is_never_deleted(tmp_path: Path, en
     assert result.removed == []
     assert victim.read_text() == "claims: []\n"
     assert name not in json.loads((out / MANIFEST_NAME).read_text())["files"]
+
+
+# -- streamed writes: each file to disk as it is generated, all or none -------------------
+
+
+def test_a_stream_writes_text_and_chunks_and_keeps_only_their_hashes(tmp_path: Path) -> None:
+    def files() -> Iterator[tuple[str, str | Iterator[str]]]:
+        yield "a.md", "A\n"
+        yield "b.json", iter(["[", "1", "]\n"])
+
+    result = OutputFolder(tmp_path).write_stream(["a.md", "b.json"], files())
+    assert result.written == ["a.md", "b.json"]
+    assert (tmp_path / "b.json").read_text() == "[1]\n"
+    assert result.digests == {
+        "a.md": hashlib.sha256(b"A\n").hexdigest(),
+        "b.json": hashlib.sha256(b"[1]\n").hexdigest(),
+    }
+    again = OutputFolder(tmp_path).write_stream(["b.json"], [("b.json", iter(["[1]", "\n"]))])
+    assert again.unchanged == ["b.json"] and again.written == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME, "a.md", "b.json"]
+
+
+def test_a_refusal_late_in_a_stream_replaces_nothing_and_leaves_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "A\n"})
+    (tmp_path / "notes.md").write_text("a person's notes\n")
+    files = [("a.md", "A2\n"), ("new.md", "N\n"), ("notes.md", iter(["generated\n"]))]
+    with pytest.raises(OutputError, match="notes.md: exists but was not written by claimgraph"):
+        OutputFolder(tmp_path).write_stream([n for n, _ in files], iter(files))
+    assert (tmp_path / "a.md").read_text() == "A\n"
+    assert (tmp_path / "notes.md").read_text() == "a person's notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME, "a.md", "notes.md"]
+
+
+def test_an_error_while_generating_replaces_nothing(tmp_path: Path) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "A\n", "b.md": "B\n"})
+
+    def files() -> Iterator[tuple[str, str]]:
+        yield "a.md", "A2\n"
+        raise ValueError("rendering failed")
+
+    with pytest.raises(ValueError, match="rendering failed"):
+        OutputFolder(tmp_path).write_stream(["a.md", "b.md"], files(), remove_stale=True)
+    assert (tmp_path / "a.md").read_text() == "A\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME, "a.md", "b.md"]
+
+
+def test_a_stream_may_write_only_the_names_it_announced(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="not announced"):
+        OutputFolder(tmp_path).write_stream(["a.md"], [("a.md", "A\n"), ("b.md", "B\n")])
+    with pytest.raises(OutputError, match="generated twice"):
+        OutputFolder(tmp_path).write_stream(["a.md"], [("a.md", "A\n"), ("a.md", "B\n")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_announced_names_not_generated_are_not_stale(tmp_path: Path) -> None:
+    OutputFolder(tmp_path).write_all({"a.md": "A\n", "b.md": "B\n"})
+    result = OutputFolder(tmp_path).write_stream(
+        ["a.md", "b.md"], [("a.md", "A\n")], remove_stale=True
+    )
+    assert result.removed == [] and (tmp_path / "b.md").exists()

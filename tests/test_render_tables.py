@@ -8,6 +8,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph.analysis.assess import Assessment, assess
 from claimgraph.model import (
@@ -27,6 +29,9 @@ from claimgraph.views.tables import (
     JSON_FORMAT,
     JSON_VERSION,
     assessment_to_dict,
+    dumps_indented,
+    generate_csv,
+    generate_json,
     render_csv,
     render_json,
     spreadsheet_safe,
@@ -202,3 +207,50 @@ def test_csv_cells_cannot_run_as_formulas(assessment: Assessment) -> None:
 def test_csv_can_be_limited_to_events(assessment: Assessment) -> None:
     text = render_csv(assessment, events={"e2"})
     assert len(list(csv.DictReader(io.StringIO(text, newline="")))) == 1
+
+
+# -- streamed JSON and CSV: the bytes of the whole-text encoders ------------------------
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_json_values, st.integers(min_value=0, max_value=3))
+def test_dumps_indented_is_json_dumps_at_its_depth(value: object, level: int) -> None:
+    expected = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)
+    assert dumps_indented(value, level) == expected
+
+
+@pytest.mark.parametrize("events", [None, {"e2"}, {"e1", "e2"}])
+def test_streamed_json_is_the_indented_dump_of_the_dict(
+    assessment: Assessment, events: set[str] | None
+) -> None:
+    whole = json.dumps(assessment_to_dict(assessment, events), indent=2, ensure_ascii=False)
+    chunks = list(generate_json(assessment, events))
+    assert len(chunks) > 10  # one per item, not one text
+    assert "".join(chunks) == whole + "\n" == render_json(assessment, events)
+
+
+@pytest.mark.parametrize("events", [None, {"e2"}])
+def test_streamed_csv_is_the_pandas_csv(assessment: Assessment, events: set[str] | None) -> None:
+    from claimgraph.views.frames import claims_frame, render_frame
+
+    expected = render_frame(claims_frame(assessment, events=events), "csv")
+    assert "".join(generate_csv(assessment, events)) == expected == render_csv(assessment, events)
+
+
+def test_streamed_outputs_check_event_ids_before_any_chunk(assessment: Assessment) -> None:
+    from claimgraph.errors import UsageError
+
+    for generate in (generate_json, generate_csv):
+        with pytest.raises(UsageError, match="unknown event 'e3'"):
+            generate(assessment, {"e3"})

@@ -434,13 +434,24 @@ class RunCache:
         summary: Mapping[str, Any],
     ) -> bool:
         """Record a finished run: the source texts it read, the files (name -> text) it wrote."""
+        digests = {
+            name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in outputs.items()
+        }
+        return self.remember_digests(text_paths, out_dir, digests, summary)
+
+    def remember_digests(
+        self,
+        text_paths: Iterable[Path],
+        out_dir: Path,
+        digests: Mapping[str, str],
+        summary: Mapping[str, Any],
+    ) -> bool:
+        """:meth:`remember` given the SHA-256 of each file written (name -> hex digest)
+        rather than its text: what a run that streamed its files still holds."""
         record = {
             "texts": {str(p): hash_file(p) for p in text_paths},
             "out_dir": str(out_dir.absolute()),
-            "outputs": {
-                name: hashlib.sha256(text.encode("utf-8")).hexdigest()
-                for name, text in outputs.items()
-            },
+            "outputs": dict(digests),
             "summary": dict(summary),
         }
         return self.cache.put("run", self.key, record)

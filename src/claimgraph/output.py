@@ -37,7 +37,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -48,9 +48,11 @@ from claimgraph.io import atomic
 
 __all__ = [
     "MANIFEST_NAME",
+    "Content",
     "HeldSignals",
     "OutputFolder",
     "WriteResult",
+    "hash_path",
     "plain_name",
     "safe_filename",
     "write_file",
@@ -133,6 +135,19 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def hash_path(path: Path) -> str:
+    """The SHA-256 of a file's content, read in blocks (never all held)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# A generated file's content: its whole text, or its text in chunks (written as they come).
+Content = str | Iterable[str]
+
+
 @dataclass(slots=True)
 class WriteResult:
     """What :meth:`OutputFolder.write_all` did, by file name."""
@@ -141,6 +156,8 @@ class WriteResult:
     unchanged: list[str] = field(default_factory=list)  # already up to date
     removed: list[str] = field(default_factory=list)  # stale outputs of claimgraph
     kept: list[str] = field(default_factory=list)  # stale but edited by a person
+    # name -> SHA-256 of the content given for it (written or unchanged), in the given order
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 class OutputFolder:
@@ -203,6 +220,10 @@ class OutputFolder:
 
         ``refuse-link`` is a symlink or something that is not a file: refused even with force.
         """
+        return self._status(name, _sha256(data))
+
+    def _status(self, name: str, digest: str) -> str:
+        """:meth:`status` for content with this SHA-256."""
         target = self._check_name(name)
         if target.is_symlink():
             return "refuse-link"
@@ -211,17 +232,18 @@ class OutputFolder:
         if not target.is_file():
             return "refuse-link"
         try:
-            current = _sha256(target.read_bytes())
+            current = hash_path(target)
         except OSError as exc:
             raise _cannot("read", target, exc) from exc
-        if current == _sha256(data):
+        if current == digest:
             return "unchanged" if self.manifest.get(name) == current else "adopt"
         if self._ours(name, current):
             return "replace"
         return "replace" if self.force else "refuse"
 
-    def write_all(self, files: Mapping[str, str], *, remove_stale: bool = False) -> WriteResult:
-        """Write every file (name -> text) or, if any would be refused, none.
+    def write_all(self, files: Mapping[str, Content], *, remove_stale: bool = False) -> WriteResult:
+        """Write every file (name -> text, or its text in chunks) or, if any would be
+        refused, none: :meth:`write_stream` of ``files``, whose names are known up front.
 
         With ``remove_stale``, files claimgraph wrote earlier that are not in
         ``files`` are deleted, unless a person has edited them since (they
@@ -236,10 +258,29 @@ class OutputFolder:
         claimgraph knows, and the next run removes its temporary files and
         finishes the job without ``--force``.
         """
-        encoded = {name: text.encode("utf-8") for name, text in files.items()}
-        for name in encoded:
+        return self.write_stream(list(files), files.items(), remove_stale=remove_stale)
+
+    def write_stream(
+        self,
+        names: Sequence[str],
+        files: Iterable[tuple[str, Content]],
+        *,
+        remove_stale: bool = False,
+    ) -> WriteResult:
+        """Write files as they are generated, holding only their hashes; all or none.
+
+        ``names`` are every file's name, known before any is generated (checked
+        first, and the temporary files of a stopped run are found by them);
+        ``files`` yields each (name, text or chunks of text) in turn, and each
+        goes to a temporary file beside its target at once. Nothing is renamed
+        into place before every file has been generated and checked, so a
+        refusal (or an error while generating) leaves the folder as it was, as
+        :meth:`write_all` does: the same guarantees, with memory for one file.
+        """
+        wanted = list(dict.fromkeys(names))
+        for name in wanted:
             self._check_name(name)
-        _check_case(self.path, encoded)
+        _check_case(self.path, wanted)
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -247,45 +288,69 @@ class OutputFolder:
         # The lock first: waiting for another run must not hold back Ctrl-C.
         with _locked(self.path), HeldSignals() as held:
             self.manifest = self._read_manifest()  # as the last run, perhaps another, left it
-            self._remove_leftovers(set(encoded))
-            return self._write_locked(encoded, remove_stale, held)
+            self._remove_leftovers(set(wanted))
+            return self._write_locked(set(wanted), files, remove_stale, held)
 
     def _write_locked(
-        self, encoded: dict[str, bytes], remove_stale: bool, held: HeldSignals
+        self,
+        wanted: set[str],
+        files: Iterable[tuple[str, Content]],
+        remove_stale: bool,
+        held: HeldSignals,
     ) -> WriteResult:
-        plan = {name: self.status(name, data) for name, data in encoded.items()}
-        links = sorted(name for name, how in plan.items() if how == "refuse-link")
-        if links:
-            raise OutputError(
-                f"{_listed(self.path, links)}: is a symbolic link or not a regular file; "
-                "claimgraph never writes through one, even with --force: move it away"
-            )
-        refused = sorted(name for name, how in plan.items() if how == "refuse")
-        if refused:
-            raise OutputError(
-                f"{_listed(self.path, refused)}: exists but was not written by claimgraph "
-                "(or was edited since); move it away or use --force to overwrite"
-            )
         result = WriteResult()
+        digests = result.digests  # name -> SHA-256 of its new content, in the order written
+        plan: dict[str, str] = {}
         temps: dict[str, str] = {}  # name -> temporary file, not yet renamed
         doing = self.path  # the file being written, for messages
         try:
-            # 1. Every new content to a temporary file beside its target.
-            for name, data in encoded.items():
-                if plan[name] in ("unchanged", "adopt"):
-                    result.unchanged.append(name)
-                    self.manifest[name] = _sha256(data)
+            # 1. Every new content to a temporary file beside its target, as it comes.
+            for name, content in files:
+                if name not in wanted or name in plan:
+                    raise OutputError(f"{self.path / name}: not announced, or generated twice")
+                held.check()  # interrupted: stop here, before any file is replaced
+                doing = self.path / name
+                if isinstance(content, str):
+                    data = content.encode("utf-8")
+                    digest = _sha256(data)
+                    how = self._status(name, digest)
+                    if how in ("new", "replace"):
+                        temps[name] = atomic.write_temp(doing, data)
+                    del data
                 else:
-                    held.check()  # interrupted: stop here, before any file is replaced
-                    doing = self.path / name
-                    temps[name] = atomic.write_temp(doing, data)
-            # 2. Onto the disk at once (one sync, not one fsync per report).
+                    if self._status(name, "") == "refuse-link":
+                        how, digest = "refuse-link", ""
+                    else:
+                        chunks = (chunk.encode("utf-8") for chunk in content)
+                        temps[name], digest = atomic.write_temp_chunks(doing, chunks)
+                        how = self._status(name, digest)
+                        if how not in ("new", "replace"):
+                            os.unlink(temps.pop(name))
+                plan[name] = how
+                digests[name] = digest
             doing = self.path
+            links = sorted(name for name, how in plan.items() if how == "refuse-link")
+            if links:
+                raise OutputError(
+                    f"{_listed(self.path, links)}: is a symbolic link or not a regular file; "
+                    "claimgraph never writes through one, even with --force: move it away"
+                )
+            refused = sorted(name for name, how in plan.items() if how == "refuse")
+            if refused:
+                raise OutputError(
+                    f"{_listed(self.path, refused)}: exists but was not written by claimgraph "
+                    "(or was edited since); move it away or use --force to overwrite"
+                )
+            for name, how in plan.items():
+                if how in ("unchanged", "adopt"):
+                    result.unchanged.append(name)
+                    self.manifest[name] = digests[name]
+            # 2. Onto the disk at once (one sync, not one fsync per report).
             atomic.flush(list(temps.values()))
             # 3. The manifest learns every new hash before any rename, so a run
             # stopped among the renames leaves only files claimgraph knows.
             if temps:
-                self.pending = {name: _sha256(encoded[name]) for name in temps}
+                self.pending = {name: digests[name] for name in temps}
                 doing = self.manifest_path
                 self._write_manifest()
             # 4. Each renamed over its target: a reader sees the old or the new file.
@@ -293,10 +358,10 @@ class OutputFolder:
                 doing = self.path / name
                 os.replace(temps.pop(name), self.path / name)
                 result.written.append(name)
-                self.manifest[name] = _sha256(encoded[name])
+                self.manifest[name] = digests[name]
             if remove_stale:
                 doing = self.path
-                self._remove_stale(set(encoded), result)
+                self._remove_stale(wanted, result)
             self.pending = {}
             doing = self.manifest_path
             self._write_manifest()
@@ -345,7 +410,7 @@ class OutputFolder:
                     self.manifest.pop(name, None)  # already gone
                     self.pending.pop(name, None)
                 continue
-            if self._ours(name, _sha256(target.read_bytes())):
+            if self._ours(name, hash_path(target)):
                 target.unlink()
                 self.manifest.pop(name, None)
                 self.pending.pop(name, None)
@@ -378,7 +443,7 @@ def _listed(folder: Path, names: list[str]) -> str:
     return listed + (f" and {len(names) - 5} more" if len(names) > 5 else "")
 
 
-def _check_case(folder: Path, names: Mapping[str, object]) -> None:
+def _check_case(folder: Path, names: Iterable[str]) -> None:
     """Refuse two names that are one file on a disk that ignores case (macOS, Windows)."""
     seen: dict[str, str] = {}
     for name in names:
@@ -470,8 +535,11 @@ class HeldSignals:
                 raise KeyboardInterrupt from None
 
 
-def write_file(path: Path, text: str, *, force: bool = False) -> bool:
-    """Write one generated file safely (see :class:`OutputFolder`); True if it changed."""
+def write_file(path: Path, text: Content, *, force: bool = False) -> bool:
+    """Write one generated file safely (see :class:`OutputFolder`); True if it changed.
+
+    ``text`` may come in chunks (an iterable of strings), written as they come.
+    """
     if path.is_dir():
         raise OutputError(
             f"{path}: is a folder; this output is a single file: "

@@ -25,9 +25,11 @@ import difflib
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import cache
+from hashlib import blake2b
 from typing import Any
 
 from claimgraph.analysis.link import Relation, statement_time
@@ -95,12 +97,27 @@ def similarity(a: Sequence[str], b: Sequence[str], floor: float = 0.0) -> float:
     >>> similarity(["short"], ["a", "much", "longer", "quote"], floor=0.9) < 0.9
     True
     """
-    matcher = difflib.SequenceMatcher(None, " ".join(a), " ".join(b), autojunk=False)
-    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
-        upper = bound()
-        if upper < floor:
-            return upper
-    return matcher.ratio()
+    return _text_similarity(" ".join(a), " ".join(b), floor)
+
+
+def _text_similarity(a: str, b: str, floor: float) -> float:
+    """:func:`similarity` of two joined quotes.
+
+    difflib's two upper bounds come first, computed as difflib computes them
+    (``real_quick_ratio`` from the lengths, ``quick_ratio`` from the characters
+    in common) but before a ``SequenceMatcher`` is built: building one indexes
+    the second text, the dearest part of most comparisons.
+    """
+    length = len(a) + len(b)
+    if not length:
+        return 1.0
+    upper = 2.0 * min(len(a), len(b)) / length
+    if upper < floor:
+        return upper
+    upper = 2.0 * (Counter(a) & Counter(b)).total() / length
+    if upper < floor:
+        return upper
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def minhash_bands(tokens: Sequence[str]) -> list[tuple[int, ...]]:
@@ -113,15 +130,27 @@ def minhash_bands(tokens: Sequence[str]) -> list[tuple[int, ...]]:
     return bands_of([tokens])[0]
 
 
-def _shingle_hashes(tokens: Sequence[str]) -> list[int]:
+def _shingle_digests(tokens: Sequence[str]) -> list[bytes]:
+    """The 8-byte blake2b digest of each shingle (``SHINGLE`` words joined by spaces).
+
+    Each shingle is one slice of the encoded quote (words never hold a space),
+    hashed as the same bytes as ``" ".join(tokens[i : i + SHINGLE]).encode()``.
+    """
     n = max(1, len(tokens) - SHINGLE + 1)
+    data = " ".join(tokens).encode()
+    if len(tokens) <= SHINGLE:
+        return [blake2b(data, digest_size=8).digest()]
+    # Byte offset where each word starts, and one past the end of the text.
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token.encode()) + 1)
     return [
-        int.from_bytes(
-            hashlib.blake2b(" ".join(tokens[i : i + SHINGLE]).encode(), digest_size=8).digest(),
-            "big",
-        )
-        for i in range(n)
+        blake2b(data[starts[i] : starts[i + SHINGLE] - 1], digest_size=8).digest() for i in range(n)
     ]
+
+
+def _shingle_hashes(tokens: Sequence[str]) -> list[int]:
+    return [int.from_bytes(d, "big") for d in _shingle_digests(tokens)]
 
 
 def bands_of(token_lists: Sequence[Sequence[str]]) -> list[list[tuple[int, ...]]]:
@@ -131,9 +160,11 @@ def bands_of(token_lists: Sequence[Sequence[str]]) -> list[list[tuple[int, ...]]
     if not token_lists:
         return []
     multipliers, xors = _family()
-    per_list = [_shingle_hashes(tokens) for tokens in token_lists]
+    per_list = [_shingle_digests(tokens) for tokens in token_lists]
     starts = np.cumsum([0] + [len(h) for h in per_list[:-1]])
-    hashes = np.fromiter((h for hs in per_list for h in hs), dtype=np.uint64)
+    # Every digest read at once as a big-endian uint64 (int.from_bytes(d, "big") each).
+    hashes = np.frombuffer(b"".join(d for ds in per_list for d in ds), dtype=">u8")
+    hashes = hashes.astype(np.uint64)
     with np.errstate(over="ignore"):
         permuted = (hashes[None, :] ^ xors) * multipliers
     mins = np.minimum.reduceat(permuted, starts, axis=1).T.tolist()
@@ -153,14 +184,31 @@ def find_echoes(claims: Iterable[Claim], corpus: Corpus) -> list[Relation]:
     Claims of the same party never echo each other (one statement often
     yields several claims). Silences and short quotes are skipped.
     """
-    items = [
+    items = _items(claims)
+    return _echoes_among(items, bands_of([tokens for _, tokens in items]), corpus)
+
+
+def _items(claims: Iterable[Claim]) -> list[tuple[Claim, list[str]]]:
+    return [
         (claim, tokens) for claim in claims if len(tokens := normalise(claim.quote)) >= MIN_TOKENS
     ]
-    bands = bands_of([tokens for _, tokens in items])
+
+
+def _echoes_among(
+    items: list[tuple[Claim, list[str]]], bands: list[list[tuple[int, ...]]], corpus: Corpus
+) -> list[Relation]:
+    """:func:`find_echoes` given the claims' tokens and band keys."""
     ordered = sorted(enumerate(items), key=lambda pair: _order(pair[1][0], pair[0], corpus))
     # bucket key -> up to two representatives of different parties
     buckets: dict[tuple[int, ...], list[tuple[Claim, list[str]]]] = {}
     relations: list[Relation] = []
+    joined: dict[str, str] = {}
+
+    def text(claim: Claim, tokens: list[str]) -> str:
+        if (found := joined.get(claim.id)) is None:
+            found = joined[claim.id] = " ".join(tokens)
+        return found
+
     for index, (claim, tokens) in ordered:
         best: tuple[float, Claim] | None = None
         checked: set[str] = set()
@@ -170,7 +218,7 @@ def find_echoes(claims: Iterable[Claim], corpus: Corpus) -> list[Relation]:
                 if rep.party == claim.party or rep.id in checked:
                     continue
                 checked.add(rep.id)
-                ratio = similarity(rep_tokens, tokens, THRESHOLD)
+                ratio = _text_similarity(text(rep, rep_tokens), text(claim, tokens), THRESHOLD)
                 if ratio >= THRESHOLD and (best is None or ratio > best[0]):
                     best = (ratio, rep)
             if len(reps) < 2 and all(r.party != claim.party for r, _ in reps):
@@ -205,14 +253,39 @@ def echo_roots(relations: Iterable[Relation]) -> dict[str, str]:
     return {claim: root(claim) for claim in parent}
 
 
+# Claims whose band keys are computed in one vectorised pass.
+_BATCH_CLAIMS = 1000
+
+
+def _echoes_of(per_question: list[list[tuple[Claim, list[str]]]], corpus: Corpus) -> list[Relation]:
+    bands = bands_of([tokens for items in per_question for _, tokens in items])
+    found: list[Relation] = []
+    start = 0
+    for items in per_question:
+        found.extend(_echoes_among(items, bands[start : start + len(items)], corpus))
+        start += len(items)
+    return found
+
+
 def corpus_echoes(corpus: Corpus) -> list[Relation]:
     """Echo relations of a whole corpus, looked for within each question (event × aspect)."""
     questions: dict[tuple[str, str], list[Claim]] = {}
     for claim in corpus.claims.values():
         if claim.stance.value != "declines":
             questions.setdefault((claim.event, claim.aspect), []).append(claim)
+    # Band keys for many questions in one vectorised pass, then each question on its own:
+    # batches of about _BATCH_CLAIMS claims, so that the tokens and hashes of every
+    # quote in the corpus are never held at once.
     found: list[Relation] = []
+    batch: list[list[tuple[Claim, list[str]]]] = []
+    size = 0
     for claims in questions.values():
-        if len(claims) > 1:
-            found.extend(find_echoes(claims, corpus))
+        if len(claims) > 1 and any(c.party != claims[0].party for c in claims):
+            # (claims of one party never echo each other: such a question is skipped)
+            batch.append(_items(claims))
+            size += len(batch[-1])
+            if size >= _BATCH_CLAIMS:
+                found.extend(_echoes_of(batch, corpus))
+                batch, size = [], 0
+    found.extend(_echoes_of(batch, corpus))
     return found

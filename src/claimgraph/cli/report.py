@@ -158,24 +158,27 @@ def report(
             return
 
         if format is not Format.md:
-            text = jobs.render_table(
+            # Written as it is made, chunk by chunk: never the whole text in memory.
+            chunks = jobs.render_table(
                 assessment, "json" if format is Format.json else "csv", selected
             )
             if _to_stdout(output):
-                common.echo_data(text)
+                for chunk in chunks:
+                    common.echo_data(chunk)
                 return
             assert output is not None
-            changed = jobs.write_output(output, text, force=force)
+            changed = jobs.write_output(output, chunks, force=force)
             cache.flush()
             typer.echo(f"{'wrote' if changed else 'unchanged'} {output}", err=True)
             return
 
         ids = wanted or list(assessment.events)
         each = _rendering_bar if _progress_wanted(len(ids)) else None
-        files = jobs.render_reports(assessment, selected, each=each)
-        result = jobs.write_reports(files, out_dir, force=force, remove_stale=not wanted)
+        result = jobs.stream_reports(
+            assessment, out_dir, selected, force=force, remove_stale=not wanted, each=each
+        )
         if runs is not None and not result.kept:
-            jobs.remember_report_run(runs, corpus, claims_dir, out_dir, files, len(ids))
+            jobs.remember_report_run(runs, corpus, claims_dir, out_dir, result, len(ids))
         cache.flush()
         summary = (
             f"{_reports_phrase(len(ids))} in "

@@ -15,11 +15,13 @@ one left by a killed run is removed by whoever owns the folder
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["atomic_write", "flush", "write_temp"]
+__all__ = ["atomic_write", "flush", "write_temp", "write_temp_chunks"]
 
 
 def write_temp(target: Path, data: bytes, *, mode: int | None = 0o644) -> str:
@@ -35,6 +37,34 @@ def write_temp(target: Path, data: bytes, *, mode: int | None = 0o644) -> str:
             os.unlink(tmp)
         raise
     return tmp
+
+
+def write_temp_chunks(
+    target: Path, chunks: Iterable[bytes], *, mode: int | None = 0o644
+) -> tuple[str, str]:
+    """Write ``chunks`` one after another to a new temporary file next to ``target``, as
+    they come (never all held): its path and the SHA-256 of what was written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     tmp, digest = write_temp_chunks(Path(d, "a.json"), [b"[", b"1", b"]"])
+    ...     Path(tmp).read_bytes(), digest == hashlib.sha256(b"[1]").hexdigest()
+    (b'[1]', True)
+    """
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
+            for chunk in chunks:
+                digest.update(chunk)
+                fh.write(chunk)
+        if mode is not None:
+            os.chmod(tmp, mode)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return tmp, digest.hexdigest()
 
 
 def flush(paths: list[str]) -> None:

@@ -6,8 +6,9 @@ timed, one by one::
     loaded = jobs.load(claims_dir)                 # folder -> Corpus (InvalidInput on errors)
     linked = jobs.link(loaded.corpus)              # positions, contradictions, echoes
     assessment = jobs.assess(linked)               # statuses and figures, never re-linking
-    files = jobs.render_reports(assessment)        # file name -> Markdown
+    files = jobs.render_reports(assessment)        # file name -> Markdown (all held)
     result = jobs.write_reports(files, out_dir)    # through the output folder's manifest
+    result = jobs.stream_reports(assessment, out_dir)  # or both: each written as rendered
 
 or all at once with :func:`report`; :func:`validate` is ``claimgraph validate``'s
 job. The other commands' jobs live in this package's modules and are named here:
@@ -21,7 +22,7 @@ The CLI only parses arguments, calls a job and prints what it returns
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,7 @@ __all__ = [
     "render_reports",
     "report",
     "report_run",
+    "stream_reports",
     "validate",
     "write_reports",
 ]
@@ -110,6 +112,23 @@ def write_reports(
     return OutputFolder(out_dir, force=force).write_all(files, remove_stale=remove_stale)
 
 
+def stream_reports(
+    assessment: Assessment,
+    out_dir: Path,
+    events: Sequence[str] | None = None,
+    *,
+    force: bool = False,
+    remove_stale: bool = True,
+    each: Callable[[list[str]], Iterable[str]] | None = None,
+) -> WriteResult:
+    """:func:`render_reports` and :func:`write_reports` at once: each report goes to disk
+    as it is rendered (:meth:`OutputFolder.write_stream`), so only its hash is held; the
+    same files, the same all-or-nothing guarantee. ``result.digests`` has every hash."""
+    names = markdown.report_names(assessment, events)
+    files = markdown.iter_reports(assessment, events, each=each)
+    return OutputFolder(out_dir, force=force).write_stream(names, files, remove_stale=remove_stale)
+
+
 def report_run(
     cache: Cache, claims_dir: Path, *, include_drafts: bool = False, events: Sequence[str] = ()
 ) -> RunCache:
@@ -124,22 +143,26 @@ def remember_report_run(
     corpus: Corpus,
     claims_dir: Path,
     out_dir: Path,
-    files: dict[str, str],
+    files: Mapping[str, str] | WriteResult,
     events: int,
 ) -> bool:
     """Record a finished Markdown report run: the source texts it may have read, the
-    files it wrote and its count of events."""
+    files it wrote (name -> text, or the :class:`WriteResult` of a streamed run, whose
+    hashes are used) and its count of events."""
     texts = source_text_candidates(corpus, project_root(claims_dir))
+    if isinstance(files, WriteResult):
+        return runs.remember_digests(texts, out_dir, files.digests, {"events": events})
     return runs.remember(texts, out_dir, files, {"events": events})
 
 
 @dataclass(slots=True)
 class ReportResult:
-    """What :func:`report` did: the corpus, the assessment, the files and how each was written."""
+    """What :func:`report` did: the corpus, the assessment and how each file was written
+    (``written.digests``: every file's name and the SHA-256 of its content; the reports
+    themselves went to disk as they were rendered and are not held)."""
 
     loaded: Loaded
     assessment: Assessment
-    files: dict[str, str]
     written: WriteResult = field(default_factory=WriteResult)
 
 
@@ -159,9 +182,10 @@ def report(
     loaded = load(claims_dir, include_drafts=include_drafts, cache=cache)
     check_events(events, loaded.corpus)
     assessment = assess(link(loaded.corpus))
-    files = render_reports(assessment, list(events) or None)
-    written = write_reports(files, out_dir, force=force, remove_stale=not events)
-    return ReportResult(loaded, assessment, files, written)
+    written = stream_reports(
+        assessment, out_dir, list(events) or None, force=force, remove_stale=not events
+    )
+    return ReportResult(loaded, assessment, written)
 
 
 @dataclass(slots=True)

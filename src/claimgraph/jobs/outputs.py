@@ -4,13 +4,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from claimgraph.errors import UsageError
-from claimgraph.output import OutputFolder, WriteResult, write_file
+from claimgraph.output import Content, OutputFolder, WriteResult, write_file
 
 if TYPE_CHECKING:
     from claimgraph.analysis.assess import Assessment
@@ -64,16 +64,18 @@ def site(
 
 def render_table(
     assessment: Assessment, format: Literal["json", "csv"], events: Sequence[str] | None = None
-) -> str:
-    """``report --format json/csv``: the whole assessment as JSON, or one CSV row per claim."""
+) -> Iterator[str]:
+    """``report --format json/csv``: the whole assessment as JSON, or one CSV row per claim,
+    in chunks as they are made (never the whole text in memory); ``"".join`` them for a str."""
     from claimgraph.views import tables
 
-    render = tables.render_json if format == "json" else tables.render_csv
-    return render(assessment, events=events)
+    generate = tables.generate_json if format == "json" else tables.generate_csv
+    return generate(assessment, events)
 
 
-def write_output(path: Path, text: str, *, force: bool = False) -> bool:
-    """Write one generated file under claimgraph's output rule; True if it changed."""
+def write_output(path: Path, text: Content, *, force: bool = False) -> bool:
+    """Write one generated file (a text, or its chunks as they come) under claimgraph's
+    output rule; True if it changed."""
     return write_file(path, text, force=force)
 
 

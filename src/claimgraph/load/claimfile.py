@@ -7,7 +7,14 @@ text to :func:`parse_claim_file`. A bug while parsing becomes an
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import gc
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from claimgraph import bulk
@@ -37,19 +44,161 @@ def read_claim_file(
         hit = cache.get("claimfile", key)
         if isinstance(hit, tuple):
             return hit
+    parsed, report, cacheable = parse_claim_data(data, name)
+    if cache is not None and cacheable:
+        cache.put("claimfile", key, (parsed, report))
+    return parsed, report
+
+
+def parse_claim_data(data: bytes, name: str) -> tuple[ClaimFile, Report, bool]:
+    """Decode and parse the bytes of one YAML claim file (what a worker of
+    :func:`read_claim_files` does), a bug becoming an ``internal-error`` problem;
+    and whether the result may be cached (not when the text could not be decoded
+    or the parser failed)."""
     report = Report()
     text = decode(data, name, report)
     if text is None:
-        return ClaimFile(name), report
+        return ClaimFile(name), report, False
     try:
         parsed, more = parse_claim_file(text, name)
     except Exception as exc:  # a bug must not become a traceback: report it, keep going
         internal_error(report, name, exc)
-        return ClaimFile(name), report
+        return ClaimFile(name), report, False
     report.extend(more)
-    if cache is not None:
-        cache.put("claimfile", key, (parsed, report))
-    return parsed, report
+    return parsed, report, True
+
+
+# Fewer YAML files to parse than this are read in this process: starting workers
+# (a fresh interpreter each, importing claimgraph) costs about as much as parsing
+# this many files of a hundred claims.
+POOL_MIN_FILES = 64
+# Fewer CPUs than this, and one process reads. Each result is pickled back to this
+# process, which costs about three quarters of the parse again (100,000 claims on 2
+# shared CPUs: 20 s of CPU and 21 s wall in one process, 35 s of CPU and 31-34 s wall
+# with 2 workers; benchmarks/RESULTS.md), so two CPUs do not pay for it.
+POOL_MIN_CPUS = 4
+# Files sent to a worker at once, and batches kept in flight per worker: enough to
+# keep every worker busy, few enough that the files' bytes are not all held at once.
+_POOL_CHUNK = 8
+_POOL_AHEAD = 4
+
+
+def cpu_count() -> int:
+    """The CPUs this process may use: ``os.process_cpu_count()`` (Python 3.13+), else
+    the CPUs of its affinity mask, else ``os.cpu_count()``."""
+    counted = getattr(os, "process_cpu_count", None)
+    if counted is not None:
+        return int(counted() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def pool_size(files: int) -> int:
+    """Worker processes worth starting for this many YAML files to parse (1: none).
+
+    Only where workers can be forked safely (Linux, and no other thread running,
+    such as a progress bar's): a forked worker starts at once and needs nothing
+    re-imported, where a spawned one would re-run the caller's main module.
+    """
+    if files < POOL_MIN_FILES or not _can_fork() or cpu_count() < POOL_MIN_CPUS:
+        return 1
+    return max(1, min(cpu_count(), files // _POOL_CHUNK))
+
+
+def _can_fork() -> bool:
+    return (
+        sys.platform == "linux"
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def read_claim_files(
+    paths: Sequence[Path],
+    *,
+    cache: Cache | None = None,
+    each: Callable[[], None] | None = None,
+    workers: int | None = None,
+) -> list[tuple[ClaimFile, Report]]:
+    """:func:`read_claim_file` of every path, in the same order, with the same results.
+
+    Files are independent, so those the ``cache`` does not hold are parsed in a
+    pool of ``workers`` processes (default :func:`pool_size`: one per CPU for a
+    big folder, none for a small one, where starting workers costs more than it
+    saves). Files are read, and cache entries written, in this process; only a
+    few batches of files per worker are in flight at a time. ``each()`` is
+    called after each file, in order.
+    """
+    n = pool_size(len(paths)) if workers is None else (workers if _can_fork() else 1)
+    if n <= 1:
+        out = []
+        for path in paths:
+            out.append(read_claim_file(path, cache=cache))
+            if each is not None:
+                each()
+        return out
+    results: list[tuple[ClaimFile, Report] | None] = [None] * len(paths)
+    done = 0
+
+    def ready() -> None:
+        nonlocal done
+        while done < len(paths) and results[done] is not None:
+            done += 1
+            if each is not None:
+                each()
+
+    # Forked (see pool_size); workers parse with the collector paused, as scan does here.
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=gc.disable)
+    with pool:
+        pending: deque[tuple[list[tuple[int, str]], Future[list[tuple[ClaimFile, Report, bool]]]]]
+        pending = deque()
+        batch: list[tuple[int, str]] = []  # index, cache key
+        jobs: list[tuple[bytes, str]] = []
+        for i, path in enumerate(paths):
+            name = str(path)
+            refused = Report()
+            data = read_bounded(path, name, refused)
+            if data is None:
+                results[i] = (ClaimFile(name), refused)
+                continue
+            key = content_key("yaml", name, data) if cache is not None else ""
+            hit = cache.get("claimfile", key) if cache is not None else None
+            if isinstance(hit, tuple):
+                results[i] = hit
+                continue
+            batch.append((i, key))
+            jobs.append((data, name))
+            if len(jobs) == _POOL_CHUNK or i == len(paths) - 1:
+                pending.append((batch, pool.submit(_parse_batch, jobs)))
+                batch, jobs = [], []
+            while len(pending) >= n * _POOL_AHEAD:
+                _collect(pending.popleft(), results, cache)
+                ready()
+        if jobs:
+            pending.append((batch, pool.submit(_parse_batch, jobs)))
+        while pending:
+            _collect(pending.popleft(), results, cache)
+            ready()
+    ready()
+    return [r for r in results if r is not None]
+
+
+def _parse_batch(jobs: list[tuple[bytes, str]]) -> list[tuple[ClaimFile, Report, bool]]:
+    return [parse_claim_data(data, name) for data, name in jobs]
+
+
+def _collect(
+    entry: tuple[list[tuple[int, str]], Future[list[tuple[ClaimFile, Report, bool]]]],
+    results: list[tuple[ClaimFile, Report] | None],
+    cache: Cache | None,
+) -> None:
+    batch, future = entry
+    for (i, key), (parsed, report, cacheable) in zip(batch, future.result(), strict=True):
+        results[i] = (parsed, report)
+        if cache is not None and cacheable:
+            cache.put("claimfile", key, (parsed, report))
 
 
 def read_bulk_file(

@@ -17,7 +17,7 @@ from claimgraph.checks import FieldReader, Places
 from claimgraph.errors import InvalidInput
 from claimgraph.io.walk import files_under
 from claimgraph.load.aspects import builtin_aspects, builtin_sides, merge_aspect
-from claimgraph.load.claimfile import internal_error, read_bulk_file, read_claim_file
+from claimgraph.load.claimfile import internal_error, read_bulk_file, read_claim_files
 from claimgraph.load.records import ClaimFile, PendingClaim
 from claimgraph.load.sources import read_source_texts
 from claimgraph.load.values import typed_value, value_hint
@@ -123,10 +123,19 @@ def _scan(
             progress(len(read), len(paths))
 
     # YAML first: the aspects they declare decide which CSV values are free text.
-    for path in paths:
-        if not path.name.endswith(bulk.BULK_SUFFIXES):
-            read[path] = [read_claim_file(path, cache=cache)]
-            done()
+    yaml_paths = [p for p in paths if not p.name.endswith(bulk.BULK_SUFFIXES)]
+    parsed_yaml = 0
+
+    def parsed_one() -> None:
+        nonlocal parsed_yaml
+        parsed_yaml += 1
+        if progress is not None:
+            progress(parsed_yaml, len(paths))
+
+    # In order; a big folder's files parsed in a pool of processes (read_claim_files).
+    yaml_read = read_claim_files(yaml_paths, cache=cache, each=parsed_one)
+    for path, one in zip(yaml_paths, yaml_read, strict=True):
+        read[path] = [one]
     text_aspects = _text_aspects(corpus, [f for got in read.values() for f, _ in got])
     for path in paths:
         if path.name.endswith(bulk.BULK_SUFFIXES):

@@ -15,7 +15,7 @@ timestamps), so golden files compare byte for byte.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from claimgraph.analysis.assess import (
     Assessment,
@@ -68,9 +68,11 @@ __all__ = [
     "figure_text",
     "figures_explained",
     "generate_reports",
+    "iter_reports",
     "render_event",
     "render_index",
     "report_filename",
+    "report_names",
     "spread_text",
     "verdict_text",
 ]
@@ -781,19 +783,35 @@ def _relative_link(event: Event) -> str:
     return f"[{md_inline(event.title or event.id)}]({report_filename(event.id)})"
 
 
+def report_names(assessment: Assessment, events: Iterable[str] | None = None) -> list[str]:
+    """The file names :func:`iter_reports` yields, in its order (the index last)."""
+    wanted = list(events) if events is not None else list(assessment.events)
+    return [*(report_filename(e) for e in wanted), INDEX_NAME]
+
+
+def iter_reports(
+    assessment: Assessment,
+    events: Iterable[str] | None = None,
+    *,
+    each: Callable[[list[str]], Iterable[str]] | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Each report as (file name, text) as it is rendered, one per event (all, or
+    those given), then ``index.md``: written as they come, none is held.
+
+    The index always lists every event of the assessment. ``each`` wraps the
+    loop over the events (the CLI's progress bar).
+    """
+    wanted = list(events) if events is not None else list(assessment.events)
+    for event_id in each(wanted) if each is not None else wanted:
+        yield report_filename(event_id), render_event(assessment, event_id)
+    yield INDEX_NAME, render_index(assessment)
+
+
 def generate_reports(
     assessment: Assessment,
     events: Iterable[str] | None = None,
     *,
     each: Callable[[list[str]], Iterable[str]] | None = None,
 ) -> dict[str, str]:
-    """Every report by file name: one per event (all, or those given) and ``index.md``.
-
-    The index always lists every event of the assessment. ``each`` wraps the
-    loop over the events (the CLI's progress bar).
-    """
-    wanted = list(events) if events is not None else list(assessment.events)
-    ids = each(wanted) if each is not None else wanted
-    files = {report_filename(e): render_event(assessment, e) for e in ids}
-    files[INDEX_NAME] = render_index(assessment)
-    return files
+    """Every report by file name (:func:`iter_reports`, all held)."""
+    return dict(iter_reports(assessment, events, each=each))
