@@ -432,3 +432,23 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
     """
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def check_known(kind: str, wanted: str | None, known: Iterable[str]) -> None:
+    """UsageError, with the nearest id as a hint, when ``wanted`` is not among ``known``
+    (an unknown event, party or aspect asked for on the command line).
+
+    >>> check_known("event", "kherson", ["kherson-2023"])
+    Traceback (most recent call last):
+    ...
+    claimgraph.errors.UsageError: unknown event 'kherson' (did you mean 'kherson-2023'?)
+    """
+    if wanted is None:
+        return
+    choices = list(known)
+    if wanted not in choices:
+        from claimgraph.errors import UsageError
+
+        hint = suggest(wanted, choices)
+        extra = f" (did you mean '{hint}'?)" if hint else ""
+        raise UsageError(f"unknown {kind} '{wanted}'{extra}")

@@ -35,7 +35,7 @@ from claimgraph.errors import InvalidInput, UsageError
 from claimgraph.load import Loaded, scan
 from claimgraph.model import Corpus
 from claimgraph.output import OutputFolder, WriteResult
-from claimgraph.problems import Report, suggest
+from claimgraph.problems import Report, check_known
 from claimgraph.views import markdown
 
 __all__ = [
@@ -86,12 +86,8 @@ def assess(linked: Linked) -> Assessment:
 
 def check_events(wanted: Iterable[str], corpus: Corpus) -> None:
     """UsageError, with the nearest id as a hint, for an event the corpus does not have."""
-    known = list(corpus.events)
     for event in wanted:
-        if event not in corpus.events:
-            hint = suggest(event, known)
-            extra = f" (did you mean '{hint}'?)" if hint else ""
-            raise UsageError(f"unknown event '{event}'{extra}")
+        check_known("event", event, corpus.events)
 
 
 def render_reports(

@@ -30,9 +30,8 @@ from json.encoder import encode_basestring as _encode_str  # the C encoder where
 from typing import Any
 
 from claimgraph.analysis.assess import Assessment, EventAssessment, event_order, outlet_of
-from claimgraph.errors import UsageError
 from claimgraph.model import Claim, Interval
-from claimgraph.problems import suggest
+from claimgraph.problems import check_known
 from claimgraph.quantities import stated
 from claimgraph.views.values import value_as_written
 
@@ -314,14 +313,7 @@ def _join(ids: Iterable[str]) -> str:
     return ";".join(dict.fromkeys(ids))
 
 
-def _check(kind: str, wanted: str | None, known: Iterable[str]) -> None:
-    if wanted is None:
-        return
-    choices = list(known)
-    if wanted not in choices:
-        hint = suggest(wanted, choices)
-        extra = f" (did you mean '{hint}'?)" if hint else ""
-        raise UsageError(f"unknown {kind} '{wanted}'{extra}")
+_check = check_known  # an unknown event, party or aspect: UsageError with a hint
 
 
 def claim_rows(
