@@ -144,7 +144,7 @@ def report(
         selected = wanted or None
 
         if format is Format.html:
-            from claimgraph.views.html import INDEX_HTML
+            from claimgraph.views.html.site import INDEX_HTML
 
             site = jobs.site(assessment, output or Path("site"), selected, force=force)
             pages, written = site.pages, site.written

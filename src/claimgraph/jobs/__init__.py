@@ -36,7 +36,7 @@ from claimgraph.load import Loaded, scan
 from claimgraph.model import Corpus
 from claimgraph.output import OutputFolder, WriteResult
 from claimgraph.problems import Report, check_known
-from claimgraph.views import markdown
+from claimgraph.views.markdown.reports import generate_reports, iter_reports, report_names
 
 __all__ = [
     "ReportResult",
@@ -96,9 +96,10 @@ def render_reports(
     *,
     each: Callable[[list[str]], Iterable[str]] | None = None,
 ) -> dict[str, str]:
-    """The Markdown reports by file name (:func:`claimgraph.views.markdown.generate_reports`);
+    """The Markdown reports by file name
+    (:func:`claimgraph.views.markdown.reports.generate_reports`);
     ``each`` wraps the loop over events (a progress bar)."""
-    return markdown.generate_reports(assessment, events, each=each)
+    return generate_reports(assessment, events, each=each)
 
 
 def write_reports(
@@ -120,8 +121,8 @@ def stream_reports(
     """:func:`render_reports` and :func:`write_reports` at once: each report goes to disk
     as it is rendered (:meth:`OutputFolder.write_stream`), so only its hash is held; the
     same files, the same all-or-nothing guarantee. ``result.digests`` has every hash."""
-    names = markdown.report_names(assessment, events)
-    files = markdown.iter_reports(assessment, events, each=each)
+    names = report_names(assessment, events)
+    files = iter_reports(assessment, events, each=each)
     return OutputFolder(out_dir, force=force).write_stream(names, files, remove_stale=remove_stale)
 
 

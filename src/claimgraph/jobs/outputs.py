@@ -54,10 +54,10 @@ def site(
     """``report --format html``: the site's pages (every event, or ``events``, and
     the index) written into ``out_dir`` through its manifest (stale pages removed
     only when every event is written)."""
-    from claimgraph.views import html
+    from claimgraph.views.html.site import generate_site
 
     folder = OutputFolder(out_dir, force=force)
-    pages = html.generate_site(assessment, events)
+    pages = generate_site(assessment, events)
     written = folder.write_all(pages, remove_stale=not events)
     return SiteResult(folder.path, pages, written)
 

@@ -2,6 +2,8 @@
 the graph and pandas frames.
 
 - :mod:`claimgraph.views.markdown`: one comparison report per event and an index;
+- :mod:`claimgraph.views.event_data`, :mod:`claimgraph.views.figures`: what both report
+  views list about an event, and its count figures as text;
 - :mod:`claimgraph.views.mermaid`: the diagram inside each report;
 - :mod:`claimgraph.views.tables`: the whole assessment as JSON or CSV;
 - :mod:`claimgraph.views.claimreview`: schema.org ClaimReview for reviewed claims;
@@ -16,7 +18,9 @@ Renderers return text; writing it safely is :mod:`claimgraph.output`'s job.
 """
 
 from claimgraph.views.claimreview import generate_claimreview, render_claimreview
-from claimgraph.views.markdown import generate_reports, render_event, render_index
+from claimgraph.views.markdown.event import render_event
+from claimgraph.views.markdown.index import render_index
+from claimgraph.views.markdown.reports import generate_reports
 from claimgraph.views.tables import assessment_to_dict, render_csv, render_json
 
 __all__ = [

@@ -1,0 +1,114 @@
+"""One claim as Markdown text: its table cell with marks, the verdict, and the
+statement line (who, when, the quote, where it was reported) the sections list."""
+
+from __future__ import annotations
+
+from claimgraph.analysis.assess import Assessment
+from claimgraph.model import Certainty, Claim, Corpus, Stance
+from claimgraph.views.escape import md_cell, md_inline, md_link, one_line
+from claimgraph.views.event_data import answered_decline
+from claimgraph.views.values import report_value
+from claimgraph.views.wording import Names, contradicted, format_date, is_superseded, short_date
+
+__all__ = ["cell_text", "statement_line", "verdict_text"]
+
+
+def _evidence_marks(claim: Claim) -> str:
+    if not claim.evidence:
+        return ""
+    if not claim.has_evidence:
+        return " (no evidence)"
+    kinds = [e for e in claim.evidence if e != "none"]
+    return " " + " ".join(f"({md_inline(k)})" for k in kinds)
+
+
+def cell_text(claim: Claim, assessment: Assessment) -> str:
+    """One claim as it appears in a table cell, with its marks (escaped Markdown)."""
+    if claim.stance is Stance.DECLINES:
+        if answered_decline(claim, assessment):
+            return "~~“declined”~~, then answered"
+        return "“declined”"
+    text = md_cell(report_value(claim, assessment)) or md_cell(claim.quote)[:60]
+    if claim.certainty is Certainty.HEDGED:
+        text = "\\~" + text  # escaped: GFM reads a single ~ pair as strikethrough
+    if claim.stance is Stance.DENIES:
+        text = "✗ " + text
+    if claim.certainty is Certainty.REPORTED:
+        text += "²"
+    if is_superseded(claim, assessment):
+        text = f"~~{text}~~"
+    text += _evidence_marks(claim)
+    if claim.review is not None and claim.review.rating.strip():
+        text += f" \\[verdict: {md_cell(claim.review.rating)}\\]"
+    if contradicted(claim, assessment):
+        text = "⚠ " + text
+    return text
+
+
+def verdict_text(claim: Claim) -> str:
+    """The fact-checker's verdict on a claim (escaped Markdown), or ``""``.
+
+    >>> from claimgraph.model import Review
+    >>> c = Claim("c", "e", "p", "s", "cause", "x",
+    ...           review=Review("False", reviewer="Desk", url="https://x.org/r"))
+    >>> verdict_text(c)
+    'verdict: **False** by Desk ([review](https://x.org/r))'
+    """
+    review = claim.review
+    if review is None or not review.rating.strip():
+        return ""
+    text = f"verdict: **{md_inline(review.rating)}**"
+    if review.reviewer.strip():
+        text += f" by {md_inline(review.reviewer)}"
+    if review.date:
+        text += f", {format_date(review.date)}"
+    link = md_link("review", review.url) if review.url.strip() else ""
+    if link.startswith("["):
+        text += f" ({link})"
+    return text
+
+
+def _source_ref(claim: Claim, corpus: Corpus) -> str:
+    """A short reference to the claim's source; the Sources section has the link."""
+    source = corpus.sources.get(claim.source)
+    if source is None:
+        return md_inline(claim.source)
+    name = one_line(source.outlet) or one_line(source.title)
+    if not name or name == source.id:
+        return md_inline(source.id)
+    return f"{md_inline(name)} \\[{md_inline(source.id)}\\]"
+
+
+def _who(claim: Claim, names: Names) -> str:
+    side = names.side(names.side_id(claim.party))
+    who = f"**{md_inline(names.party(claim.party))}** ({md_inline(side)})"
+    if claim.speaker.strip():
+        who += f", {md_inline(claim.speaker)}"
+    if claim.via.strip():
+        who += f", via {md_inline(claim.via)}"
+    return who
+
+
+def _quote(claim: Claim) -> str:
+    if not claim.quote.strip():
+        return "(no quote recorded)"
+    return f"“{md_inline(claim.quote)}”"
+
+
+def statement_line(claim: Claim, assessment: Assessment, names: Names) -> str:
+    """One line: who, when, the quote, and where it was reported."""
+    when = short_date(claim.said_on)
+    parts = [_who(claim, names)]
+    if when:
+        parts[0] += f", {when}"
+    marks = []
+    if claim.certainty is not Certainty.ASSERTED:
+        marks.append(claim.certainty.value)
+    if claim.evidence:
+        marks.append(
+            "evidence: " + ", ".join(claim.evidence) if claim.has_evidence else "no evidence"
+        )
+    extra = f" ({md_inline('; '.join(marks))})" if marks else ""
+    line = f"{parts[0]}: {_quote(claim)}{extra} — {_source_ref(claim, assessment.corpus)}"
+    verdict = verdict_text(claim)
+    return f"{line} — {verdict}" if verdict else line

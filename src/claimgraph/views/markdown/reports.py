@@ -1,0 +1,45 @@
+"""The report loop: every event's report, then the index, as they are rendered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from claimgraph.analysis.assess import Assessment
+from claimgraph.views.markdown.event import render_event
+from claimgraph.views.markdown.index import INDEX_NAME, render_index, report_filename
+
+__all__ = ["generate_reports", "iter_reports", "report_names"]
+
+
+def report_names(assessment: Assessment, events: Iterable[str] | None = None) -> list[str]:
+    """The file names :func:`iter_reports` yields, in its order (the index last)."""
+    wanted = list(events) if events is not None else list(assessment.events)
+    return [*(report_filename(e) for e in wanted), INDEX_NAME]
+
+
+def iter_reports(
+    assessment: Assessment,
+    events: Iterable[str] | None = None,
+    *,
+    each: Callable[[list[str]], Iterable[str]] | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Each report as (file name, text) as it is rendered, one per event (all, or
+    those given), then ``index.md``: written as they come, none is held.
+
+    The index always lists every event of the assessment. ``each`` wraps the
+    loop over the events (the CLI's progress bar).
+    """
+    wanted = list(events) if events is not None else list(assessment.events)
+    for event_id in each(wanted) if each is not None else wanted:
+        yield report_filename(event_id), render_event(assessment, event_id)
+    yield INDEX_NAME, render_index(assessment)
+
+
+def generate_reports(
+    assessment: Assessment,
+    events: Iterable[str] | None = None,
+    *,
+    each: Callable[[list[str]], Iterable[str]] | None = None,
+) -> dict[str, str]:
+    """Every report by file name (:func:`iter_reports`, all held)."""
+    return dict(iter_reports(assessment, events, each=each))
