@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimgraph.errors import OutputError
-from claimgraph.extract import UNKNOWN_SIDE, UNKNOWN_SIDE_NAME, Draft, DraftClaim, DraftEvent
+from claimgraph.extract.draft import UNKNOWN_SIDE, UNKNOWN_SIDE_NAME, Draft, DraftClaim, DraftEvent
 from claimgraph.io.atomic import atomic_write
 from claimgraph.io.files import MAX_FILE_BYTES
 from claimgraph.io.yaml_write import dump

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from claimgraph.extract import UNKNOWN_SIDE, Draft, DraftEvent
+from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftEvent
 from claimgraph.extract.events import DateRef
 from claimgraph.model import Event, Party
 

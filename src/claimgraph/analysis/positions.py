@@ -1,0 +1,165 @@
+"""Positions of one question assessed: who holds and denies each, echoes collapsed, and the
+claim-level contradictions between them (paired per party, never their product).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimgraph.analysis.context import _Context, _unique
+from claimgraph.analysis.link import Position, QuestionLinks, Relation
+from claimgraph.analysis.records import PositionAssessment
+
+
+def _first_by_party(ctx: _Context, claims: Iterable[str]) -> dict[str, str]:
+    first: dict[str, str] = {}
+    for claim in claims:
+        first.setdefault(ctx.party(claim), claim)
+    return first
+
+
+def _neighbours(question: QuestionLinks) -> dict[str, dict[str, list[str]]]:
+    """Position id -> relation kind -> the related position ids, in one pass."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for r in question.relations:
+        found.setdefault(r.a, {}).setdefault(r.kind, []).append(r.b)
+        found.setdefault(r.b, {}).setdefault(r.kind, []).append(r.a)
+    return found
+
+
+def _assess_position(
+    ctx: _Context, p: Position, neighbours: dict[str, dict[str, list[str]]]
+) -> PositionAssessment:
+    # Lists, not generators, into _unique: most positions hold one or two claims, and
+    # a generator's set-up would cost more than the work.
+    claims = ctx.corpus.claims
+    superseded = ctx.superseded
+    side_of = ctx.side_of_party
+    holders = [claims[c] for c in p.claims]
+    current = [c.id for c in holders if c.id not in superseded]
+    current_holders = [claims[c] for c in current] if len(current) < len(holders) else holders
+    groups: dict[str, set[str]] = {}
+    for c in current_holders:
+        groups.setdefault(side_of(c.party), set()).add(ctx.group(c.id))
+    ctx.holder_groups[p.id] = groups
+    deniers = [claims[c].party for c in p.denied_by]
+    ctx.denier_sides[p.id] = {side_of(party) for party in deniers}
+    # Independent sides: an echo counts with the side of the claim it repeats.
+    independent = _unique([ctx.side(ctx.group(c)) for c in current])
+    outlets = _unique([ctx.outlet(c) for c in current])
+    related = neighbours.get(p.id, {})
+    contradicts = tuple(related.get("contradicts", ()))
+    complements = tuple(related.get("complements", ()))
+    return PositionAssessment(
+        id=p.id,
+        event=p.event,
+        aspect=p.aspect,
+        value=p.value,
+        label=p.label,
+        claims=tuple(p.claims),
+        denied_by=tuple(p.denied_by),
+        parties=_unique([c.party for c in holders]),
+        sides=_unique([side_of(c.party) for c in holders]),
+        denying_parties=_unique(deniers),
+        evidence=_unique([e for c in holders for e in c.evidence]),
+        # _value_, not .value: an enum's value property costs ten times a plain attribute.
+        certainties=_unique([c.certainty._value_ for c in holders]),
+        independent_sides=independent,
+        outlets=outlets,
+        independently_corroborated=len(independent) >= 2 and len(outlets) >= 2,
+        contradicts=contradicts,
+        complements=complements,
+        superseded=bool(p.claims) and not current,
+        superseded_by=_unique([superseded[c] for c in p.claims if c in superseded]),
+        current_claims=tuple(current),
+        current_parties=_unique([c.party for c in current_holders]),
+    )
+
+
+def _pairings(ctx: _Context, left: Iterable[str], right: Iterable[str]) -> list[tuple[str, str]]:
+    """Pair each party's first claim on one end with one claim on the other end.
+
+    The counterpart is the other end's first claim from another side if there
+    is one, else its first claim. Every party on either end appears in at
+    least one pair, and the number of pairs grows with the parties, not with
+    their product.
+    """
+    lefts = _first_by_party(ctx, left)
+    rights = _first_by_party(ctx, right)
+    if not lefts or not rights:
+        return []
+
+    def by_side(claims: dict[str, str]) -> dict[str, str]:
+        first: dict[str, str] = {}
+        for claim in claims.values():
+            first.setdefault(ctx.side(claim), claim)
+        return first
+
+    left_sides, right_sides = by_side(lefts), by_side(rights)
+
+    def counterpart(claim: str, sides: dict[str, str]) -> str:
+        own = ctx.side(claim)
+        return next((c for side, c in sides.items() if side != own), next(iter(sides.values())))
+
+    pairs: dict[tuple[str, str], None] = {}
+    covered: set[str] = set()
+    for a in lefts.values():
+        b = counterpart(a, right_sides)
+        pairs[(a, b)] = None
+        covered.add(b)
+    for b in rights.values():
+        if b not in covered:
+            pairs[(counterpart(b, left_sides), b)] = None
+    return list(pairs)
+
+
+def _party_pairs(
+    question: QuestionLinks, positions: dict[str, PositionAssessment]
+) -> tuple[set[frozenset[str]], int]:
+    """The pairs of parties whose current answers contradict on one question, and
+    the number of contradictions (pairs of contradicting answers, denied answers).
+    """
+    pairs: set[frozenset[str]] = set()
+    contradictions = 0
+
+    def add(left: Iterable[str], right: Iterable[str]) -> None:
+        right = tuple(right)
+        for a in left:
+            pairs.update(frozenset((a, b)) for b in right if a != b)
+
+    for relation in question.relations:
+        if relation.kind == "contradicts":
+            a, b = positions[relation.a], positions[relation.b]
+            if a.current_parties and b.current_parties:
+                contradictions += 1
+                add(a.current_parties, b.current_parties)
+    for position in positions.values():
+        if position.current_claims and position.denying_parties:
+            contradictions += 1
+            add(position.denying_parties, position.current_parties)
+    return pairs, contradictions
+
+
+def _rule_contradictions(
+    ctx: _Context, question: QuestionLinks, positions: dict[str, PositionAssessment]
+) -> list[Relation]:
+    """Claim-level contradictions of one question, for showing both quotes side by side.
+
+    For each pair of contradicting positions (and each asserted position that
+    others deny), every party involved is paired with one claim of the other
+    end (see :func:`_pairings`): linear in the parties, never their product.
+    """
+    found: list[Relation] = []
+    for relation in question.relations:
+        if relation.kind != "contradicts":
+            continue
+        left, right = positions[relation.a], positions[relation.b]
+        for a, b in _pairings(ctx, left.current_claims, right.current_claims):
+            found.append(Relation("contradicts", a, b, "rule", relation.reason))
+    for position in positions.values():
+        if not position.denied_by or not position.current_claims:
+            continue
+        reason = f"denies {position.label} {question.aspect}".strip()
+        for a, b in _pairings(ctx, position.denied_by, position.current_claims):
+            found.append(Relation("contradicts", a, b, "rule", reason))
+    return found

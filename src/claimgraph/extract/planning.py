@@ -1,0 +1,218 @@
+"""One report's events planned: one main event (the report's date and place), a sentence
+leaving it only for another dated incident; events matched to the registry's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import timedelta
+
+from claimgraph.extract.attribution import find_word
+from claimgraph.extract.draft import DraftEvent
+from claimgraph.extract.events import MONTHS, DateRef, Place, date_mentions, resolve_dates, years_in
+from claimgraph.extract.runstate import _RunState
+from claimgraph.model import slugify
+
+_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
+
+# A date after these words bounds a period ("since February 2022"): no incident of its own.
+_PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# A speech verb right before a date: "said on Monday", "told reporters late on Sunday".
+_SAID_ON = re.compile(
+    r"\b(\w+)(?:\s+(?:reporters|journalists|media))?\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
+
+
+def _in_passing(text: str, d: DateRef) -> bool:
+    return _PASSING_DATE.search(text[max(0, d.at - 12) : d.at]) is not None
+
+
+# Gazetteer kinds that are areas, not towns.
+_BROAD = frozenset({"region", "country"})
+
+
+class _EventPlanning(_RunState):
+    """The event planning step of :class:`claimgraph.extract.run._Run`."""
+
+    def _settlement(self, story_start: int) -> list[Place]:
+        """A settlement the headline or lede names as one ("the village of Hroza", "Hroza
+        village") that the gazetteer does not know: a place of its own, kind village."""
+        m = self.ex.lex.settlement.search(self.body, 0, story_start)
+        if m is None:
+            return []
+        name = m.group("name") or m.group("name2")
+        return [Place(name, kind="village")]
+
+    def _government(self, place: Place, start: int, end: int) -> bool:
+        """Whether a capital named here stands for its government ("the Kyiv regime",
+        "Moscow's forces", "Kyiv denied"): then it is no place of the event."""
+        if not self.ex.registry.stands_for_a_government(self.body[start:end]):
+            return False
+        after = self.body[end : end + 40]
+        if after[:2] in ("'s", "’s") or self.ex.lex.government_after.search(
+            self.body[max(0, start - 30) : start]
+        ):
+            return True
+        m = _NEXT_WORD.match(after)
+        if m is None:
+            return False
+        word = m.group(1)
+        return (
+            word.casefold() in self.ex.lex.government_nouns
+            or self.ex.lex.speech_verb.fullmatch(word) is not None
+        )
+
+    def _plan_events(self, dl: DateRef | None) -> None:
+        """One main event per report; a sentence leaves it only for another dated incident.
+
+        The main date is the date line or dateline (else the first explicit
+        date), moved to the lede's own day when the lede names one shortly
+        before it ("date 2024-11-18 ... overnight on Sunday"); the main place
+        is the headline's or the first sentence's, else the first named.
+        """
+        ref = dl.end if dl is not None else None
+        # with no date for the report, a year mentioned in passing ("since 2014") dates
+        # nothing: only dates with their own year (or weekday) count
+        years = years_in(self.text) if ref is not None else []
+        ref0 = ref
+        pieces = [(sentence.start, sentence.text) for sentence in self.sentences]
+        mentions = date_mentions(self.body, pieces)
+        dated = [d for d in resolve_dates(mentions, ref, years) if not _in_passing(self.body, d)]
+        first = [d for d in dated if d.is_day]
+        if dl is not None and dl.is_day:
+            main: DateRef | None = dl
+        elif dl is not None:
+            inside = [d for d in first if dl.start <= d.start <= dl.end]
+            main = inside[0] if inside else dl
+        else:
+            main = first[0] if first else None
+        self.month_day = self.header.month_day
+        if main is None and self.month_day is None:
+            # no year anywhere: the first day named ("on March 11") still lets reports meet
+            for m in mentions:
+                month, day = m.groupdict().get("month"), m.groupdict().get("day")
+                if month and day and month.casefold().rstrip(".") in MONTHS:
+                    self.month_day = (MONTHS[month.casefold().rstrip(".")], int(day))
+                    break
+        self.published = main.start if main is not None and main.is_day else None
+        ref = self.published or ref or (main.end if main else None)
+        self.ref = ref
+        all_dates = (
+            dated
+            if ref == ref0
+            else [d for d in resolve_dates(mentions, ref, years) if not _in_passing(self.body, d)]
+        )
+        lede_end = self.sentences[1].end if len(self.sentences) > 1 else len(self.body)
+        story_start = self.sentences[min(3, len(self.sentences) - 1)].end if self.sentences else 0
+        if main is not None and main.is_day and dl is None and self.sentences:
+            # a date line inside the text ("Apr 7, 2025 18:00" under the headline): the story
+            # starts after it
+            at = bisect.bisect_right([x.end for x in self.sentences], main.at)
+            story_start = self.sentences[min(at + 3, len(self.sentences) - 1)].end
+        if main is not None and main.is_day:
+            # the incident's day, a few days before the report's (the headline, the lede
+            # and the next two sentences)
+            lede = [
+                d for d in all_dates if d.at < story_start and d.is_day and d.start < main.start
+            ]
+            if lede and main.start - lede[0].start <= timedelta(days=6):
+                main = lede[0]  # the incident's day, reported a day or two later
+        found = [f for f in self.ex.gazetteer.find_in(pieces) if not self._government(*f)]
+        towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
+        regions = [(p, at) for p, at, _ in found if p.kind == "region"]
+        lede_towns = [p for p, at in towns if at < lede_end]
+        if not lede_towns and not [p for p, at in towns if at < story_start]:
+            # a village the gazetteer lacks, named as one in the opening sentences
+            lede_towns = self._settlement(story_start)
+        main_place = (
+            lede_towns[0]
+            if lede_towns
+            else towns[0][0]
+            if towns
+            else regions[0][0]
+            if regions
+            else None
+        )
+        self.main_when = main
+        self.sentence_event: list[str] = []
+        k = 0
+        di = 0
+        for s in self.sentences:
+            places = []
+            while k < len(found) and found[k][1] < s.end:
+                if found[k][1] >= s.start:
+                    places.append(found[k][0])
+                k += 1
+            dates = []
+            while di < len(all_dates) and all_dates[di].at < s.end:
+                if all_dates[di].at >= s.start:
+                    dates.append(all_dates[di])
+                di += 1
+            other = [d for d in dates if main is None or not d.overlaps(main)]
+            elsewhere = [p for p in places if p.kind not in _BROAD and p != main_place]
+            if not elsewhere:
+                # "..., Peskov said on Monday": the day of the words, no other incident (unless
+                # the sentence names another town too)
+                other = [d for d in other if not self._statement_day(d)]
+            if other and not any(main is not None and d.overlaps(main) for d in dates):
+                here = [p for p in places if p.kind not in _BROAD] or places
+                self.sentence_event.append(self._event(here[0] if here else main_place, other[0]))
+            else:
+                self.sentence_event.append(self._event(main_place, main))
+
+    def _statement_day(self, d: DateRef) -> bool:
+        """Whether a date is the day a statement was made ("Peskov said on Monday",
+        "reported Sunday"), not an incident's."""
+        before = self.body[max(0, d.at - 30) : d.at]
+        m = _SAID_ON.search(before)
+        return m is not None and self.lex.speech_verb.fullmatch(m.group(1)) is not None
+
+    def _event(self, place: Place | None, when: DateRef | None) -> str:
+        # the dates, not where in the text they were written
+        key = (
+            place.name if place is not None else "",
+            when.start if when is not None else None,
+            when.end if when is not None else None,
+        )
+        known = self._event_ids.get(key)
+        if known is None:
+            known = self._event_ids[key] = self._make_event(place, when)
+        return known
+
+    def _make_event(self, place: Place | None, when: DateRef | None) -> str:
+        name = place.name if place is not None else "unknown-place"
+        # a registered event of the place on the same dates, else within a day (a report
+        # dated the morning after the strike, as drafts of one strike are grouped)
+        for slack in (timedelta(0), timedelta(days=1)):
+            for ev in self.ex.registry.events.values():
+                lo = ev.date or ev.start
+                hi = ev.date or ev.end or ev.start
+                if when is None or lo is None or hi is None:
+                    continue
+                if not (lo - slack <= when.end and when.start <= hi + slack):
+                    continue
+                names = {name.casefold(), *self.ex.gazetteer.aliases(name)}
+                where = f"{ev.place} {ev.title}".casefold()
+                if any(find_word(where, n) is not None for n in names):
+                    self.events.setdefault(
+                        ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True)
+                    )
+                    return ev.id
+        slug = f"{slugify(name)}-{when.slug if when else 'undated'}"
+        if slug in self.ex.registry.events:
+            slug = f"{slug}-{self.stem}"
+        if slug not in self.events:
+            title = f"Events in {name}" + (f", {when}" if when else "")
+            self.events[slug] = DraftEvent(
+                slug,
+                title,
+                when,
+                name,
+                place.region if place else "",
+                place.coords if place else None,
+                month_day=self.month_day if when is None else None,
+            )
+        return slug

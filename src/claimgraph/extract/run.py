@@ -1,0 +1,329 @@
+"""One report's extraction (:class:`_Run`): the header and datelines set aside, sentences
+split into segments, each attributed (the steps in :mod:`.planning`, :mod:`.speakers`
+and :mod:`.claims`), then restated and unknown speakers settled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimgraph.extract.attribution import Attribution, Resolver, Speaker, find_attribution
+from claimgraph.extract.claims import _EXPLICIT, _Claims, _shorten
+from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftClaim, DraftEvent
+from claimgraph.extract.header import read_header
+from claimgraph.extract.lexicon import text_words
+from claimgraph.extract.names import countries_in
+from claimgraph.extract.planning import _EventPlanning
+from claimgraph.extract.runstate import _Segment
+from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_sentences
+from claimgraph.extract.speakers import _Speakers
+from claimgraph.model import AspectType, Party, slugify
+
+if TYPE_CHECKING:
+    from claimgraph.extract import Extractor
+
+# (case is ignored only in the words, so that the engine can skip to "," and ";")
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
+# ", a day after", ", hours before": where a second voice may begin (split only when
+# both sides have a speech verb).
+_LATER_VOICE = re.compile(
+    r",\s+(?:(?i:(?:(?:a|an|one|two|three|several|just|only|some)\s+)?"
+    r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|whereas)"
+    r"|(?:where|with)(?=\s+[A-Z]))\s+"
+)
+_PUNCT = re.compile(r"[,.;]")
+_ON_PLATFORM = re.compile(r"\s*(?:on|in|across)\s+([^,]{2,40}),", re.IGNORECASE)
+_EVIDENCE_AUX = re.compile(r"\s+(?:has|have|had|did|does|also|still)\s*$")
+# A sentence about other incidents than the report's ("in separate attacks", "elsewhere").
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:in|during|by)\s+(?:a\s+|two\s+|several\s+)?(?:separate|other|various|unrelated)\s+"
+    r"(?:attacks?|strikes?|shelling|incidents?)\b|\belsewhere\s+in\b",
+    re.IGNORECASE,
+)
+
+# A wire dateline at the start of a story: "KYIV, Nov 18 (Reuters) - ".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s*\d{1,2})?){0,2}"
+    r"\s*\([A-Z][\w .-]{0,28}\)\s*[-–—]+\s+"
+)
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?\s*\d{1,2})?\s*(?:\([\w .-]{1,30}\)\s*)?[-–—]+\s+"
+)
+
+
+class _Run(_EventPlanning, _Speakers, _Claims):
+    """One report's extraction (state: recent speakers, current event, claims so far)."""
+
+    def __init__(self, ex: Extractor, text: str, path: Path, file: str | None) -> None:
+        self.ex = ex
+        self.lex = ex.lex
+        self.text = text
+        self.path = path
+        self.stem = slugify(path.stem) or "report"
+        self.resolver = Resolver(ex.registry, ex.lex)
+        self.claims: list[DraftClaim] = []
+        self.events: dict[str, DraftEvent] = {}
+        self.parties: dict[str, Party] = {}
+        self.ids: set[str] = set()
+        self._next_n: dict[str, int] = {}
+        self._ends: list[int] = []
+        self._said: set[tuple[str, str, str, str]] = set()  # (party, aspect, quote, stance)
+        self._generic: set[str] = set()  # ids of claims whose speaker is generic ("Moscow")
+        self._speaking_generic = False  # the speaker of the claims being added is generic
+        self._generic_memo: dict[str, bool] = {}
+        self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
+        header = read_header(text)
+        dl = header.when
+        self.header = header
+        body = header.text
+        wire = _DATELINE.match(body)
+        if wire:  # "KYIV - ": a dateline with no agency, at the story's start
+            body = " " * wire.end() + body[wire.end() :]
+        for label in ex.lex.layout_label.finditer(body):  # "Quote: ", "Details: "
+            body = body[: label.start()] + " " * (label.end() - label.start()) + body[label.end() :]
+        self.body = body
+        self.sentences = split_sentences(self.body, ex.lex.abbreviations)
+        self._plan_events(dl)
+        self._attribute()
+        self._drop_restated()
+        self._settle_unknowns()
+        source: dict[str, object] = {
+            "id": f"draft-{self.stem}",
+            "title": _title(self.sentences),
+            "file": file if file is not None else path.as_posix(),
+            "status": "draft",
+        }
+        if self.published is not None:
+            source["published"] = self.published
+        if header.url:
+            source["url"] = header.url
+        # a leading dot would hide the draft from the loader (and from people)
+        name = path.stem.lstrip(".") or "report"
+        self.draft = Draft(name + ".yaml", source, self.claims, self.events, self.parties)
+
+    def _segments(self, s: Sentence) -> Iterator[_Segment]:
+        if s.text[:1] in OPENING:
+            yield _Segment(s.text, s.start, s.paragraph)
+            return
+        pos = 0
+        for m in _CLAUSE_BREAK.finditer(s.text):
+            # never split inside quotation marks
+            if _inside_quote(s.text, m.start()):
+                continue
+            yield from self._second_voice(s.text[pos : m.start()], s.start + pos, s.paragraph)
+            pos = m.end()
+        yield from self._second_voice(s.text[pos:], s.start + pos, s.paragraph)
+
+    def _second_voice(self, text: str, start: int, paragraph: int) -> Iterator[_Segment]:
+        """ "..., officials said, a day after Moscow said ...": two attributions, two segments."""
+        for m in _LATER_VOICE.finditer(text):
+            head, tail = text[: m.start()], text[m.end() :]
+            if (
+                not _inside_quote(text, m.start())
+                and self.lex.speech_verb.search(head)
+                and self.lex.speech_verb.search(tail)
+            ):
+                yield _Segment(head, start, paragraph)
+                yield from self._second_voice(tail, start + m.end(), paragraph)
+                return
+        yield _Segment(text, start, paragraph)
+
+    def _attribute(self) -> None:
+        prev_paragraph = -1
+        carried: Speaker | None = None
+        for index, s in enumerate(self.sentences):
+            event = self.sentence_event[index]
+            if s.paragraph != prev_paragraph:
+                carried = None
+            prev_paragraph = s.paragraph
+            t = s.text
+            if (
+                "separate" in t
+                or "other" in t
+                or "various" in t
+                or "unrelated" in t
+                or "lsewhere" in t  # (also "Elsewhere")
+            ) and _OTHER_INCIDENT.search(t):
+                continue  # "four more died in separate attacks": not this event's figures
+            for seg in self._segments(s):
+                att = find_attribution(seg.text, self.lex, headline=index == 0)
+                if att is None:
+                    if self._evidence_note(seg):
+                        continue
+                    att = self._implicit(seg)
+                    if (
+                        att is None
+                        and carried is not None
+                        and (self.lex.continuation.search(seg.text) or self._bare_counts(seg.text))
+                    ):
+                        self._claims(seg, att, [carried], event, continuation=True)
+                        continue
+                    if att is None:
+                        continue
+                speakers = self._speakers(att, event)
+                if not speakers:
+                    continue
+                self._claims(seg, att, speakers, event)
+                carried = speakers[-1] if att.cue in _EXPLICIT else None
+
+    def _drop_restated(self) -> None:
+        """A journalist's summary ("Moscow said it targeted a military meeting", "at least 13
+        dead, officials said") is not a claim of its own when a named speaker says the same
+        later in the report: a claim of a generic speaker (data/extract.yaml,
+        ``generic_speakers``) is dropped when a later claim of a party of its side (any party
+        for a speaker of unknown side) that is not generic answers the same aspect, with the
+        same stance and an agreeing value (the same category, a shared item, overlapping
+        counts)."""
+        if not self._generic:
+            return
+        registry = self.ex.registry
+        aspects = registry.aspects
+
+        def side(party_id: str) -> str:
+            party = registry.party(party_id) or self.parties.get(party_id)
+            return party.side if party is not None else UNKNOWN_SIDE
+
+        later: dict[str, list[DraftClaim]] = {}
+        for c in self.claims:
+            if c.id not in self._generic:
+                later.setdefault(c.aspect, []).append(c)
+        keep = []
+        for c in self.claims:
+            aspect = aspects.get(c.aspect)
+            if c.id in self._generic and aspect is not None and aspect.type is not AspectType.TEXT:
+                own = side(c.party)
+                if any(
+                    o.at > c.at
+                    and o.stance == c.stance
+                    and (own == UNKNOWN_SIDE or side(o.party) == own)
+                    and _agree(aspect.type, c.value, o.value)
+                    for o in later.get(c.aspect, ())
+                ):
+                    continue
+            keep.append(c)
+        if len(keep) == len(self.claims):
+            return
+        self.claims[:] = keep
+        used = {c.party for c in keep}
+        for pid in [p for p in self.parties if p not in used]:
+            del self.parties[pid]
+
+    def _bare_counts(self, text: str) -> bool:
+        """A sentence that only gives counts ("Six of them children.", "75 people were
+        wounded."): the toll of the speaker of the sentence before, in the same paragraph."""
+        if not self.ex.reader.may_count(text) or self.lex.speech_verb.search(text):
+            return False
+        findings = self.ex.reader.findings(text)
+        aspects = self.ex.registry.aspects
+        return bool(findings) and all(
+            (a := aspects.get(f.aspect)) is not None and a.type is AspectType.COUNT
+            for f in findings
+        )
+
+    def _settle_unknowns(self) -> None:
+        """An unknown speaker that names an institution without its country ("- Defence
+        Ministry" in a headline) is that country's when only one country's institution of that
+        name is among the report's speakers' sides."""
+        registry = self.ex.registry
+        sides = []
+        for c in self.claims:
+            party = registry.party(c.party)
+            if party is not None and party.side not in sides:
+                sides.append(party.side)
+        for pid, party in list(self.parties.items()):
+            if (
+                party.side != UNKNOWN_SIDE
+                or countries_in(party.name)
+                or len(party.name.split()) > 4
+            ):
+                continue
+            found = {  # the side's name alone is no institution of that side
+                hit[0]
+                for side in sides
+                if (hit := registry.lookup(f"{side} {party.name}")) is not None
+                and hit != registry.lookup(side)
+            }
+            if len(found) != 1:
+                continue
+            (real,) = found
+            del self.parties[pid]
+            for c in self.claims:
+                if c.party == pid:
+                    c.party = real
+            self._party(Speaker(real, party.name, "", True))
+
+    def _implicit(self, seg: _Segment) -> Attribution | None:
+        """Speakers with no speech verb: "footage was posted online", "On social networks, ..."."""
+        m = self.lex.publication.search(seg.text)
+        if m:
+            after = _PUNCT.split(seg.text[m.end() :], maxsplit=1)[0]
+            if self.ex.registry.match(after) is not None:
+                return Attribution(
+                    seg.text, after, (0, len(seg.text)), "published", m.group(0), True
+                )
+        m2 = _ON_PLATFORM.match(seg.text)
+        if m2 and self.ex.registry.match(m2.group(1)) is not None:
+            return Attribution(
+                seg.text, m2.group(1), (m2.end(), len(seg.text)), "published", "", True
+            )
+        return None
+
+    def _evidence_note(self, seg: _Segment) -> bool:
+        """ "X did not provide any evidence": mark X's recent claims, make no claim."""
+        if text_words(seg.text).isdisjoint(self.lex.firsts["evidence_none"]):
+            return False
+        m = self.lex.evidence["none"].search(seg.text)
+        if not m or self.ex.reader.findings(seg.text[m.end() :]):
+            return False
+        subject = _EVIDENCE_AUX.sub("", seg.text[: m.start()])
+        speaker = self.resolver.resolve(subject) if subject.strip() else self.resolver.last
+        if speaker is None:
+            return False
+        for claim in reversed(self.claims[-6:]):
+            if claim.party == speaker.party:
+                claim.evidence = ["none"]
+        return True
+
+
+def _agree(kind: AspectType, a: object, b: object) -> bool:
+    """Whether two drafted values give the same answer: an equal category, a shared item of
+    a set, overlapping counts ("at least 13" and "13")."""
+    if a is None or b is None:
+        return a is None and b is None
+    if kind is AspectType.SET:
+        items = set(a) if isinstance(a, list | tuple) else {a}
+        return bool(items & (set(b) if isinstance(b, list | tuple) else {b}))
+    if kind is AspectType.COUNT:
+        from claimgraph.quantities import parse_count
+
+        try:
+            return parse_count(str(a)).overlaps(parse_count(str(b)))
+        except ValueError:
+            return False
+    return a == b
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    from claimgraph.extract.sentences import _quote_role
+
+    depth = 0
+    for i in range(at):
+        if text[i] in QUOTES:
+            role = _quote_role(text, i, depth)
+            if role > 0:
+                depth += 1
+            elif role < 0 and depth > 0:
+                depth -= 1
+    return depth > 0
+
+
+def _title(sentences: list[Sentence]) -> str:
+    for s in sentences:
+        words = s.text.split()
+        if len(words) >= 3:
+            return _shorten(s.text, 90)
+    return "Untitled report"
