@@ -7,6 +7,10 @@ splits it into the speaker's words and the content; a :class:`Resolver`
 turns the speaker's words into a party, carrying the most recent speaker
 forward for pronouns and "the message", "the channel".
 
+The registry is :mod:`claimgraph.extract.registry`, the resolver and its
+phrase clean-up :mod:`claimgraph.extract.resolver`; this module finds the cues
+and re-exports their names.
+
 >>> from claimgraph.model import Party
 >>> reg = Registry.from_parties([Party("mod", "Ministry of Defence", "russia",
 ...                                    aliases=("Russian Ministry of Defense",))])
@@ -20,14 +24,37 @@ forward for pronouns and "the message", "the channel".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from claimgraph.extract.catalogue import Catalogue, SpeakerBook
-from claimgraph.extract.lexicon import Lexicon, lexicon, matches_at, text_words
-from claimgraph.extract.names import is_speaker_phrase, name_key
+from claimgraph.extract.lexicon import Lexicon, lexicon, text_words
+from claimgraph.extract.names import is_speaker_phrase
+from claimgraph.extract.registry import _QUOTE_MARKS as _QUOTE_MARKS
+from claimgraph.extract.registry import _WORD as _WORD
+from claimgraph.extract.registry import Registry as Registry
+from claimgraph.extract.registry import find_word as find_word
+from claimgraph.extract.registry import norm as norm
+from claimgraph.extract.resolver import _ARTICLE as _ARTICLE
+from claimgraph.extract.resolver import _CHANNEL_OF as _CHANNEL_OF
+from claimgraph.extract.resolver import _CHANNEL_WORDS as _CHANNEL_WORDS
+from claimgraph.extract.resolver import _CITING as _CITING
+from claimgraph.extract.resolver import _CONJ as _CONJ
+from claimgraph.extract.resolver import _INSTITUTION as _INSTITUTION
+from claimgraph.extract.resolver import _INTRO_WORDS as _INTRO_WORDS
+from claimgraph.extract.resolver import _MESSAGE_ON as _MESSAGE_ON
+from claimgraph.extract.resolver import _NAME as _NAME
+from claimgraph.extract.resolver import _NAME_FAST as _NAME_FAST
+from claimgraph.extract.resolver import _NOTE_THAT as _NOTE_THAT
+from claimgraph.extract.resolver import _OWNER_CHANNEL as _OWNER_CHANNEL
+from claimgraph.extract.resolver import _SUBORDINATE as _SUBORDINATE
+from claimgraph.extract.resolver import _TRAILERS as _TRAILERS
+from claimgraph.extract.resolver import Resolver as Resolver
+from claimgraph.extract.resolver import Speaker as Speaker
+from claimgraph.extract.resolver import _name_at_end as _name_at_end
+from claimgraph.extract.resolver import _person as _person
+from claimgraph.extract.resolver import _unknown_name as _unknown_name
+from claimgraph.extract.resolver import clean_subject as clean_subject
+from claimgraph.extract.resolver import owner_of as owner_of
 from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
-from claimgraph.model import Aspect, Corpus, Event, Party, slugify
 
 __all__ = ["Attribution", "Registry", "Resolver", "Speaker", "find_attribution", "norm"]
 
@@ -36,23 +63,10 @@ _NOUN_BEFORE = frozenset(
     "a an the by of from these those their his her its in on with to for and our your "
     "such this that recent earlier latest new".split()
 )
-# Words trailing a subject that are not part of its name ("X also said").
-_TRAILERS = frozenset(
-    "also first later earlier then already still again previously just has have had was "
-    "were is are would will had been once further too itself themselves himself herself "
-    "officially publicly traditionally repeatedly immediately reportedly allegedly even "
-    "only now today yesterday subsequently similarly meanwhile in turn for his her part "
-    "separately".split()
-)
 # Auxiliaries that make a following participle passive ("was posted").
 _AUX = frozenset("was were is are be been being".split())
 # First words of a speaker phrase after the verb (", said the governor").
 _SPEAKER_START = frozenset("the a an his her their its he she they local regional".split())
-_INTRO_WORDS = frozenset(
-    "on in at after before during later earlier meanwhile since for as and but so yet "
-    "also then however moreover besides separately recall note by around over some "
-    "in-addition".split()
-)
 _TITLE_WORDS = re.compile(
     r"^(?:the\s+)?(?:(?:occupying|russian-appointed|regional|local|former|acting|deputy|"
     r"head|mayor|governor|minister|spokesman|spokeswoman|spokesperson|adviser|advisor|"
@@ -61,36 +75,6 @@ _TITLE_WORDS = re.compile(
     r"of|the|to|and|\"|“|”)\s+)+",
     re.IGNORECASE,
 )
-_NAME = re.compile(r"\b((?:[A-Z][\w'’-]+\.?\s+){1,3}[A-Z][\w'’-]+)\s*$")
-# The same without the leading word boundary, so that the regex engine can skip
-# to capitals; :func:`_name_at_end` checks the boundary itself.
-_NAME_FAST = re.compile(r"((?:[A-Z][\w'’-]+\.?\s+){1,3}[A-Z][\w'’-]+)\s*$")
-
-
-def _name_at_end(text: str) -> re.Match[str] | None:
-    """``_NAME.search(text)``, faster: a capitalised name of 2-4 words ending ``text``.
-
-    >>> _name_at_end("the mayor of the city, Alexei Kulemzin ").group(1)
-    'Alexei Kulemzin'
-    >>> _name_at_end("an iPhone Maker") is None, _name_at_end("iPhone Maker Apple").group(1)
-    (True, 'Maker Apple')
-    """
-    pos = 0
-    while True:
-        m = _NAME_FAST.search(text, pos)
-        if m is None:
-            return None
-        at = m.start()
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-            return m
-        pos = at + 1
-
-
-_INSTITUTION = re.compile(
-    r"\b(Ministry|Force|Forces|Office|Staff|Agency|Service|Directorate|Army|"
-    r"Council|Movement|Channel|Defense|Defence|Republic|Federation|Wind|News)\b"
-)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # An apposition after a name: "a senior Russian-installed official in Donetsk", "the mayor"
 _APPOSITION = re.compile(r"(?:(?:a|an|the)\s+)?[a-z]")
 _FROM_WHOM = re.compile(
@@ -113,8 +97,6 @@ _DECLINE_AUX2 = re.compile(r"\s+(?:are|is|was|were|have|has|had)\s*$", re.IGNORE
 _BY_AGENT = re.compile(r"\s+by\s+((?:\S+\s+){0,7}\S+)")
 _THAT_OR_END = re.compile(r"\s*(?:that\b|,|$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;]|$)")
-# "... as Russia (reports)", "... while Kyiv (says)": a new, named (capitalised) subject
-_SUBORDINATE = re.compile(r"(?<![Ww]ell )\b(?:as|while|whereas)\s+(?=[A-Z])")
 # A headline's speaker after a dash at its end: "..., two civilians killed - Saldo".
 _DASH_SPEAKER = re.compile(r"\s[-–—]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$")
 # "Videos published on social media show ...": the platform the evidence is on.
@@ -126,173 +108,6 @@ _ADVERBIAL_TAIL = re.compile(
     r"\s*(?i:on|in|at|late|early|this|last|during|as\s+of|earlier|later|overnight|yesterday|today"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,;:]{0,40}[.!]?\s*"
 )
-
-_WORD = re.compile(r"\w+")
-_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
-_CITING = re.compile(r",?\s*\b(?:citing|quoting|referring\s+to)\b[^,]*,?", re.IGNORECASE)
-_NOTE_THAT = re.compile(r"^(?:note|recall|notably|remember)\s+that\s+", re.IGNORECASE)
-_CONJ = re.compile(r"^(?:and|but|so|yet|while|whereas)\s+", re.IGNORECASE)
-
-
-def find_word(text: str, word: str) -> tuple[int, int] | None:
-    """Where ``word`` occurs in ``text`` as a whole word (not inside another), or None.
-
-    >>> find_word("the theatre, the", "the")
-    (0, 3)
-    >>> find_word("theatre", "the") is None
-    True
-    """
-    if not word:
-        return None
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        before = text[at - 1] if at > 0 else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
-            return at, end
-        at = text.find(word, at + 1)
-    return None
-
-
-def norm(text: str) -> str:
-    """Fold a phrase for alias lookup: case, typographic apostrophes and quotes, spaces.
-
-    >>> norm("  The  Occupiers’ ")
-    "the occupiers'"
-    """
-    text = text.replace("’", "'").replace("‘", "'")
-    text = _QUOTE_MARKS.sub("", text)
-    return " ".join(text.casefold().split())
-
-
-@dataclass(slots=True)
-class Registry:
-    """What the extractor knows about a claims folder: parties, aspects, events."""
-
-    parties: dict[str, Party] = field(default_factory=dict)
-    aspects: dict[str, Aspect] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
-    _alias_re: re.Pattern[str] | None = None
-    _alias_to_party: dict[str, str] = field(default_factory=dict)
-    _alias_first: frozenset[str] | None = None
-    book: SpeakerBook | None = None  # the parties and the actor catalogue (see :meth:`attach`)
-
-    @classmethod
-    def from_parties(
-        cls, parties: Iterable[Party], aspects: dict[str, Aspect] | None = None
-    ) -> Registry:
-        """A registry from parties built in memory (and optionally aspects)."""
-        reg = cls({p.id: p for p in parties}, dict(aspects or {}))
-        reg.index()
-        return reg
-
-    @classmethod
-    def from_corpus(cls, corpus: Corpus) -> Registry:
-        """A registry from a loaded claims folder."""
-        reg = cls(dict(corpus.parties), dict(corpus.aspects), dict(corpus.events))
-        reg.index()
-        return reg
-
-    def index(self) -> None:
-        """Build the alias index (call again after changing ``parties``)."""
-        table: dict[str, str] = {}
-        for party in self.parties.values():
-            names = [party.name, *party.aliases]
-            if "-" in party.id:
-                names.append(party.id.replace("-", " "))
-            for name in names:
-                key = norm(name)
-                if key.startswith("the "):
-                    key = key[4:]
-                if len(key) < 2:
-                    continue
-                table.setdefault(key, party.id)
-        self._alias_to_party = table
-        alts = sorted(table, key=lambda s: (-len(s), s))
-        if alts:
-            body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
-            self._alias_re = re.compile(rf"(?<![\w-])({body})(?![\w-])")
-        else:
-            self._alias_re = None
-        # where an alias can start: at a word that is an alias's first word
-        # (None: some alias starts with a mark, so every place is tried)
-        firsts = [_WORD.match(a) for a in alts]
-        self._alias_first = (
-            frozenset(f.group(0) for f in firsts if f is not None) if all(firsts) else None
-        )
-
-    def attach(self, catalogue: Catalogue) -> None:
-        """Look speakers up in ``catalogue`` too, after the parties (call after :meth:`index`)."""
-        self.book = SpeakerBook(self.parties, catalogue)
-        catalogue.indexes()  # built once, not in the first report's time
-
-    def lookup(self, phrase: str) -> tuple[str, bool] | None:
-        """The party a phrase names as journalists write names (possessives, word order,
-        spelling), in the parties and then the catalogue; and whether from the catalogue."""
-        return self.book.lookup(phrase) if self.book is not None else None
-
-    def stands_for_a_government(self, name: str) -> bool:
-        """Whether a place's name is also a whole speaker: a capital that stands for its
-        government ("Moscow said", "the Kyiv regime"), in the catalogue or the parties."""
-        if self.book is None:
-            return False
-        key = name_key(name)
-        return key in self.book.names.whole or key in self.book.catalogue.indexes()[1].whole
-
-    def party(self, party_id: str) -> Party | None:
-        """A registered party or a catalogue actor's party."""
-        if party_id in self.parties:
-            return self.parties[party_id]
-        return self.book.party(party_id) if self.book is not None else None
-
-    def find(self, phrase: str) -> str | None:
-        """The party ``phrase`` names by an alias (:meth:`match`) or by :meth:`lookup`."""
-        hit = self.match(phrase)
-        if hit is not None:
-            return hit[0]
-        found = self.lookup(phrase)
-        return found[0] if found is not None else None
-
-    def _aliases_in(self, text: str) -> list[re.Match[str]]:
-        """``_alias_re.finditer(text)``, tried only where an alias's first word starts."""
-        if self._alias_re is None:
-            return []
-        if self._alias_first is None:
-            return list(self._alias_re.finditer(text))
-        first = self._alias_first
-        starts = (w.start() for w in _WORD.finditer(text) if w.group(0) in first)
-        return matches_at(self._alias_re, text, starts)
-
-    def match(self, phrase: str) -> tuple[str, str] | None:
-        """The party whose longest alias occurs in ``phrase``, with that alias.
-
-        Possessives and case do not matter; among equally long aliases the
-        rightmost wins (the head of "the adviser to the head of X, Y" is Y).
-        """
-        if self._alias_re is None:
-            return None
-        text = norm(phrase)
-        best: tuple[int, int, str] | None = None
-        for m in self._aliases_in(text):
-            key = (len(m.group(1)), m.start(), m.group(1))
-            if best is None or key[:2] > best[:2]:
-                best = key
-        if best is None:
-            return None
-        alias = " ".join(best[2].split())
-        return self._alias_to_party[alias], alias
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A resolved speaker: a party id (``unknown`` when none matched) and the words used."""
-
-    party: str
-    words: str
-    person: str = ""
-    matched: bool = True
-    anonymous: bool = False  # "a source at the plant": what it says is second-hand
 
 
 @dataclass(slots=True)
@@ -318,188 +133,6 @@ class Attribution:
     @property
     def content_text(self) -> str:
         return self.text[self.content[0] : self.content[1]].strip()
-
-
-class Resolver:
-    """Turns speakers' words into parties, remembering recent speakers for anaphora."""
-
-    def __init__(self, registry: Registry, lex: Lexicon | None = None) -> None:
-        self.registry = registry
-        self.lex = lex or lexicon()
-        self.recent: list[Speaker] = []
-
-    def remember(self, speaker: Speaker) -> None:
-        self.recent.append(speaker)
-        del self.recent[:-8]
-
-    @property
-    def last(self) -> Speaker | None:
-        return self.recent[-1] if self.recent else None
-
-    def _side(self, party: str) -> str:
-        p = self.registry.party(party)
-        return p.side if p is not None else ""
-
-    def is_anaphor(self, words: str) -> bool:
-        key = norm(words)
-        return key in self.lex.anaphora or key.split(" ", 1)[0] in {"he", "she", "they"}
-
-    def resolve(self, words: str) -> Speaker | None:
-        """The speaker ``words`` name, or None when they name no one (and nothing is recent)."""
-        words = owner_of(clean_subject(words))
-        if not words or norm(words) in self.lex.not_speakers:
-            return self.last if words else None
-        person = _person(words)
-        hit = self.registry.match(words)
-        if hit is not None:
-            party, _alias = hit
-            last = self.last
-            if (
-                norm(words) in self.lex.epithets
-                and last is not None
-                and last.matched
-                and last.party != party
-                and self._side(last.party) == self._side(party)
-            ):
-                return last  # "the occupiers", right after the Russian MoD: the MoD
-            return Speaker(party, words, person, True)
-        # "the governor" after "governor Oleg Synegubov", "the ministry" after "Russia's
-        # defence ministry" (even with the mayor in between): a definite phrase whose head
-        # word occurs in a recent speaker's words or party name.
-        key = norm(words)
-        if key.startswith("the ") and len(key.split()) <= 4:
-            head = key.split()[-1]
-            for prev in reversed(self.recent):
-                known = self.registry.party(prev.party)
-                said = norm(prev.words) + " " + (norm(known.name) if known is not None else "")
-                if find_word(said, head) is not None:
-                    return prev
-        if self.is_anaphor(words):
-            return self.last
-        if len(key.split()) > 14 or not is_speaker_phrase(words):
-            return None  # a clause fragment is nobody: the words stay unattributed
-        found = self.registry.lookup(words)
-        if found is not None:
-            return Speaker(found[0], words, person, True)
-        name = person if person and "," in words else _unknown_name(words)
-        slug = slugify(name)[:48].strip("-")
-        if not slug:
-            return None  # punctuation only: nobody
-        return Speaker(f"unknown-{slug}", name, person, False)
-
-
-_MESSAGE_ON = re.compile(
-    r"^(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:post|statement|message|video|update|"
-    r"publication|address)s?\s+(?:on|in|by|from|to)\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
-_OWNER_CHANNEL = re.compile(
-    r"^(?P<x>.+?)(?:'s|’s)\s+(?:official\s+)?(?:telegram\s+channel|channel|press\s+service|"
-    r"press\s+office|website|account|page|statement|post|spokesperson|spokesman|spokeswoman)$",
-    re.IGNORECASE,
-)
-_CHANNEL_OF = re.compile(
-    r"^(?:the\s+)?(?:official\s+)?(?:press\s+service|press\s+office|telegram\s+channel|"
-    r"website|account)\s+of\s+(?P<x>.+)$",
-    re.IGNORECASE,
-)
-
-
-_CHANNEL_WORDS = re.compile(
-    r"post|statement|message|video|update|publication|address|channel|press|website|account|"
-    r"page|spokes",
-    re.IGNORECASE,
-)
-
-
-def owner_of(words: str) -> str:
-    """Who speaks through a channel or message: "a post on the ministry's Telegram channel"
-    is the ministry's ("the ministry"), "the press service of the SBU" the SBU's.
-
-    >>> owner_of("a post on the ministry's Telegram channel")
-    'the ministry'
-    >>> owner_of("the press service of the Belgorod governor")
-    'the Belgorod governor'
-    """
-    if _CHANNEL_WORDS.search(words) is None:
-        return words
-    m = _MESSAGE_ON.match(words)
-    if m:
-        words = m.group("rest")
-    for pattern in (_OWNER_CHANNEL, _CHANNEL_OF):
-        m = pattern.match(words)
-        if m:
-            return m.group("x").strip()
-    return words
-
-
-def _person(words: str) -> str:
-    """The named person in a speaker phrase ("the mayor of Kyiv, Vitali Klitschko" → the name)."""
-    parts = [p.strip() for p in words.split(",") if p.strip()]
-    for part in reversed(parts):
-        m = _name_at_end(part)
-        if m:
-            name = m.group(1)
-            if len(name.split()) >= 2 and not _INSTITUTION.search(name):
-                return name
-    return ""
-
-
-def _unknown_name(words: str) -> str:
-    """The words to name an unregistered speaker by: the phrase without leading fillers."""
-    text = words.strip(' ,.;:"“”«»')
-    text = _ARTICLE.sub("", text)
-    return text[:1].upper() + text[1:] if text else text
-
-
-def clean_subject(words: str) -> str:
-    """Drop intro phrases and trailing adverbs from a subject.
-
-    >>> clean_subject("On Telegram, the mayor of Kyiv, Vitali Klitschko, ")
-    'the mayor of Kyiv, Vitali Klitschko'
-    >>> clean_subject("Later, he also")
-    'he'
-    >>> clean_subject("Note that the General Staff")
-    'the General Staff'
-    >>> clean_subject("Glide bombs kill 3 in Zaporizhzhia as Russia")
-    'Russia'
-    """
-    text = words.strip(" ,;:").lstrip("-–—•* ")
-    folded = text.casefold()
-    if "cit" in folded or "quot" in folded or "referr" in folded:  # cheaper than the regex
-        text = _CITING.sub("", text)
-    text = _NOTE_THAT.sub("", text)
-    text = _CONJ.sub("", text)
-    parts = [p.strip() for p in text.split(",")]
-    # Drop leading intro segments ("On Telegram", "Later", "In turn").
-    while len(parts) > 1:
-        first = parts[0].split()
-        if not first:
-            parts.pop(0)
-            continue
-        w0 = first[0].casefold()
-        if w0 in _INTRO_WORDS or w0.endswith("ly") or (len(first) == 1 and w0 != "he"):
-            parts.pop(0)
-        else:
-            break
-    text = ", ".join(p for p in parts if p)
-    # "Glide bombs kill 3 in Zaporizhzhia as Russia (reports)": the subject is
-    # the short clause after the last conjunction
-    cuts = (
-        list(_SUBORDINATE.finditer(text))
-        if "as" in text or "while" in text or "whereas" in text
-        else []
-    )
-    if cuts and len(text[: cuts[-1].start()].split()) >= 3:
-        rest = text[cuts[-1].end() :]
-        if 0 < len(rest.split()) <= 5:
-            text = rest
-    tokens = text.split()
-    while tokens and tokens[-1].casefold().strip(",") in _TRAILERS:
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0].casefold() in {"in", "for", "his", "her", "part"}:
-        tokens.pop(0)
-    return " ".join(tokens).strip(" ,")
 
 
 def _closing_quote(text: str, i: int) -> int:
