@@ -38,7 +38,9 @@ field, else to the last source record above it. Dates are ISO strings.
 datetime.date(2023, 3, 20)
 
 Parties, events, aspects and sides stay in YAML files whatever the claims'
-format. :func:`generate_csv` and :func:`generate_jsonl` write documents back.
+format. :func:`generate_csv` and :func:`generate_jsonl` write documents back
+(:mod:`claimgraph.bulkwrite`); the columns and cell types are
+:mod:`claimgraph.bulkcells`. This module reads, and re-exports their names.
 """
 
 from __future__ import annotations
@@ -46,19 +48,41 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from claimgraph.bulkcells import _CONSTRUCT as _CONSTRUCT
+from claimgraph.bulkcells import _DATE_FIELDS as _DATE_FIELDS
+from claimgraph.bulkcells import _DEFUSED_START as _DEFUSED_START
+from claimgraph.bulkcells import _FLOAT as _FLOAT
+from claimgraph.bulkcells import _FORMULA_START as _FORMULA_START
+from claimgraph.bulkcells import _INT as _INT
+from claimgraph.bulkcells import _INT_FIELDS as _INT_FIELDS
+from claimgraph.bulkcells import _LIST_COLUMNS as _LIST_COLUMNS
+from claimgraph.bulkcells import _RESOLVER as _RESOLVER
+from claimgraph.bulkcells import _TEXT_ASPECTS_DEFAULT as _TEXT_ASPECTS_DEFAULT
+from claimgraph.bulkcells import _TIMESTAMP as _TIMESTAMP
+from claimgraph.bulkcells import BULK_SUFFIXES as BULK_SUFFIXES
+from claimgraph.bulkcells import CSV_COLUMNS as CSV_COLUMNS
+from claimgraph.bulkcells import BulkFormatError as BulkFormatError
+from claimgraph.bulkcells import _defused as _defused
+from claimgraph.bulkcells import _split as _split
+from claimgraph.bulkcells import _type_name as _type_name
+from claimgraph.bulkcells import _typed as _typed
+from claimgraph.bulkcells import _undefused as _undefused
+from claimgraph.bulkcells import _yaml_scalar as _yaml_scalar
+from claimgraph.bulkwrite import _cell as _cell
+from claimgraph.bulkwrite import _check_cell_round_trip as _check_cell_round_trip
+from claimgraph.bulkwrite import _json_default as _json_default
+from claimgraph.bulkwrite import _unknown as _unknown
+from claimgraph.bulkwrite import generate_csv as generate_csv
+from claimgraph.bulkwrite import generate_jsonl as generate_jsonl
 from claimgraph.io import files
 from claimgraph.io.files import read_bounded
 from claimgraph.io.yaml_read import Item, decode
 from claimgraph.problems import Report, suggest
-from claimgraph.schema import CLAIM_FIELDS, LINK_FIELDS, REVIEW_FIELDS, SOURCE_FIELDS
 
 __all__ = [
     "BULK_SUFFIXES",
@@ -72,77 +96,8 @@ __all__ = [
     "read_bulk",
 ]
 
-BULK_SUFFIXES = (".csv", ".jsonl")
-
-CSV_COLUMNS: tuple[str, ...] = (
-    *(f for f in CLAIM_FIELDS if f not in ("links", "review")),
-    *(f"links_{f}" for f in LINK_FIELDS),
-    *(f"review_{f}" for f in REVIEW_FIELDS),
-    "source",
-    *(f"source_{f}" for f in SOURCE_FIELDS if f != "id"),
-)
-"""Every column a claims CSV may have, in the order :func:`generate_csv` writes them."""
-
-_LIST_COLUMNS = frozenset({"evidence", "links_contradicts", "links_corroborates"})
-_DATE_FIELDS = frozenset({"said_on", "published", "date"})
-_INT_FIELDS = frozenset({"review_value", "review_best", "review_worst"})
-_TEXT_ASPECTS_DEFAULT = frozenset({"comment"})
-
-_RESOLVER = yaml.resolver.Resolver()
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_CONSTRUCT = yaml.SafeLoader("")
-
-
-class BulkFormatError(ValueError):
-    """A document cannot be written as a CSV or JSON Lines claim file without losing data."""
-
 
 # -- reading ------------------------------------------------------------------
-
-
-def _yaml_scalar(text: str, tags: Collection[str]) -> Any:
-    """``text`` typed the way a YAML plain scalar would be, for the given tags only.
-
-    >>> _yaml_scalar("2023-03-20", {_TIMESTAMP})
-    datetime.date(2023, 3, 20)
-    >>> _yaml_scalar("10", {_INT, _FLOAT}), _yaml_scalar("ten", {_INT})
-    (10, 'ten')
-    """
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    if tag not in tags:
-        return text
-    try:
-        return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, yaml.ScalarNode(tag, text))
-    except (ValueError, OverflowError, TypeError):
-        return text  # e.g. 2023-02-30: left as text for the field's check to report
-
-
-def _type_name(column: str) -> str:
-    """The field name that decides how a column's cells are typed."""
-    if column in _INT_FIELDS:
-        return column
-    return column.removeprefix("review_").removeprefix("links_").removeprefix("source_")
-
-
-def _typed(field: str, text: str) -> Any:
-    if field in _DATE_FIELDS:
-        return _yaml_scalar(text, {_TIMESTAMP})
-    if field in _INT_FIELDS or field == "value":
-        return _yaml_scalar(text, {_INT, _FLOAT})
-    return text
-
-
-def _split(text: str) -> list[str] | str:
-    """A cell that may hold a ``;``-separated list.
-
-    >>> _split("video; photo"), _split("video"), _split("house;")
-    (['video', 'photo'], 'video', ['house'])
-    """
-    if ";" not in text:
-        return text
-    return [part.strip() for part in text.split(";") if part.strip()]
 
 
 def _scalar_item(value: Any, line: int, text: str | None = None) -> Item:
@@ -455,163 +410,3 @@ def read_bulk(path: Path, report: Report, display: str | None = None, **options:
     if text is None:
         return []
     return parse_bulk(text, shown, report, **options)
-
-
-# -- writing ------------------------------------------------------------------
-
-
-def _cell(value: Any, *, field: str) -> str:
-    """One plain value as CSV cell text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        raise BulkFormatError(f"{field}: a boolean ({value}) cannot be kept in a CSV cell")
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        items = [_cell(v, field=field) for v in value]
-        if any(";" in i or not i.strip() or i != i.strip() for i in items):
-            raise BulkFormatError(f"{field}: list item {items!r} cannot be kept in a CSV cell")
-        return "; ".join(items) + (";" if len(items) == 1 else "")
-    if isinstance(value, dict):
-        raise BulkFormatError(f"{field}: a mapping cannot be kept in a CSV cell")
-    text = str(value)
-    return text
-
-
-# A cell starting with one of these is run as a formula by spreadsheets (OWASP CSV
-# injection); the writer puts a ``'`` before it, and before a ``'`` that precedes one.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_DEFUSED_START = tuple("'" + c for c in (*_FORMULA_START, "'"))
-
-
-def _defused(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs; :func:`_undefused` undoes it exactly.
-
-    >>> print(_defused('=HYPERLINK("x")'), _defused("'Tis"), _defused("'=1"), _defused("house"))
-    '=HYPERLINK("x") 'Tis ''=1 house
-    >>> all(_undefused(_defused(t)) == t for t in ["=1", "'=1", "''", "'", "@SUM(A1)", "-x"])
-    True
-    """
-    risky = cell.startswith(_FORMULA_START) or cell.startswith(_DEFUSED_START)
-    return "'" + cell if risky else cell
-
-
-def _undefused(cell: str) -> str:
-    return cell[1:] if cell.startswith(_DEFUSED_START) else cell
-
-
-def _check_cell_round_trip(column: str, value: Any, cell: str, text_aspect: bool) -> None:
-    back: Any
-    field = _type_name(column)
-    if column in _LIST_COLUMNS or (column == "value" and not text_aspect):
-        parts = _split(cell)
-        back = [_typed(field, p) for p in parts] if isinstance(parts, list) else _typed(field, cell)
-    else:
-        back = _typed(field, cell)
-    expect = list(value) if isinstance(value, tuple) else value
-    if isinstance(expect, str) and (
-        (column == "value" and isinstance(back, int | float))
-        or (field in _DATE_FIELDS and isinstance(back, date))
-    ):
-        return  # quoted "1" or "2023-03-20" reads back as 1 or a date: the loader types both alike
-    if back != expect or type(back) is not type(expect):
-        raise BulkFormatError(
-            f"{column}: {value!r} would read back as {back!r} from a CSV cell; keep this file in "
-            "YAML or JSON Lines"
-        )
-
-
-def _unknown(mapping: Mapping[str, Any], known: Iterable[str], what: str) -> None:
-    extra = sorted(set(mapping) - set(known))
-    if extra:
-        fields = ", ".join(extra)
-        raise BulkFormatError(f"{what} has field(s) {fields} that this format cannot hold")
-
-
-def generate_csv(
-    docs: Iterable[Mapping[str, Any]],
-    *,
-    text_aspects: Collection[str] = _TEXT_ASPECTS_DEFAULT,
-) -> Iterator[str]:
-    """CSV text, in chunks, for claim documents (plain ``{"source", "claims"}`` mappings).
-
-    Source fields are written on the first row of each source. Raises
-    :class:`BulkFormatError` if a value would not read back the same.
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    # A bare "\r" ends a line for CSV readers unless its cell is quoted, and
-    # the minimal quoting only looks for "\n": rows holding one quote all cells.
-    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
-    for doc in docs:
-        _unknown(doc, ("source", "claims"), "a claim file for CSV")
-        source = doc.get("source") or {}
-        _unknown(source, SOURCE_FIELDS, f"source '{source.get('id')}'")
-        sid = source.get("id")
-        if not isinstance(sid, str) or not sid:
-            raise BulkFormatError("every claim needs a source with an id to be kept in CSV")
-        first = True
-        for claim in doc.get("claims") or []:
-            cid = claim.get("id")
-            _unknown(claim, CLAIM_FIELDS, f"claim '{cid}'")
-            row: dict[str, str] = {"source": sid}
-            if first:
-                for key in SOURCE_FIELDS[1:]:
-                    row[f"source_{key}"] = _cell(source.get(key), field=key)
-                    if key in source:
-                        _check_cell_round_trip(key, source[key], row[f"source_{key}"], False)
-                first = False
-            text_aspect = claim.get("aspect") in text_aspects
-            for key, value in claim.items():
-                if key == "links":
-                    _unknown(value or {}, LINK_FIELDS, f"links of claim '{cid}'")
-                    flat = {f"links_{k}": v for k, v in (value or {}).items()}
-                elif key == "review":
-                    _unknown(value or {}, REVIEW_FIELDS, f"review of claim '{cid}'")
-                    flat = {f"review_{k}": v for k, v in (value or {}).items()}
-                else:
-                    flat = {key: value}
-                for col, v in flat.items():
-                    if v is None:
-                        continue
-                    row[col] = _cell(v, field=col)
-                    if isinstance(v, list) and not v:
-                        raise BulkFormatError(f"claim '{cid}': empty list in {col}")
-                    _check_cell_round_trip(col, v, row[col], text_aspect)
-            cells = [_defused(row.get(c, "")) for c in CSV_COLUMNS]
-            (quoting_writer if any("\r" in c for c in cells) else writer).writerow(cells)
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        if first:  # a source without claims: one row that only describes it
-            row = {"source": sid}
-            for key in SOURCE_FIELDS[1:]:
-                row[f"source_{key}"] = _cell(source.get(key), field=key)
-            cells = [_defused(row.get(c, "")) for c in CSV_COLUMNS]
-            (quoting_writer if any("\r" in c for c in cells) else writer).writerow(cells)
-    yield buffer.getvalue()
-
-
-def _json_default(value: Any) -> str:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    raise BulkFormatError(f"{type(value).__name__} value cannot be kept in JSON")
-
-
-def generate_jsonl(docs: Iterable[Mapping[str, Any]]) -> Iterator[str]:
-    """JSON Lines for claim documents: a source record, then one line per claim."""
-    dumps: Callable[[Any], str] = lambda v: json.dumps(  # noqa: E731
-        v, ensure_ascii=False, default=_json_default
-    )
-    for doc in docs:
-        _unknown(doc, ("source", "claims"), "a claim file for JSON Lines")
-        source = doc.get("source")
-        if not isinstance(source, Mapping) or not source.get("id"):
-            raise BulkFormatError("every claim needs a source with an id to be kept in JSON Lines")
-        yield dumps({"source": dict(source)}) + "\n"
-        for claim in doc.get("claims") or []:
-            if "source" in claim:
-                raise BulkFormatError(f"claim '{claim.get('id')}' has a field named source")
-            yield dumps(dict(claim)) + "\n"
