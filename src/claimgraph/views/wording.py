@@ -21,7 +21,7 @@ from claimgraph.analysis.assess import (
     QuestionAssessment,
     outlet_of,
 )
-from claimgraph.model import Claim, Corpus, Event
+from claimgraph.model import Claim, Corpus, Event, Stance
 from claimgraph.views.escape import one_line
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "ordered_questions",
     "plural",
     "short_date",
+    "silence_entries",
     "zone",
 ]
 
@@ -335,3 +336,40 @@ def cross_links(ea: EventAssessment, corpus: Corpus) -> dict[str, list[str]]:
 def event_outlets(ea: EventAssessment, corpus: Corpus) -> list[str]:
     """The distinct outlets that carry the event's claims, in source order."""
     return list(dict.fromkeys(outlet_of(corpus, s) for s in ea.sources))
+
+
+def silence_entries(
+    ea: EventAssessment,
+    assessment: Assessment,
+    names: Names,
+    statement: Callable[[Claim], str],
+    *,
+    plain: Callable[[str], str],
+    strong: Callable[[str], str],
+) -> tuple[list[str], list[str]]:
+    """The silences section's entries, in both views' words: ``(silences, answered)``.
+
+    Each decline not answered later, then each party that speaks for a side but said
+    nothing on a contested question; apart, each decline a later claim answered.
+    ``statement`` renders a claim, ``plain`` escapes text and ``strong`` emphasises a
+    question, each in the view's own format (the view adds its list markers).
+    """
+    from claimgraph.views.event_data import event_claims, expected_silences
+
+    silences: list[str] = []
+    answered: list[str] = []
+    for claim in event_claims(ea, assessment.corpus):
+        if claim.stance is not Stance.DECLINES:
+            continue
+        if claim.id in ea.answered_declines:
+            answered.append(f"Declined to comment, then answered: {statement(claim)}")
+        else:
+            silences.append(f"Declined to comment: {statement(claim)}")
+    silent = expected_silences(ea, assessment)
+    for party in sorted(silent, key=names.party_sort_key):
+        questions = ", ".join(strong(names.aspect(a)) for a in silent[party])
+        silences.append(
+            f"{plain(names.party_with_side(party))} spoke on this event, "
+            f"but said nothing on {questions} (contested)"
+        )
+    return silences, answered

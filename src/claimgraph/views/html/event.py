@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimgraph.analysis.assess import Assessment, EventAssessment, PositionAssessment
-from claimgraph.model import Event, Stance
-from claimgraph.views.event_data import contradiction_groups, event_claims, expected_silences
+from claimgraph.model import Event
+from claimgraph.views.event_data import contradiction_groups, event_claims
 from claimgraph.views.figures import conservative_text, figure_text, figures_explained, spread_text
 from claimgraph.views.html.answers import answer_marks, quote_list, source_link, statement, verdict
 from claimgraph.views.html.page import Sides, link, page, section, status_class, table_block, text
@@ -30,6 +30,7 @@ from claimgraph.views.wording import (
     ordered_questions,
     plural,
     short_date,
+    silence_entries,
 )
 
 __all__ = ["render_event_page"]
@@ -172,24 +173,16 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: Names) -
 
 def _silences(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
     """Who declined to comment, and who speaks for a side but is silent on a contested question."""
-    corpus = assessment.corpus
-    items: list[str] = []
-    answered: list[str] = []
-    for claim in event_claims(ea, corpus):
-        if claim.stance is not Stance.DECLINES:
-            continue
-        line = statement(claim, assessment, names)
-        if claim.id in ea.answered_declines:
-            answered.append(f"<li>Declined to comment, then answered: {line}</li>")
-        else:
-            items.append(f"<li>Declined to comment: {line}</li>")
-    silent = expected_silences(ea, assessment)
-    for party in sorted(silent, key=names.party_sort_key):
-        questions = ", ".join(f"<strong>{text(names.aspect(a))}</strong>" for a in silent[party])
-        items.append(
-            f"<li>{text(names.party_with_side(party))} spoke on this event, "
-            f"but said nothing on {questions} (contested)</li>"
-        )
+    silences, declined_then_answered = silence_entries(
+        ea,
+        assessment,
+        names,
+        lambda claim: statement(claim, assessment, names),
+        plain=text,
+        strong=lambda words: f"<strong>{text(words)}</strong>",
+    )
+    items = [f"<li>{entry}</li>" for entry in silences]
+    answered = [f"<li>{entry}</li>" for entry in declined_then_answered]
     body = (
         ["<ul>", *items, "</ul>"]
         if items

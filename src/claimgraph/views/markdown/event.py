@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from claimgraph.analysis.assess import Assessment, EventAssessment, PositionAssessment
-from claimgraph.model import Claim, Event, Stance
+from claimgraph.model import Claim, Event
 from claimgraph.views import wording
 from claimgraph.views.escape import md_cell, md_code, md_inline, md_link, one_line
-from claimgraph.views.event_data import contradiction_groups, event_claims, expected_silences
+from claimgraph.views.event_data import contradiction_groups, event_claims
 from claimgraph.views.figures import conservative_text, figure_text, figures_explained, spread_text
 from claimgraph.views.markdown.claims import cell_text, statement_line, verdict_text
 from claimgraph.views.mermaid import diagram_questions, render_diagram, too_large
@@ -30,6 +30,7 @@ from claimgraph.views.wording import (
     ordered_questions,
     plural,
     short_date,
+    silence_entries,
 )
 
 __all__ = ["LEGEND", "corroboration_kind", "render_event"]
@@ -190,24 +191,16 @@ def corroboration_kind(
 
 def _silences(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
     """Who declined to comment, and who speaks for a side but is silent on a contested question."""
-    corpus = assessment.corpus
-    lines = ["## Silences", ""]
-    answered: list[str] = []
-    for claim in event_claims(ea, corpus):
-        if claim.stance is not Stance.DECLINES:
-            continue
-        statement = statement_line(claim, assessment, names)
-        if claim.id in ea.answered_declines:
-            answered.append(f"- Declined to comment, then answered: {statement}")
-        else:
-            lines.append(f"- Declined to comment: {statement}")
-    silent = expected_silences(ea, assessment)
-    for party in sorted(silent, key=names.party_sort_key):
-        questions = ", ".join(f"**{md_inline(names.aspect(a))}**" for a in silent[party])
-        lines.append(
-            f"- {md_inline(names.party_with_side(party))} spoke on this event, "
-            f"but said nothing on {questions} (contested)"
-        )
+    silences, declined_then_answered = silence_entries(
+        ea,
+        assessment,
+        names,
+        lambda claim: statement_line(claim, assessment, names),
+        plain=md_inline,
+        strong=lambda words: f"**{md_inline(words)}**",
+    )
+    lines = ["## Silences", "", *(f"- {entry}" for entry in silences)]
+    answered = [f"- {entry}" for entry in declined_then_answered]
     if len(lines) == 2:
         lines.append(
             "Nobody declined to comment without answering later, and every party that "
