@@ -26,6 +26,7 @@ from claimgraph.views.escape import one_line
 
 __all__ = [
     "QUESTION_WORDS",
+    "RECORD_COLUMNS",
     "STATUS_EXPLAINED",
     "STATUS_WORDS",
     "Names",
@@ -42,6 +43,7 @@ __all__ = [
     "is_superseded",
     "ordered_questions",
     "plural",
+    "question_status",
     "short_date",
     "silence_entries",
     "zone",
@@ -373,3 +375,27 @@ def silence_entries(
             f"but said nothing on {questions} (contested)"
         )
     return silences, answered
+
+
+# The track-record table's columns, in both views.
+RECORD_COLUMNS = (
+    "Party",
+    "Side",
+    "Claims",
+    "Contradicted by another side",
+    "Corroborated by another side",
+    "Hedged or second-hand",
+    "With evidence",
+    "Declined",
+    "Events",
+)
+
+
+def question_status(aspect: str, status: str, links: dict[str, list[str]], names: Names) -> str:
+    """A question's status in words (:data:`QUESTION_WORDS`), with the questions a
+    fact-checker's link says it contradicts (unescaped: each view escapes it)."""
+    words = QUESTION_WORDS.get(status, status)
+    if links.get(aspect):
+        others = ", ".join(names.aspect(a) for a in links[aspect])
+        words += f"; a fact-checker links it as contradicting {others}"
+    return words

@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from claimgraph.analysis.assess import STATUS_ORDER, Assessment, event_order
 from claimgraph.views.escape import one_line
 from claimgraph.views.html.page import page, page_filename, section, status_class, table_block, text
-from claimgraph.views.wording import STATUS_WORDS, Names, event_when, event_where, plural
+from claimgraph.views.wording import (
+    RECORD_COLUMNS,
+    STATUS_WORDS,
+    Names,
+    event_when,
+    event_where,
+    plural,
+)
 
 __all__ = ["render_index_page"]
 
@@ -103,17 +110,6 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
         f'<td class="num">{r.declined}</td><td class="num">{len(r.events)}</td></tr>'
         for r in records
     ]
-    record_head = [
-        "Party",
-        "Side",
-        "Claims",
-        "Contradicted by another side",
-        "Corroborated by another side",
-        "Hedged or second-hand",
-        "With evidence",
-        "Declined",
-        "Events",
-    ]
     body = [
         "<header>",
         "<h1>Comparison reports</h1>",
@@ -145,7 +141,9 @@ def render_index_page(assessment: Assessment, events: Sequence[str] | None = Non
                 "refusals to comment) were contradicted or corroborated by a party of another "
                 "side, hedged or second-hand, and backed by evidence; the shares are those of "
                 "<code>claimgraph parties</code>.</p>",
-                *table_block("records", "Track record of the parties", record_head, record_rows),
+                *table_block(
+                    "records", "Track record of the parties", list(RECORD_COLUMNS), record_rows
+                ),
             ],
         ),
         "</main>",

@@ -8,7 +8,7 @@ from claimgraph.model import Claim
 from claimgraph.views.event_data import event_claims
 from claimgraph.views.html.answers import cell
 from claimgraph.views.html.page import Sides, status_class, text
-from claimgraph.views.wording import QUESTION_WORDS, Names, cross_links, ordered_questions
+from claimgraph.views.wording import Names, cross_links, ordered_questions, question_status
 
 __all__ = ["LEGEND_HTML", "table"]
 
@@ -112,10 +112,7 @@ def table(ea: EventAssessment, assessment: Assessment, names: Names, sides: Side
     ]
     links = cross_links(ea, corpus)
     for aspect, question in ordered_questions(ea):
-        status = QUESTION_WORDS.get(question.status, question.status)
-        if links.get(aspect):
-            others = ", ".join(names.aspect(a) for a in links[aspect])
-            status += f"; a fact-checker links it as contradicting {others}"
+        status = question_status(aspect, question.status, links, names)
         cls = status_class(question.status)
         row = [
             f'<tr data-question="{text(aspect)}">',

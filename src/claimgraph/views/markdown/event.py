@@ -15,7 +15,6 @@ from claimgraph.views.markdown.claims import cell_text, statement_line, verdict_
 from claimgraph.views.mermaid import diagram_questions, render_diagram, too_large
 from claimgraph.views.values import report_answer
 from claimgraph.views.wording import (
-    QUESTION_WORDS,
     STATUS_EXPLAINED,
     STATUS_WORDS,
     Names,
@@ -29,6 +28,7 @@ from claimgraph.views.wording import (
     holders,
     ordered_questions,
     plural,
+    question_status,
     short_date,
     silence_entries,
 )
@@ -84,10 +84,7 @@ def _table(ea: EventAssessment, assessment: Assessment, names: Names) -> list[st
         by_question.setdefault(claim.aspect, {}).setdefault(claim.party, []).append(claim)
     links = cross_links(ea, corpus)
     for aspect, question in ordered_questions(ea):
-        status = QUESTION_WORDS.get(question.status, question.status)
-        if links.get(aspect):
-            others = ", ".join(names.aspect(a) for a in links[aspect])
-            status += f"; a fact-checker links it as contradicting {others}"
+        status = question_status(aspect, question.status, links, names)
         cells = [md_cell(names.aspect(aspect)), md_cell(status)]
         held = by_question.get(aspect, {})
         for party in parties:

@@ -9,7 +9,14 @@ from claimgraph.analysis.assess import Assessment, event_order
 from claimgraph.model import Event
 from claimgraph.output import safe_filename
 from claimgraph.views.escape import md_cell, md_inline
-from claimgraph.views.wording import STATUS_WORDS, Names, event_when, event_where, plural
+from claimgraph.views.wording import (
+    RECORD_COLUMNS,
+    STATUS_WORDS,
+    Names,
+    event_when,
+    event_where,
+    plural,
+)
 
 __all__ = ["INDEX_COLUMNS", "INDEX_NAME", "RECORD_COLUMNS", "render_index", "report_filename"]
 
@@ -39,17 +46,6 @@ INDEX_COLUMNS = (
     "Contradictions",
     "Corroborations (independent)",
     "Declined",
-)
-RECORD_COLUMNS = (
-    "Party",
-    "Side",
-    "Claims",
-    "Contradicted by another side",
-    "Corroborated by another side",
-    "Hedged or second-hand",
-    "With evidence",
-    "Declined",
-    "Events",
 )
 
 
