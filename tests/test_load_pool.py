@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph import workers
 from claimgraph.cache import Cache
 from claimgraph.load import claimfile, scan
 
@@ -68,7 +69,7 @@ def test_small_folders_and_threads_read_in_this_process(monkeypatch: pytest.Monk
     monkeypatch.setattr(claimfile, "cpu_count", lambda: claimfile.POOL_MIN_CPUS - 1)
     assert claimfile.pool_size(10_000) == 1  # two CPUs: pickling the results back costs more
     monkeypatch.setattr(claimfile, "cpu_count", lambda: 8)
-    monkeypatch.setattr(claimfile.threading, "active_count", lambda: 2)  # a progress bar
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 2)  # a progress bar
     assert claimfile.pool_size(10_000) == 1
 
 

@@ -7,14 +7,8 @@ text to :func:`parse_claim_file`. A bug while parsing becomes an
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
-import sys
-import threading
 from collections import deque
-from collections.abc import Callable, Collection, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 
 from claimgraph import bulk
@@ -24,6 +18,7 @@ from claimgraph.io.yaml_read import decode, parse_yaml
 from claimgraph.load.parse import parse_claim_document
 from claimgraph.load.records import ClaimFile
 from claimgraph.problems import Report
+from claimgraph.workers import can_fork, cpu_count, ordered_map
 
 
 def read_claim_file(
@@ -83,35 +78,14 @@ _POOL_CHUNK = 8
 _POOL_AHEAD = 4
 
 
-def cpu_count() -> int:
-    """The CPUs this process may use: ``os.process_cpu_count()`` (Python 3.13+), else
-    the CPUs of its affinity mask, else ``os.cpu_count()``."""
-    counted = getattr(os, "process_cpu_count", None)
-    if counted is not None:
-        return int(counted() or 1)
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
-
-
 def pool_size(files: int) -> int:
     """Worker processes worth starting for this many YAML files to parse (1: none).
 
-    Only where workers can be forked safely (Linux, and no other thread running,
-    such as a progress bar's): a forked worker starts at once and needs nothing
-    re-imported, where a spawned one would re-run the caller's main module.
+    Only where workers can be forked safely (:func:`claimgraph.workers.can_fork`).
     """
-    if files < POOL_MIN_FILES or not _can_fork() or cpu_count() < POOL_MIN_CPUS:
+    if files < POOL_MIN_FILES or not can_fork() or cpu_count() < POOL_MIN_CPUS:
         return 1
     return max(1, min(cpu_count(), files // _POOL_CHUNK))
-
-
-def _can_fork() -> bool:
-    return (
-        sys.platform == "linux"
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-    )
 
 
 def read_claim_files(
@@ -130,7 +104,7 @@ def read_claim_files(
     few batches of files per worker are in flight at a time. ``each()`` is
     called after each file, in order.
     """
-    n = pool_size(len(paths)) if workers is None else (workers if _can_fork() else 1)
+    n = pool_size(len(paths)) if workers is None else (workers if can_fork() else 1)
     if n <= 1:
         out = []
         for path in paths:
@@ -148,13 +122,12 @@ def read_claim_files(
             if each is not None:
                 each()
 
-    # Forked (see pool_size); workers parse with the collector paused, as scan does here.
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=gc.disable)
-    with pool:
-        pending: deque[tuple[list[tuple[int, str]], Future[list[tuple[ClaimFile, Report, bool]]]]]
-        pending = deque()
-        batch: list[tuple[int, str]] = []  # index, cache key
+    # The files to parse, a batch at a time, in order; what the cache holds (or what
+    # cannot be read) is placed at once. Each batch's places wait in `places`.
+    places: deque[list[tuple[int, str]]] = deque()  # index, cache key
+
+    def batches() -> Iterator[list[tuple[bytes, str]]]:
+        batch: list[tuple[int, str]] = []
         jobs: list[tuple[bytes, str]] = []
         for i, path in enumerate(paths):
             name = str(path)
@@ -170,35 +143,28 @@ def read_claim_files(
                 continue
             batch.append((i, key))
             jobs.append((data, name))
-            if len(jobs) == _POOL_CHUNK or i == len(paths) - 1:
-                pending.append((batch, pool.submit(_parse_batch, jobs)))
+            if len(jobs) == _POOL_CHUNK:
+                places.append(batch)
+                yield jobs
                 batch, jobs = [], []
-            while len(pending) >= n * _POOL_AHEAD:
-                _collect(pending.popleft(), results, cache)
-                ready()
         if jobs:
-            pending.append((batch, pool.submit(_parse_batch, jobs)))
-        while pending:
-            _collect(pending.popleft(), results, cache)
-            ready()
+            places.append(batch)
+            yield jobs
+
+    # Workers parse with the collector paused, as scan does here.
+    parsed = ordered_map(_parse_batch, batches(), n, ahead=_POOL_AHEAD, collect=False)
+    for batch in parsed:
+        for (i, key), (claim_file, report, cacheable) in zip(places.popleft(), batch, strict=True):
+            results[i] = (claim_file, report)
+            if cache is not None and cacheable:
+                cache.put("claimfile", key, (claim_file, report))
+        ready()
     ready()
     return [r for r in results if r is not None]
 
 
 def _parse_batch(jobs: list[tuple[bytes, str]]) -> list[tuple[ClaimFile, Report, bool]]:
     return [parse_claim_data(data, name) for data, name in jobs]
-
-
-def _collect(
-    entry: tuple[list[tuple[int, str]], Future[list[tuple[ClaimFile, Report, bool]]]],
-    results: list[tuple[ClaimFile, Report] | None],
-    cache: Cache | None,
-) -> None:
-    batch, future = entry
-    for (i, key), (parsed, report, cacheable) in zip(batch, future.result(), strict=True):
-        results[i] = (parsed, report)
-        if cache is not None and cacheable:
-            cache.put("claimfile", key, (parsed, report))
 
 
 def read_bulk_file(

@@ -1,0 +1,129 @@
+"""Forked worker processes, for a stage whose pieces are independent.
+
+Two stages use them: the loader parses claim files in workers (only on 4 CPUs or
+more: each parsed file is pickled back, which costs about as much as the parse),
+and the report renders events in workers (on 2 CPUs or more: a worker inherits
+the whole assessment when it is forked, so nothing is sent to it but event ids,
+and only the reports' texts come back).
+
+Workers are forked, never spawned: a forked worker starts at once and needs
+nothing re-imported, where a spawned one would re-run the caller's main module.
+So they are used only where forking is safe: on Linux, with no other thread
+running (such as a progress bar's). Results come back in the order of the work,
+and only a few batches per worker are in flight at a time, so memory stays
+bounded however long the run.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+__all__ = ["cpu_count", "can_fork", "ordered_map", "shared"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# What the workers of the running ordered_map read (see shared()); set before they fork.
+_SHARED: Any = None
+
+
+def cpu_count() -> int:
+    """The CPUs this process may use: ``os.process_cpu_count()`` (Python 3.13+), else
+    the CPUs of its affinity mask, else ``os.cpu_count()``."""
+    counted = getattr(os, "process_cpu_count", None)
+    if counted is not None:
+        return int(counted() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether workers can be forked safely here (Linux, no other thread running)."""
+    return (
+        sys.platform == "linux"
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def shared() -> Any:
+    """In a worker of :func:`ordered_map`, the ``shared`` object it was given."""
+    return _SHARED
+
+
+def _start_worker(parent: int, collect: bool) -> None:
+    # The parent handles Ctrl-C (it stops the run, then the pool); a worker ignores it
+    # rather than print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (SIGKILL, or SIGTERM delivered once its files are safe)
+    # cannot shut the pool down: the kernel then kills the workers, none is left behind.
+    _die_with(parent)
+    if not collect:
+        gc.disable()
+
+
+def _die_with(parent: int) -> None:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl: the worker ends when its queue closes
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def ordered_map(
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    workers: int,
+    *,
+    shared: Any = None,
+    ahead: int = 4,
+    collect: bool = True,
+) -> Iterator[R]:
+    """``map(fn, items)`` computed in ``workers`` forked processes, yielded in order.
+
+    ``shared`` is what the workers read through :func:`shared`: they inherit it
+    when they fork, so it is never pickled. At most ``workers * ahead`` items are
+    in flight. ``collect=False`` runs the workers with the garbage collector off
+    (for work that makes no reference cycles). Closing the iterator early (an
+    error while its results are used) cancels the items not yet started and waits
+    for the running ones.
+    """
+    global _SHARED
+    _SHARED = shared
+    # What exists now is inherited by every worker: frozen, the collector never walks
+    # (and so never copies) those pages, here or in the workers.
+    gc.freeze()
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(os.getpid(), collect),
+    )
+    try:
+        pending: deque[Future[R]] = deque()
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            while len(pending) >= workers * ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+        _SHARED = None
