@@ -600,3 +600,14 @@ def test_the_parsers_own_nesting_limit_is_placed_where_max_depth_is_passed() -> 
     _, report = parse_claim_file("[" * 200_000, "deep.yaml")
     (problem,) = report.problems
     assert (problem.type, problem.line, problem.column) == ("too-deep", 1, yamlsafe.MAX_DEPTH + 1)
+
+
+def test_a_file_read_by_its_seen_size_is_read_on_if_it_grew(tmp_path: Path) -> None:
+    from claimgraph.io.files import read_at_most
+
+    path = tmp_path / "growing.yaml"
+    path.write_bytes(b"x" * 100)
+    assert read_at_most(path, 1000, 100) == b"x" * 100
+    assert read_at_most(path, 1000, 10) == b"x" * 100  # grew from 10 to 100 bytes since seen
+    assert read_at_most(path, 50, 10) == b"x" * 51  # read only to the limit and one byte more
+    assert read_at_most(path, 1000, 500) == b"x" * 100  # shrank

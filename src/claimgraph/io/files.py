@@ -30,10 +30,21 @@ class ReadRefused(Exception):
         self.size = size
 
 
-def read_at_most(path: Path, limit: int | None = None) -> bytes:
-    """The file's bytes, but never more than ``limit`` plus one (a file may grow)."""
+def read_at_most(path: Path, limit: int | None = None, size: int | None = None) -> bytes:
+    """The file's bytes, but never more than ``limit`` plus one (a file may grow).
+
+    ``size`` is what the file's size was seen to be: the first read asks for that
+    much (and one byte more), not for the limit, whose whole buffer would be
+    allocated for every file; only a file that grew is read on, to the limit.
+    """
+    cap = (MAX_FILE_BYTES if limit is None else limit) + 1
     with path.open("rb") as fh:
-        return fh.read((MAX_FILE_BYTES if limit is None else limit) + 1)
+        if size is None or size + 1 >= cap:
+            return fh.read(cap)
+        data = fh.read(size + 1)
+        if len(data) <= size:
+            return data
+        return data + fh.read(cap - len(data))
 
 
 def read_regular(path: Path, limit: int | None = None) -> bytes:
@@ -48,7 +59,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
             "unreadable-file", "not a regular file (a device, a pipe or a folder): not read"
         )
     size = path.stat().st_size
-    data = b"" if size > limit else read_at_most(path, limit)
+    data = b"" if size > limit else read_at_most(path, limit, size)
     if size > limit or len(data) > limit:
         size = max(size, len(data))  # a file that grew while read counts as read
         raise ReadRefused(
