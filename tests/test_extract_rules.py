@@ -225,3 +225,56 @@ def test_a_capital_after_a_blame_verb_is_no_place_of_the_event() -> None:
         "r.txt",
     )
     assert {c.event for c in draft.claims} == {"zorivka-2024-03-02"}
+
+
+def _events(text: str) -> set[str]:
+    return {c.event for c in Extractor(REG).extract(text, "r.txt").claims}
+
+
+def test_a_village_named_in_apposition_or_with_its_region_is_the_place() -> None:
+    for text in (
+        "Date: 2024-03-02\n\nA strike hit a shop in Zorivka, a small town near the border, "
+        "killing nine, Oleksandr Prokudin said.",
+        "Date: 2024-03-02\n\nA strike hit a shop in Zorivka, Kherson region, killing nine, "
+        "Oleksandr Prokudin said.",
+    ):
+        assert _events(text) == {"zorivka-2024-03-02"}, text
+
+
+def test_a_village_named_in_the_lede_wins_over_a_capital_there() -> None:
+    assert _events(
+        "Date: 2024-03-02\n\nA strike hit a shop in the town of Zorivka, which Kyiv has held "
+        "since spring, killing nine, Oleksandr Prokudin said."
+    ) == {"zorivka-2024-03-02"}
+
+
+def test_an_institution_seated_in_a_capital_is_no_place_of_the_event() -> None:
+    assert _events(
+        "Date: 2024-03-02\n\nNine people died when missiles hit a market, according to the "
+        "Defence Ministry in Moscow.\n\nThe strike on Kherson came at noon."
+    ) == {"kherson-2024-03-02"}
+
+
+def test_a_filing_citys_dateline_with_a_dash_or_a_colon_is_no_event() -> None:
+    for opening in ("KYIV-", "KYIV — ", "Kyiv: "):
+        text = (
+            f"Date: 2024-03-02\n\n{opening}Russia said on Saturday it had struck Kherson, "
+            "and Oleksandr Prokudin said nine people died."
+        )
+        assert _events(text) == {"kherson-2024-03-02"}, opening
+
+
+def test_capitals_and_a_dash_that_name_no_place_stay_in_the_text() -> None:
+    from claimgraph.extract.events import load_gazetteer
+    from claimgraph.extract.header import read_header
+
+    text = "Headline\n\nNATO-Russia talks ended without a deal."
+    assert read_header(text, load_gazetteer().knows).text == text
+
+
+def test_a_dateline_whose_parenthesis_holds_the_agency_and_date_dates_the_report() -> None:
+    from claimgraph.extract.header import read_header
+
+    h = read_header("Headline\n\nKyiv, (XYZ - Wire News - 3rd Mar, 2024) Russia struck Kherson.")
+    assert str(h.when) == "2024-03-03"
+    assert h.text.split()[-3:] == ["Russia", "struck", "Kherson."]

@@ -397,6 +397,10 @@ class Gazetteer:
         """Add the places of a gazetteer file (a claims folder's ``gazetteer.yaml``)."""
         self.add(read_data_file(path))
 
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is one of the places' names or aliases."""
+        return " ".join(name.casefold().split()) in self.names
+
     def find(self, text: str) -> list[tuple[Place, int, int]]:
         """The places named in ``text``: (place, start, end), in order."""
         return self.find_in([(0, text)])

@@ -17,6 +17,7 @@ not an event in Moscow.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -46,6 +47,19 @@ _DATELINE = re.compile(
 # A capital-letter dateline with a colon: "MOSCOW: At least 15 people ...", "KYIV: ..."
 _COLON_DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}:[ \t]+(?=[A-Z\d])"
+)
+# ... or with a dash, or a place's name with a colon, when it names a place ("KYIV-Russia
+# claimed ...", "KHARKIV — Rescuers ...", "Moscow: Russia said ..."; not "NATO-Russia talks",
+# "Update: ...").
+_PLACE_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:(?P<city>[A-Z][A-Z'’.]{2,}(?:[ ][A-Z][A-Z'’.]+){0,2})[ \t]*[-–—]"
+    r"|(?P<town>[A-Z][a-z'’.-]+(?:[ ][A-Z][a-z'’.-]+){0,2}):)[ \t]*(?=[A-Z\d])"
+)
+# A dateline whose parenthesis holds the agency and the date:
+# "Kyiv, (APP - Agency News - 2nd Feb, 2025) Ukraine accused ...".
+_PAREN_DATELINE = re.compile(
+    r"[ \t]*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,2},?[ \t]*"
+    r"\((?P<inside>[A-Z][^()\n]{0,80}?\b(?:19|20)\d\d)\)[ \t]*[-–—:]?[ \t]*(?=[A-Z\d])"
 )
 # A byline on its own line: "by AFP Staff Writers", "By BBC Verify".
 _BYLINE = re.compile(r"^[ \t]*by[ \t]+[A-Z][^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
@@ -97,8 +111,11 @@ def _day(y: int, m: int, d: int, at: int, stop: int) -> DateRef | None:
     return DateRef(day, day, at, stop)
 
 
-def read_header(text: str) -> Header:
-    """The header of a report: its date, URL and dateline, blanked from the text."""
+def read_header(text: str, is_place: Callable[[str], bool] | None = None) -> Header:
+    """The header of a report: its date, URL and dateline, blanked from the text.
+
+    ``is_place(name)`` says whether a name is a known place: a dateline of capitals
+    and a dash is taken as one only for a place."""
     dl, n = date_line(text)
     body = " " * n + text[n:]
     header = Header(body, dl)
@@ -140,8 +157,19 @@ def read_header(text: str) -> Header:
             elif header.month_day is None:
                 header.month_day = (month, day)
         body = _blank(body, line.start(), line.end())
+    for line in _at_line_starts(_PAREN_DATELINE, body, "("):
+        if line.start() > 0 and body[line.start() - 1] != "\n":
+            continue
+        days = [d for d in find_dates(line.group("inside")) if d.is_day]
+        if days and known is None:
+            known = DateRef(days[0].start, days[0].end, line.start(), line.end())
+        body = _blank(body, line.start(), line.end())
     for line in _at_line_starts(_COLON_DATELINE, body, ":", 40):
         body = _blank(body, line.start(), line.end())
+    for line in _at_line_starts(_PLACE_DATELINE, body, "-–—:", 40):
+        name = line.group("city") or line.group("town")
+        if is_place is not None and is_place(name):
+            body = _blank(body, line.start(), line.end())
     for line in _BYLINE.finditer(body, 0, _HEAD):
         body = _blank(body, line.start(), line.end())
     if known is None:

@@ -486,7 +486,7 @@ class Lexicon:
             firsts=firsts,
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
-            settlement=_settlement(data.get("settlement_nouns", ())),
+            settlement=_settlement(data.get("settlement_nouns", ()), data.get("region_nouns", ())),
             government_after=re.compile(
                 phrase_regex(data.get("government_after", ())).pattern + r"\s+$", re.IGNORECASE
             ),
@@ -558,13 +558,18 @@ _NAME = r"[A-Z][\w'’-]+"
 _NOT_NAMES = r"(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Your|Which|Each|Every)\b)"
 
 
-def _settlement(nouns: Iterable[object]) -> re.Pattern[str]:
+def _settlement(nouns: Iterable[object], regions: Iterable[object] = ()) -> re.Pattern[str]:
     """A settlement the words name: "the village of X", or "X village" after a preposition
-    ("an attack on X village"; not "the Ukrainian city"), X capitalised."""
+    ("an attack on X village"; not "the Ukrainian city"), or X after a preposition and
+    before a comma and an apposition ("in X, a small town", "in X, Sumy region"), X
+    capitalised."""
     alt = "|".join(r"\s+".join(map(re.escape, str(n).split())) for n in nouns) or "(?!x)x"
+    areas = "|".join(r"\s+".join(map(re.escape, str(n).split())) for n in regions) or "(?!x)x"
     return re.compile(
         rf"\b(?i:{alt})\s+of\s+(?P<name>{_NAME})|"
-        rf"\b(?i:on|in|at|near|to|from)\s+{_NOT_NAMES}(?P<name2>{_NAME})\s+(?i:{alt})\b"
+        rf"\b(?i:on|in|at|near|to|from)\s+{_NOT_NAMES}(?P<name2>{_NAME})"
+        rf"(?:\s+(?i:{alt})\b|,\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}(?i:{alt})\b"
+        rf"|{_NAME}\s+(?i:{areas})\b))"
     )
 
 

@@ -124,9 +124,15 @@ class _EventPlanning(_RunState):
         towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
         regions = [(p, at) for p, at, _ in found if p.kind == "region"]
         lede_towns = [p for p, at in towns if at < lede_end]
-        if not lede_towns and not [p for p, at in towns if at < story_start]:
-            # a village the gazetteer lacks, named as one in the opening sentences
-            lede_towns = self._settlement(story_start)
+        if not lede_towns or all(
+            self.ex.registry.stands_for_a_government(p.name) for p in lede_towns
+        ):
+            # a village the gazetteer lacks, named as one in the headline or lede (before
+            # a capital there, which may stand for its government: "which Kyiv holds"), or
+            # in the opening sentences when they name no town the gazetteer knows
+            lede_towns = self._settlement(lede_end) or lede_towns
+            if not lede_towns and not [p for p, at in towns if at < story_start]:
+                lede_towns = self._settlement(story_start)
         main_place = (
             lede_towns[0]
             if lede_towns

@@ -47,10 +47,6 @@ _OTHER_INCIDENT = re.compile(
 
 # A wire dateline at the start of a story: "KYIV, Nov 18 (Reuters) - ".
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s*\d{1,2})?){0,2}"
-    r"\s*\([A-Z][\w .-]{0,28}\)\s*[-–—]+\s+"
-)
-_DATELINE = re.compile(
     r"\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?\s*\d{1,2})?\s*(?:\([\w .-]{1,30}\)\s*)?[-–—]+\s+"
 )
 
@@ -76,7 +72,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         self._speaking_generic = False  # the speaker of the claims being added is generic
         self._generic_memo: dict[str, bool] = {}
         self._event_ids: dict[tuple[str, date | None, date | None], str] = {}
-        header = read_header(text)
+        header = read_header(text, self.ex.gazetteer.knows)
         dl = header.when
         self.header = header
         body = header.text
