@@ -278,3 +278,26 @@ def test_a_dateline_whose_parenthesis_holds_the_agency_and_date_dates_the_report
     h = read_header("Headline\n\nKyiv, (XYZ - Wire News - 3rd Mar, 2024) Russia struck Kherson.")
     assert str(h.when) == "2024-03-03"
     assert h.text.split()[-3:] == ["Russia", "struck", "Kherson."]
+
+
+def test_a_meanwhile_paragraph_about_another_town_is_another_incident() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nA strike hit a market in Kherson, killing nine people, Oleksandr "
+        "Prokudin said.\n\nMeanwhile, a drone hit a house in Sumy, killing two people, "
+        "Oleksandr Prokudin said. Four more were hurt there, he said.\n\n"
+        "In Kherson, the market stayed shut, Oleksandr Prokudin said.",
+        "r.txt",
+    )
+    by_event: dict[str, set[str]] = {}
+    for c in draft.claims:
+        by_event.setdefault(c.event, set()).add(c.aspect)
+    assert set(by_event) == {"kherson-2024-03-02", "sumy-2024-03-02"}
+    assert {"target", "injured"} <= by_event["sumy-2024-03-02"]
+    assert "target" in by_event["kherson-2024-03-02"]
+
+
+def test_meanwhile_with_the_capital_as_speaker_stays_on_the_incident() -> None:
+    assert _events(
+        "Date: 2024-03-02\n\nA strike hit a market in Kherson, killing nine, Oleksandr "
+        "Prokudin said.\n\nMeanwhile, Kyiv has denied that troops were based at the market."
+    ) <= {"kherson-2024-03-02"}

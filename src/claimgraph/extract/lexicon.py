@@ -405,6 +405,7 @@ class Lexicon:
     government_nouns: frozenset[str]  # "the Kyiv regime": a capital as its government
     government_after: re.Pattern[str]  # "accused Moscow": ends with one of these verbs
     settlement: re.Pattern[str]  # "the village of Hroza", "Hroza village": group "name"
+    elsewhere: re.Pattern[str]  # "Meanwhile, ..." opening a paragraph on another incident
     speech_verb: Phrases
     message_noun: Phrases
     inverted_verbs: frozenset[str]
@@ -491,6 +492,10 @@ class Lexicon:
                 phrase_regex(data.get("government_after", ())).pattern + r"\s+$", re.IGNORECASE
             ),
             government_nouns=frozenset(str(x).casefold() for x in data.get("government_nouns", ())),
+            elsewhere=re.compile(
+                r"\s*" + phrase_regex(data.get("elsewhere_openers", ())).pattern + r"\s*,",
+                re.IGNORECASE,
+            ),
             layout_label=re.compile(
                 r"(?im)^[ \t]*(?:"
                 + "|".join(re.escape(str(x)) for x in data.get("layout_labels", ()))

@@ -146,6 +146,8 @@ class _EventPlanning(_RunState):
         self.sentence_event: list[str] = []
         k = 0
         di = 0
+        paragraph = -1
+        aside: str | None = None  # the event of a paragraph on another incident
         for s in self.sentences:
             places = []
             while k < len(found) and found[k][1] < s.end:
@@ -159,6 +161,22 @@ class _EventPlanning(_RunState):
                 di += 1
             other = [d for d in dates if main is None or not d.overlaps(main)]
             elsewhere = [p for p in places if p.kind not in _BROAD and p != main_place]
+            if s.paragraph != paragraph:
+                paragraph, aside = s.paragraph, None
+                apart = [  # not a capital, which may be its government ("Meanwhile, Kyiv denied")
+                    p
+                    for p in places
+                    if p != main_place
+                    and (main_place is None or p.name != main_place.region)
+                    and not self.ex.registry.stands_for_a_government(p.name)
+                ]
+                if apart and self.ex.lex.elsewhere.match(s.text):
+                    here = [p for p in apart if p.kind not in _BROAD] or apart
+                    days = [d for d in dates if not self._statement_day(d)]
+                    aside = self._event(here[0], days[0] if days else main)
+            if aside is not None:
+                self.sentence_event.append(aside)
+                continue
             if not elsewhere:
                 # "..., Peskov said on Monday": the day of the words, no other incident (unless
                 # the sentence names another town too)
