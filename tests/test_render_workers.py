@@ -22,6 +22,7 @@ def assessment() -> jobs.Assessment:
 
 def _in_workers(monkeypatch: pytest.MonkeyPatch, batch: int = 2) -> None:
     monkeypatch.setattr(reports, "RENDER_MIN_EVENTS", 1)
+    monkeypatch.setattr(workers, "affordable", lambda n: n)
     monkeypatch.setattr(reports, "_BATCH", batch)
     monkeypatch.setattr(workers, "cpu_count", lambda: 2)
 
@@ -79,6 +80,23 @@ def test_small_runs_one_cpu_and_threads_render_in_this_process(
     monkeypatch.setattr(workers, "cpu_count", lambda: 1)
     assert reports.render_workers(10_000) == 1
     monkeypatch.setattr(workers, "cpu_count", lambda: 4)
+    monkeypatch.setattr(workers, "affordable", lambda n: n)
     assert reports.render_workers(10_000) == 4
     monkeypatch.setattr(workers.threading, "active_count", lambda: 2)  # a progress bar
     assert reports.render_workers(10_000) == 1
+
+
+def test_no_more_workers_are_forked_than_copies_of_the_run_fit_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gib = 1 << 30
+    monkeypatch.setattr(workers, "cpu_count", lambda: 8)
+    monkeypatch.setattr(workers, "_resident_bytes", lambda: 6 * gib)  # a million claims
+    monkeypatch.setattr(workers, "_available_bytes", lambda: 18 * gib)
+    assert workers.affordable(8) == 1
+    assert reports.render_workers(100_000) == 1  # one copy fits: not worth a worker
+    monkeypatch.setattr(workers, "_resident_bytes", lambda: gib // 2)
+    assert workers.affordable(8) == 8
+    assert reports.render_workers(100_000) == 8
+    monkeypatch.setattr(workers, "_available_bytes", lambda: None)  # not Linux's /proc
+    assert workers.affordable(8) == 1

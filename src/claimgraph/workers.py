@@ -10,8 +10,9 @@ Workers are forked, never spawned: a forked worker starts at once and needs
 nothing re-imported, where a spawned one would re-run the caller's main module.
 So they are used only where forking is safe: on Linux, with no other thread
 running (such as a progress bar's). Results come back in the order of the work,
-and only a few batches per worker are in flight at a time, so memory stays
-bounded however long the run.
+and only a few batches per worker are in flight at a time. A worker comes to
+copy what it reads of its parent, so no more are forked than copies fit in
+memory (:func:`affordable`).
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["cpu_count", "can_fork", "ordered_map", "shared"]
+__all__ = ["affordable", "can_fork", "cpu_count", "ordered_map", "shared"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,6 +57,39 @@ def can_fork() -> bool:
         and "fork" in multiprocessing.get_all_start_methods()
         and threading.active_count() == 1
     )
+
+
+def affordable(workers: int) -> int:
+    """How many of ``workers`` forked copies of this process fit in memory (at least 1).
+
+    A forked worker shares its parent's pages only until it touches them, and Python
+    touches every object it reads (its reference count), so over a long run each
+    worker comes to hold a copy of what it reads: up to the whole parent. So only as
+    many workers are forked as copies of the parent fit in half the memory the system
+    has available now; where that cannot be read, none.
+    """
+    rss, available = _resident_bytes(), _available_bytes()
+    if rss is None or available is None or rss <= 0:
+        return 1
+    return max(1, min(workers, available // 2 // rss))
+
+
+def _resident_bytes() -> int | None:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _available_bytes() -> int | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def shared() -> Any:

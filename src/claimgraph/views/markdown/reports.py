@@ -58,11 +58,13 @@ _BATCH = 16
 
 
 def render_workers(events: int) -> int:
-    """Worker processes worth forking to render this many events (1: none)."""
+    """Worker processes worth forking to render this many events (1: none): one per
+    CPU, as many as fit in memory (:func:`claimgraph.workers.affordable`), at least two."""
     cpus = workers.cpu_count()
     if events < RENDER_MIN_EVENTS or cpus < 2 or not workers.can_fork():
         return 1
-    return min(cpus, events // _BATCH)
+    n = workers.affordable(min(cpus, events // _BATCH))
+    return n if n >= 2 else 1
 
 
 def _render_batch(event_ids: list[str]) -> list[str]:
