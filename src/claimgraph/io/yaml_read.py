@@ -468,8 +468,11 @@ def _scalar(node: ScalarNode, path: str, report: Report) -> Any:
         return node.value  # e.g. 2023-02-30: kept as text, the field's check reports it
 
 
-def to_item(node: Node, path: str, report: Report) -> Item:
-    """Turn a composed node into an :class:`Item` tree; problems go to ``report``."""
+def to_item(node: Node, path: str, report: Report, merges: bool = True) -> Item:
+    """Turn a composed node into an :class:`Item` tree; problems go to ``report``.
+
+    ``merges=False`` says the text holds no merge key (no ``<<``, no ``merge`` tag and
+    no ``%TAG`` directive that could spell one), so no mapping is searched for one."""
     mark = node.start_mark
     line, col = mark.line + 1, mark.column + 1
     if node.__class__ is ScalarNode:
@@ -486,11 +489,11 @@ def to_item(node: Node, path: str, report: Report) -> Item:
             col,
         )
     if isinstance(node, SequenceNode):
-        return Item([to_item(n, path, report) for n in node.value], line, col)
+        return Item([to_item(n, path, report, merges) for n in node.value], line, col)
     assert isinstance(node, MappingNode)
     out: dict[str, Item] = {}
     pairs = node.value
-    if any(k.tag == _MERGE or (k.tag == _PLAIN and k.value == "<<") for k, _ in pairs):
+    if merges and any(k.tag == _MERGE or (k.tag == _PLAIN and k.value == "<<") for k, _ in pairs):
         pairs = _flatten(node)
     for key_node, value_node in pairs:
         kmark = key_node.start_mark
@@ -530,7 +533,7 @@ def to_item(node: Node, path: str, report: Report) -> Item:
                 kmark.column + 1,
             )
         else:
-            item = to_item(value_node, path, report)
+            item = to_item(value_node, path, report, merges)
             item.key_line, item.key_column = kmark.line + 1, kmark.column + 1
         out[key] = item
     return Item(out, line, col)
@@ -566,4 +569,4 @@ def parse_yaml(text: str, path: str, report: Report) -> Item | None:
     node = compose(text, path, report)
     if node is None:
         return None
-    return to_item(node, path, report)
+    return to_item(node, path, report, "<<" in text or "merge" in text or "%TAG" in text)
