@@ -193,7 +193,8 @@ def test_the_single_views_are_jobs(claims_dir: Callable[[str], Path], tmp_path: 
     folder = claims_dir("valid/basic")
     assessment = jobs.assess_folder(folder)
     site = jobs.site(assessment, tmp_path / "site")
-    assert "index.html" in site.pages and len(site.written.written) == len(site.pages)
+    assert site.names[-1] == "index.html" and len(site.written.written) == len(site.names)
+    assert sorted(site.written.digests) == sorted(site.names)  # written as rendered
     data = json.loads("".join(jobs.render_table(assessment, "json")))  # chunks as made
     assert len(data["claims"]) == 7
     assert "".join(jobs.render_table(assessment, "csv")).count("\n") == 8  # header, 7 rows

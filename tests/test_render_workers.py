@@ -1,4 +1,5 @@
-"""Events rendered in forked workers: the same reports, in the same order, as one process."""
+"""Events rendered in forked workers: the same reports and pages, in the same order, as
+one process (views.rendering)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from claimgraph import jobs, workers
+from claimgraph.views import rendering
+from claimgraph.views.html import site
 from claimgraph.views.markdown import reports
 
 ROOT = Path(__file__).parent.parent
@@ -21,9 +24,9 @@ def assessment() -> jobs.Assessment:
 
 
 def _in_workers(monkeypatch: pytest.MonkeyPatch, batch: int = 2) -> None:
-    monkeypatch.setattr(reports, "RENDER_MIN_EVENTS", 1)
+    monkeypatch.setattr(rendering, "RENDER_MIN_EVENTS", 1)
     monkeypatch.setattr(workers, "affordable", lambda n: n)
-    monkeypatch.setattr(reports, "_BATCH", batch)
+    monkeypatch.setattr(rendering, "_BATCH", batch)
     monkeypatch.setattr(workers, "cpu_count", lambda: 2)
 
 
@@ -32,8 +35,20 @@ def test_events_rendered_in_workers_are_the_same_reports_in_the_same_order(
 ) -> None:
     alone = list(reports.iter_reports(assessment))
     _in_workers(monkeypatch)
-    assert reports.render_workers(len(assessment.events)) == 2
+    assert rendering.render_workers(len(assessment.events)) == 2
     assert list(reports.iter_reports(assessment)) == alone
+
+
+def test_site_pages_rendered_in_workers_are_the_same_pages_in_the_same_order(
+    assessment: jobs.Assessment, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    alone = list(site.iter_site(assessment))
+    _in_workers(monkeypatch)
+    assert list(site.iter_site(assessment)) == alone
+    written = jobs.site(assessment, tmp_path / "site")
+    assert written.names == [name for name, _ in alone]
+    for name, page in alone:
+        assert (tmp_path / "site" / name).read_text(encoding="utf-8") == page
 
 
 def test_rendering_in_workers_still_ticks_the_progress_once_per_event(
@@ -76,14 +91,14 @@ def test_an_error_in_a_worker_reaches_the_caller(
 def test_small_runs_one_cpu_and_threads_render_in_this_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert reports.render_workers(reports.RENDER_MIN_EVENTS - 1) == 1
+    assert rendering.render_workers(rendering.RENDER_MIN_EVENTS - 1) == 1
     monkeypatch.setattr(workers, "cpu_count", lambda: 1)
-    assert reports.render_workers(10_000) == 1
+    assert rendering.render_workers(10_000) == 1
     monkeypatch.setattr(workers, "cpu_count", lambda: 4)
     monkeypatch.setattr(workers, "affordable", lambda n: n)
-    assert reports.render_workers(10_000) == 4
+    assert rendering.render_workers(10_000) == 4
     monkeypatch.setattr(workers.threading, "active_count", lambda: 2)  # a progress bar
-    assert reports.render_workers(10_000) == 1
+    assert rendering.render_workers(10_000) == 1
 
 
 def test_no_more_workers_are_forked_than_copies_of_the_run_fit_in_memory(
@@ -94,9 +109,9 @@ def test_no_more_workers_are_forked_than_copies_of_the_run_fit_in_memory(
     monkeypatch.setattr(workers, "_resident_bytes", lambda: 6 * gib)  # a million claims
     monkeypatch.setattr(workers, "_available_bytes", lambda: 18 * gib)
     assert workers.affordable(8) == 1
-    assert reports.render_workers(100_000) == 1  # one copy fits: not worth a worker
+    assert rendering.render_workers(100_000) == 1  # one copy fits: not worth a worker
     monkeypatch.setattr(workers, "_resident_bytes", lambda: gib // 2)
     assert workers.affordable(8) == 8
-    assert reports.render_workers(100_000) == 8
+    assert rendering.render_workers(100_000) == 8
     monkeypatch.setattr(workers, "_available_bytes", lambda: None)  # not Linux's /proc
     assert workers.affordable(8) == 1

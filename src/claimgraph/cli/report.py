@@ -147,7 +147,7 @@ def report(
             from claimgraph.views.html.site import INDEX_HTML
 
             site = jobs.site(assessment, output or Path("site"), selected, force=force)
-            pages, written = site.pages, site.written
+            pages, written = site.names, site.written
             cache.flush()
             typer.echo(
                 f"{len(pages) - 1} event page{'s' if len(pages) != 2 else ''} and "

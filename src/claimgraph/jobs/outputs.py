@@ -37,10 +37,11 @@ TableKind = Literal["events", "claims", "parties"]
 
 @dataclass(slots=True)
 class SiteResult:
-    """The HTML site's pages by file name, and how each was written."""
+    """The HTML site's page names (the index last), and how each was written (each
+    page went to disk as it was rendered: ``written.digests`` has their hashes)."""
 
     out_dir: Path
-    pages: dict[str, str]
+    names: list[str]
     written: WriteResult = field(default_factory=WriteResult)
 
 
@@ -54,12 +55,12 @@ def site(
     """``report --format html``: the site's pages (every event, or ``events``, and
     the index) written into ``out_dir`` through its manifest (stale pages removed
     only when every event is written)."""
-    from claimgraph.views.html.site import generate_site
+    from claimgraph.views.html.site import iter_site, site_names
 
     folder = OutputFolder(out_dir, force=force)
-    pages = generate_site(assessment, events)
-    written = folder.write_all(pages, remove_stale=not events)
-    return SiteResult(folder.path, pages, written)
+    names = site_names(assessment, events)
+    written = folder.write_stream(names, iter_site(assessment, events), remove_stale=not events)
+    return SiteResult(folder.path, names, written)
 
 
 def render_table(

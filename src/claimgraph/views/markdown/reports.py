@@ -1,21 +1,16 @@
-"""The report loop: every event's report, then the index, as they are rendered.
-
-Events are independent, so on two CPUs or more a big assessment's events are
-rendered in forked workers (:mod:`claimgraph.workers`), which inherit the
-assessment and send back only the texts, in the same order: the same files.
-"""
+"""The report loop: every event's report, then the index, as they are rendered (in
+forked workers when that pays: :mod:`claimgraph.views.rendering`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 
-from claimgraph import workers
 from claimgraph.analysis.assess import Assessment
 from claimgraph.views.markdown.event import render_event
 from claimgraph.views.markdown.index import INDEX_NAME, render_index, report_filename
+from claimgraph.views.rendering import render_events
 
-__all__ = ["generate_reports", "iter_reports", "render_workers", "report_names"]
+__all__ = ["generate_reports", "iter_reports", "report_names"]
 
 
 def report_names(assessment: Assessment, events: Iterable[str] | None = None) -> list[str]:
@@ -37,39 +32,9 @@ def iter_reports(
     loop over the events (the CLI's progress bar).
     """
     wanted = list(events) if events is not None else list(assessment.events)
-    ticks = iter(each(wanted)) if each is not None else iter(wanted)
-    n = render_workers(len(wanted))
-    if n <= 1:
-        for event_id in ticks:
-            yield report_filename(event_id), render_event(assessment, event_id)
-    else:
-        batches = (wanted[i : i + _BATCH] for i in range(0, len(wanted), _BATCH))
-        for texts in workers.ordered_map(_render_batch, batches, n, shared=assessment):
-            for event_id, text in zip(islice(ticks, len(texts)), texts, strict=True):
-                yield report_filename(event_id), text
+    for event_id, text in render_events(assessment, wanted, render_event, each):
+        yield report_filename(event_id), text
     yield INDEX_NAME, render_index(assessment)
-
-
-# Fewer events than this are rendered in this process: forking workers costs a few
-# milliseconds, rendering an event about one.
-RENDER_MIN_EVENTS = 256
-# Events a worker renders per batch: enough to make each exchange worth it.
-_BATCH = 16
-
-
-def render_workers(events: int) -> int:
-    """Worker processes worth forking to render this many events (1: none): one per
-    CPU, as many as fit in memory (:func:`claimgraph.workers.affordable`), at least two."""
-    cpus = workers.cpu_count()
-    if events < RENDER_MIN_EVENTS or cpus < 2 or not workers.can_fork():
-        return 1
-    n = workers.affordable(min(cpus, events // _BATCH))
-    return n if n >= 2 else 1
-
-
-def _render_batch(event_ids: list[str]) -> list[str]:
-    assessment: Assessment = workers.shared()
-    return [render_event(assessment, event_id) for event_id in event_ids]
 
 
 def generate_reports(
