@@ -225,3 +225,21 @@ def test_a_capital_after_a_blame_verb_is_no_place_of_the_event() -> None:
         "r.txt",
     )
     assert {c.event for c in draft.claims} == {"zorivka-2024-03-02"}
+
+
+def test_a_toll_put_at_a_figure_without_a_speech_verb_is_the_subjects_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "The Ministry of Defence of Russia has put the number of deaths at 14, with 30 injured."
+    )
+    assert ("mod", "killed", "14") in found
+    assert ("mod", "injured", "30") in found
+
+
+def test_a_toll_updated_to_new_figures_is_the_updaters_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin later updated the casualty toll to 8 dead and 17 wounded."
+    )
+    assert ("gov-x", "killed", "8") in found
+    assert ("gov-x", "injured", "17") in found

@@ -291,6 +291,13 @@ def find_attribution(
         if att is not None:
             return att
 
+    # "The ministry put the death toll at 12": a toll given without a speech verb.
+    m = lex.toll_report.search(text) if not present.isdisjoint(firsts["toll_nouns"]) else None
+    if m:
+        subject = _AUX_TAIL.sub("", text[: m.start()].rstrip())
+        if 0 < len(clean_subject(subject).split()) <= 10:
+            return Attribution(text, subject, (m.start("noun"), len(text)), "verb", "", second)
+
     # "X's statement says", "the message says" are covered above; agentless passives:
     if not present.isdisjoint(firsts["passive_cues"]) and lex.passive.search(text):
         return Attribution(text, "", (0, len(text)), "passive", "", True)

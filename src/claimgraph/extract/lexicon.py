@@ -321,6 +321,23 @@ class Phrases:
         return self.regex.fullmatch(text)
 
 
+def _toll_report(verbs: Iterable[object], nouns: Iterable[object]) -> re.Pattern[str]:
+    """ "put the death toll at", "updated the casualty toll to": a verb, an optional
+    determiner and adjective, a toll noun (group ``noun``) and "at" or "to".
+
+    >>> m = _toll_report(["put"], ["death toll"]).search("It put the latest death toll at 9")
+    >>> m.group("noun")
+    'death toll'
+    """
+    verb = phrase_regex(verbs).pattern
+    noun = phrase_regex(nouns).pattern
+    return re.compile(
+        rf"{verb}\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:latest|official|preliminary|overall|"
+        rf"total|new)\s+)?(?P<noun>{noun})\s+(?:at|to)\s+(?=\S)",
+        re.IGNORECASE,
+    )
+
+
 def phrases(items: Iterable[object], *, capture: bool = False, plural: bool = False) -> Phrases:
     """:func:`phrase_regex` with the first-word check of :class:`Phrases`.
 
@@ -406,6 +423,7 @@ class Lexicon:
     government_after: re.Pattern[str]  # "accused Moscow": ends with one of these verbs
     settlement: re.Pattern[str]  # "the village of Hroza", "Hroza village": group "name"
     speech_verb: Phrases
+    toll_report: re.Pattern[str]  # "put the death toll at": group "noun" starts the content
     message_noun: Phrases
     inverted_verbs: frozenset[str]
     denial_verbs: frozenset[str]
@@ -477,6 +495,10 @@ class Lexicon:
             for key in ("second_hand", "declines", "passive_cues", "evidence_none")
         }
         firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
+        # a toll noun's last word: where none occurs, no toll is given ("put the toll at")
+        firsts["toll_nouns"] = frozenset(
+            str(n).casefold().split()[-1] for n in data.get("toll_nouns", ()) if str(n).split()
+        )
         generic = data.get("generic_speakers") or {}
         return cls(
             generic_words=frozenset(
@@ -497,6 +519,7 @@ class Lexicon:
                 + r")[ \t]*:[ \t]*(?=\S)"
             ),
             speech_verb=phrases(data.get("speech_verbs", ()), capture=True),
+            toll_report=_toll_report(data.get("toll_verbs", ()), data.get("toll_nouns", ())),
             message_noun=phrases(data.get("message_nouns", ())),
             inverted_verbs=frozenset(str(x).casefold() for x in data.get("inverted_verbs", ())),
             denial_verbs=frozenset(str(x).casefold() for x in data.get("denial_verbs", ())),
