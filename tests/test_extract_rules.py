@@ -243,3 +243,28 @@ def test_a_toll_updated_to_new_figures_is_the_updaters_claim() -> None:
     )
     assert ("gov-x", "killed", "8") in found
     assert ("gov-x", "injured", "17") in found
+
+
+def test_a_quotation_left_open_runs_on_to_its_closing_mark_across_paragraphs() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday.\n\n"
+        'Oleksandr Prokudin: "The shelling went on all night.\n\n'
+        "Seven people were killed in Kherson. "
+        'The attackers claimed they were aiming at a depot."\n\n'
+        "Nine people were wounded."
+    )
+    assert ("gov-x", "killed", "Seven") in found
+    assert [c for c in found if c[0] == "gov-x" and c[1] == "comment"]
+    # the quoted speaker's "they claimed" stays the speaker's words; after the closing mark,
+    # a bare sentence is nobody's
+    assert all(c[0] == "gov-x" for c in found)
+    assert not [c for c in found if c[1] == "injured"]
+
+
+def test_weapons_supplied_by_the_west_are_a_weapon_value() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "The Ministry of Defence of Russia said the shelling was carried out with "
+        "Western-supplied weapons."
+    )
+    assert [c for c in found if c[1] == "weapon" and "western-weapons" in str(c[2])]

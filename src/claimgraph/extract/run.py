@@ -135,12 +135,32 @@ class _Run(_EventPlanning, _Speakers, _Claims):
     def _attribute(self) -> None:
         prev_paragraph = -1
         carried: Speaker | None = None
+        # the speaker of a quotation still open after its sentence ('X: "A. B. C."'):
+        # the sentences up to its closing mark are X's, across paragraphs
+        quoting: Speaker | None = None
+        quoted = 0
         for index, s in enumerate(self.sentences):
             event = self.sentence_event[index]
             if s.paragraph != prev_paragraph:
                 carried = None
             prev_paragraph = s.paragraph
             t = s.text
+            inside = quoting is not None
+            depth = _open_quotes(t, 1 if inside else 0)
+            if inside and quoting is not None:
+                quoted += 1
+                # (the quoted speaker's own "they believed ..." stays the speaker's; a
+                # closing '..." the governor said.' is read as usual)
+                close = _closing_at(t, 1)
+                said_after = close >= 0 and any(ch.isalpha() for ch in t[close + 1 :])
+                if quoted <= _QUOTED_SENTENCES and not said_after:
+                    for seg in self._segments(s):
+                        words = Attribution(seg.text, "", (0, len(seg.text)), "quote")
+                        self._claims(seg, words, [quoting], event)
+                    if depth == 0:
+                        quoting = None
+                    continue
+                quoting = None
             if (
                 "separate" in t
                 or "other" in t
@@ -169,6 +189,8 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                     continue
                 self._claims(seg, att, speakers, event)
                 carried = speakers[-1] if att.cue in _EXPLICIT else None
+                if att.cue in _EXPLICIT and depth > 0 and not inside:
+                    quoting, quoted = speakers[-1], 0
 
     def _drop_restated(self) -> None:
         """A journalist's summary ("Moscow said it targeted a military meeting", "at least 13
@@ -305,6 +327,42 @@ def _agree(kind: AspectType, a: object, b: object) -> bool:
         except ValueError:
             return False
     return a == b
+
+
+# A quotation left open runs on for at most this many sentences (a stray mark ends nothing).
+_QUOTED_SENTENCES = 8
+_DOUBLE_MARKS = frozenset('"“”«»„')
+
+
+def _closing_at(text: str, depth: int) -> int:
+    """Where the quotation open before ``text`` (``depth`` marks) closes in it, or -1."""
+    from claimgraph.extract.sentences import _quote_role
+
+    for i, ch in enumerate(text):
+        if ch in _DOUBLE_MARKS:
+            role = _quote_role(text, i, depth)
+            if role > 0:
+                depth += 1
+            elif role < 0 and depth > 0:
+                depth -= 1
+                if depth == 0:
+                    return i
+    return -1
+
+
+def _open_quotes(text: str, depth: int) -> int:
+    """How many double quotation marks are still open after ``text``, ``depth`` being open
+    before it: 'X: "It was a drone.' leaves 1, 'It fell on a house."' closes one."""
+    from claimgraph.extract.sentences import _quote_role
+
+    for i, ch in enumerate(text):
+        if ch in _DOUBLE_MARKS:
+            role = _quote_role(text, i, depth)
+            if role > 0:
+                depth += 1
+            elif role < 0 and depth > 0:
+                depth -= 1
+    return depth
 
 
 def _inside_quote(text: str, at: int) -> bool:
