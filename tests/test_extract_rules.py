@@ -268,3 +268,21 @@ def test_weapons_supplied_by_the_west_are_a_weapon_value() -> None:
         "Western-supplied weapons."
     )
     assert [c for c in found if c[1] == "weapon" and "western-weapons" in str(c[2])]
+
+
+def test_strikes_carried_out_against_military_objectives_answer_the_target() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        'The Ministry of Defence of Russia said: "Our army does not target civilian objectives. '
+        'Its strikes are carried out against military objectives."'
+    )
+    assert ("mod", "target", ["civilian-infrastructure"]) in found
+    assert ("mod", "target", ["military-facility"]) in found
+
+
+def test_the_deaths_of_a_number_of_people_is_a_killed_count() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said the shelling caused the deaths of at least 12 people."
+    )
+    assert ("gov-x", "killed", "at least 12") in found
