@@ -286,3 +286,19 @@ def test_the_deaths_of_a_number_of_people_is_a_killed_count() -> None:
         "Oleksandr Prokudin said the shelling caused the deaths of at least 12 people."
     )
     assert ("gov-x", "killed", "at least 12") in found
+
+
+def test_a_participle_of_speech_after_another_verb_attributes_the_quotation() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        'Oleksandr Prokudin expressed his sorrow, stating, "Seven people were killed in Kherson."'
+    )
+    assert ("gov-x", "killed", "Seven") in found
+
+
+def test_a_hint_is_a_speakers_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin hinted that seven people were killed in Kherson."
+    )
+    assert ("gov-x", "killed", "seven") in found
