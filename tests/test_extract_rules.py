@@ -302,3 +302,11 @@ def test_a_hint_is_a_speakers_claim() -> None:
         "Oleksandr Prokudin hinted that seven people were killed in Kherson."
     )
     assert ("gov-x", "killed", "seven") in found
+
+
+def test_findings_by_an_institution_that_confirm_a_toll_are_the_institutions_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "First inquiries by the Ministry of Defence of Russia confirm at least 12 fatalities."
+    )
+    assert ("mod", "killed", "at least 12") in found
