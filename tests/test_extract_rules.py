@@ -310,3 +310,18 @@ def test_findings_by_an_institution_that_confirm_a_toll_are_the_institutions_cla
         "First inquiries by the Ministry of Defence of Russia confirm at least 12 fatalities."
     )
     assert ("mod", "killed", "at least 12") in found
+
+
+def test_a_who_said_clause_after_a_named_person_and_apposition_is_that_persons() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "The spokesman was referring to comments by Oleksandr Prokudin, the regional governor, "
+        "who said on television on Friday that nine people were killed in Kherson."
+    )
+    assert ("gov-x", "killed", "nine") in found
+
+
+def test_a_who_said_clause_of_the_sentences_own_subject_is_no_attribution() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    assert find_attribution("Residents, who said they heard blasts, ran to the shelters.") is None

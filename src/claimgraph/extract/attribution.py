@@ -304,6 +304,35 @@ def find_attribution(
     return None
 
 
+_LAST_PREPOSITION = re.compile(
+    r".*\b(?:by|to|from|with|cited|quoted)\s+", re.IGNORECASE | re.DOTALL
+)
+
+
+def _antecedent(before: str) -> str:
+    """The person a ", who said" clause is about: "remarks by Ann Lee, an adviser," gives
+    "Ann Lee, an adviser"; "" when the words before the comma name no one."""
+    text = before.rstrip()
+    if not text.endswith(","):
+        return ""
+    parts = text[:-1].split(",")
+    last = parts[-1].strip()
+    named = _name_at_end(parts[-2].rstrip() + " ") if len(parts) >= 2 else None
+    if named is not None and _APPOSITION.match(last):
+        return f"{named.group(1)}, {last}"
+    name = _name_at_end(last + " ")
+    if name is not None and (len(parts) > 1 or name.start() > 0):
+        return name.group(1)
+    m = _LAST_PREPOSITION.match(last)
+    if m is None:
+        return ""  # the sentence's own subject ("Residents, who said ..., fled"): not here
+    who = last[m.end() :]
+    head = who[4:] if who.casefold().startswith("the ") else who
+    if not head[:1].isupper() or len(who.split()) > 5 or not is_speaker_phrase(who):
+        return ""
+    return who
+
+
 def _only_intro(before: str) -> bool:
     words = before.strip(" ,").split()
     return 0 < len(words) <= 4 and words[0].casefold() in _INTRO_WORDS
@@ -357,6 +386,18 @@ def _verb_attribution(
             stop = text.find(",", v.end())
             end = stop if stop > 0 else len(text)
             return Attribution(text, subject, (rel[-1].start(), end), "verb", v.group(1), second)
+        who = _antecedent(before[: rel[-1].start()]) if not cleaned else ""
+        if who and rel[-1].group(0).casefold() == "who":
+            # "remarks by X, an adviser, who said on air that ...": X says what follows
+            start = v.end()
+            t = _THAT.search(after)
+            gap = after[: t.start()] if t else ""
+            if t and len(gap.split()) <= 12 and not lex.speech_verb.search(gap):
+                start = v.end() + t.end()
+            while start < len(text) and text[start] in " ,:":
+                start += 1
+            if start < len(text.rstrip(" .")):
+                return Attribution(text, who, (start, len(text)), "verb", v.group(1), second)
         return None
     subject = before
     if rel:
