@@ -325,3 +325,13 @@ def test_a_who_said_clause_of_the_sentences_own_subject_is_no_attribution() -> N
     from claimgraph.extract.attribution import find_attribution
 
     assert find_attribution("Residents, who said they heard blasts, ran to the shelters.") is None
+
+
+def test_adding_after_a_post_posed_speaker_is_that_speakers_second_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Nine drones were shot down over Kherson, the Ministry of Defence of Russia said in a "
+        "statement, adding that four people were killed in the city."
+    )
+    assert ("mod", "location", ["Kherson"]) in found
+    assert ("mod", "killed", "four") in found

@@ -35,6 +35,12 @@ _LATER_VOICE = re.compile(
     r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|whereas)"
     r"|(?:where|with)(?=\s+[A-Z]))\s+"
 )
+# ", adding that ...", ", saying ...": the same speaker goes on (split when the words before
+# have a speech verb).
+_ADDING = re.compile(
+    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming)"
+    r"(?:\s+that)?\s+"
+)
 _PUNCT = re.compile(r"[,.;]")
 _ON_PLATFORM = re.compile(r"\s*(?:on|in|across)\s+([^,]{2,40}),", re.IGNORECASE)
 _EVIDENCE_AUX = re.compile(r"\s+(?:has|have|had|did|does|also|still)\s*$")
@@ -119,7 +125,17 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         yield from self._second_voice(s.text[pos:], s.start + pos, s.paragraph)
 
     def _second_voice(self, text: str, start: int, paragraph: int) -> Iterator[_Segment]:
-        """ "..., officials said, a day after Moscow said ...": two attributions, two segments."""
+        """ "..., officials said, a day after Moscow said ...": two attributions, two segments;
+        "..., the ministry said, adding that ...": the speaker's second claim."""
+        m = _ADDING.search(text) if "," in text else None
+        if (
+            m is not None
+            and not _inside_quote(text, m.start())
+            and self.lex.speech_verb.search(text[: m.start()])
+        ):
+            yield from self._second_voice(text[: m.start()], start, paragraph)
+            yield _Segment(text[m.end() :], start + m.end(), paragraph, added=True)
+            return
         for m in _LATER_VOICE.finditer(text):
             head, tail = text[: m.start()], text[m.end() :]
             if (
@@ -169,7 +185,14 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 or "lsewhere" in t  # (also "Elsewhere")
             ) and _OTHER_INCIDENT.search(t):
                 continue  # "four more died in separate attacks": not this event's figures
+            voices: list[Speaker] = []
             for seg in self._segments(s):
+                if seg.added:
+                    if voices:
+                        words = Attribution(seg.text, "", (0, len(seg.text)), "verb", "added")
+                        self._claims(seg, words, voices, event)
+                    continue
+                voices = []
                 att = find_attribution(seg.text, self.lex, headline=index == 0)
                 if att is None:
                     if self._evidence_note(seg):
@@ -188,6 +211,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 if not speakers:
                     continue
                 self._claims(seg, att, speakers, event)
+                voices = speakers
                 carried = speakers[-1] if att.cue in _EXPLICIT else None
                 if att.cue in _EXPLICIT and depth > 0 and not inside:
                     quoting, quoted = speakers[-1], 0
