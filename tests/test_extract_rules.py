@@ -335,3 +335,13 @@ def test_adding_after_a_post_posed_speaker_is_that_speakers_second_claim() -> No
     )
     assert ("mod", "location", ["Kherson"]) in found
     assert ("mod", "killed", "four") in found
+
+
+def test_who_added_after_according_to_a_person_is_that_persons_second_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Four people were killed in Kherson, according to Oleksandr Prokudin, who added that "
+        "a school was damaged."
+    )
+    assert ("gov-x", "killed", "Four") in found
+    assert ("gov-x", "damage", ["school"]) in found

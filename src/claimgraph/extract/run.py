@@ -38,9 +38,11 @@ _LATER_VOICE = re.compile(
 # ", adding that ...", ", saying ...": the same speaker goes on (split when the words before
 # have a speech verb).
 _ADDING = re.compile(
-    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming)"
-    r"(?:\s+that)?\s+"
+    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming"
+    r"|(?P<who>who\s+(?:also\s+)?(?:added|said|noted|stressed)))(?:\s+that)?\s+"
 )
+# "..., according to Governor X, who added that ...": the speaker named just before
+_ACCORDING_LAST = re.compile(r"(?i:according\s+to)\s+(?:\S+\s+){0,6}\S+$")
 _PUNCT = re.compile(r"[,.;]")
 _ON_PLATFORM = re.compile(r"\s*(?:on|in|across)\s+([^,]{2,40}),", re.IGNORECASE)
 _EVIDENCE_AUX = re.compile(r"\s+(?:has|have|had|did|does|also|still)\s*$")
@@ -131,7 +133,11 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         if (
             m is not None
             and not _inside_quote(text, m.start())
-            and self.lex.speech_verb.search(text[: m.start()])
+            and (
+                _ACCORDING_LAST.search(text[: m.start()])
+                if m.group("who")
+                else self.lex.speech_verb.search(text[: m.start()])
+            )
         ):
             yield from self._second_voice(text[: m.start()], start, paragraph)
             yield _Segment(text[m.end() :], start + m.end(), paragraph, added=True)
