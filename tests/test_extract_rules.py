@@ -345,3 +345,19 @@ def test_who_added_after_according_to_a_person_is_that_persons_second_claim() ->
     )
     assert ("gov-x", "killed", "Four") in found
     assert ("gov-x", "damage", ["school"]) in found
+
+
+def test_adding_after_a_quotation_and_its_speaker_is_that_speakers_second_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        '"It was a crime," Oleksandr Prokudin wrote, adding that seven people were killed.'
+    )
+    assert ("gov-x", "killed", "seven") in found
+
+
+def test_accusing_after_a_speaker_gives_the_accusation_to_that_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        '"It was a crime," Oleksandr Prokudin wrote, accusing the army of striking a hospital.'
+    )
+    assert ("gov-x", "target", ["hospital"]) in found

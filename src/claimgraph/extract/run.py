@@ -38,7 +38,7 @@ _LATER_VOICE = re.compile(
 # ", adding that ...", ", saying ...": the same speaker goes on (split when the words before
 # have a speech verb).
 _ADDING = re.compile(
-    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming"
+    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming|accusing"
     r"|(?P<who>who\s+(?:also\s+)?(?:added|said|noted|stressed)))(?:\s+that)?\s+"
 )
 # "..., according to Governor X, who added that ...": the speaker named just before
@@ -115,6 +115,17 @@ class _Run(_EventPlanning, _Speakers, _Claims):
 
     def _segments(self, s: Sentence) -> Iterator[_Segment]:
         if s.text[:1] in OPENING:
+            # '"...," X wrote, adding ...': split only after the speaker
+            m = _ADDING.search(s.text)
+            if (
+                m is not None
+                and not m.group("who")
+                and not _inside_quote(s.text, m.start())
+                and self.lex.speech_verb.search(s.text[: m.start()])
+            ):
+                yield _Segment(s.text[: m.start()], s.start, s.paragraph)
+                yield _Segment(s.text[m.end() :], s.start + m.end(), s.paragraph, added=True)
+                return
             yield _Segment(s.text, s.start, s.paragraph)
             return
         pos = 0
