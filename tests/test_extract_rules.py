@@ -361,3 +361,13 @@ def test_accusing_after_a_speaker_gives_the_accusation_to_that_speaker() -> None
         '"It was a crime," Oleksandr Prokudin wrote, accusing the army of striking a hospital.'
     )
     assert ("gov-x", "target", ["hospital"]) in found
+
+
+def test_this_is_stated_in_the_statement_of_x_gives_the_words_before_to_x_not_the_outlet() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday, killing six people. "
+        "This is stated in the statement of the Ministry of Defence of Russia, the agency reports."
+        '\n\n"Nine more were wounded," the statement reads.'
+    )
+    assert ("mod", "killed", "six") in found
+    assert ("mod", "injured", "Nine") in found

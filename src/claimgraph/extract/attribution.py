@@ -160,7 +160,11 @@ _AS_REPORTED = re.compile(
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 _REPORTED_BY = re.compile(
     r"\s*(?P<it>this|it|that|the\s+news|this\s+information)\s+(?:was|were|has\s+been|is)\s+"
-    r"(?P<v>reported|announced|stated|said|confirmed|written)\s+by\s+(?P<x>[^.;:]{2,120}?)\s*[.!]?\s*$",
+    r"(?P<v>reported|announced|stated|said|confirmed|written)\s+"
+    # "... by X", "... in the statement of X" (", the agency reports" after it is the outlet's)
+    r"(?:by|in\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:statement|message|post|report|address|"
+    r"announcement|communique|release)\s+(?:of|by|from))\s+"
+    r"(?P<x>[^.;:,]{2,120}?)\s*(?:,[^.;:,]{0,40})?[.!]?\s*$",
     re.IGNORECASE,
 )
 _QUOTED_AS = re.compile(
@@ -274,7 +278,7 @@ def find_attribution(
         return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
 
     # "This was reported by the head of the regional administration X.": X said the above.
-    m = _REPORTED_BY.match(text) if "by" in present else None
+    m = _REPORTED_BY.match(text) if "by" in present or "in" in present else None
     if m:
         return Attribution(
             text, m.group("x"), (0, m.end("it")), "reported-by", m.group("v"), second
