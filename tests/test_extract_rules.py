@@ -371,3 +371,15 @@ def test_this_is_stated_in_the_statement_of_x_gives_the_words_before_to_x_not_th
     )
     assert ("mod", "killed", "six") in found
     assert ("mod", "injured", "Nine") in found
+
+
+def test_a_country_named_as_the_attacker_does_not_give_a_bare_ministry_its_side() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said that four people were wounded in Kherson. "
+        "According to the defence ministry, Russian troops today shelled Kherson, "
+        "killing five people."
+    )
+    killed = [c for c in found if c[1] == "killed"]
+    assert killed
+    assert [c[0] for c in killed] == ["ukraine-mod"]
