@@ -383,3 +383,18 @@ def test_a_country_named_as_the_attacker_does_not_give_a_bare_ministry_its_side(
     killed = [c for c in found if c[1] == "killed"]
     assert killed
     assert [c[0] for c in killed] == ["ukraine-mod"]
+
+
+def test_rescuers_managing_to_save_people_give_the_rescued_count() -> None:
+    from claimgraph.model import Aspect, AspectType
+
+    reg = Registry.from_parties(list(REG.parties.values()))
+    reg.aspects["rescued"] = Aspect("rescued", AspectType.COUNT)
+    reg.index()
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Firefighters managed to save 14 people, of whom 3 were pulled from the rubble, "
+        "Oleksandr Prokudin said.",
+        "r.txt",
+    )
+    assert [(c.party, c.value) for c in draft.claims if c.aspect == "rescued"] == [("gov-x", "14")]
