@@ -398,3 +398,13 @@ def test_rescuers_managing_to_save_people_give_the_rescued_count() -> None:
         "r.txt",
     )
     assert [(c.party, c.value) for c in draft.claims if c.aspect == "rescued"] == [("gov-x", "14")]
+
+
+def test_a_sides_forces_that_had_struck_in_reported_speech_fired() -> None:
+    draft = Extractor(_folder_reg()).extract(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said the Russian forces had deliberately shelled the hospital.",
+        "r.txt",
+    )
+    found = [(c.party, c.aspect, c.value) for c in draft.claims]
+    assert ("gov-x", "perpetrator", "russian-forces") in found
