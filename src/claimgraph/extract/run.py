@@ -372,22 +372,21 @@ def _agree(kind: AspectType, a: object, b: object) -> bool:
 
 # A quotation left open runs on for at most this many sentences (a stray mark ends nothing).
 _QUOTED_SENTENCES = 8
-_DOUBLE_MARKS = frozenset('"“”«»„')
+_DOUBLE_MARK = re.compile('["“”«»„]')
 
 
 def _closing_at(text: str, depth: int) -> int:
     """Where the quotation open before ``text`` (``depth`` marks) closes in it, or -1."""
     from claimgraph.extract.sentences import _quote_role
 
-    for i, ch in enumerate(text):
-        if ch in _DOUBLE_MARKS:
-            role = _quote_role(text, i, depth)
-            if role > 0:
-                depth += 1
-            elif role < 0 and depth > 0:
-                depth -= 1
-                if depth == 0:
-                    return i
+    for m in _DOUBLE_MARK.finditer(text):
+        role = _quote_role(text, m.start(), depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
+            if depth == 0:
+                return m.start()
     return -1
 
 
@@ -396,13 +395,12 @@ def _open_quotes(text: str, depth: int) -> int:
     before it: 'X: "It was a drone.' leaves 1, 'It fell on a house."' closes one."""
     from claimgraph.extract.sentences import _quote_role
 
-    for i, ch in enumerate(text):
-        if ch in _DOUBLE_MARKS:
-            role = _quote_role(text, i, depth)
-            if role > 0:
-                depth += 1
-            elif role < 0 and depth > 0:
-                depth -= 1
+    for m in _DOUBLE_MARK.finditer(text):
+        role = _quote_role(text, m.start(), depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
     return depth
 
 
