@@ -408,3 +408,20 @@ def test_a_sides_forces_that_had_struck_in_reported_speech_fired() -> None:
     )
     found = [(c.party, c.aspect, c.value) for c in draft.claims]
     assert ("gov-x", "perpetrator", "russian-forces") in found
+
+
+def test_a_speaker_who_said_it_according_to_an_outlet_is_the_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said nine people were killed in Kherson, according to the agency."
+    )
+    assert ("gov-x", "killed", "nine") in found
+
+
+def test_a_country_said_it_according_to_a_named_ministry_is_the_ministry() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Earlier, Russia said nine people were killed in Kherson, according to a statement "
+        "from the Ministry of Defence of Russia."
+    )
+    assert ("mod", "killed", "nine") in found

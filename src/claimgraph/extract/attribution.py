@@ -257,6 +257,20 @@ def find_attribution(
                 start += 1
             return Attribution(text, who, (start, len(text)), "according-to", "", second)
         if who:
+            # "The mayor said there were no casualties, according to Reuters": the mayor
+            # speaks, second-hand (but "Russia claimed ..., according to a statement from
+            # the ministry": the ministry, named more exactly than a country)
+            inner = before.rstrip(" ,")
+            for v in lex.speech_verb.finditer(inner):
+                att = _verb_attribution(inner, v, lex, True)
+                if (
+                    att is not None
+                    and att.cue == "verb"
+                    and att.speaker
+                    and not lex.is_generic_speaker(clean_subject(att.speaker))
+                ):
+                    return Attribution(text, att.speaker, att.content, "verb", att.verb, True)
+                break
             return Attribution(text, who, (0, len(before.rstrip(" ,"))), "according-to", "", second)
 
     # "as X reported, ..."
