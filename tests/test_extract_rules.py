@@ -425,3 +425,12 @@ def test_a_country_said_it_according_to_a_named_ministry_is_the_ministry() -> No
         "from the Ministry of Defence of Russia."
     )
     assert ("mod", "killed", "nine") in found
+
+
+def test_a_clause_opening_the_sentence_before_its_speaker_is_no_part_of_the_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "While blaming the army for the shelling, Oleksandr Prokudin said nine people were "
+        "killed in Kherson."
+    )
+    assert ("gov-x", "killed", "nine") in found

@@ -464,6 +464,11 @@ def _verb_attribution(
             return Attribution(
                 text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second
             )
+    # "While blaming Russia for the strike, he said ...": the clause before the comma is
+    # no part of the speaker
+    first_word = subject.split(maxsplit=1)[0].casefold() if subject.strip() else ""
+    if first_word in lex.leading_clause_words and ", " in subject:
+        subject = subject[subject.rindex(", ") + 2 :]
     cleaned = clean_subject(subject)
     n = len(cleaned.split())
     # "It said that ...": the institution just quoted (the resolver carries it), not "it is said"

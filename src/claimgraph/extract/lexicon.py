@@ -426,6 +426,7 @@ class Lexicon:
     toll_report: re.Pattern[str]  # "put the death toll at": group "noun" starts the content
     message_noun: Phrases
     inverted_verbs: frozenset[str]
+    leading_clause_words: frozenset[str]  # "While blaming X, he said": not the speaker's words
     denial_verbs: frozenset[str]
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
@@ -522,6 +523,9 @@ class Lexicon:
             toll_report=_toll_report(data.get("toll_verbs", ()), data.get("toll_nouns", ())),
             message_noun=phrases(data.get("message_nouns", ())),
             inverted_verbs=frozenset(str(x).casefold() for x in data.get("inverted_verbs", ())),
+            leading_clause_words=frozenset(
+                str(x).casefold() for x in data.get("leading_clause_words", ())
+            ),
             denial_verbs=frozenset(str(x).casefold() for x in data.get("denial_verbs", ())),
             not_speakers=frozenset(str(x).casefold() for x in data.get("not_speakers", ())),
             anaphora=frozenset(str(x).casefold() for x in data.get("anaphora", ())),
