@@ -434,3 +434,15 @@ def test_a_clause_opening_the_sentence_before_its_speaker_is_no_part_of_the_spea
         "killed in Kherson."
     )
     assert ("gov-x", "killed", "nine") in found
+
+
+def test_officials_who_said_it_after_according_to_an_outlet_are_the_speakers() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    att = find_attribution("According to the agency, Oleksandr Prokudin said nine people died.")
+    assert att is not None
+    assert (att.speaker, att.content_text, att.second_hand) == (
+        "Oleksandr Prokudin",
+        "nine people died.",
+        True,
+    )

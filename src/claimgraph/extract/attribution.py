@@ -255,22 +255,17 @@ def find_attribution(
             start = end_x
             while start < len(text) and text[start] in " ,":
                 start += 1
+            inner = _inner_speaker(text, start, lex)
+            if inner is not None:
+                return inner
             return Attribution(text, who, (start, len(text)), "according-to", "", second)
         if who:
             # "The mayor said there were no casualties, according to Reuters": the mayor
             # speaks, second-hand (but "Russia claimed ..., according to a statement from
             # the ministry": the ministry, named more exactly than a country)
-            inner = before.rstrip(" ,")
-            for v in lex.speech_verb.finditer(inner):
-                att = _verb_attribution(inner, v, lex, True)
-                if (
-                    att is not None
-                    and att.cue == "verb"
-                    and att.speaker
-                    and not lex.is_generic_speaker(clean_subject(att.speaker))
-                ):
-                    return Attribution(text, att.speaker, att.content, "verb", att.verb, True)
-                break
+            inner = _inner_speaker(before.rstrip(" ,"), 0, lex)
+            if inner is not None:
+                return Attribution(text, inner.speaker, inner.content, "verb", inner.verb, True)
             return Attribution(text, who, (0, len(before.rstrip(" ,"))), "according-to", "", second)
 
     # "as X reported, ..."
@@ -349,6 +344,27 @@ def _antecedent(before: str) -> str:
     if not head[:1].isupper() or len(who.split()) > 5 or not is_speaker_phrase(who):
         return ""
     return who
+
+
+def _inner_speaker(text: str, start: int, lex: Lexicon) -> Attribution | None:
+    """The speaker quoted inside what an outlet relays ("According to Reuters, local
+    officials said ...", "The mayor said ..., according to Reuters"): the first speech
+    verb of ``text[start:]`` and its subject, second-hand; None when there is none, or the
+    subject is only a country or capital (then the relaying source names it more exactly).
+    """
+    words = text[start:]
+    for v in lex.speech_verb.finditer(words):
+        att = _verb_attribution(words, v, lex, True)
+        if (
+            att is None
+            or att.cue != "verb"
+            or not att.speaker
+            or lex.is_country_speaker(clean_subject(att.speaker))
+        ):
+            return None
+        lo, hi = att.content
+        return Attribution(text, att.speaker, (start + lo, start + hi), "verb", att.verb, True)
+    return None
 
 
 def _only_intro(before: str) -> bool:

@@ -486,6 +486,19 @@ class Lexicon:
         """
         return _is_generic(words, self.generic_words, self.generic_capitals)
 
+    def is_country_speaker(self, words: str) -> bool:
+        """Whether a speaker phrase names only a country or its capital ("Russia",
+        "Moscow", "Kyiv"), not officials of any kind.
+
+        >>> [lexicon().is_country_speaker(w) for w in ("Moscow", "Russia", "local officials")]
+        [True, True, False]
+        """
+        from claimgraph.extract.names import countries_in, name_words
+
+        found = name_words(words)
+        countries = set(countries_in(words))
+        return bool(found) and all(w in countries or w in self.generic_capitals for w in found)
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         """Compile a mapping shaped like data/extract.yaml."""
