@@ -446,3 +446,21 @@ def test_officials_who_said_it_after_according_to_an_outlet_are_the_speakers() -
         "nine people died.",
         True,
     )
+
+
+def test_a_source_line_under_the_lede_names_whose_the_lede_is() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling in Kherson\n\n"
+        "Nine people were killed in Kherson on Friday.\n\n"
+        "Source: Oleksandr Prokudin on Telegram; the regional police"
+    )
+    assert ("gov-x", "killed", "Nine") in found
+
+
+def test_a_quote_label_opens_the_last_speakers_quotation_running_to_its_close() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling in Kherson\n\n"
+        "Oleksandr Prokudin said the shelling of Kherson lasted until Friday.\n\n"
+        'Quote: "The shelling went on all night.\n\nSeven people were killed."'
+    )
+    assert ("gov-x", "killed", "Seven") in found

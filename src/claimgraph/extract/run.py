@@ -5,6 +5,7 @@ and :mod:`.claims`), then restated and unknown speakers settled.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +16,7 @@ from claimgraph.extract.attribution import Attribution, Resolver, Speaker, find_
 from claimgraph.extract.claims import _EXPLICIT, _Claims, _shorten
 from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftClaim, DraftEvent
 from claimgraph.extract.header import read_header
+from claimgraph.extract.layout import read_layout
 from claimgraph.extract.lexicon import text_words
 from claimgraph.extract.names import countries_in
 from claimgraph.extract.planning import _EventPlanning
@@ -91,6 +93,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         wire = _DATELINE.match(body)
         if wire:  # "KYIV - ": a dateline with no agency, at the story's start
             body = " " * wire.end() + body[wire.end() :]
+        self.layout = read_layout(body, ex.lex)  # "Source: X" under the lede, "Quote: "
         for label in ex.lex.layout_label.finditer(body):  # "Quote: ", "Details: "
             body = body[: label.start()] + " " * (label.end() - label.start()) + body[label.end() :]
         self.body = body
@@ -165,8 +168,23 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 return
         yield _Segment(text, start, paragraph)
 
+    def _layout_cues(self) -> tuple[dict[int, str], set[int]]:
+        """The paragraphs a "Source: X" line under them gives to X (paragraph -> X's words),
+        and the sentences a "Quote:" label opens (their indexes)."""
+        starts = [s.start for s in self.sentences]
+        source_of: dict[int, str] = {}
+        for at, words in self.layout.sources.items():
+            i = bisect.bisect_left(starts, at)
+            if i < len(self.sentences) and self.sentences[i].paragraph > 0:
+                source_of[self.sentences[i].paragraph - 1] = words
+        opened = {bisect.bisect_left(starts, at) for at in self.layout.quotes}
+        return source_of, opened
+
     def _attribute(self) -> None:
         prev_paragraph = -1
+        source_of, opened = (
+            self._layout_cues() if self.layout.sources or self.layout.quotes else ({}, set())
+        )
         carried: Speaker | None = None
         # the speaker of a quotation still open after its sentence ('X: "A. B. C."'):
         # the sentences up to its closing mark are X's, across paragraphs
@@ -215,6 +233,13 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                     if self._evidence_note(seg):
                         continue
                     att = self._implicit(seg)
+                    if att is None and index in opened and self.resolver.last is not None:
+                        # 'Quote: "..."' under a story: its speaker's words
+                        att = Attribution(seg.text, "", (0, len(seg.text)), "quote")
+                    elif att is None and s.paragraph in source_of:
+                        # the lede, and "Source: X" under it
+                        source = source_of[s.paragraph]
+                        att = Attribution(seg.text, source, (0, len(seg.text)), "according-to")
                     if (
                         att is None
                         and carried is not None
