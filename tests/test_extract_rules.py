@@ -464,3 +464,13 @@ def test_a_quote_label_opens_the_last_speakers_quotation_running_to_its_close() 
         'Quote: "The shelling went on all night.\n\nSeven people were killed."'
     )
     assert ("gov-x", "killed", "Seven") in found
+
+
+def test_an_educational_institution_and_a_training_centre_are_targets() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said the missiles hit an educational institution in Kherson. "
+        "The Ministry of Defence of Russia said its missiles struck a training centre in Kherson."
+    )
+    assert ("gov-x", "target", ["educational-institution"]) in found
+    assert ("mod", "target", ["military-facility"]) in found
