@@ -474,3 +474,11 @@ def test_an_educational_institution_and_a_training_centre_are_targets() -> None:
     )
     assert ("gov-x", "target", ["educational-institution"]) in found
     assert ("mod", "target", ["military-facility"]) in found
+
+
+def test_a_speaker_who_earlier_said_it_is_the_speaker() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    att = find_attribution("The regional governor earlier said nine people had died.")
+    assert att is not None and att.content_text == "nine people had died."
+    assert find_attribution("The earlier reported figure was lower.") is None

@@ -379,7 +379,15 @@ def _verb_attribution(
     after = text[v.end() :]
     prev_words = [w.casefold().strip(",") for w in before.split()]
     prev = prev_words[-1] if prev_words else ""
-    if prev in _NOUN_BEFORE and not before.rstrip().endswith(","):
+    # ("the earlier report" is a noun; "the mayor earlier said" an adverb and a past tense)
+    verb = v.group(1).casefold()
+    past = verb.endswith("ed") or verb in ("said", "told", "wrote")
+    after_noun = len(prev_words) > 1 and prev_words[-2] not in _NOUN_BEFORE
+    if (
+        prev in _NOUN_BEFORE
+        and not before.rstrip().endswith(",")
+        and not (prev == "earlier" and past and after_noun)
+    ):
         return None
     # "footage was posted", "was said to": a passive names no speaker here.
     aux = [w for w in prev_words[-3:] if w not in _TRAILERS or w in _AUX]
