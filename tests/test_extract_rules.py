@@ -482,3 +482,12 @@ def test_a_speaker_who_earlier_said_it_is_the_speaker() -> None:
     att = find_attribution("The regional governor earlier said nine people had died.")
     assert att is not None and att.content_text == "nine people had died."
     assert find_attribution("The earlier reported figure was lower.") is None
+
+
+def test_a_quotation_run_on_into_the_sentence_before_a_speaker_calling_it_something() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        '"Nine soldiers were killed" when the depot in Kherson was hit, the Ministry of Defence '
+        'of Russia said in a statement, calling the strike "precise".'
+    )
+    assert ("mod", "killed", "Nine") in found

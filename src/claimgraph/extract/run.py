@@ -40,7 +40,7 @@ _LATER_VOICE = re.compile(
 # ", adding that ...", ", saying ...": the same speaker goes on (split when the words before
 # have a speech verb).
 _ADDING = re.compile(
-    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming|accusing"
+    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming|accusing|calling"
     r"|(?P<who>who\s+(?:also\s+)?(?:added|said|noted|stressed)))(?:\s+that)?\s+"
 )
 # "..., according to Governor X, who added that ...": the speaker named just before
