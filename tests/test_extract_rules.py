@@ -301,3 +301,269 @@ def test_meanwhile_with_the_capital_as_speaker_stays_on_the_incident() -> None:
         "Date: 2024-03-02\n\nA strike hit a market in Kherson, killing nine, Oleksandr "
         "Prokudin said.\n\nMeanwhile, Kyiv has denied that troops were based at the market."
     ) <= {"kherson-2024-03-02"}
+
+
+def test_a_toll_put_at_a_figure_without_a_speech_verb_is_the_subjects_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "The Ministry of Defence of Russia has put the number of deaths at 14, with 30 injured."
+    )
+    assert ("mod", "killed", "14") in found
+    assert ("mod", "injured", "30") in found
+
+
+def test_a_toll_updated_to_new_figures_is_the_updaters_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin later updated the casualty toll to 8 dead and 17 wounded."
+    )
+    assert ("gov-x", "killed", "8") in found
+    assert ("gov-x", "injured", "17") in found
+
+
+def test_a_quotation_left_open_runs_on_to_its_closing_mark_across_paragraphs() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday.\n\n"
+        'Oleksandr Prokudin: "The shelling went on all night.\n\n'
+        "Seven people were killed in Kherson. "
+        'The attackers claimed they were aiming at a depot."\n\n'
+        "Nine people were wounded."
+    )
+    assert ("gov-x", "killed", "Seven") in found
+    assert [c for c in found if c[0] == "gov-x" and c[1] == "comment"]
+    # the quoted speaker's "they claimed" stays the speaker's words; after the closing mark,
+    # a bare sentence is nobody's
+    assert all(c[0] == "gov-x" for c in found)
+    assert not [c for c in found if c[1] == "injured"]
+
+
+def test_weapons_supplied_by_the_west_are_a_weapon_value() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "The Ministry of Defence of Russia said the shelling was carried out with "
+        "Western-supplied weapons."
+    )
+    assert [c for c in found if c[1] == "weapon" and "western-weapons" in str(c[2])]
+
+
+def test_strikes_carried_out_against_military_objectives_answer_the_target() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        'The Ministry of Defence of Russia said: "Our army does not target civilian objectives. '
+        'Its strikes are carried out against military objectives."'
+    )
+    assert ("mod", "target", ["civilian-infrastructure"]) in found
+    assert ("mod", "target", ["military-facility"]) in found
+
+
+def test_the_deaths_of_a_number_of_people_is_a_killed_count() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said the shelling caused the deaths of at least 12 people."
+    )
+    assert ("gov-x", "killed", "at least 12") in found
+
+
+def test_a_participle_of_speech_after_another_verb_attributes_the_quotation() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        'Oleksandr Prokudin expressed his sorrow, stating, "Seven people were killed in Kherson."'
+    )
+    assert ("gov-x", "killed", "Seven") in found
+
+
+def test_a_hint_is_a_speakers_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin hinted that seven people were killed in Kherson."
+    )
+    assert ("gov-x", "killed", "seven") in found
+
+
+def test_findings_by_an_institution_that_confirm_a_toll_are_the_institutions_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "First inquiries by the Ministry of Defence of Russia confirm at least 12 fatalities."
+    )
+    assert ("mod", "killed", "at least 12") in found
+
+
+def test_a_who_said_clause_after_a_named_person_and_apposition_is_that_persons() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "The spokesman was referring to comments by Oleksandr Prokudin, the regional governor, "
+        "who said on television on Friday that nine people were killed in Kherson."
+    )
+    assert ("gov-x", "killed", "nine") in found
+
+
+def test_a_who_said_clause_of_the_sentences_own_subject_is_no_attribution() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    assert find_attribution("Residents, who said they heard blasts, ran to the shelters.") is None
+
+
+def test_adding_after_a_post_posed_speaker_is_that_speakers_second_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Nine drones were shot down over Kherson, the Ministry of Defence of Russia said in a "
+        "statement, adding that four people were killed in the city."
+    )
+    assert ("mod", "location", ["Kherson"]) in found
+    assert ("mod", "killed", "four") in found
+
+
+def test_who_added_after_according_to_a_person_is_that_persons_second_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Four people were killed in Kherson, according to Oleksandr Prokudin, who added that "
+        "a school was damaged."
+    )
+    assert ("gov-x", "killed", "Four") in found
+    assert ("gov-x", "damage", ["school"]) in found
+
+
+def test_adding_after_a_quotation_and_its_speaker_is_that_speakers_second_claim() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        '"It was a crime," Oleksandr Prokudin wrote, adding that seven people were killed.'
+    )
+    assert ("gov-x", "killed", "seven") in found
+
+
+def test_accusing_after_a_speaker_gives_the_accusation_to_that_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        '"It was a crime," Oleksandr Prokudin wrote, accusing the army of striking a hospital.'
+    )
+    assert ("gov-x", "target", ["hospital"]) in found
+
+
+def test_this_is_stated_in_the_statement_of_x_gives_the_words_before_to_x_not_the_outlet() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday, killing six people. "
+        "This is stated in the statement of the Ministry of Defence of Russia, the agency reports."
+        '\n\n"Nine more were wounded," the statement reads.'
+    )
+    assert ("mod", "killed", "six") in found
+    assert ("mod", "injured", "Nine") in found
+
+
+def test_a_country_named_as_the_attacker_does_not_give_a_bare_ministry_its_side() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said that four people were wounded in Kherson. "
+        "According to the defence ministry, Russian troops today shelled Kherson, "
+        "killing five people."
+    )
+    killed = [c for c in found if c[1] == "killed"]
+    assert killed
+    assert [c[0] for c in killed] == ["ukraine-mod"]
+
+
+def test_rescuers_managing_to_save_people_give_the_rescued_count() -> None:
+    from claimgraph.model import Aspect, AspectType
+
+    reg = Registry.from_parties(list(REG.parties.values()))
+    reg.aspects["rescued"] = Aspect("rescued", AspectType.COUNT)
+    reg.index()
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Firefighters managed to save 14 people, of whom 3 were pulled from the rubble, "
+        "Oleksandr Prokudin said.",
+        "r.txt",
+    )
+    assert [(c.party, c.value) for c in draft.claims if c.aspect == "rescued"] == [("gov-x", "14")]
+
+
+def test_a_sides_forces_that_had_struck_in_reported_speech_fired() -> None:
+    draft = Extractor(_folder_reg()).extract(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said the Russian forces had deliberately shelled the hospital.",
+        "r.txt",
+    )
+    found = [(c.party, c.aspect, c.value) for c in draft.claims]
+    assert ("gov-x", "perpetrator", "russian-forces") in found
+
+
+def test_a_speaker_who_said_it_according_to_an_outlet_is_the_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said nine people were killed in Kherson, according to the agency."
+    )
+    assert ("gov-x", "killed", "nine") in found
+
+
+def test_a_country_said_it_according_to_a_named_ministry_is_the_ministry() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Earlier, Russia said nine people were killed in Kherson, according to a statement "
+        "from the Ministry of Defence of Russia."
+    )
+    assert ("mod", "killed", "nine") in found
+
+
+def test_a_clause_opening_the_sentence_before_its_speaker_is_no_part_of_the_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "While blaming the army for the shelling, Oleksandr Prokudin said nine people were "
+        "killed in Kherson."
+    )
+    assert ("gov-x", "killed", "nine") in found
+
+
+def test_officials_who_said_it_after_according_to_an_outlet_are_the_speakers() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    att = find_attribution("According to the agency, Oleksandr Prokudin said nine people died.")
+    assert att is not None
+    assert (att.speaker, att.content_text, att.second_hand) == (
+        "Oleksandr Prokudin",
+        "nine people died.",
+        True,
+    )
+
+
+def test_a_source_line_under_the_lede_names_whose_the_lede_is() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling in Kherson\n\n"
+        "Nine people were killed in Kherson on Friday.\n\n"
+        "Source: Oleksandr Prokudin on Telegram; the regional police"
+    )
+    assert ("gov-x", "killed", "Nine") in found
+
+
+def test_a_quote_label_opens_the_last_speakers_quotation_running_to_its_close() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling in Kherson\n\n"
+        "Oleksandr Prokudin said the shelling of Kherson lasted until Friday.\n\n"
+        'Quote: "The shelling went on all night.\n\nSeven people were killed."'
+    )
+    assert ("gov-x", "killed", "Seven") in found
+
+
+def test_an_educational_institution_and_a_training_centre_are_targets() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        "Oleksandr Prokudin said the missiles hit an educational institution in Kherson. "
+        "The Ministry of Defence of Russia said its missiles struck a training centre in Kherson."
+    )
+    assert ("gov-x", "target", ["educational-institution"]) in found
+    assert ("mod", "target", ["military-facility"]) in found
+
+
+def test_a_speaker_who_earlier_said_it_is_the_speaker() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    att = find_attribution("The regional governor earlier said nine people had died.")
+    assert att is not None and att.content_text == "nine people had died."
+    assert find_attribution("The earlier reported figure was lower.") is None
+
+
+def test_a_quotation_run_on_into_the_sentence_before_a_speaker_calling_it_something() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson on Friday. "
+        '"Nine soldiers were killed" when the depot in Kherson was hit, the Ministry of Defence '
+        'of Russia said in a statement, calling the strike "precise".'
+    )
+    assert ("mod", "killed", "Nine") in found

@@ -160,7 +160,11 @@ _AS_REPORTED = re.compile(
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 _REPORTED_BY = re.compile(
     r"\s*(?P<it>this|it|that|the\s+news|this\s+information)\s+(?:was|were|has\s+been|is)\s+"
-    r"(?P<v>reported|announced|stated|said|confirmed|written)\s+by\s+(?P<x>[^.;:]{2,120}?)\s*[.!]?\s*$",
+    r"(?P<v>reported|announced|stated|said|confirmed|written)\s+"
+    # "... by X", "... in the statement of X" (", the agency reports" after it is the outlet's)
+    r"(?:by|in\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:statement|message|post|report|address|"
+    r"announcement|communique|release)\s+(?:of|by|from))\s+"
+    r"(?P<x>[^.;:,]{2,120}?)\s*(?:,[^.;:,]{0,40})?[.!]?\s*$",
     re.IGNORECASE,
 )
 _QUOTED_AS = re.compile(
@@ -251,8 +255,17 @@ def find_attribution(
             start = end_x
             while start < len(text) and text[start] in " ,":
                 start += 1
+            inner = _inner_speaker(text, start, lex)
+            if inner is not None:
+                return inner
             return Attribution(text, who, (start, len(text)), "according-to", "", second)
         if who:
+            # "The mayor said there were no casualties, according to Reuters": the mayor
+            # speaks, second-hand (but "Russia claimed ..., according to a statement from
+            # the ministry": the ministry, named more exactly than a country)
+            inner = _inner_speaker(before.rstrip(" ,"), 0, lex)
+            if inner is not None:
+                return Attribution(text, inner.speaker, inner.content, "verb", inner.verb, True)
             return Attribution(text, who, (0, len(before.rstrip(" ,"))), "according-to", "", second)
 
     # "as X reported, ..."
@@ -274,7 +287,7 @@ def find_attribution(
         return Attribution(text, subject, (0, len(text)), "declines", m.group(0), second)
 
     # "This was reported by the head of the regional administration X.": X said the above.
-    m = _REPORTED_BY.match(text) if "by" in present else None
+    m = _REPORTED_BY.match(text) if "by" in present or "in" in present else None
     if m:
         return Attribution(
             text, m.group("x"), (0, m.end("it")), "reported-by", m.group("v"), second
@@ -291,9 +304,66 @@ def find_attribution(
         if att is not None:
             return att
 
+    # "The ministry put the death toll at 12": a toll given without a speech verb.
+    m = lex.toll_report.search(text) if not present.isdisjoint(firsts["toll_nouns"]) else None
+    if m:
+        subject = _AUX_TAIL.sub("", text[: m.start()].rstrip())
+        if 0 < len(clean_subject(subject).split()) <= 10:
+            return Attribution(text, subject, (m.start("noun"), len(text)), "verb", "", second)
+
     # "X's statement says", "the message says" are covered above; agentless passives:
     if not present.isdisjoint(firsts["passive_cues"]) and lex.passive.search(text):
         return Attribution(text, "", (0, len(text)), "passive", "", True)
+    return None
+
+
+_LAST_PREPOSITION = re.compile(
+    r".*\b(?:by|to|from|with|cited|quoted)\s+", re.IGNORECASE | re.DOTALL
+)
+
+
+def _antecedent(before: str) -> str:
+    """The person a ", who said" clause is about: "remarks by Ann Lee, an adviser," gives
+    "Ann Lee, an adviser"; "" when the words before the comma name no one."""
+    text = before.rstrip()
+    if not text.endswith(","):
+        return ""
+    parts = text[:-1].split(",")
+    last = parts[-1].strip()
+    named = _name_at_end(parts[-2].rstrip() + " ") if len(parts) >= 2 else None
+    if named is not None and _APPOSITION.match(last):
+        return f"{named.group(1)}, {last}"
+    name = _name_at_end(last + " ")
+    if name is not None and (len(parts) > 1 or name.start() > 0):
+        return name.group(1)
+    m = _LAST_PREPOSITION.match(last)
+    if m is None:
+        return ""  # the sentence's own subject ("Residents, who said ..., fled"): not here
+    who = last[m.end() :]
+    head = who[4:] if who.casefold().startswith("the ") else who
+    if not head[:1].isupper() or len(who.split()) > 5 or not is_speaker_phrase(who):
+        return ""
+    return who
+
+
+def _inner_speaker(text: str, start: int, lex: Lexicon) -> Attribution | None:
+    """The speaker quoted inside what an outlet relays ("According to Reuters, local
+    officials said ...", "The mayor said ..., according to Reuters"): the first speech
+    verb of ``text[start:]`` and its subject, second-hand; None when there is none, or the
+    subject is only a country or capital (then the relaying source names it more exactly).
+    """
+    words = text[start:]
+    for v in lex.speech_verb.finditer(words):
+        att = _verb_attribution(words, v, lex, True)
+        if (
+            att is None
+            or att.cue != "verb"
+            or not att.speaker
+            or lex.is_country_speaker(clean_subject(att.speaker))
+        ):
+            return None
+        lo, hi = att.content
+        return Attribution(text, att.speaker, (start + lo, start + hi), "verb", att.verb, True)
     return None
 
 
@@ -309,7 +379,15 @@ def _verb_attribution(
     after = text[v.end() :]
     prev_words = [w.casefold().strip(",") for w in before.split()]
     prev = prev_words[-1] if prev_words else ""
-    if prev in _NOUN_BEFORE and not before.rstrip().endswith(","):
+    # ("the earlier report" is a noun; "the mayor earlier said" an adverb and a past tense)
+    verb = v.group(1).casefold()
+    past = verb.endswith("ed") or verb in ("said", "told", "wrote")
+    after_noun = len(prev_words) > 1 and prev_words[-2] not in _NOUN_BEFORE
+    if (
+        prev in _NOUN_BEFORE
+        and not before.rstrip().endswith(",")
+        and not (prev == "earlier" and past and after_noun)
+    ):
         return None
     # "footage was posted", "was said to": a passive names no speaker here.
     aux = [w for w in prev_words[-3:] if w not in _TRAILERS or w in _AUX]
@@ -350,6 +428,18 @@ def _verb_attribution(
             stop = text.find(",", v.end())
             end = stop if stop > 0 else len(text)
             return Attribution(text, subject, (rel[-1].start(), end), "verb", v.group(1), second)
+        who = _antecedent(before[: rel[-1].start()]) if not cleaned else ""
+        if who and rel[-1].group(0).casefold() == "who":
+            # "remarks by X, an adviser, who said on air that ...": X says what follows
+            start = v.end()
+            t = _THAT.search(after)
+            gap = after[: t.start()] if t else ""
+            if t and len(gap.split()) <= 12 and not lex.speech_verb.search(gap):
+                start = v.end() + t.end()
+            while start < len(text) and text[start] in " ,:":
+                start += 1
+            if start < len(text.rstrip(" .")):
+                return Attribution(text, who, (start, len(text)), "verb", v.group(1), second)
         return None
     subject = before
     if rel:
@@ -398,6 +488,11 @@ def _verb_attribution(
             return Attribution(
                 text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second
             )
+    # "While blaming Russia for the strike, he said ...": the clause before the comma is
+    # no part of the speaker
+    first_word = subject.split(maxsplit=1)[0].casefold() if subject.strip() else ""
+    if first_word in lex.leading_clause_words and ", " in subject:
+        subject = subject[subject.rindex(", ") + 2 :]
     cleaned = clean_subject(subject)
     n = len(cleaned.split())
     # "It said that ...": the institution just quoted (the resolver carries it), not "it is said"

@@ -321,6 +321,23 @@ class Phrases:
         return self.regex.fullmatch(text)
 
 
+def _toll_report(verbs: Iterable[object], nouns: Iterable[object]) -> re.Pattern[str]:
+    """ "put the death toll at", "updated the casualty toll to": a verb, an optional
+    determiner and adjective, a toll noun (group ``noun``) and "at" or "to".
+
+    >>> m = _toll_report(["put"], ["death toll"]).search("It put the latest death toll at 9")
+    >>> m.group("noun")
+    'death toll'
+    """
+    verb = phrase_regex(verbs).pattern
+    noun = phrase_regex(nouns).pattern
+    return re.compile(
+        rf"{verb}\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:latest|official|preliminary|overall|"
+        rf"total|new)\s+)?(?P<noun>{noun})\s+(?:at|to)\s+(?=\S)",
+        re.IGNORECASE,
+    )
+
+
 def phrases(items: Iterable[object], *, capture: bool = False, plural: bool = False) -> Phrases:
     """:func:`phrase_regex` with the first-word check of :class:`Phrases`.
 
@@ -407,8 +424,10 @@ class Lexicon:
     settlement: re.Pattern[str]  # "the village of Hroza", "Hroza village": group "name"
     elsewhere: re.Pattern[str]  # "Meanwhile, ..." opening a paragraph on another incident
     speech_verb: Phrases
+    toll_report: re.Pattern[str]  # "put the death toll at": group "noun" starts the content
     message_noun: Phrases
     inverted_verbs: frozenset[str]
+    leading_clause_words: frozenset[str]  # "While blaming X, he said": not the speaker's words
     denial_verbs: frozenset[str]
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
@@ -468,6 +487,19 @@ class Lexicon:
         """
         return _is_generic(words, self.generic_words, self.generic_capitals)
 
+    def is_country_speaker(self, words: str) -> bool:
+        """Whether a speaker phrase names only a country or its capital ("Russia",
+        "Moscow", "Kyiv"), not officials of any kind.
+
+        >>> [lexicon().is_country_speaker(w) for w in ("Moscow", "Russia", "local officials")]
+        [True, True, False]
+        """
+        from claimgraph.extract.names import countries_in, name_words
+
+        found = name_words(words)
+        countries = set(countries_in(words))
+        return bool(found) and all(w in countries or w in self.generic_capitals for w in found)
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         """Compile a mapping shaped like data/extract.yaml."""
@@ -478,6 +510,10 @@ class Lexicon:
             for key in ("second_hand", "declines", "passive_cues", "evidence_none")
         }
         firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
+        # a toll noun's last word: where none occurs, no toll is given ("put the toll at")
+        firsts["toll_nouns"] = frozenset(
+            str(n).casefold().split()[-1] for n in data.get("toll_nouns", ()) if str(n).split()
+        )
         generic = data.get("generic_speakers") or {}
         return cls(
             generic_words=frozenset(
@@ -502,8 +538,12 @@ class Lexicon:
                 + r")[ \t]*:[ \t]*(?=\S)"
             ),
             speech_verb=phrases(data.get("speech_verbs", ()), capture=True),
+            toll_report=_toll_report(data.get("toll_verbs", ()), data.get("toll_nouns", ())),
             message_noun=phrases(data.get("message_nouns", ())),
             inverted_verbs=frozenset(str(x).casefold() for x in data.get("inverted_verbs", ())),
+            leading_clause_words=frozenset(
+                str(x).casefold() for x in data.get("leading_clause_words", ())
+            ),
             denial_verbs=frozenset(str(x).casefold() for x in data.get("denial_verbs", ())),
             not_speakers=frozenset(str(x).casefold() for x in data.get("not_speakers", ())),
             anaphora=frozenset(str(x).casefold() for x in data.get("anaphora", ())),

@@ -30,7 +30,7 @@ from claimgraph.extract.datafile import read_package_data
 from claimgraph.extract.lexicon import Phrases, fold, phrases
 from claimgraph.model import Aspect, AspectType
 
-__all__ = ["Perpetrators"]
+__all__ = ["Perpetrators", "without_attackers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,8 @@ class Perpetrators:
                 rf"(?P<v{len(values)}>(?:{_alt(blame_verbs)})\s+"
                 rf"(?:(?:the\s+)?\w+\s+on\s+)?(?:{_alt(forces)})"
                 # "Kyiv forces shelled the market", 'the Ukrainian side "deliberately targeted"'
-                rf"|(?<![\w-])(?:the\s+)?(?:{_alt(forces)})\s+(?:[\"“”']?\w+ly[\"“”']?\s+)?"
+                rf"|(?<![\w-])(?:the\s+)?(?:{_alt(forces)})\s+(?:had\s+)?"
+                rf"(?:[\"“”']?\w+ly[\"“”']?\s+)?"
                 rf"[\"“”']?(?:{_alt(attack_verbs)}))"
             )
             values.append(value)
@@ -114,6 +115,33 @@ class Perpetrators:
             if b is not None and b.lastgroup and (best is None or b.start() < best[1]):
                 best = (self.values[int(b.lastgroup[1:])], b.start(), b.end())
         return best
+
+
+def without_attackers(text: str) -> str:
+    """``text`` with the phrases that name a side as the attacker blanked out ("Russian
+    missiles", "Ukrainian troops today shelled"): a country named so is who fired, not
+    whose institution speaks.
+
+    >>> without_attackers("Russian troops today launched missiles, Ukrainian officials said")
+    '                              missiles, Ukrainian officials said'
+    """
+    return _attackers().sub(lambda m: " " * len(m.group(0)), text)
+
+
+@cache
+def _attackers() -> re.Pattern[str]:
+    spec = _spec()
+    attack = [str(w) for w in spec.get("attack_nouns") or []]
+    verbs = [str(w) for w in spec.get("attack_verbs") or []]
+    alts = []
+    for words in (spec.get("countries") or {}).values():
+        adjectives = [str(w) for w in words.get("adjectives") or []]
+        forces = [str(w) for w in words.get("forces") or []]
+        alts.append(rf"(?:{_alt(adjectives)})\s+(?:{_alt(attack)})")
+        alts.append(rf"(?:{_alt(forces)})\s+(?:\w+\s+)?(?:{_alt(verbs)})")
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
 def _alt(words: Sequence[object]) -> str:

@@ -5,6 +5,7 @@ and :mod:`.claims`), then restated and unknown speakers settled.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +16,7 @@ from claimgraph.extract.attribution import Attribution, Resolver, Speaker, find_
 from claimgraph.extract.claims import _EXPLICIT, _Claims, _shorten
 from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftClaim, DraftEvent
 from claimgraph.extract.header import read_header
+from claimgraph.extract.layout import read_layout
 from claimgraph.extract.lexicon import text_words
 from claimgraph.extract.names import countries_in
 from claimgraph.extract.planning import _EventPlanning
@@ -35,6 +37,14 @@ _LATER_VOICE = re.compile(
     r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|whereas)"
     r"|(?:where|with)(?=\s+[A-Z]))\s+"
 )
+# ", adding that ...", ", saying ...": the same speaker goes on (split when the words before
+# have a speech verb).
+_ADDING = re.compile(
+    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming|accusing|calling"
+    r"|(?P<who>who\s+(?:also\s+)?(?:added|said|noted|stressed)))(?:\s+that)?\s+"
+)
+# "..., according to Governor X, who added that ...": the speaker named just before
+_ACCORDING_LAST = re.compile(r"(?i:according\s+to)\s+(?:\S+\s+){0,6}\S+$")
 _PUNCT = re.compile(r"[,.;]")
 _ON_PLATFORM = re.compile(r"\s*(?:on|in|across)\s+([^,]{2,40}),", re.IGNORECASE)
 _EVIDENCE_AUX = re.compile(r"\s+(?:has|have|had|did|does|also|still)\s*$")
@@ -79,6 +89,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         wire = _DATELINE.match(body)
         if wire:  # "KYIV - ": a dateline with no agency, at the story's start
             body = " " * wire.end() + body[wire.end() :]
+        self.layout = read_layout(body, ex.lex)  # "Source: X" under the lede, "Quote: "
         for label in ex.lex.layout_label.finditer(body):  # "Quote: ", "Details: "
             body = body[: label.start()] + " " * (label.end() - label.start()) + body[label.end() :]
         self.body = body
@@ -103,6 +114,17 @@ class _Run(_EventPlanning, _Speakers, _Claims):
 
     def _segments(self, s: Sentence) -> Iterator[_Segment]:
         if s.text[:1] in OPENING:
+            # '"...," X wrote, adding ...': split only after the speaker
+            m = _ADDING.search(s.text)
+            if (
+                m is not None
+                and not m.group("who")
+                and not _inside_quote(s.text, m.start())
+                and self.lex.speech_verb.search(s.text[: m.start()])
+            ):
+                yield _Segment(s.text[: m.start()], s.start, s.paragraph)
+                yield _Segment(s.text[m.end() :], s.start + m.end(), s.paragraph, added=True)
+                return
             yield _Segment(s.text, s.start, s.paragraph)
             return
         pos = 0
@@ -115,7 +137,21 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         yield from self._second_voice(s.text[pos:], s.start + pos, s.paragraph)
 
     def _second_voice(self, text: str, start: int, paragraph: int) -> Iterator[_Segment]:
-        """ "..., officials said, a day after Moscow said ...": two attributions, two segments."""
+        """ "..., officials said, a day after Moscow said ...": two attributions, two segments;
+        "..., the ministry said, adding that ...": the speaker's second claim."""
+        m = _ADDING.search(text) if "," in text else None
+        if (
+            m is not None
+            and not _inside_quote(text, m.start())
+            and (
+                _ACCORDING_LAST.search(text[: m.start()])
+                if m.group("who")
+                else self.lex.speech_verb.search(text[: m.start()])
+            )
+        ):
+            yield from self._second_voice(text[: m.start()], start, paragraph)
+            yield _Segment(text[m.end() :], start + m.end(), paragraph, added=True)
+            return
         for m in _LATER_VOICE.finditer(text):
             head, tail = text[: m.start()], text[m.end() :]
             if (
@@ -128,15 +164,50 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 return
         yield _Segment(text, start, paragraph)
 
+    def _layout_cues(self) -> tuple[dict[int, str], set[int]]:
+        """The paragraphs a "Source: X" line under them gives to X (paragraph -> X's words),
+        and the sentences a "Quote:" label opens (their indexes)."""
+        starts = [s.start for s in self.sentences]
+        source_of: dict[int, str] = {}
+        for at, words in self.layout.sources.items():
+            i = bisect.bisect_left(starts, at)
+            if i < len(self.sentences) and self.sentences[i].paragraph > 0:
+                source_of[self.sentences[i].paragraph - 1] = words
+        opened = {bisect.bisect_left(starts, at) for at in self.layout.quotes}
+        return source_of, opened
+
     def _attribute(self) -> None:
         prev_paragraph = -1
+        source_of, opened = (
+            self._layout_cues() if self.layout.sources or self.layout.quotes else ({}, set())
+        )
         carried: Speaker | None = None
+        # the speaker of a quotation still open after its sentence ('X: "A. B. C."'):
+        # the sentences up to its closing mark are X's, across paragraphs
+        quoting: Speaker | None = None
+        quoted = 0
         for index, s in enumerate(self.sentences):
             event = self.sentence_event[index]
             if s.paragraph != prev_paragraph:
                 carried = None
             prev_paragraph = s.paragraph
             t = s.text
+            inside = quoting is not None
+            depth = _open_quotes(t, 1 if inside else 0)
+            if inside and quoting is not None:
+                quoted += 1
+                # (the quoted speaker's own "they believed ..." stays the speaker's; a
+                # closing '..." the governor said.' is read as usual)
+                close = _closing_at(t, 1)
+                said_after = close >= 0 and any(ch.isalpha() for ch in t[close + 1 :])
+                if quoted <= _QUOTED_SENTENCES and not said_after:
+                    for seg in self._segments(s):
+                        words = Attribution(seg.text, "", (0, len(seg.text)), "quote")
+                        self._claims(seg, words, [quoting], event)
+                    if depth == 0:
+                        quoting = None
+                    continue
+                quoting = None
             if (
                 "separate" in t
                 or "other" in t
@@ -145,12 +216,26 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 or "lsewhere" in t  # (also "Elsewhere")
             ) and _OTHER_INCIDENT.search(t):
                 continue  # "four more died in separate attacks": not this event's figures
+            voices: list[Speaker] = []
             for seg in self._segments(s):
+                if seg.added:
+                    if voices:
+                        words = Attribution(seg.text, "", (0, len(seg.text)), "verb", "added")
+                        self._claims(seg, words, voices, event)
+                    continue
+                voices = []
                 att = find_attribution(seg.text, self.lex, headline=index == 0)
                 if att is None:
                     if self._evidence_note(seg):
                         continue
                     att = self._implicit(seg)
+                    if att is None and index in opened and self.resolver.last is not None:
+                        # 'Quote: "..."' under a story: its speaker's words
+                        att = Attribution(seg.text, "", (0, len(seg.text)), "quote")
+                    elif att is None and s.paragraph in source_of:
+                        # the lede, and "Source: X" under it
+                        source = source_of[s.paragraph]
+                        att = Attribution(seg.text, source, (0, len(seg.text)), "according-to")
                     if (
                         att is None
                         and carried is not None
@@ -164,7 +249,10 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 if not speakers:
                     continue
                 self._claims(seg, att, speakers, event)
+                voices = speakers
                 carried = speakers[-1] if att.cue in _EXPLICIT else None
+                if att.cue in _EXPLICIT and depth > 0 and not inside:
+                    quoting, quoted = speakers[-1], 0
 
     def _drop_restated(self) -> None:
         """A journalist's summary ("Moscow said it targeted a military meeting", "at least 13
@@ -301,6 +389,40 @@ def _agree(kind: AspectType, a: object, b: object) -> bool:
         except ValueError:
             return False
     return a == b
+
+
+# A quotation left open runs on for at most this many sentences (a stray mark ends nothing).
+_QUOTED_SENTENCES = 8
+_DOUBLE_MARK = re.compile('["“”«»„]')
+
+
+def _closing_at(text: str, depth: int) -> int:
+    """Where the quotation open before ``text`` (``depth`` marks) closes in it, or -1."""
+    from claimgraph.extract.sentences import _quote_role
+
+    for m in _DOUBLE_MARK.finditer(text):
+        role = _quote_role(text, m.start(), depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
+            if depth == 0:
+                return m.start()
+    return -1
+
+
+def _open_quotes(text: str, depth: int) -> int:
+    """How many double quotation marks are still open after ``text``, ``depth`` being open
+    before it: 'X: "It was a drone.' leaves 1, 'It fell on a house."' closes one."""
+    from claimgraph.extract.sentences import _quote_role
+
+    for m in _DOUBLE_MARK.finditer(text):
+        role = _quote_role(text, m.start(), depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
+    return depth
 
 
 def _inside_quote(text: str, at: int) -> bool:

@@ -25,6 +25,9 @@ class _Segment:
     text: str
     start: int
     paragraph: int
+    # "..., the ministry said, adding (that) ...": the words after "adding" are the
+    # previous segment's speaker's
+    added: bool = False
 
 
 class _RunState:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from claimgraph.extract.attribution import Attribution, Speaker, clean_subject, find_word, norm
 from claimgraph.extract.lexicon import text_words
 from claimgraph.extract.names import countries_in, name_words
+from claimgraph.extract.perpetrator import without_attackers
 from claimgraph.extract.runstate import _RunState
 
 _LIST_SPLIT = re.compile(r",\s*|\s+and\s+")
@@ -81,7 +82,8 @@ class _Speakers(_RunState):
                 and any(p.party == found[0] for p in self.resolver.recent)
             ):
                 return Speaker(found[0], speaker.words, speaker.person, True)
-        rest = att.text.replace(att.speaker, " ")
+        # (a country named as the attacker, "Russian troops launched", is not the speaker's)
+        rest = without_attackers(att.text.replace(att.speaker, " "))
         for country in countries_in(rest)[:1] or sides[:1]:
             found = registry.lookup(f"{country} {words}")
             if found is not None and found != registry.lookup(country):
