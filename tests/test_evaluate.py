@@ -142,12 +142,13 @@ def test_the_third_real_article_set_is_valid_and_scored_end_to_end() -> None:
     result = evaluate_extraction(DATA / "real3" / "claims")
     total = result.total
     assert total.gold == 131 and len(result.sources) == 14
-    # regression guards under the blind run (BLIND_RUN.txt: 0.408 / 0.595, value 0.795,
-    # 3 of 62 relations)
-    assert total.precision >= 0.37 and total.recall >= 0.55
-    assert total.value_accuracy >= 0.75
+    # regression guards under the measured figures (0.425 / 0.626, value 0.795, event
+    # 0.890, 8 of 62 relations): the blind run was 0.408 / 0.595, value 0.795, event
+    # 0.154, 3 of 62 (BLIND_RUN.txt)
+    assert total.precision >= 0.4 and total.recall >= 0.58
+    assert total.value_accuracy >= 0.75 and total.event_accuracy >= 0.8
     assert result.relation_figures()["relations"] == 62
-    assert result.relation_figures()["recovered"] >= 2
+    assert result.relation_figures()["recovered"] >= 6
 
 
 @pytest.mark.parametrize(("folder", "sources"), [("real", 22), ("real2", 16), ("real3", 14)])
@@ -169,7 +170,7 @@ def test_drafts_of_all_real_articles_validate_together_and_report(
         assert report.valid, [str(p) for p in report.errors]
         assert len(corpus.sources) == sources
         # one comparison per strike: 7 curated incidents in real, 4 in real2, 3 in real3
-        assert len(corpus.events) <= {"real": 12, "real2": 9, "real3": 8}[folder]
+        assert len(corpus.events) <= {"real": 12, "real2": 9, "real3": 7}[folder]
         result = runner.invoke(app, ["report", "--include-drafts", "claims", "-o", "out"])
         assert result.exit_code == 0, result.output
     finally:
