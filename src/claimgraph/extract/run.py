@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -396,33 +397,27 @@ _QUOTED_SENTENCES = 8
 _DOUBLE_MARK = re.compile('["“”«»„]')
 
 
-def _closing_at(text: str, depth: int) -> int:
-    """Where the quotation open before ``text`` (``depth`` marks) closes in it, or -1."""
+def _marks(text: str, depth: int) -> Iterator[tuple[int, bool, int]]:
+    """Each double quotation mark in ``text``: its place, whether it closes a quotation,
+    and how many are open after it (``depth`` being open before the text)."""
     from claimgraph.extract.sentences import _quote_role
 
     for m in _DOUBLE_MARK.finditer(text):
         role = _quote_role(text, m.start(), depth)
-        if role > 0:
-            depth += 1
-        elif role < 0 and depth > 0:
-            depth -= 1
-            if depth == 0:
-                return m.start()
-    return -1
+        closes = role < 0 and depth > 0
+        depth += 1 if role > 0 else -1 if closes else 0
+        yield m.start(), closes, depth
+
+
+def _closing_at(text: str, depth: int) -> int:
+    """Where the quotation open before ``text`` (``depth`` marks) closes in it, or -1."""
+    return next((at for at, closes, now in _marks(text, depth) if closes and now == 0), -1)
 
 
 def _open_quotes(text: str, depth: int) -> int:
     """How many double quotation marks are still open after ``text``, ``depth`` being open
     before it: 'X: "It was a drone.' leaves 1, 'It fell on a house."' closes one."""
-    from claimgraph.extract.sentences import _quote_role
-
-    for m in _DOUBLE_MARK.finditer(text):
-        role = _quote_role(text, m.start(), depth)
-        if role > 0:
-            depth += 1
-        elif role < 0 and depth > 0:
-            depth -= 1
-    return depth
+    return deque(_marks(text, depth), maxlen=1)[0][2] if _DOUBLE_MARK.search(text) else depth
 
 
 def _inside_quote(text: str, at: int) -> bool:
