@@ -567,3 +567,22 @@ def test_a_quotation_run_on_into_the_sentence_before_a_speaker_calling_it_someth
         'of Russia said in a statement, calling the strike "precise".'
     )
     assert ("mod", "killed", "Nine") in found
+
+
+def test_a_country_adjective_before_city_is_no_settlement() -> None:
+    # "a strike on Ukrainian city" names no town; the town named after it is the place
+    assert _events(
+        "Date: 2024-03-02\n\nDeadly strike on Ukrainian city\n\nA strike hit a shop in the "
+        "town of Zorivka, killing nine people, Oleksandr Prokudin said."
+    ) == {"zorivka-2024-03-02"}
+
+
+def test_a_countrys_town_is_the_place_but_a_countrys_region_is_not_a_town() -> None:
+    assert _events(
+        "Date: 2024-03-02\n\nRussia says it struck a depot in Ukraine's Zorivka\n\n"
+        "Nine people died, Oleksandr Prokudin said."
+    ) == {"zorivka-2024-03-02"}
+    from claimgraph.extract.lexicon import lexicon
+
+    assert lexicon().settlement.search("a depot in Ukraine's Kherson region") is None
+    assert lexicon().settlement.search("a depot in Russia's Kursk region") is None

@@ -606,15 +606,17 @@ _NOT_NAMES = r"(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Your|Which|Each|Ev
 def _settlement(nouns: Iterable[object], regions: Iterable[object] = ()) -> re.Pattern[str]:
     """A settlement the words name: "the village of X", or "X village" after a preposition
     ("an attack on X village"; not "the Ukrainian city"), or X after a preposition and
-    before a comma and an apposition ("in X, a small town", "in X, Sumy region"), X
-    capitalised."""
+    before a comma and an apposition ("in X, a small town", "in X, Sumy region"), or a
+    country's X ("in Ukraine's X", not "in Ukraine's X region"), X capitalised."""
     alt = "|".join(r"\s+".join(map(re.escape, str(n).split())) for n in nouns) or "(?!x)x"
     areas = "|".join(r"\s+".join(map(re.escape, str(n).split())) for n in regions) or "(?!x)x"
     return re.compile(
         rf"\b(?i:{alt})\s+of\s+(?P<name>{_NAME})|"
         rf"\b(?i:on|in|at|near|to|from)\s+{_NOT_NAMES}(?P<name2>{_NAME})"
         rf"(?:\s+(?i:{alt})\b|,\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,2}}(?i:{alt})\b"
-        rf"|{_NAME}\s+(?i:{areas})\b))"
+        rf"|{_NAME}\s+(?i:{areas})\b))|"
+        # "in Ukraine's X", not "in Ukraine's X region"
+        rf"\b(?i:in|near)\s+{_NAME}['’]s\s+(?P<name3>{_NAME})\b(?!\s+(?i:{areas})\b)"
     )
 
 

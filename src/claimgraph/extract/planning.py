@@ -11,6 +11,7 @@ from datetime import timedelta
 from claimgraph.extract.attribution import find_word
 from claimgraph.extract.draft import DraftEvent
 from claimgraph.extract.events import MONTHS, DateRef, Place, date_mentions, resolve_dates, years_in
+from claimgraph.extract.names import countries_in
 from claimgraph.extract.runstate import _RunState
 from claimgraph.model import slugify
 
@@ -39,12 +40,13 @@ class _EventPlanning(_RunState):
 
     def _settlement(self, story_start: int) -> list[Place]:
         """A settlement the headline or lede names as one ("the village of Hroza", "Hroza
-        village") that the gazetteer does not know: a place of its own, kind village."""
-        m = self.ex.lex.settlement.search(self.body, 0, story_start)
-        if m is None:
-            return []
-        name = m.group("name") or m.group("name2")
-        return [Place(name, kind="village")]
+        village", "in Ukraine's Hroza") that the gazetteer does not know: a place of its
+        own, kind village. A country's name or adjective is none ("on Ukrainian city")."""
+        for m in self.ex.lex.settlement.finditer(self.body, 0, story_start):
+            name = m.group("name") or m.group("name2") or m.group("name3")
+            if not countries_in(name):  # "a strike on Ukrainian city ...": no name
+                return [Place(name, kind="village")]
+        return []
 
     def _government(self, place: Place, start: int, end: int) -> bool:
         """Whether a capital named here stands for its government ("the Kyiv regime",
