@@ -333,7 +333,7 @@ class Linking:
     """
 
     questions: dict[tuple[str, str], QuestionLinks] = field(default_factory=dict)
-    claim_positions: dict[str, list[str]] = field(default_factory=dict)
+    claim_positions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     superseded: dict[str, str] = field(default_factory=dict)
     claim_relations: list[Relation] = field(default_factory=list)
     positions: dict[str, Position] = field(default_factory=dict)  # id -> position
@@ -437,7 +437,7 @@ def link_corpus(corpus: Corpus) -> Linking:
             linking.questions[key] = question
         if claim.stance is Stance.DECLINES:
             question.declined.append(claim.id)
-            linking.claim_positions[claim.id] = []
+            linking.claim_positions[claim.id] = ()
             continue
         ids: list[str] = []
         for pkey, value, label in position_values(aspect, claim):
@@ -452,7 +452,7 @@ def link_corpus(corpus: Corpus) -> Linking:
             else:
                 position.claims.append(claim.id)
             ids.append(position.id)
-        linking.claim_positions[claim.id] = ids
+        linking.claim_positions[claim.id] = tuple(ids)
 
     explicit = explicit_relations(corpus)
     for relation in explicit:

@@ -34,17 +34,17 @@ def _party_records(
         for pid in ctx.linking.claim_positions.get(claim.id, ()):
             position = ctx.positions[pid]
             if claim.stance is Stance.DENIES:
-                if any(s != own_side for s in ctx.holder_groups[pid]):
+                if any(s != own_side for s in ctx.holder_sides[pid]):
                     contradicted = True
                 continue
             if claim.id in ctx.superseded:
                 continue
-            if any(s != own_side for s in ctx.denier_sides[pid]):
+            if any(s != own_side for s in ctx.denier_sides.get(pid, ())):
                 contradicted = True
             for other in position.contradicts:
-                if any(s != own_side for s in ctx.holder_groups.get(other, {})):
+                if any(s != own_side for s in ctx.holder_sides.get(other, ())):
                     contradicted = True
-            for side, groups in ctx.holder_groups[pid].items():
+            for side, groups in ctx.holder_groups.get(pid, {}).items():
                 if side != own_side and (len(groups) > 1 or group not in groups):
                     corroborated = True
         for relation in index.get(claim.id, ()):
