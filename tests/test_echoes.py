@@ -212,3 +212,12 @@ def test_the_pairwise_check_skips_only_questions_without_echoes(
     finally:
         echoes._PAIRWISE_CLAIMS = saved
     assert with_check == without
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40) | st.text("aB c_1.", max_size=40))
+def test_normalise_folds_as_nfkc_then_casefold(text: str) -> None:
+    import re
+    import unicodedata
+
+    assert normalise(text) == re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())

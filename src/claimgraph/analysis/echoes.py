@@ -82,8 +82,9 @@ def normalise(text: str) -> list[str]:
     >>> normalise("“Ten missiles” were SHOT down!")
     ['ten', 'missiles', 'were', 'shot', 'down']
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.findall(r"\w+", text)
+    if not text.isascii():  # NFKC leaves ASCII as it is
+        text = unicodedata.normalize("NFKC", text)
+    return re.findall(r"\w+", text.casefold())
 
 
 def similarity(a: Sequence[str], b: Sequence[str], floor: float = 0.0) -> float:
