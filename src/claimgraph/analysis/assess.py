@@ -149,9 +149,7 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
         parties = _answering_parties(ctx, question, positions)
         contested = bool(rule) or key in fact_checker_contested
         counts = (
-            _count_reconciliation(ctx, positions.values())
-            if question.type is AspectType.COUNT
-            else None
+            _count_reconciliation(positions.values()) if question.type is AspectType.COUNT else None
         )
         questions_by_event.setdefault(question.event, {})[question.aspect] = QuestionAssessment(
             id=question.id,
