@@ -19,6 +19,7 @@ Usage::
 
     .venv/bin/pip install --no-deps truthdiscovery && .venv/bin/pip install scipy bidict
     .venv/bin/python -m benchmarks.bench_truth --claims benchmarks/out/corpus-100000-seed1/claims
+    .venv/bin/python -m benchmarks.bench_truth --claims ... --memory  # bytes per claim kept
 
 (truthdiscovery's drawing module needs cairo and imageio; only its
 algorithms are used, so it is not imported.)
@@ -30,6 +31,7 @@ import argparse
 import gc
 import sys
 import time
+import tracemalloc
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -80,14 +82,44 @@ def run_claimgraph(corpus: Corpus) -> dict[str, float]:
     return {"link": link_s, "assess": assess_s}
 
 
+def memory(corpus: Corpus) -> dict[str, tuple[int, int]]:
+    """Bytes that link and assess keep (live after each) and their peaks, by tracemalloc.
+
+    Measured from the loaded corpus (not counted); each stage's peak is the most
+    held at once during it, the corpus excluded.
+    """
+    gc.collect()
+    tracemalloc.start()
+    try:
+        linked = jobs.link(corpus)
+        link_live, link_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        assessment = jobs.assess(linked)
+        assess_live, assess_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del assessment, linked
+    return {"link": (link_live, link_peak), "assess": (assess_live, assess_peak)}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line; see the module docstring."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--claims", type=Path, required=True, help="a generated claims folder")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="instead: the bytes per claim link and assess keep and peak at (tracemalloc)",
+    )
     args = parser.parse_args(argv)
-    td = _truthdiscovery()
     corpus = jobs.load(args.claims).corpus
+    if args.memory:
+        n = len(corpus.claims) or 1
+        for stage, (live, peak) in memory(corpus).items():
+            print(f"{stage}: live {live / n:,.0f} B/claim, peak {peak / n:,.0f} B/claim")
+        return 0
+    td = _truthdiscovery()
     rows = triples(corpus)
     best_td: dict[str, float] = {}
     best_cg: dict[str, float] = {}

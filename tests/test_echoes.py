@@ -174,3 +174,50 @@ def test_similarity_bounds_are_difflibs(a: str, b: str, floor: float) -> None:
     from claimgraph.analysis.echoes import _text_similarity
 
     assert _text_similarity(a, b, floor) == _difflib_similarity(a, b, floor)
+
+
+_WORDS = "air defence shot down all ten drones missiles over the port city".split()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["e1", "e2"]),
+            st.sampled_from(["p1", "p2", "p3"]),
+            st.lists(st.integers(0, len(_WORDS) - 1), max_size=3),
+            st.integers(0, 3),
+        ),
+        max_size=24,
+    )
+)
+def test_the_pairwise_check_skips_only_questions_without_echoes(
+    specs: list[tuple[str, str, list[int], int]],
+) -> None:
+    """Questions ruled out pair by pair find the same echoes as MinHash finds in them."""
+    claims = []
+    for i, (event, party, edits, cut) in enumerate(specs):
+        words = list(_WORDS)
+        for at in edits:
+            words[at] = _WORDS[(at * 7 + i) % len(_WORDS)]
+        quote = " ".join(words[: len(words) - cut])
+        claims.append({"id": f"c{i}", "event": event, "party": party, "aspect": "interception",
+                       "value": "all-intercepted", "quote": quote})  # fmt: skip
+    data = make_corpus({"claims": claims})
+    with_check = [(r.a, r.b, r.reason) for r in corpus_echoes(data)]
+    saved = echoes._PAIRWISE_CLAIMS
+    try:
+        echoes._PAIRWISE_CLAIMS = -1
+        without = [(r.a, r.b, r.reason) for r in corpus_echoes(data)]
+    finally:
+        echoes._PAIRWISE_CLAIMS = saved
+    assert with_check == without
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40) | st.text("aB c_1.", max_size=40))
+def test_normalise_folds_as_nfkc_then_casefold(text: str) -> None:
+    import re
+    import unicodedata
+
+    assert normalise(text) == re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())

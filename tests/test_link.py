@@ -137,7 +137,7 @@ def test_later_disjoint_count_by_the_same_party_is_an_update() -> None:
     [relation] = [r for r in linking.claim_relations if r.kind == "supersedes"]
     assert (relation.a, relation.b, relation.source) == ("new", "old", "rule")
     # the superseded figure no longer contradicts anything
-    assert linking.questions[("e1", "killed")].relations == []
+    assert not linking.questions[("e1", "killed")].relations
 
 
 def test_disjoint_counts_of_different_parties_are_not_an_update() -> None:
@@ -271,7 +271,7 @@ def test_text_answers_are_never_compared() -> None:
     )
     question = link_corpus(corpus).questions[("e1", "comment")]
     assert len(question.positions) == 2
-    assert question.relations == []
+    assert not question.relations
     assert compare(ASPECTS["comment"], "x", "y") is None
 
 
@@ -309,7 +309,7 @@ def test_explicit_supersedes_marks_the_older_claim_superseded() -> None:
     )  # fmt: skip
     linking = link_corpus(corpus)
     assert linking.superseded == {"c1": "c2"}
-    assert linking.questions[("e1", "cause")].relations == []
+    assert not linking.questions[("e1", "cause")].relations
 
 
 def test_links_to_unknown_claims_are_ignored() -> None:
@@ -415,7 +415,7 @@ def test_a_huge_item_list_records_no_item_to_item_complements() -> None:
     )
     question = link_corpus(corpus).questions[("e1", "damage")]
     assert len(question.positions) == MAX_PAIRED_ITEMS + 1
-    assert question.relations == []
+    assert not question.relations
     assert not question.truncated
 
 

@@ -46,7 +46,14 @@ from datetime import datetime
 from claimgraph.analysis.context import _Context, _unique
 from claimgraph.analysis.context import outlet_of as outlet_of
 from claimgraph.analysis.counts import _count_reconciliation
-from claimgraph.analysis.link import Linking, Relation, RelationKind, RelationSource, statement_time
+from claimgraph.analysis.link import (
+    Linking,
+    QuestionLinks,
+    Relation,
+    RelationKind,
+    RelationSource,
+    statement_time,
+)
 from claimgraph.analysis.linked import Linked, fewer_gc_passes, link
 from claimgraph.analysis.positions import (
     _assess_position,
@@ -139,13 +146,10 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
         pairs, found = _party_pairs(question, positions)
         party_pairs.setdefault(question.event, set()).update(pairs)
         contradiction_counts[question.event] = contradiction_counts.get(question.event, 0) + found
-        claims = [c for p in question.positions.values() for c in (*p.claims, *p.denied_by)]
-        parties = _unique(ctx.party(c) for c in claims)
+        parties = _answering_parties(ctx, question, positions)
         contested = bool(rule) or key in fact_checker_contested
         counts = (
-            _count_reconciliation(ctx, positions.values())
-            if question.type is AspectType.COUNT
-            else None
+            _count_reconciliation(positions.values()) if question.type is AspectType.COUNT else None
         )
         questions_by_event.setdefault(question.event, {})[question.aspect] = QuestionAssessment(
             id=question.id,
@@ -155,7 +159,7 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
             status=_question_status(question, positions, parties, contested, ctx),
             positions=tuple(positions.values()),
             declined=tuple(question.declined),
-            declined_parties=_unique(ctx.party(c) for c in question.declined),
+            declined_parties=_unique([ctx.party(c) for c in question.declined]),
             parties=parties,
             relations=tuple(question.relations),
             counts=counts,
@@ -235,6 +239,18 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
         _linking=linking,
         _echoes=tuple(echoes),
         _relations={c: tuple(rs) for c, rs in index.items()},
-        _positions={c: tuple(ps) for c, ps in linking.claim_positions.items()},
+        _positions=linking.claim_positions,
         _position_index=ctx.positions,
     )
+
+
+def _answering_parties(
+    ctx: _Context, question: QuestionLinks, positions: dict[str, PositionAssessment]
+) -> tuple[str, ...]:
+    """The parties that answered a question (asserted or denied), in the order of its claims."""
+    if len(positions) == 1:
+        (only,) = positions.values()
+        if not only.denied_by:
+            return only.parties  # already the parties of its claims, in their order
+    claims = [c for p in question.positions.values() for c in (*p.claims, *p.denied_by)]
+    return _unique([ctx.party(c) for c in claims])

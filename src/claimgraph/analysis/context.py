@@ -26,14 +26,26 @@ class _Context:
         self.echoes = echoes
         self.superseded = linking.superseded
         self.positions: dict[str, PositionAssessment] = {}
-        # position id -> side -> echo groups of the current claims holding it
+        # position id -> the sides of the current claims holding it
+        self.holder_sides: dict[str, tuple[str, ...]] = {}
+        # position id -> side -> echo groups of the current claims holding it, only for
+        # positions two or more current claims hold (one holder corroborates no one)
         self.holder_groups: dict[str, dict[str, set[str]]] = {}
+        # position id -> the sides of the parties denying it, only for denied positions
         self.denier_sides: dict[str, set[str]] = {}
+        # x -> (x,): one-item tuples shared by every record that holds one
+        self._ones: dict[str, tuple[str]] = {}
 
         # Looked up for every claim of every position: each party's side and each
         # source's outlet once.
         self._sides: dict[str, str] = {}
         self._outlets: dict[str, str] = {}
+
+    def one(self, item: str) -> tuple[str]:
+        """``(item,)``, the same tuple each time (records hold millions of them)."""
+        if (found := self._ones.get(item)) is None:
+            found = self._ones[item] = (item,)
+        return found
 
     def party(self, claim_id: str) -> str:
         return self.corpus.claims[claim_id].party

@@ -7,15 +7,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 
-from claimgraph.analysis.context import _Context, _unique
+from claimgraph.analysis.context import _unique
 from claimgraph.analysis.records import CountFigure, CountReconciliation, PositionAssessment
 from claimgraph.model import Interval
 from claimgraph.quantities import stated
 
 
-def _count_reconciliation(
-    ctx: _Context, positions: Iterable[PositionAssessment]
-) -> CountReconciliation | None:
+def _count_reconciliation(positions: Iterable[PositionAssessment]) -> CountReconciliation | None:
     figures: list[CountFigure] = []
     for p in positions:
         if not isinstance(p.value, Interval) or not p.current_claims:
@@ -24,7 +22,7 @@ def _count_reconciliation(
         figures.append(
             CountFigure(
                 p.value,
-                _unique(ctx.party(c) for c in p.current_claims),
+                p.current_parties,  # the parties of its current claims, once each
                 p.current_claims,
                 given.low,
                 given.high,
@@ -33,17 +31,21 @@ def _count_reconciliation(
         )
     if not figures:
         return None
-
-    def first(f: CountFigure) -> float:
-        return min(f.numbers, default=math.inf)
-
-    figures.sort(key=lambda f: (first(f), max(f.numbers, default=math.inf), f.label))
-    numbers = [n for f in figures for n in f.numbers]
+    # Each figure's numbers once (CountFigure.numbers builds them on every call).
+    numbered = [(f, f.numbers) for f in figures]
+    numbered.sort(
+        key=lambda fn: (min(fn[1], default=math.inf), max(fn[1], default=math.inf), fn[0].label)
+    )
+    figures = [f for f, _ in numbered]
+    numbers = [n for _, ns in numbered for n in ns]
     lowest = min(numbers, default=None)
     highest = max(numbers, default=None)
 
-    def by(test: Callable[[CountFigure], bool]) -> tuple[str, ...]:
-        return _unique(p for f in figures if test(f) for p in f.parties)
+    def by(test: Callable[[CountFigure, tuple[int, ...]], bool]) -> tuple[str, ...]:
+        if len(numbered) == 1:
+            f, ns = numbered[0]
+            return f.parties if test(f, ns) else ()
+        return _unique([p for f, ns in numbered if test(f, ns) for p in f.parties])
 
     lows = [f.low for f in figures if f.low is not None]
     conservative = min(lows, default=None)
@@ -51,11 +53,11 @@ def _count_reconciliation(
     return CountReconciliation(
         figures=tuple(figures),
         lowest=lowest,
-        lowest_by=by(lambda f: lowest in f.numbers),
+        lowest_by=by(lambda f, ns: lowest in ns),
         highest=highest,
-        highest_by=by(lambda f: highest in f.numbers),
+        highest_by=by(lambda f, ns: highest in ns),
         highest_open=open_high,
         conservative=conservative,
-        conservative_by=by(lambda f: f.low is not None and f.low == conservative),
+        conservative_by=by(lambda f, ns: f.low is not None and f.low == conservative),
         disputed=len({(f.low, f.high) for f in figures}) > 1,
     )

@@ -82,8 +82,9 @@ def normalise(text: str) -> list[str]:
     >>> normalise("“Ten missiles” were SHOT down!")
     ['ten', 'missiles', 'were', 'shot', 'down']
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.findall(r"\w+", text)
+    if not text.isascii():  # NFKC leaves ASCII as it is
+        text = unicodedata.normalize("NFKC", text)
+    return re.findall(r"\w+", text.casefold())
 
 
 def similarity(a: Sequence[str], b: Sequence[str], floor: float = 0.0) -> float:
@@ -257,6 +258,37 @@ def echo_roots(relations: Iterable[Relation]) -> dict[str, str]:
 _BATCH_CLAIMS = 1000
 
 
+# Questions with at most this many quotes are first checked pair by pair (see _may_echo).
+_PAIRWISE_CLAIMS = 16
+
+
+def _may_echo(items: list[tuple[Claim, list[str]]]) -> bool:
+    """Whether two quotes of different parties among ``items`` might be :data:`THRESHOLD` similar.
+
+    False when every such pair fails difflib's two cheap upper bounds (the
+    lengths, then the characters in common; symmetric, as the ratio itself may
+    not be). An echo needs a pair whose ratio reaches the threshold, so such a
+    question has none, whatever its band keys: skipping its hashing changes no
+    result. Questions that pass are looked for with MinHash as before.
+    """
+    texts = [" ".join(tokens) for _, tokens in items]
+    counters: dict[int, Counter[str]] = {}
+    for i, (claim, _) in enumerate(items):
+        a = texts[i]
+        for j in range(i):
+            if items[j][0].party == claim.party:
+                continue
+            b = texts[j]
+            length = len(a) + len(b)
+            if 2.0 * min(len(a), len(b)) / length < THRESHOLD:
+                continue
+            ca = counters.get(i) or counters.setdefault(i, Counter(a))
+            cb = counters.get(j) or counters.setdefault(j, Counter(b))
+            if 2.0 * (ca & cb).total() / length >= THRESHOLD:
+                return True
+    return False
+
+
 def _echoes_of(per_question: list[list[tuple[Claim, list[str]]]], corpus: Corpus) -> list[Relation]:
     bands = bands_of([tokens for items in per_question for _, tokens in items])
     found: list[Relation] = []
@@ -282,8 +314,11 @@ def corpus_echoes(corpus: Corpus) -> list[Relation]:
     for claims in questions.values():
         if len(claims) > 1 and any(c.party != claims[0].party for c in claims):
             # (claims of one party never echo each other: such a question is skipped)
-            batch.append(_items(claims))
-            size += len(batch[-1])
+            items = _items(claims)
+            if len(items) <= _PAIRWISE_CLAIMS and not _may_echo(items):
+                continue  # no two quotes alike enough: no echo, and nothing to hash
+            batch.append(items)
+            size += len(items)
             if size >= _BATCH_CLAIMS:
                 found.extend(_echoes_of(batch, corpus))
                 batch, size = [], 0

@@ -303,7 +303,8 @@ class Position:
     value: Value
     label: str
     claims: list[str] = field(default_factory=list)
-    denied_by: list[str] = field(default_factory=list)
+    # () until a claim denies it: most positions are never denied
+    denied_by: list[str] | tuple[()] = ()
 
 
 @dataclass(slots=True)
@@ -315,8 +316,9 @@ class QuestionLinks:
     aspect: str
     type: AspectType
     positions: dict[str, Position] = field(default_factory=dict)  # key -> position
-    declined: list[str] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)  # between positions
+    # () until the first silence or relation: most questions have neither
+    declined: list[str] | tuple[()] = ()
+    relations: list[Relation] | tuple[()] = ()  # between positions
     truncated: bool = False  # more position pairs than MAX_POSITION_PAIRS: not all compared
 
     def live(self, position: Position, superseded: dict[str, str]) -> list[str]:
@@ -333,7 +335,7 @@ class Linking:
     """
 
     questions: dict[tuple[str, str], QuestionLinks] = field(default_factory=dict)
-    claim_positions: dict[str, list[str]] = field(default_factory=dict)
+    claim_positions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     superseded: dict[str, str] = field(default_factory=dict)
     claim_relations: list[Relation] = field(default_factory=list)
     positions: dict[str, Position] = field(default_factory=dict)  # id -> position
@@ -418,6 +420,34 @@ def _reason(aspect: Aspect, a: Position, b: Position, pairing: Pairing) -> str:
     return f"{a.key} {word} {b.key}"
 
 
+def _positions_memo(
+    aspect: Aspect, claim: Claim, taken: dict[object, list[tuple[str, Value, str]]]
+) -> list[tuple[str, Value, str]]:
+    """:func:`position_values`, computed once per aspect, value and words as written.
+
+    Claims repeat a few answers in the same words; slugging their words again for
+    each costs more than the rest of linking them. Only category and set answers
+    are kept (a text answer is a position of its own; a count's key is cheap).
+    """
+    value, raw = claim.value, claim.raw_value
+    if (
+        aspect.type is AspectType.TEXT
+        or claim.stance is Stance.DECLINES
+        or not isinstance(value, str | frozenset)
+    ):
+        return position_values(aspect, claim)
+    if isinstance(raw, list | tuple):
+        if not all(isinstance(item, str) for item in raw):
+            return position_values(aspect, claim)
+        raw = tuple(raw)
+    elif not isinstance(raw, str):
+        raw = None  # no words as written (written_labels reads strings only)
+    key = (aspect.id, value, raw)
+    if (found := taken.get(key)) is None:
+        found = taken[key] = position_values(aspect, claim)
+    return found
+
+
 def link_corpus(corpus: Corpus) -> Linking:
     """Group claims into questions and positions, and relate the positions.
 
@@ -426,6 +456,7 @@ def link_corpus(corpus: Corpus) -> Linking:
     """
     linking = Linking()
     aspects = corpus.aspects
+    taken: dict[object, list[tuple[str, Value, str]]] = {}
     for claim in corpus.claims.values():
         key = (claim.event, claim.aspect)
         question = linking.questions.get(key)
@@ -436,11 +467,14 @@ def link_corpus(corpus: Corpus) -> Linking:
             )
             linking.questions[key] = question
         if claim.stance is Stance.DECLINES:
-            question.declined.append(claim.id)
-            linking.claim_positions[claim.id] = []
+            if isinstance(question.declined, list):
+                question.declined.append(claim.id)
+            else:
+                question.declined = [claim.id]
+            linking.claim_positions[claim.id] = ()
             continue
         ids: list[str] = []
-        for pkey, value, label in position_values(aspect, claim):
+        for pkey, value, label in _positions_memo(aspect, claim, taken):
             position = question.positions.get(pkey)
             if position is None:
                 pid = position_id(claim.event, claim.aspect, pkey)
@@ -448,11 +482,14 @@ def link_corpus(corpus: Corpus) -> Linking:
                 question.positions[pkey] = position
                 linking.positions[pid] = position
             if claim.stance is Stance.DENIES:
-                position.denied_by.append(claim.id)
+                if isinstance(position.denied_by, list):
+                    position.denied_by.append(claim.id)
+                else:
+                    position.denied_by = [claim.id]
             else:
                 position.claims.append(claim.id)
             ids.append(position.id)
-        linking.claim_positions[claim.id] = ids
+        linking.claim_positions[claim.id] = tuple(ids)
 
     explicit = explicit_relations(corpus)
     for relation in explicit:
@@ -487,21 +524,26 @@ def _relate_positions(
     nothing is lost), and at most :data:`MAX_POSITION_PAIRS` pairs are
     compared per question (``truncated`` says when that cut in).
     """
-    if aspect is None or question.type is AspectType.TEXT:
+    if aspect is None or question.type is AspectType.TEXT or len(question.positions) < 2:
         return
     live = [p for p in question.positions.values() if question.live(p, superseded)]
     if question.type is AspectType.SET and len(live) > MAX_PAIRED_ITEMS:
         return
     budget = MAX_POSITION_PAIRS
+    found: list[Relation] = []
     for i, a in enumerate(live):
         for b in live[i + 1 :]:
             if budget == 0:
                 question.truncated = True
-                return
+                break
             budget -= 1
             pairing = compare(aspect, a.value, b.value)
             if pairing is None or pairing == "same":
                 continue
-            question.relations.append(
+            found.append(
                 Relation(pairing, a.id, b.id, "rule", _reason(aspect, a, b, pairing), "positions")
             )
+        if question.truncated:
+            break
+    if found:
+        question.relations = found

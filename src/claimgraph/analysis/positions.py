@@ -30,6 +30,8 @@ def _neighbours(question: QuestionLinks) -> dict[str, dict[str, list[str]]]:
 def _assess_position(
     ctx: _Context, p: Position, neighbours: dict[str, dict[str, list[str]]]
 ) -> PositionAssessment:
+    if len(p.claims) == 1 and not p.denied_by:
+        return _one_claim_position(ctx, p, neighbours)
     # Lists, not generators, into _unique: most positions hold one or two claims, and
     # a generator's set-up would cost more than the work.
     claims = ctx.corpus.claims
@@ -41,9 +43,12 @@ def _assess_position(
     groups: dict[str, set[str]] = {}
     for c in current_holders:
         groups.setdefault(side_of(c.party), set()).add(ctx.group(c.id))
-    ctx.holder_groups[p.id] = groups
+    ctx.holder_sides[p.id] = tuple(groups)
+    if len(current) > 1:
+        ctx.holder_groups[p.id] = groups
     deniers = [claims[c].party for c in p.denied_by]
-    ctx.denier_sides[p.id] = {side_of(party) for party in deniers}
+    if deniers:
+        ctx.denier_sides[p.id] = {side_of(party) for party in deniers}
     # Independent sides: an echo counts with the side of the claim it repeats.
     independent = _unique([ctx.side(ctx.group(c)) for c in current])
     outlets = _unique([ctx.outlet(c) for c in current])
@@ -73,6 +78,51 @@ def _assess_position(
         superseded_by=_unique([superseded[c] for c in p.claims if c in superseded]),
         current_claims=tuple(current),
         current_parties=_unique([c.party for c in current_holders]),
+    )
+
+
+def _one_claim_position(
+    ctx: _Context, p: Position, neighbours: dict[str, dict[str, list[str]]]
+) -> PositionAssessment:
+    """:func:`_assess_position` of a position one claim holds and none denies (most of them).
+
+    The same record, built without the general case's lists and sets; its
+    one-item tuples of parties, sides, outlets and certainties are shared
+    (:meth:`_Context.one`), and its current claims and parties are its claims
+    and parties when the claim is current.
+    """
+    one = ctx.one
+    (claim_id,) = p.claims
+    claim = ctx.corpus.claims[claim_id]
+    claims = (claim_id,)
+    party = one(claim.party)
+    side = one(ctx.side_of_party(claim.party))
+    later = ctx.superseded.get(claim_id)
+    current = later is None
+    ctx.holder_sides[p.id] = side if current else ()
+    evidence = claim.evidence
+    if len(evidence) > 1 and len(set(evidence)) < len(evidence):
+        evidence = _unique(evidence)
+    related = neighbours.get(p.id)
+    return PositionAssessment(
+        id=p.id,
+        event=p.event,
+        aspect=p.aspect,
+        value=p.value,
+        label=p.label,
+        claims=claims,
+        parties=party,
+        sides=side,
+        evidence=evidence,
+        certainties=one(claim.certainty._value_),
+        independent_sides=one(ctx.side(ctx.group(claim_id))) if current else (),
+        outlets=one(ctx.outlet(claim_id)) if current else (),
+        contradicts=tuple(related.get("contradicts", ())) if related else (),
+        complements=tuple(related.get("complements", ())) if related else (),
+        superseded=not current,
+        superseded_by=() if later is None else (later,),
+        current_claims=claims if current else (),
+        current_parties=party if current else (),
     )
 
 

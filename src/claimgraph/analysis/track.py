@@ -4,6 +4,8 @@ hedged, with evidence, declines.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from claimgraph.analysis.context import _Context, _unique
 from claimgraph.analysis.link import Relation
 from claimgraph.analysis.records import PartyRecord
@@ -17,9 +19,17 @@ def _party_records(
     corpus = ctx.corpus
     tallies: dict[str, dict[str, int]] = {}
     events: dict[str, list[str]] = {}
+    claim_positions = ctx.linking.claim_positions
+    positions, superseded = ctx.positions, ctx.superseded
+    holder_sides, holder_groups, denier_sides = (
+        ctx.holder_sides,
+        ctx.holder_groups,
+        ctx.denier_sides,
+    )
     for claim in corpus.claims.values():
-        own_side = corpus.side_of(claim.party)
-        t = tallies.setdefault(claim.party, dict.fromkeys(_TALLIES, 0))
+        own_side = ctx.side_of_party(claim.party)
+        if (t := tallies.get(claim.party)) is None:
+            t = tallies[claim.party] = dict.fromkeys(_TALLIES, 0)
         events.setdefault(claim.party, []).append(claim.event)
         t["claims"] += 1
         if claim.stance is Stance.DECLINES:
@@ -31,20 +41,20 @@ def _party_records(
             t["with_evidence"] += 1
         contradicted = corroborated = False
         group = ctx.group(claim.id)
-        for pid in ctx.linking.claim_positions.get(claim.id, ()):
-            position = ctx.positions[pid]
-            if claim.stance is Stance.DENIES:
-                if any(s != own_side for s in ctx.holder_groups[pid]):
-                    contradicted = True
+        denies = claim.stance is Stance.DENIES
+        current = claim.id not in superseded
+        for pid in claim_positions.get(claim.id, ()):
+            if denies:
+                contradicted = contradicted or _other_side(holder_sides[pid], own_side)
                 continue
-            if claim.id in ctx.superseded:
+            if not current:
                 continue
-            if any(s != own_side for s in ctx.denier_sides[pid]):
+            if (deniers := denier_sides.get(pid)) and _other_side(deniers, own_side):
                 contradicted = True
-            for other in position.contradicts:
-                if any(s != own_side for s in ctx.holder_groups.get(other, {})):
+            for other in positions[pid].contradicts:
+                if _other_side(holder_sides.get(other, ()), own_side):
                     contradicted = True
-            for side, groups in ctx.holder_groups[pid].items():
+            for side, groups in holder_groups.get(pid, {}).items():
                 if side != own_side and (len(groups) > 1 or group not in groups):
                     corroborated = True
         for relation in index.get(claim.id, ()):
@@ -65,6 +75,14 @@ def _party_records(
             **t,
         )
     return records
+
+
+def _other_side(sides: Iterable[str], own_side: str) -> bool:
+    """Whether any of ``sides`` is not ``own_side``."""
+    for side in sides:
+        if side != own_side:
+            return True
+    return False
 
 
 _TALLIES = (
