@@ -11,13 +11,13 @@ nothing is executed, and the work stays bounded in time and memory.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -302,17 +302,14 @@ def _bomb(levels: int, width: int = 9) -> str:
 def test_a_billion_laughs_bomb_is_refused_fast_and_in_little_memory() -> None:
     text = _bomb(10)  # 9**10, about 3.5 billion strings if expanded
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         _, report = parse_claim_file(text, "bomb.yaml")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    elapsed = time.perf_counter() - started
     assert [p.type for p in report.errors] == ["yaml-alias"]
     assert str(report.errors[0]).startswith("bomb.yaml:1:1: aliases repeat")
-    assert elapsed < 2.0
-    assert peak < 20 * 1024 * 1024
+    assert peak < 20 * 1024 * 1024  # measured, never expanded (speed: benchmarks, not here)
 
 
 def test_aliases_just_under_the_limit_are_accepted_and_just_over_refused() -> None:
@@ -331,10 +328,14 @@ def test_aliases_just_under_the_limit_are_accepted_and_just_over_refused() -> No
 def test_a_chain_of_merge_keys_is_refused_as_an_alias_bomb() -> None:
     lines = ["m0: &m0 {k0: 0}"]
     lines += [f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: {i}}}" for i in range(1, 2000)]
-    started = time.perf_counter()
-    _, report = parse_claim_file("\n".join(lines) + "\n", "merge.yaml")
-    assert time.perf_counter() - started < 3.0
+    tracemalloc.start()
+    try:
+        _, report = parse_claim_file("\n".join(lines) + "\n", "merge.yaml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
     assert "yaml-alias" in {p.type for p in report.errors}
+    assert peak < 20 * 1024 * 1024  # two million merged keys, never built
 
 
 @pytest.mark.parametrize(
@@ -348,9 +349,15 @@ def test_a_chain_of_merge_keys_is_refused_as_an_alias_bomb() -> None:
     ids=["open-brackets", "closed-brackets", "flow-mappings", "indentation"],
 )
 def test_deep_nesting_is_refused_without_recursing(text: str) -> None:
-    started = time.perf_counter()
-    _, report = parse_claim_file(text, "deep.yaml")
-    assert time.perf_counter() - started < 3.0
+    # refused before anything walks the tree: with room for no more than a few hundred
+    # frames, a walk 5,000 levels deep would fail (an internal error, not too-deep)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 400)
+    try:
+        _, report = parse_claim_file(text, "deep.yaml")
+    finally:
+        sys.setrecursionlimit(limit)
+    assert "internal-error" not in {p.type for p in report.errors}
     assert "too-deep" in {p.type for p in report.errors}
     problem = next(p for p in report.errors if p.type == "too-deep")
     assert problem.line >= 1 and f"{yamlsafe.MAX_DEPTH} levels" in problem.message
@@ -528,8 +535,7 @@ def test_validate_refuses_an_alias_bomb_under_a_memory_and_cpu_limit(tmp_path: P
     root = tmp_path / "project"
     shutil.copytree(BASIC, root)
     (root / "claims" / "bomb.yaml").write_text(_bomb(12), "utf-8")
-    started = time.perf_counter()
-    done = subprocess.run(
+    done = subprocess.run(  # within 30 s of CPU (the limit) and 60 s of wall time
         [sys.executable, "-m", "claimgraph", "validate", "claims"],
         cwd=root,
         capture_output=True,
@@ -538,7 +544,6 @@ def test_validate_refuses_an_alias_bomb_under_a_memory_and_cpu_limit(tmp_path: P
         preexec_fn=_limited(1024, 30),
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
-    assert time.perf_counter() - started < 30
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert "claims/bomb.yaml:1:1: aliases repeat" in done.stderr
