@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph import collector
 from claimgraph.analysis.assess import Assessment
 from claimgraph.analysis.assess import assess as _assess
 from claimgraph.analysis.linked import Linked
@@ -74,14 +75,17 @@ def load(
 
 
 def link(corpus: Corpus) -> Linked:
-    """The linked corpus (:func:`claimgraph.analysis.linked.link`)."""
-    return _link(corpus)
+    """The linked corpus (:func:`claimgraph.analysis.linked.link`), the garbage
+    collector paused meanwhile (:mod:`claimgraph.collector`)."""
+    with collector.paused():
+        return _link(corpus)
 
 
 def assess(linked: Linked) -> Assessment:
     """The assessment of a linked corpus (:func:`claimgraph.analysis.assess.assess`),
-    never linked again."""
-    return _assess(linked.corpus, linked)
+    never linked again; the garbage collector paused meanwhile."""
+    with collector.paused():
+        return _assess(linked.corpus, linked)
 
 
 def check_events(wanted: Iterable[str], corpus: Corpus) -> None:

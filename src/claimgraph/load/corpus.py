@@ -6,12 +6,11 @@ every file is read, so their order does not matter.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph import bulk, checks
+from claimgraph import bulk, checks, collector
 from claimgraph.cache import Cache, project_root
 from claimgraph.checks import FieldReader, Places
 from claimgraph.errors import InvalidInput
@@ -82,9 +81,7 @@ def scan(
     millions of small objects and no cycles, and the collector's repeated
     passes over them cost as much as the reading itself at 100,000 claims.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _scan(
             claims_dir,
             include_drafts=include_drafts,
@@ -93,9 +90,6 @@ def scan(
             progress=progress,
             drafts=frozenset(p.resolve() for p in drafts),
         )
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _scan(
