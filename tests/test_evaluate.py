@@ -105,65 +105,35 @@ def test_the_second_held_out_set_is_valid_and_scored() -> None:
     assert total.recall >= 0.6 and total.precision >= 0.65
 
 
-def test_the_real_article_set_is_valid_and_scored_end_to_end() -> None:
-    """22 real articles curated blind by someone else (tests/data/extract/real/NOTES.md)."""
-    corpus, report = read_corpus(DATA / "real" / "claims")
+# The real-article sets, each curated blind by someone who never saw the extractor
+# (tests/data/extract/<set>/NOTES.md): articles, curated claims and relations, then
+# regression guards under today's figures. Measured (precision / recall, value, event,
+# relations) and blind runs (BLIND_RUN.txt where kept):
+# real   0.465 / 0.735, 0.841, 0.812, 20 of 61; blind 0.392 / 0.453, 0.595, 0.463, 3 of 61
+# real2  0.494 / 0.634, 0.833, 0.882, 13 of 59; blind 0.394 / 0.388, 0.882, 0.346, 3 of 59
+# real3  0.425 / 0.626, 0.795, 0.890, 8 of 62;  blind 0.408 / 0.595, 0.795, 0.154, 3 of 62
+# real4  0.415 / 0.530, 0.867, 0.492, 3 of 58;  blind 0.415 / 0.530, 0.867, 0.213, 2 of 58
+REAL_SETS = {
+    # set: (articles, claims, relations), (precision, recall, value, event, recovered)
+    "real": ((22, 181, 61), (0.44, 0.70, 0.8, 0.75, 18)),
+    "real2": ((16, 134, 59), (0.46, 0.60, 0.8, 0.8, 11)),
+    "real3": ((14, 131, 62), (0.40, 0.58, 0.75, 0.8, 6)),
+    "real4": ((13, 115, 58), (0.38, 0.49, 0.8, 0.45, 2)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_SETS))
+def test_a_real_article_set_is_valid_and_scored_end_to_end(name: str) -> None:
+    (articles, claims, relations), (precision, recall, value, event, recovered) = REAL_SETS[name]
+    corpus, report = read_corpus(DATA / name / "claims")
     assert not report.errors, report.errors
-    result = evaluate_extraction(DATA / "real" / "claims")
+    result = evaluate_extraction(DATA / name / "claims")
     total = result.total
-    assert total.gold == 181 and len(result.sources) == 22
-    # regression guards under the measured figures (0.465 / 0.735, value 0.841,
-    # 20 of 61 relations): the blind run was 0.392 / 0.453, value 0.595, 3 of 61
-    assert total.precision >= 0.44 and total.recall >= 0.7
-    assert total.value_accuracy >= 0.8
-    assert result.relation_figures()["relations"] == 61
-    assert result.relation_figures()["recovered"] >= 18
-
-
-def test_the_second_real_article_set_is_valid_and_scored_end_to_end() -> None:
-    """16 more real articles, curated blind (tests/data/extract/real2/NOTES.md)."""
-    corpus, report = read_corpus(DATA / "real2" / "claims")
-    assert not report.errors, report.errors
-    result = evaluate_extraction(DATA / "real2" / "claims")
-    total = result.total
-    assert total.gold == 134 and len(result.sources) == 16
-    # regression guards under the measured figures (0.494 / 0.634, value 0.833,
-    # 13 of 59 relations): the blind run was 0.394 / 0.388, value 0.882, 3 of 59
-    assert total.precision >= 0.46 and total.recall >= 0.6
-    assert total.value_accuracy >= 0.8
-    assert result.relation_figures()["relations"] == 59
-    assert result.relation_figures()["recovered"] >= 11
-
-
-def test_the_third_real_article_set_is_valid_and_scored_end_to_end() -> None:
-    """14 more real articles, curated blind (tests/data/extract/real3/NOTES.md)."""
-    corpus, report = read_corpus(DATA / "real3" / "claims")
-    assert not report.errors, report.errors
-    result = evaluate_extraction(DATA / "real3" / "claims")
-    total = result.total
-    assert total.gold == 131 and len(result.sources) == 14
-    # regression guards under the measured figures (0.425 / 0.626, value 0.795, event
-    # 0.890, 8 of 62 relations): the blind run was 0.408 / 0.595, value 0.795, event
-    # 0.154, 3 of 62 (BLIND_RUN.txt)
-    assert total.precision >= 0.4 and total.recall >= 0.58
-    assert total.value_accuracy >= 0.75 and total.event_accuracy >= 0.8
-    assert result.relation_figures()["relations"] == 62
-    assert result.relation_figures()["recovered"] >= 6
-
-
-def test_the_fourth_real_article_set_is_valid_and_scored_end_to_end() -> None:
-    """13 more real articles, curated blind (tests/data/extract/real4/NOTES.md)."""
-    corpus, report = read_corpus(DATA / "real4" / "claims")
-    assert not report.errors, report.errors
-    result = evaluate_extraction(DATA / "real4" / "claims")
-    total = result.total
-    assert total.gold == 115 and len(result.sources) == 13
-    # regression guards under the measured figures (0.415 / 0.530, value 0.867, event
-    # 0.492, 3 of 58): the blind run was the same but for event 0.213, 2 of 58
-    assert total.precision >= 0.38 and total.recall >= 0.49
-    assert total.value_accuracy >= 0.8 and total.event_accuracy >= 0.45
-    assert result.relation_figures()["relations"] == 58
-    assert result.relation_figures()["recovered"] >= 2
+    assert total.gold == claims and len(result.sources) == articles
+    assert total.precision >= precision and total.recall >= recall
+    assert total.value_accuracy >= value and total.event_accuracy >= event
+    assert result.relation_figures()["relations"] == relations
+    assert result.relation_figures()["recovered"] >= recovered
 
 
 @pytest.mark.parametrize(
