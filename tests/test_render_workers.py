@@ -106,8 +106,10 @@ def test_no_more_workers_are_forked_than_copies_of_the_run_fit_in_memory(
 ) -> None:
     gib = 1 << 30
     monkeypatch.setattr(workers, "cpu_count", lambda: 8)
-    monkeypatch.setattr(workers, "_resident_bytes", lambda: 6 * gib)  # a million claims
+    monkeypatch.setattr(workers, "_resident_bytes", lambda: 3 * gib)  # a million claims
     monkeypatch.setattr(workers, "_available_bytes", lambda: 18 * gib)
+    assert workers.affordable(8) == 2  # the parent and two copies: 9 GiB, half of 18
+    monkeypatch.setattr(workers, "_available_bytes", lambda: 16 * gib)
     assert workers.affordable(8) == 1
     assert rendering.render_workers(100_000) == 1  # one copy fits: not worth a worker
     monkeypatch.setattr(workers, "_resident_bytes", lambda: gib // 2)

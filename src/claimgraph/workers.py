@@ -65,13 +65,13 @@ def affordable(workers: int) -> int:
     A forked worker shares its parent's pages only until it touches them, and Python
     touches every object it reads (its reference count), so over a long run each
     worker comes to hold a copy of what it reads: up to the whole parent. So only as
-    many workers are forked as copies of the parent fit in half the memory the system
-    has available now; where that cannot be read, none.
+    many workers are forked as, with the parent, fit in half the memory the system has
+    available now; where that cannot be read, none.
     """
     rss, available = _resident_bytes(), _available_bytes()
     if rss is None or available is None or rss <= 0:
         return 1
-    return max(1, min(workers, available // 2 // rss))
+    return max(1, min(workers, available // 2 // rss - 1))
 
 
 def _resident_bytes() -> int | None:
