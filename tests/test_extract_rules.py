@@ -586,3 +586,22 @@ def test_a_countrys_town_is_the_place_but_a_countrys_region_is_not_a_town() -> N
 
     assert lexicon().settlement.search("a depot in Ukraine's Kherson region") is None
     assert lexicon().settlement.search("a depot in Russia's Kursk region") is None
+
+
+def test_a_message_published_by_x_according_to_an_agency_is_xs_second_hand() -> None:
+    registry = Registry.from_parties(
+        [
+            Party("mod", "Ministry of Defence of Russia", "russia", kind="military"),
+            Party("wire", "Wire News", "russia", kind="media", aliases=("Wire News",)),
+        ]
+    )
+    draft = Extractor(registry).extract(
+        "Date: 2024-03-02\n\nA strike hit a market in Kherson on Friday.\n\n"
+        "Such a statement was published by the Ministry of Defense of the Russian Federation, "
+        "according to "
+        "Wire News.\n\n"
+        '"Missiles hit a depot in Kherson, killing nine people," the statement said.',
+        "r.txt",
+    )
+    claims = [c for c in draft.claims if c.aspect in ("killed", "target")]
+    assert claims and all(c.party == "mod" for c in claims), [(c.party, c.aspect) for c in claims]

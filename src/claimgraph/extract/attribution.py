@@ -159,8 +159,9 @@ _AS_REPORTED = re.compile(
 )
 _THAT = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
 _REPORTED_BY = re.compile(
-    r"\s*(?P<it>this|it|that|the\s+news|this\s+information)\s+(?:was|were|has\s+been|is)\s+"
-    r"(?P<v>reported|announced|stated|said|confirmed|written)\s+"
+    r"\s*(?P<it>this|it|that|the\s+news|this\s+information|such\s+(?:a\s+)?(?:message|statement|"
+    r"report|information))\s+(?:was|were|has\s+been|is)\s+"
+    r"(?P<v>reported|announced|stated|said|confirmed|written|published|posted|issued)\s+"
     # "... by X", "... in the statement of X" (", the agency reports" after it is the outlet's)
     r"(?:by|in\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:statement|message|post|report|address|"
     r"announcement|communique|release)\s+(?:of|by|from))\s+"
@@ -263,6 +264,11 @@ def find_attribution(
             # "The mayor said there were no casualties, according to Reuters": the mayor
             # speaks, second-hand (but "Russia claimed ..., according to a statement from
             # the ministry": the ministry, named more exactly than a country)
+            by = _REPORTED_BY.match(before.rstrip(" ,"))
+            if by is not None:  # "Such a message was published by X, according to Y": X's
+                return Attribution(
+                    text, by.group("x"), (0, by.end("it")), "reported-by", by.group("v"), True
+                )
             inner = _inner_speaker(before.rstrip(" ,"), 0, lex)
             if inner is not None:
                 return Attribution(text, inner.speaker, inner.content, "verb", inner.verb, True)
