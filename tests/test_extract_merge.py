@@ -90,7 +90,8 @@ def test_a_report_joins_the_claims_folders_event_another_draft_uses() -> None:
     a = ex.extract(ONE, "one.txt")
     b = ex.extract("Odesa port hit\n\nDrones struck Odesa, the Zorya group said.", "b.txt")
     assert {c.event for c in a.claims} == {"odesa-port-strike"}
-    assert {c.event for c in b.claims} == {"odesa-undated"}
+    # undated, on the folder's only Odesa event: that event already when extracted
+    assert {c.event for c in b.claims} == {"odesa-port-strike"}
     unify_drafts([a, b])
     assert {c.event for c in b.claims} == {"odesa-port-strike"}
     assert b.events["odesa-port-strike"].known  # referenced, not defined again
@@ -133,3 +134,57 @@ def test_an_undated_report_does_not_join_another_town_of_the_same_region() -> No
     b = ex.extract("Odesa port hit\n\nDrones struck Odesa, the Zorya group said.", "b.txt")
     unify_drafts([a, b])
     assert {c.event for c in b.claims} == {"odesa-undated"}
+
+
+def _registry_with(*events: tuple[str, str, str]) -> Registry:
+    from datetime import date
+
+    from claimgraph.model import Event
+
+    reg = Registry()
+    for eid, day, place in events:
+        reg.events[eid] = Event(
+            eid, f"Strike on {place}", date=date.fromisoformat(day), place=place
+        )
+    return reg
+
+
+UNDATED = "Odesa port hit\n\nDrones struck Odesa on Thursday, the Zorya group said."
+
+
+def test_an_undated_report_on_the_folders_only_event_of_its_place_is_that_event() -> None:
+    reg = _registry_with(("odesa-port", "2024-05-14", "Odesa city centre"))
+    draft = Extractor(reg).extract(UNDATED, "u.txt")
+    assert {c.event for c in draft.claims} == {"odesa-port"}
+
+
+def test_an_undated_report_stays_undated_when_the_folder_has_two_events_of_its_place() -> None:
+    reg = _registry_with(
+        ("odesa-may", "2024-05-14", "Odesa"), ("odesa-june", "2024-06-02", "Odesa port")
+    )
+    draft = Extractor(reg).extract(UNDATED, "u.txt")
+    assert {c.event for c in draft.claims} == {"odesa-undated"}
+
+
+def test_a_dateline_day_far_from_the_folders_event_keeps_the_report_apart() -> None:
+    reg = _registry_with(("odesa-may", "2024-05-14", "Odesa"))
+    text = (
+        "Odesa port attacked\n\nMOSCOW, June 20. /TASS/. Drones struck Odesa, the Zorya group said."
+    )
+    assert {c.event for c in Extractor(reg).extract(text, "t.txt").claims} != {"odesa-may"}
+    near = text.replace("June 20", "May 15")
+    assert {c.event for c in Extractor(reg).extract(near, "t.txt").claims} == {"odesa-may"}
+
+
+def test_an_undated_draft_joins_a_dated_event_whose_place_adds_words_to_its_town() -> None:
+    from datetime import date
+
+    from claimgraph.model import Event
+
+    ex = Extractor(Registry())
+    undated = ex.extract(UNDATED, "u.txt")
+    prior = Event(
+        "odesa-port", "Strike on the port", date=date(2024, 5, 14), place="Odesa city centre"
+    )
+    unify_drafts([undated], prior_events=[prior])
+    assert {c.event for c in undated.claims} == {"odesa-port"}

@@ -605,3 +605,36 @@ def test_a_message_published_by_x_according_to_an_agency_is_xs_second_hand() -> 
     )
     claims = [c for c in draft.claims if c.aspect in ("killed", "target")]
     assert claims and all(c.party == "mod" for c in claims), [(c.party, c.aspect) for c in claims]
+
+
+def test_a_towns_name_after_the_region_of_is_the_region() -> None:
+    # "the region of Dnipropetrovsk" is the oblast, not the city once called so
+    assert _events(
+        "Date: 2024-03-02\n\nA strike hit a depot in the region of Dnipropetrovsk, killing "
+        "nine people, Oleksandr Prokudin said."
+    ) == {"dnipropetrovsk-oblast-2024-03-02"}
+
+
+def test_a_town_some_distance_west_of_which_it_happened_is_no_place_of_the_event() -> None:
+    assert _events(
+        "Date: 2024-03-02\n\nA strike hit a shop in the town of Zorivka, some 40 km west of "
+        "Russian-occupied Donetsk, killing nine, Oleksandr Prokudin said."
+    ) == {"zorivka-2024-03-02"}
+
+
+def test_a_capital_denying_or_acting_is_its_government_not_the_place() -> None:
+    for headline in (
+        "Kyiv dismisses claim of hundreds killed in Kramatorsk",
+        "Kramatorsk shelled in attacks by Kyiv, officials say",
+    ):
+        assert _events(
+            f"Date: 2024-03-02\n\n{headline}\n\nNine people died, Oleksandr Prokudin said."
+        ) == {"kramatorsk-2024-03-02"}, headline
+
+
+def test_a_settlement_named_further_on_beats_a_region_when_no_town_is_known() -> None:
+    assert _events(
+        "Date: 2024-03-02\n\nStrike on a station\n\nA strike hit a railway station. Many "
+        "died. Rescuers worked all night. The toll rose. The station lies in the village of "
+        "Zorivka in the region of Kherson, Oleksandr Prokudin said."
+    ) == {"zorivka-2024-03-02"}

@@ -422,6 +422,8 @@ class Lexicon:
     government_nouns: frozenset[str]  # "the Kyiv regime": a capital as its government
     government_after: re.Pattern[str]  # "accused Moscow": ends with one of these verbs
     settlement: re.Pattern[str]  # "the village of Hroza", "Hroza village": group "name"
+    region_of: re.Pattern[str]  # what a region's name follows: "in the region of "
+    reference_point: re.Pattern[str]  # what a reference point follows: "145km west of "
     elsewhere: re.Pattern[str]  # "Meanwhile, ..." opening a paragraph on another incident
     speech_verb: Phrases
     toll_report: re.Pattern[str]  # "put the death toll at": group "noun" starts the content
@@ -524,10 +526,19 @@ class Lexicon:
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
             settlement=_settlement(data.get("settlement_nouns", ()), data.get("region_nouns", ())),
+            region_of=re.compile(
+                phrase_regex(data.get("region_nouns", ())).pattern + r"\s+of\s+(?:the\s+)?$",
+                re.IGNORECASE,
+            ),
             government_after=re.compile(
                 phrase_regex(data.get("government_after", ())).pattern + r"\s+$", re.IGNORECASE
             ),
             government_nouns=frozenset(str(x).casefold() for x in data.get("government_nouns", ())),
+            reference_point=re.compile(
+                phrase_regex(data.get("reference_point_words", ())).pattern
+                + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+                re.IGNORECASE,
+            ),
             elsewhere=re.compile(
                 r"\s*" + phrase_regex(data.get("elsewhere_openers", ())).pattern + r"\s*,",
                 re.IGNORECASE,

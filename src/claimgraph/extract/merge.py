@@ -58,9 +58,15 @@ def _area(ev: DraftEvent) -> set[str]:
     return _place(ev) | ({ev.region.casefold().strip()} if ev.region else set())
 
 
+def _meet(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of place names share a place: the same name, or one name the first
+    words of the other (a curated "Vinnytsia city centre" is the gazetteer's "Vinnytsia")."""
+    return any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a for y in b)
+
+
 def _same_incident(a: DraftEvent, b: DraftEvent) -> bool:
     """Whether two reports' events are one incident: near dates and a shared place or area."""
-    if not (_area(a) & _area(b)):
+    if not _meet(_area(a), _area(b)):
         return False
     if a.when is not None and b.when is not None:
         if not (a.when.is_day and b.when.is_day):
@@ -148,9 +154,13 @@ def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
                 groups.append([ev])
                 priors.append(0)
     for ev in undated:
-        # a report with no date at all: the (most reported) dated event of its place
-        here = [g for g in groups if any(p.when is not None and _place(p) & _place(ev) for p in g)]
-        if here:  # the most reported of them
+        # a report with no date at all: the dated event of its place, or the most reported
+        # of them; with two as often reported, no guess (it stays an undated event)
+        here = [
+            g for g in groups if any(p.when is not None and _meet(_place(p), _place(ev)) for p in g)
+        ]
+        sizes = sorted((len(g) for g in here), reverse=True)
+        if here and (len(sizes) == 1 or sizes[0] > sizes[1]):
             max(here, key=len).append(ev)
         else:
             groups.append([ev])

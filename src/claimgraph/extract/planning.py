@@ -31,6 +31,9 @@ def _in_passing(text: str, d: DateRef) -> bool:
     return _PASSING_DATE.search(text[max(0, d.at - 12) : d.at]) is not None
 
 
+# How many sentences open a report (where its place is looked for when no town is known).
+_OPENING = 8
+
 # Gazetteer kinds that are areas, not towns.
 _BROAD = frozenset({"region", "country"})
 
@@ -48,9 +51,21 @@ class _EventPlanning(_RunState):
                 return [Place(name, kind="village")]
         return []
 
+    def _as_region(self, place: Place, start: int) -> Place:
+        """A town's name after "the region of" names its region ("in the region of
+        Dnipropetrovsk" is the oblast, not the city of that name)."""
+        if place.kind in _BROAD or not place.region or place.region == place.name:
+            return place
+        if self.ex.lex.region_of.search(self.body, max(0, start - 30), start) is None:
+            return place
+        known = self.ex.gazetteer.places.get(place.region)
+        if known is not None and known.kind == "region":
+            return known
+        return Place(place.region, place.region, "region")
+
     def _government(self, place: Place, start: int, end: int) -> bool:
         """Whether a capital named here stands for its government ("the Kyiv regime",
-        "Moscow's forces", "Kyiv denied"): then it is no place of the event."""
+        "Moscow's forces", "Kyiv said", "Kyiv dismisses"): then it is no place of the event."""
         if not self.ex.registry.stands_for_a_government(self.body[start:end]):
             return False
         after = self.body[end : end + 40]
@@ -64,6 +79,7 @@ class _EventPlanning(_RunState):
         word = m.group(1)
         return (
             word.casefold() in self.ex.lex.government_nouns
+            or word.casefold() in self.ex.lex.denial_verbs
             or self.ex.lex.speech_verb.fullmatch(word) is not None
         )
 
@@ -122,7 +138,12 @@ class _EventPlanning(_RunState):
             ]
             if lede and main.start - lede[0].start <= timedelta(days=6):
                 main = lede[0]  # the incident's day, reported a day or two later
-        found = [f for f in self.ex.gazetteer.find_in(pieces) if not self._government(*f)]
+        found = [
+            (self._as_region(p, start), start, end)
+            for p, start, end in self.ex.gazetteer.find_in(pieces)
+            if not self._government(p, start, end)
+            and self.ex.lex.reference_point.search(self.body, max(0, start - 60), start) is None
+        ]
         towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
         regions = [(p, at) for p, at, _ in found if p.kind == "region"]
         lede_towns = [p for p, at in towns if at < lede_end]
@@ -135,6 +156,11 @@ class _EventPlanning(_RunState):
             lede_towns = self._settlement(lede_end) or lede_towns
             if not lede_towns and not [p for p, at in towns if at < story_start]:
                 lede_towns = self._settlement(story_start)
+            if not lede_towns and not towns and self.sentences:
+                # no town the gazetteer knows anywhere: a settlement named as one further
+                # on beats a region ("... in the town of X in the region of Y")
+                opening = self.sentences[min(_OPENING, len(self.sentences) - 1)].end
+                lede_towns = self._settlement(opening)
         main_place = (
             lede_towns[0]
             if lede_towns
@@ -227,6 +253,10 @@ class _EventPlanning(_RunState):
                         ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True)
                     )
                     return ev.id
+        if when is None and place is not None:
+            sole = self._sole_event_of(place)
+            if sole is not None:
+                return sole
         slug = f"{slugify(name)}-{when.slug if when else 'undated'}"
         if slug in self.ex.registry.events:
             slug = f"{slug}-{self.stem}"
@@ -242,3 +272,35 @@ class _EventPlanning(_RunState):
                 month_day=self.month_day if when is None else None,
             )
         return slug
+
+    def _sole_event_of(self, place: Place) -> str | None:
+        """The folder's one registered event of ``place``, for a report that gives no date.
+
+        A report with no date at all ("on Thursday", no dateline, no year) about
+        a place the claims folder holds exactly one event of is about that
+        event; with two or more there, or a dateline day ("July 14", no year)
+        more than a day from its date, it stays undated.
+        """
+        names = {place.name.casefold(), *self.ex.gazetteer.aliases(place.name)}
+        found = []
+        for ev in self.ex.registry.events.values():
+            where = f"{ev.place} {ev.title}".casefold()
+            if any(find_word(where, n) is not None for n in names):
+                found.append(ev)
+        if len(found) != 1:
+            return None
+        ev = found[0]
+        lo = ev.date or ev.start
+        hi = ev.date or ev.end or ev.start
+        when = DateRef(lo, hi) if lo is not None and hi is not None else None
+        if self.month_day is not None:
+            if lo is None:
+                return None
+            try:
+                guess = lo.replace(month=self.month_day[0], day=self.month_day[1])
+            except ValueError:
+                return None
+            if abs(guess - lo) > timedelta(days=1):
+                return None
+        self.events.setdefault(ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True))
+        return ev.id
