@@ -638,3 +638,15 @@ def test_a_settlement_named_further_on_beats_a_region_when_no_town_is_known() ->
         "died. Rescuers worked all night. The toll rose. The station lies in the village of "
         "Zorivka in the region of Kherson, Oleksandr Prokudin said."
     ) == {"zorivka-2024-03-02"}
+
+
+def test_weapon_systems_named_in_a_claim_are_its_weapon_values() -> None:
+    for words, slug in (
+        ("used cluster munitions", "cluster-munitions"),
+        ("fired Kh-555 cruise missiles", "kh-55"),
+        ("dropped FAB-500 bombs", "aerial-bomb"),
+        ("launched a Tornado-S rocket", "tornado-s"),
+    ):
+        found = _claims(f"Date: 2024-03-02\n\nOleksandr Prokudin said the Russians {words}.")
+        weapons = [v for p, a, v in found if (p, a) == ("gov-x", "weapon")]
+        assert weapons and isinstance(weapons[0], list) and slug in weapons[0], (words, found)
