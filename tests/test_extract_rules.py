@@ -650,3 +650,32 @@ def test_weapon_systems_named_in_a_claim_are_its_weapon_values() -> None:
         found = _claims(f"Date: 2024-03-02\n\nOleksandr Prokudin said the Russians {words}.")
         weapons = [v for p, a, v in found if (p, a) == ("gov-x", "weapon")]
         assert weapons and isinstance(weapons[0], list) and slug in weapons[0], (words, found)
+
+
+def test_places_people_gather_and_transport_are_target_items() -> None:
+    for words, slug in (
+        ("a missile hit a pizzeria", "restaurant"),
+        ("a missile hit a hotel", "hotel"),
+        ("a drone hit a bus", "bus"),
+        ("a missile hit a shopping mall", "shopping-centre"),
+        ("the strike targeted a temporary deployment point", "deployment-point"),
+    ):
+        found = _claims(f"Date: 2024-03-02\n\nOleksandr Prokudin said {words} in Kherson.")
+        targets = [v for p, a, v in found if (p, a) == ("gov-x", "target")]
+        assert targets and isinstance(targets[0], list) and slug in targets[0], (words, found)
+
+
+def test_an_absolute_clause_after_the_speaker_goes_on_with_the_speakers_account() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nRussia fired two missiles at Kherson on Tuesday, Oleksandr "
+        "Prokudin said, with one missile hitting a hotel in the city centre."
+    )
+    assert [v for p, a, v in found if (p, a) == ("gov-x", "target") and "hotel" in v]
+
+
+def test_with_a_second_speaker_claiming_is_not_the_first_speakers_account() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nNine people died in Kherson, Oleksandr Prokudin said, with the "
+        "Ministry of Defence of Russia claiming that it hit a depot."
+    )
+    assert not [c for c in found if c[0] == "gov-x" and c[1] == "target"], found

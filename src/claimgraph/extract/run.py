@@ -38,11 +38,16 @@ _LATER_VOICE = re.compile(
     r"(?:(?:day|days|hour|hours|week|weeks|month|months)\s+)?(?:after|before)|whereas)"
     r"|(?:where|with)(?=\s+[A-Z]))\s+"
 )
-# ", adding that ...", ", saying ...": the same speaker goes on (split when the words before
-# have a speech verb).
+# ", adding that ...", ", saying ...", ", with one missile hitting ...": the same speaker goes
+# on (split when the words before have a speech verb).
+# ("..., with the ministry claiming ...": a second voice, not the same speaker's)
+_SAYING = (
+    r"(?:saying|claiming|adding|stating|noting|reporting|insisting|telling|arguing|alleging)\b"
+)
 _ADDING = re.compile(
-    r",\s+(?:and\s+)?(?i:adding|saying|noting|stating|stressing|insisting|claiming|accusing|calling"
-    r"|(?P<who>who\s+(?:also\s+)?(?:added|said|noted|stressed)))(?:\s+that)?\s+"
+    r",\s+(?:and\s+)?(?:(?i:adding|saying|noting|stating|stressing|insisting|claiming|accusing"
+    r"|calling|(?P<who>who\s+(?:also\s+)?(?:added|said|noted|stressed)))(?:\s+that)?\s+"
+    rf"|with\s+(?=(?:(?!{_SAYING})[\w’'-]+\s+){{1,4}}?(?!{_SAYING})[a-z]+ing\b))"
 )
 # "..., according to Governor X, who added that ...": the speaker named just before
 _ACCORDING_LAST = re.compile(r"(?i:according\s+to)\s+(?:\S+\s+){0,6}\S+$")
