@@ -679,3 +679,41 @@ def test_with_a_second_speaker_claiming_is_not_the_first_speakers_account() -> N
         "Ministry of Defence of Russia claiming that it hit a depot."
     )
     assert not [c for c in found if c[0] == "gov-x" and c[1] == "target"], found
+
+
+def test_dismissing_a_claim_that_something_happened_denies_it() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nOleksandr Prokudin dismissed Moscow's claim that 600 soldiers "
+        "were killed in Kherson.",
+        "r.txt",
+    )
+    killed = [(c.party, c.value, c.stance) for c in draft.claims if c.aspect == "killed"]
+    assert killed == [("gov-x", "600", "denies")]
+
+
+def test_calling_a_claim_a_lie_denies_what_the_claim_says() -> None:
+    for words in ("was a lie", "was nonsense", "is false"):
+        draft = Extractor(REG).extract(
+            "Date: 2024-03-02\n\nOleksandr Prokudin said the Russian claim that 600 soldiers "
+            f"were killed in Kherson {words}.",
+            "r.txt",
+        )
+        killed = [c for c in draft.claims if c.aspect == "killed"]
+        assert [(c.party, c.value, c.stance) for c in killed] == [("gov-x", "600", "denies")]
+        assert killed[0].quote.startswith("600 soldiers were killed"), killed[0].quote
+
+
+def test_a_claim_called_accurate_is_not_denied() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nOleksandr Prokudin said reports that 600 soldiers were killed "
+        "in Kherson were accurate.",
+        "r.txt",
+    )
+    assert {c.stance for c in draft.claims if c.aspect == "killed"} == {"asserts"}
+
+
+def test_no_soldiers_killed_is_a_count_of_nobody() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nOleksandr Prokudin said no soldiers had been killed in Kherson."
+    )
+    assert ("gov-x", "killed", "none") in found

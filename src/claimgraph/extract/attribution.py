@@ -24,7 +24,7 @@ and re-exports their names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimgraph.extract.lexicon import Lexicon, lexicon, text_words
 from claimgraph.extract.names import is_speaker_phrase
@@ -126,6 +126,7 @@ class Attribution:
     verb: str = ""
     second_hand: bool = False
     recipient: str = ""  # "X told *the channel Baza* that ...": who was told
+    denies: bool = False  # the content is a claim the speaker calls false
 
     def __post_init__(self) -> None:
         self.speaker = self.speaker.strip(" ,;:")
@@ -304,11 +305,16 @@ def find_attribution(
     if m:
         return Attribution(text, m.group("y"), (m.end(), len(text)), "verb", "said", True)
 
+    # "X dismissed Moscow's claim that ...": what the claim says, denied by X.
+    m = lex.denied_claim.match(text) if not present.isdisjoint(lex.denial_verbs) else None
+    if m and is_speaker_phrase(clean_subject(m.group("x"))):
+        return Attribution(text, m.group("x"), (m.end(), len(text)), "verb", m.group("v"), second)
+
     # "X said (that) ...", "..., X said", "..., said X".
     for v in lex.speech_verb.finditer(text):
         att = _verb_attribution(text, v, lex, second)
         if att is not None:
-            return att
+            return _called_false(att, lex)
 
     # "The ministry put the death toll at 12": a toll given without a speech verb.
     m = lex.toll_report.search(text) if not present.isdisjoint(firsts["toll_nouns"]) else None
@@ -321,6 +327,15 @@ def find_attribution(
     if not present.isdisjoint(firsts["passive_cues"]) and lex.passive.search(text):
         return Attribution(text, "", (0, len(text)), "passive", "", True)
     return None
+
+
+def _called_false(att: Attribution, lex: Lexicon) -> Attribution:
+    """ "X said the claim that 600 were killed was a lie": X denies that 600 were killed."""
+    lo, hi = att.content
+    m = lex.claim_called_false.match(att.text, lo, hi)
+    if m is None:
+        return att
+    return replace(att, content=(m.start("inner"), m.end("inner")), denies=True)
 
 
 _LAST_PREPOSITION = re.compile(

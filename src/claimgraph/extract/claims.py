@@ -111,7 +111,9 @@ class _Claims(_RunState):
                 continue
             made = 0
             hedged_quote = False
-            denied = att is not None and att.verb.casefold() in self.lex.denial_verbs
+            denied = att is not None and (
+                att.denies or att.verb.casefold() in self.lex.denial_verbs
+            )
             if previous is not None and cue == "reported-by":
                 # "This was reported by X": X said what the sentences before say, in their words
                 certainty = "reported" if reported else "asserted"

@@ -50,6 +50,8 @@ class _CountRules(_ReaderBase):
                 continue
             if _parses(tok):
                 break
+            if skipped and tok.casefold() == "no":
+                return "none", tokens[j][1]  # "no soldiers were killed": nobody
             if extra > 0 and tok.isalpha():
                 extra -= 1
                 j -= 1

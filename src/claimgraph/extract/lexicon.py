@@ -431,6 +431,8 @@ class Lexicon:
     inverted_verbs: frozenset[str]
     leading_clause_words: frozenset[str]  # "While blaming X, he said": not the speaker's words
     denial_verbs: frozenset[str]
+    denied_claim: re.Pattern[str]  # "X dismissed Moscow's claim that ": groups x, v
+    claim_called_false: re.Pattern[str]  # "the claim that ... was a lie": group inner
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
     epithets: frozenset[str]
@@ -556,6 +558,10 @@ class Lexicon:
                 str(x).casefold() for x in data.get("leading_clause_words", ())
             ),
             denial_verbs=frozenset(str(x).casefold() for x in data.get("denial_verbs", ())),
+            denied_claim=_denied_claim(data.get("denial_verbs", ()), data.get("claim_nouns", ())),
+            claim_called_false=_claim_called_false(
+                data.get("claim_nouns", ()), data.get("falsity_words", ())
+            ),
             not_speakers=frozenset(str(x).casefold() for x in data.get("not_speakers", ())),
             anaphora=frozenset(str(x).casefold() for x in data.get("anaphora", ())),
             epithets=frozenset(str(x).casefold() for x in data.get("epithets", ())),
@@ -612,6 +618,29 @@ class Lexicon:
 
 _NAME = r"[A-Z][\w'’-]+"
 _NOT_NAMES = r"(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Your|Which|Each|Every)\b)"
+
+
+def _denied_claim(verbs: Iterable[object], nouns: Iterable[object]) -> re.Pattern[str]:
+    """ "X dismissed (Moscow's) claim(s) that ...": the speaker X, the denial verb ``v``;
+    what follows the match is what X denies."""
+    v = phrase_regex(verbs).pattern
+    n = phrase_regex(nouns).pattern
+    return re.compile(
+        rf"^(?P<x>[^,;:]+?)\s+(?P<v>{v})\s+(?:[\w’'-]+\s+){{0,4}}?{n}\s+that\s+",
+        re.IGNORECASE,
+    )
+
+
+def _claim_called_false(nouns: Iterable[object], falsity: Iterable[object]) -> re.Pattern[str]:
+    """ "the (Russian) claim that ... was a lie": what the claim says (group ``inner``) is
+    denied by whoever calls it so."""
+    n = phrase_regex(nouns).pattern
+    f = phrase_regex(falsity).pattern
+    return re.compile(
+        rf"\s*(?:[\w’'-]+\s+){{0,4}}?{n}\s+that\s+(?P<inner>.+?)\s+(?:was|were|is|are)\s+"
+        rf"(?:(?:simply|just|pure|clearly|all)\s+)?{f}",
+        re.IGNORECASE,
+    )
 
 
 def _settlement(nouns: Iterable[object], regions: Iterable[object] = ()) -> re.Pattern[str]:
