@@ -717,3 +717,37 @@ def test_no_soldiers_killed_is_a_count_of_nobody() -> None:
         "Date: 2024-03-02\n\nOleksandr Prokudin said no soldiers had been killed in Kherson."
     )
     assert ("gov-x", "killed", "none") in found
+
+
+def _catalogue_claims(text: str) -> list[tuple[str, str, object]]:
+    draft = Extractor(Registry()).extract(text, "r.txt")
+    return [(c.party, c.aspect, c.value) for c in draft.claims]
+
+
+def test_a_country_named_in_full_is_its_government_and_states_in_it_is_no_verb() -> None:
+    for country, party in (("The United States", "us-government"), ("Britain", "uk-government")):
+        found = _catalogue_claims(
+            f"Date: 2024-03-02\n\n{country} said it would provide Ukraine with cluster munitions."
+        )
+        assert [p for p, _, _ in found] == [party], (country, found)
+
+
+def test_a_plural_noun_that_is_also_a_speech_verb_names_no_speaker() -> None:
+    for text in (
+        "Competing claims emerged over a deadly attack on a school in Kherson.",
+        "Preliminary reports indicate that over 30 people were killed in Kherson.",
+    ):
+        assert not [
+            p for p, _, _ in _catalogue_claims(f"Date: 2024-03-02\n\n{text}") if "unknown" in p
+        ], text
+
+
+def test_declaring_days_of_mourning_is_an_act_not_a_statement() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nOleksandr Prokudin declared three days of mourning for the nine "
+        "people killed in Kherson."
+    )
+    assert not found
+    assert ("gov-x", "killed", "30") in _claims(
+        "Date: 2024-03-02\n\nOleksandr Prokudin declared that 30 people were killed in Kherson."
+    )

@@ -402,6 +402,14 @@ def _verb_attribution(
     prev = prev_words[-1] if prev_words else ""
     # ("the earlier report" is a noun; "the mayor earlier said" an adverb and a past tense)
     verb = v.group(1).casefold()
+    if v.group(1)[:1].isupper() and lex.verb_name.search(before):
+        return None  # "the United States said": "States" is no verb
+    if verb in lex.noun_verbs:
+        follower = after.split(maxsplit=1)[:1]
+        if follower and follower[0].casefold().strip(",") in lex.noun_verb_followers:
+            return None  # "Competing claims emerged", "Preliminary reports indicate"
+    if verb in lex.act_verbs and lex.act_object.match(after):
+        return None  # "declared three days of mourning": an act, not a statement
     past = verb.endswith("ed") or verb in ("said", "told", "wrote")
     after_noun = len(prev_words) > 1 and prev_words[-2] not in _NOUN_BEFORE
     if (

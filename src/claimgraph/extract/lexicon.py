@@ -431,6 +431,11 @@ class Lexicon:
     inverted_verbs: frozenset[str]
     leading_clause_words: frozenset[str]  # "While blaming X, he said": not the speaker's words
     denial_verbs: frozenset[str]
+    verb_name: re.Pattern[str]  # what a speech verb ends ("United " before "States")
+    noun_verbs: frozenset[str]  # speech verbs that are also plural nouns ("reports")
+    act_verbs: frozenset[str]  # "declared" ... an act ("three days of mourning"): no claim
+    act_object: re.Pattern[str]  # the act, in the words right after such a verb
+    noun_verb_followers: frozenset[str]  # words after such a noun ("reports indicate")
     denied_claim: re.Pattern[str]  # "X dismissed Moscow's claim that ": groups x, v
     claim_called_false: re.Pattern[str]  # "the claim that ... was a lie": group inner
     not_speakers: frozenset[str]
@@ -558,6 +563,27 @@ class Lexicon:
                 str(x).casefold() for x in data.get("leading_clause_words", ())
             ),
             denial_verbs=frozenset(str(x).casefold() for x in data.get("denial_verbs", ())),
+            verb_name=re.compile(
+                "(?:"
+                + "|".join(
+                    r"\s+".join(map(re.escape, str(n).split()[:-1]))
+                    for n in data.get("verb_names", ())
+                    if len(str(n).split()) > 1
+                )
+                + r")\s+$"
+                if data.get("verb_names")
+                else r"(?!x)x",
+                re.IGNORECASE,
+            ),
+            noun_verbs=frozenset(str(x).casefold() for x in data.get("noun_verbs", ())),
+            act_verbs=frozenset(str(x).casefold() for x in data.get("act_verbs", ())),
+            act_object=re.compile(
+                r"\s*(?:[\w’'-]+\s+){0,3}?" + phrase_regex(data.get("act_objects", ())).pattern,
+                re.IGNORECASE,
+            ),
+            noun_verb_followers=frozenset(
+                str(x).casefold() for x in data.get("noun_verb_followers", ())
+            ),
             denied_claim=_denied_claim(data.get("denial_verbs", ()), data.get("claim_nouns", ())),
             claim_called_false=_claim_called_false(
                 data.get("claim_nouns", ()), data.get("falsity_words", ())
