@@ -273,3 +273,34 @@ def test_catalogue_only_matches_parties_by_side_and_name() -> None:
     assert same_party(d, g)
     assert not same_party(Item("d", "unknown-x", "q", "killed", side="unknown", names=d.names), g)
     assert not same_party(Item("d", "x", "q", "killed", side="russia", names=d.names), g)
+
+
+def test_a_curated_corroboration_shown_as_compatible_counts_apart_not_as_recovered(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    import yaml
+
+    shutil.copytree(DATA / "mini", tmp_path / "mini")
+    root = tmp_path / "mini"
+    (root / "reports" / "kherson.txt").write_text(
+        "date 2024-06-02 Drones struck Kherson on Sunday.\n\n"
+        "Kherson regional governor Oleksandr Prokudin said 34 people were killed.\n\n"
+        "The Russian Ministry of Defence said at least 21 people were killed.\n"
+    )
+    (root / "claims" / "kherson.yaml").write_text(
+        "source: {id: mini-kherson, title: Drones over Kherson, published: 2024-06-02,\n"
+        "  file: reports/kherson.txt}\n"
+        "claims:\n"
+        "  - {id: a, event: kherson-2024-06-02, party: kherson-ova, quote: '34 people were "
+        "killed', aspect: killed, value: '34'}\n"
+        "  - {id: b, event: kherson-2024-06-02, party: russia-mod, quote: 'at least 21 "
+        "people were killed', aspect: killed, value: at least 21}\n"
+    )
+    (root / "relations.yaml").write_text(
+        yaml.safe_dump({"relations": [{"a": "a", "b": "b", "type": "corroborates"}]})
+    )
+    figures = evaluate_extraction(root / "claims").relation_figures()
+    assert figures["corroborates_recovered"] == 0  # not one position: not recovered
+    assert figures["corroborates_compatible"] == 1  # but shown as compatible answers

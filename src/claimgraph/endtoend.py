@@ -116,6 +116,7 @@ class ClaimLinks:
         self.asserts: dict[str, set[str]] = defaultdict(set)
         self.denies: dict[str, set[str]] = defaultdict(set)
         self.against: dict[str, set[str]] = defaultdict(set)
+        self.beside: dict[str, set[str]] = defaultdict(set)  # compatible positions
         for question in linking.questions.values():
             for position in question.positions.values():
                 for c in position.claims:
@@ -126,6 +127,9 @@ class ClaimLinks:
                 if rel.kind == "contradicts":
                     self.against[rel.a].add(rel.b)
                     self.against[rel.b].add(rel.a)
+                elif rel.kind == "complements":
+                    self.beside[rel.a].add(rel.b)
+                    self.beside[rel.b].add(rel.a)
 
     def corroborate(self, a: str, b: str) -> bool:
         """Whether claims ``a`` and ``b`` hold a position together (or deny one together)."""
@@ -136,6 +140,11 @@ class ClaimLinks:
         if self.asserts[a] & self.denies[b] or self.denies[a] & self.asserts[b]:
             return True
         return any(self.against[p] & self.asserts[b] for p in self.asserts[a])
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Whether the comparison shows claims ``a`` and ``b`` as different but compatible
+        answers ("34 killed" and "at least 21", two items of one set)."""
+        return any(self.beside[p] & self.asserts[b] for p in self.asserts[a])
 
     def related(self, a: str, b: str, type: str) -> bool:
         return self.contradict(a, b) if type == "contradicts" else self.corroborate(a, b)

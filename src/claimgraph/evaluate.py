@@ -165,6 +165,8 @@ class Evaluation:
 
     sources: list[SourceScore] = field(default_factory=list)
     relations: dict[str, list[bool]] = field(default_factory=dict)  # type -> recovered?
+    # curated corroborations not recovered that the comparison shows as compatible answers
+    compatible: int = 0
 
     @property
     def total(self) -> SourceScore:
@@ -188,6 +190,8 @@ class Evaluation:
         for kind, found in sorted(self.relations.items()):
             out[f"{kind}_recovered"] = sum(found)
             out[kind] = len(found)
+        if "corroborates" in self.relations:
+            out["corroborates_compatible"] = self.compatible
         return out
 
 
@@ -430,6 +434,8 @@ def _end_to_end(
         a, b = by_quote.get(rel.a, []), by_quote.get(rel.b, [])
         hit = any(links.related(x, y, rel.type) for x in a for y in b if x != y)
         result.relations.setdefault(rel.type, []).append(hit)
+        if not hit and rel.type == "corroborates":
+            result.compatible += any(links.compatible(x, y) for x in a for y in b if x != y)
 
 
 def evaluate_extraction(

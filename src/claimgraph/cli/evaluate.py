@@ -112,6 +112,11 @@ def eval_extract(
             f"relations recovered by the drafts' report: {rel['recovered']} of "
             f"{rel['relations']} ({rel['share']:.3f}; {kinds})"
         )
+        if rel.get("corroborates_compatible"):
+            typer.echo(
+                f"curated corroborations the report shows as compatible answers instead "
+                f"(not counted above): {rel['corroborates_compatible']}"
+            )
     if verbose:
         for s in result.sources:
             typer.echo(f"\n{s.name}")
