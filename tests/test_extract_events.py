@@ -122,3 +122,12 @@ def test_a_claims_folder_gazetteer_does_not_upset_the_claim_loader(tmp_path: Pat
     _, report = read_corpus(tmp_path)
     assert report.errors == []
     assert [p.name for p, _, _ in load_gazetteer(tmp_path).find("near Kozinka")] == ["Kozinka"]
+
+
+def test_a_copy_of_the_gazetteer_shares_its_matcher_until_a_place_is_added() -> None:
+    base = Gazetteer.default()
+    copy = base.copy()
+    assert copy._phrases() is base._phrases()  # compiled once
+    copy.add({"places": {"Kurdiumivka": {"region": "Donetsk Oblast"}}})
+    assert [p.name for p, _, _ in copy.find("near Kurdiumivka")] == ["Kurdiumivka"]
+    assert base.find("near Kurdiumivka") == []

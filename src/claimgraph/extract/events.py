@@ -353,7 +353,14 @@ class Gazetteer:
         return g
 
     def copy(self) -> Gazetteer:
-        return Gazetteer(dict(self.places), dict(self.names))
+        """A copy to extend; it shares the compiled matcher until a place is added (so the
+        built-in gazetteer's thousands of names are compiled once per process)."""
+        return Gazetteer(dict(self.places), dict(self.names), self._phrases(), self._aliases)
+
+    def _phrases(self) -> Phrases:
+        if self._regex is None:
+            self._regex = phrases(self.names, capture=True)
+        return self._regex
 
     def add(self, data: Any) -> None:
         """Add the places of a mapping shaped like data/gazetteer.yaml (later entries win)."""
@@ -411,11 +418,10 @@ class Gazetteer:
         Offsets are the whole text's. A piece with none of the places'
         first words is skipped without a scan.
         """
-        if self._regex is None:
-            self._regex = phrases(self.names, capture=True)
+        regex = self._phrases()
         out = []
         for at, text in pieces:
-            for m in self._regex.finditer(text):
+            for m in regex.finditer(text):
                 name = self.names.get(" ".join(m.group(1).casefold().split()))
                 if name is not None:
                     out.append((self.places[name], at + m.start(), at + m.end()))
