@@ -14,7 +14,7 @@ from claimgraph.errors import OutputError
 from claimgraph.extract import Extractor, extract_report, generate_draft, write_draft
 from claimgraph.extract.attribution import Registry
 from claimgraph.load import read_corpus
-from claimgraph.model import Party
+from claimgraph.model import Event, Party
 
 DATA = Path(__file__).parent / "data" / "extract"
 
@@ -379,3 +379,30 @@ def test_figures_of_separate_attacks_are_not_the_events() -> None:
     )
     claims = extract_report(text, "r.txt", Registry()).claims
     assert [(c.aspect, c.value) for c in claims if c.aspect == "killed"] == [("killed", "15")]
+
+
+def test_occupation_authorities_are_the_one_occupation_authority_of_the_events_region() -> None:
+    from datetime import date
+
+    reg = _authorities(
+        Party(
+            "zorivka-occupation",
+            'Russian-installed authorities of the "Kherson region"',
+            "russia",
+            kind="occupation-authority",
+        ),
+    )
+    # the claims folder's event writes its place and region with remarks after them
+    reg.events["zorivka-strike"] = Event(
+        "zorivka-strike",
+        "Strike on Zorivka",
+        date=date(2024, 5, 10),
+        place="Zorivka, the bakery",
+        region="Kherson Oblast (occupied)",
+    )
+    text = (
+        "date 2024-05-10 A strike hit a bakery in the village of Zorivka. Russian occupation "
+        "authorities later said 20 civilians had been killed in the attack."
+    )
+    parties = [(c.party, c.aspect) for c in extract_report(text, "r.txt", reg).claims]
+    assert ("zorivka-occupation", "killed") in parties, parties

@@ -331,6 +331,20 @@ class Place:
     coords: tuple[float, float] | None = None
 
 
+# Where a written place's own name ends: "Belgorod, 55 Shchorsa Street", "Moscow and
+# Moscow region (Ramenskoye)", "Donetsk (occupied)".
+_PLACE_HEAD = re.compile(r",|\(|\s+(?:and|&)\s+|\s+[-\u2013\u2014]\s+")
+
+
+def place_head(written: str) -> str:
+    """A written place's own name, before a street, a list or a remark.
+
+    >>> place_head("Lysychansk, Adriatic restaurant"), place_head("Luhansk Oblast (occupied)")
+    ('Lysychansk', 'Luhansk Oblast')
+    """
+    return _PLACE_HEAD.split(written, maxsplit=1)[0].strip()
+
+
 @dataclass(slots=True)
 class Gazetteer:
     """Known places, found in text by name or alias (case-insensitive, whole words)."""

@@ -15,7 +15,6 @@ for the folder to validate. :func:`unify_drafts` makes them so:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -23,7 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftEvent
-from claimgraph.extract.events import DateRef
+from claimgraph.extract.events import DateRef, place_head
 from claimgraph.model import Event, Party
 
 __all__ = ["draft_event_of", "unify_drafts"]
@@ -39,17 +38,12 @@ def draft_event_of(event: Event) -> DraftEvent:
     return DraftEvent(event.id, event.title, when, event.place, event.region, event.coords)
 
 
-# Where a written place's own name ends: "Belgorod, 55 Shchorsa Street", "Moscow and
-# Moscow region (Ramenskoye)", "Donetsk (occupied)".
-_PLACE_HEAD = re.compile(r",|\(|\s+(?:and|&)\s+|\s+[-\u2013\u2014]\s+")
-
-
 def _place(ev: DraftEvent) -> set[str]:
     """The names an event's place goes by: as written, and its own name before a street, a
     list or a remark (a curated "Belgorod, 55 Shchorsa Street" is the gazetteer's "Belgorod")."""
     if not ev.place:
         return set()
-    head = _PLACE_HEAD.split(ev.place, maxsplit=1)[0].strip().casefold()
+    head = place_head(ev.place).casefold()
     return {ev.place.casefold().strip(), head} - {""}
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from claimgraph.extract.attribution import Attribution, Speaker, clean_subject, find_word, norm
+from claimgraph.extract.events import place_head
 from claimgraph.extract.lexicon import text_words
 from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.perpetrator import without_attackers
@@ -115,6 +116,7 @@ class _Speakers(_RunState):
         ``local_authorities``) names the event's place or its region.
         """
         spec = self.lex.raw.get("local_authorities") or {}
+        words = clean_subject(words)  # "Russian occupation authorities later": no adverb
         said = text_words(words)
         # the head noun is the last word ("the head of the local hospital" is a hospital's),
         # but a mayor or governor "of" a place is one ("the mayor of the industrial hub")
@@ -139,7 +141,11 @@ class _Speakers(_RunState):
             return None
         known = self.ex.registry.events.get(event)
         region = known.region if known is not None else ev.region
-        places = {n for n in (ev.place, _REGION_WORD.sub("", region)) if len(n) > 2}
+        places = {
+            n
+            for n in (ev.place, place_head(ev.place), _REGION_WORD.sub("", place_head(region)))
+            if len(n) > 2
+        }
         kinds = {str(k) for k in level.get("kinds", ())}
         found = [
             party
