@@ -294,7 +294,11 @@ def is_update(earlier: Claim, later: Claim, corpus: Corpus) -> bool:
 
 @dataclass(slots=True)
 class Position:
-    """One distinct answer to a question, with the claims that assert or deny it."""
+    """One distinct answer to a question, with the claims that assert or deny it.
+
+    ``claims`` and ``denied_by`` are lists while the corpus is linked, and tuples once it
+    is (:func:`link_corpus`), which the assessment's records share instead of copying.
+    """
 
     id: str
     event: str
@@ -302,9 +306,9 @@ class Position:
     key: str
     value: Value
     label: str
-    claims: list[str] = field(default_factory=list)
+    claims: list[str] | tuple[str, ...] = field(default_factory=list)
     # () until a claim denies it: most positions are never denied
-    denied_by: list[str] | tuple[()] = ()
+    denied_by: list[str] | tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -338,7 +342,11 @@ class Linking:
     claim_positions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     superseded: dict[str, str] = field(default_factory=dict)
     claim_relations: list[Relation] = field(default_factory=list)
-    positions: dict[str, Position] = field(default_factory=dict)  # id -> position
+
+    @property
+    def positions(self) -> dict[str, Position]:
+        """Every position by id, made on each call (no stage needs them held by id)."""
+        return {p.id: p for q in self.questions.values() for p in q.positions.values()}
 
 
 def explicit_relations(corpus: Corpus) -> list[Relation]:
@@ -480,13 +488,13 @@ def link_corpus(corpus: Corpus) -> Linking:
                 pid = position_id(claim.event, claim.aspect, pkey)
                 position = Position(pid, claim.event, claim.aspect, pkey, value, label)
                 question.positions[pkey] = position
-                linking.positions[pid] = position
             if claim.stance is Stance.DENIES:
                 if isinstance(position.denied_by, list):
                     position.denied_by.append(claim.id)
                 else:
                     position.denied_by = [claim.id]
             else:
+                assert isinstance(position.claims, list)  # a tuple only once linked
                 position.claims.append(claim.id)
             ids.append(position.id)
         linking.claim_positions[claim.id] = tuple(ids)
@@ -496,6 +504,9 @@ def link_corpus(corpus: Corpus) -> Linking:
         if relation.kind == "supersedes":
             linking.superseded.setdefault(relation.b, relation.a)
     for question in linking.questions.values():
+        for position in question.positions.values():  # linked: the lists become tuples
+            position.claims = tuple(position.claims)
+            position.denied_by = tuple(position.denied_by)
         if question.type is AspectType.COUNT:
             claims = [corpus.claims[c] for p in question.positions.values() for c in p.claims]
             for later, earlier in _count_updates(claims, corpus):

@@ -94,7 +94,7 @@ def _one_claim_position(
     one = ctx.one
     (claim_id,) = p.claims
     claim = ctx.corpus.claims[claim_id]
-    claims = (claim_id,)
+    claims = tuple(p.claims)  # the linked position's own tuple (not a copy)
     party = one(claim.party)
     side = one(ctx.side_of_party(claim.party))
     later = ctx.superseded.get(claim_id)
