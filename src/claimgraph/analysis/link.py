@@ -322,7 +322,7 @@ class QuestionLinks:
     positions: dict[str, Position] = field(default_factory=dict)  # key -> position
     # () until the first silence or relation: most questions have neither
     declined: list[str] | tuple[()] = ()
-    relations: list[Relation] | tuple[()] = ()  # between positions
+    relations: tuple[Relation, ...] = ()  # between positions
     truncated: bool = False  # more position pairs than MAX_POSITION_PAIRS: not all compared
 
     def live(self, position: Position, superseded: dict[str, str]) -> list[str]:
@@ -500,6 +500,7 @@ def link_corpus(corpus: Corpus) -> Linking:
         linking.claim_positions[claim.id] = tuple(ids)
 
     explicit = explicit_relations(corpus)
+    reasons: dict[str, str] = {}  # one copy of each relation's reason
     for relation in explicit:
         if relation.kind == "supersedes":
             linking.superseded.setdefault(relation.b, relation.a)
@@ -518,13 +519,16 @@ def link_corpus(corpus: Corpus) -> Linking:
                 linking.claim_relations.append(
                     Relation("supersedes", later.id, earlier.id, "rule", reason)
                 )
-        _relate_positions(question, aspects.get(question.aspect), linking.superseded)
+        _relate_positions(question, aspects.get(question.aspect), linking.superseded, reasons)
     linking.claim_relations.extend(explicit)
     return linking
 
 
 def _relate_positions(
-    question: QuestionLinks, aspect: Aspect | None, superseded: dict[str, str]
+    question: QuestionLinks,
+    aspect: Aspect | None,
+    superseded: dict[str, str],
+    reasons: dict[str, str],
 ) -> None:
     """Compare each pair of live positions of one question once.
 
@@ -533,7 +537,8 @@ def _relate_positions(
     question with more than :data:`MAX_PAIRED_ITEMS` items records no
     item-to-item ``complements`` (different items always complement, so
     nothing is lost), and at most :data:`MAX_POSITION_PAIRS` pairs are
-    compared per question (``truncated`` says when that cut in).
+    compared per question (``truncated`` says when that cut in). Reasons repeat across
+    questions ("house with shop"): ``reasons`` keeps one copy of each.
     """
     if aspect is None or question.type is AspectType.TEXT or len(question.positions) < 2:
         return
@@ -551,10 +556,10 @@ def _relate_positions(
             pairing = compare(aspect, a.value, b.value)
             if pairing is None or pairing == "same":
                 continue
-            found.append(
-                Relation(pairing, a.id, b.id, "rule", _reason(aspect, a, b, pairing), "positions")
-            )
+            reason = _reason(aspect, a, b, pairing)
+            reason = reasons.setdefault(reason, reason)
+            found.append(Relation(pairing, a.id, b.id, "rule", reason, "positions"))
         if question.truncated:
             break
     if found:
-        question.relations = found
+        question.relations = tuple(found)
