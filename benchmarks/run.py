@@ -273,6 +273,25 @@ def bench_size(
     return result
 
 
+def memory(sizes: list[int], seed: int, workdir: Path) -> list[str]:
+    """Peak memory (``ru_maxrss``) of the in-process stages for each size, and the marginal
+    bytes per claim between consecutive sizes (the target's measure), nothing else timed."""
+    peaks = []
+    for size in sizes:
+        project = corpus_for(size, seed, workdir)
+        out = project / "reports-stages"
+        shutil.rmtree(out, ignore_errors=True)
+        peaks.append(_subprocess("stages", project / "claims", out)["rss"])
+    lines = [
+        f"{n:,} claims: peak {rss / 2**20:,.0f} MB" for n, rss in zip(sizes, peaks, strict=True)
+    ]
+    for i in range(1, len(sizes)):
+        a, b = sizes[i - 1], sizes[i]
+        marginal = (peaks[i] - peaks[i - 1]) / (b - a)
+        lines.append(f"{a:,} → {b:,} claims: marginal memory {marginal:,.0f} B/claim")
+    return lines
+
+
 def machine() -> dict[str, str]:
     """A description of the machine and the software measured."""
     cpu = "unknown"
@@ -397,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="skip the in-process stages (the floor and the CLI runs only; for --million)",
     )
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="only the in-process stages: their peak memory and the marginal bytes per claim",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw results to this file")
     parser.add_argument(
         "--worker", nargs=3, metavar=("KIND", "CLAIMS", "OUT"), help=argparse.SUPPRESS
@@ -410,6 +434,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.million and 1_000_000 not in sizes:
         sizes.append(1_000_000)
     args.workdir.mkdir(parents=True, exist_ok=True)
+    if args.memory:
+        print("\n".join(memory(sizes, args.seed, args.workdir)))
+        return 0
     results = []
     for size in sizes:
         print(f"benchmarking {size:,} claims ...", file=sys.stderr, flush=True)

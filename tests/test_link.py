@@ -81,8 +81,8 @@ def test_overlapping_sets_share_the_common_item_position() -> None:
         }
     )
     question = link_corpus(corpus).questions[("e1", "damage")]
-    assert question.positions["house"].claims == ["c1", "c2"]
-    assert question.positions["railway"].claims == ["c2"]
+    assert question.positions["house"].claims == ("c1", "c2")
+    assert question.positions["railway"].claims == ("c2",)
     assert {r.kind for r in question.relations} == {"complements"}
 
 
@@ -246,8 +246,8 @@ def test_denial_attaches_to_the_position_it_rejects() -> None:
         }
     )
     position = link_corpus(corpus).questions[("e1", "interception")].positions["hits"]
-    assert position.claims == ["c1"]
-    assert position.denied_by == ["c2"]
+    assert position.claims == ("c1",)
+    assert position.denied_by == ("c2",)
 
 
 def test_declines_is_a_silence_not_a_position() -> None:

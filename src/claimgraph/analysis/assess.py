@@ -159,7 +159,7 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
             status=_question_status(question, positions, parties, contested, ctx),
             positions=tuple(positions.values()),
             declined=tuple(question.declined),
-            declined_parties=_unique([ctx.party(c) for c in question.declined]),
+            declined_parties=ctx.unique([ctx.party(c) for c in question.declined]),
             parties=parties,
             relations=tuple(question.relations),
             counts=counts,
@@ -214,8 +214,8 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
                 echoes=sum(r.kind == "echo" for r in relations),
                 supersessions=sum(r.kind == "supersedes" for r in relations),
             ),
-            parties=_unique(c.party for c in own),
-            sources=_unique(c.source for c in own),
+            parties=ctx.unique([c.party for c in own]),
+            sources=ctx.unique([c.source for c in own]),
             declined_parties=_unique(
                 c.party for c in own if c.stance is Stance.DECLINES and c.id not in answered
             ),
@@ -253,4 +253,4 @@ def _answering_parties(
         if not only.denied_by:
             return only.parties  # already the parties of its claims, in their order
     claims = [c for p in question.positions.values() for c in (*p.claims, *p.denied_by)]
-    return _unique([ctx.party(c) for c in claims])
+    return ctx.unique([ctx.party(c) for c in claims])

@@ -47,6 +47,12 @@ class _Context:
             found = self._ones[item] = (item,)
         return found
 
+    def unique(self, items: list[str]) -> tuple[str, ...]:
+        """The items once each, in order; a single item as the shared :meth:`one` tuple
+        (for parties, sides, outlets and the like, which many records repeat)."""
+        found = tuple(dict.fromkeys(items))
+        return self.one(found[0]) if len(found) == 1 else found
+
     def party(self, claim_id: str) -> str:
         return self.corpus.claims[claim_id].party
 

@@ -294,7 +294,11 @@ def is_update(earlier: Claim, later: Claim, corpus: Corpus) -> bool:
 
 @dataclass(slots=True)
 class Position:
-    """One distinct answer to a question, with the claims that assert or deny it."""
+    """One distinct answer to a question, with the claims that assert or deny it.
+
+    ``claims`` and ``denied_by`` are lists while the corpus is linked, and tuples once it
+    is (:func:`link_corpus`), which the assessment's records share instead of copying.
+    """
 
     id: str
     event: str
@@ -302,9 +306,9 @@ class Position:
     key: str
     value: Value
     label: str
-    claims: list[str] = field(default_factory=list)
+    claims: list[str] | tuple[str, ...] = field(default_factory=list)
     # () until a claim denies it: most positions are never denied
-    denied_by: list[str] | tuple[()] = ()
+    denied_by: list[str] | tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -318,7 +322,7 @@ class QuestionLinks:
     positions: dict[str, Position] = field(default_factory=dict)  # key -> position
     # () until the first silence or relation: most questions have neither
     declined: list[str] | tuple[()] = ()
-    relations: list[Relation] | tuple[()] = ()  # between positions
+    relations: tuple[Relation, ...] = ()  # between positions
     truncated: bool = False  # more position pairs than MAX_POSITION_PAIRS: not all compared
 
     def live(self, position: Position, superseded: dict[str, str]) -> list[str]:
@@ -338,7 +342,11 @@ class Linking:
     claim_positions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     superseded: dict[str, str] = field(default_factory=dict)
     claim_relations: list[Relation] = field(default_factory=list)
-    positions: dict[str, Position] = field(default_factory=dict)  # id -> position
+
+    @property
+    def positions(self) -> dict[str, Position]:
+        """Every position by id, made on each call (no stage needs them held by id)."""
+        return {p.id: p for q in self.questions.values() for p in q.positions.values()}
 
 
 def explicit_relations(corpus: Corpus) -> list[Relation]:
@@ -480,22 +488,26 @@ def link_corpus(corpus: Corpus) -> Linking:
                 pid = position_id(claim.event, claim.aspect, pkey)
                 position = Position(pid, claim.event, claim.aspect, pkey, value, label)
                 question.positions[pkey] = position
-                linking.positions[pid] = position
             if claim.stance is Stance.DENIES:
                 if isinstance(position.denied_by, list):
                     position.denied_by.append(claim.id)
                 else:
                     position.denied_by = [claim.id]
             else:
+                assert isinstance(position.claims, list)  # a tuple only once linked
                 position.claims.append(claim.id)
             ids.append(position.id)
         linking.claim_positions[claim.id] = tuple(ids)
 
     explicit = explicit_relations(corpus)
+    reasons: dict[str, str] = {}  # one copy of each relation's reason
     for relation in explicit:
         if relation.kind == "supersedes":
             linking.superseded.setdefault(relation.b, relation.a)
     for question in linking.questions.values():
+        for position in question.positions.values():  # linked: the lists become tuples
+            position.claims = tuple(position.claims)
+            position.denied_by = tuple(position.denied_by)
         if question.type is AspectType.COUNT:
             claims = [corpus.claims[c] for p in question.positions.values() for c in p.claims]
             for later, earlier in _count_updates(claims, corpus):
@@ -507,13 +519,16 @@ def link_corpus(corpus: Corpus) -> Linking:
                 linking.claim_relations.append(
                     Relation("supersedes", later.id, earlier.id, "rule", reason)
                 )
-        _relate_positions(question, aspects.get(question.aspect), linking.superseded)
+        _relate_positions(question, aspects.get(question.aspect), linking.superseded, reasons)
     linking.claim_relations.extend(explicit)
     return linking
 
 
 def _relate_positions(
-    question: QuestionLinks, aspect: Aspect | None, superseded: dict[str, str]
+    question: QuestionLinks,
+    aspect: Aspect | None,
+    superseded: dict[str, str],
+    reasons: dict[str, str],
 ) -> None:
     """Compare each pair of live positions of one question once.
 
@@ -522,7 +537,8 @@ def _relate_positions(
     question with more than :data:`MAX_PAIRED_ITEMS` items records no
     item-to-item ``complements`` (different items always complement, so
     nothing is lost), and at most :data:`MAX_POSITION_PAIRS` pairs are
-    compared per question (``truncated`` says when that cut in).
+    compared per question (``truncated`` says when that cut in). Reasons repeat across
+    questions ("house with shop"): ``reasons`` keeps one copy of each.
     """
     if aspect is None or question.type is AspectType.TEXT or len(question.positions) < 2:
         return
@@ -540,10 +556,10 @@ def _relate_positions(
             pairing = compare(aspect, a.value, b.value)
             if pairing is None or pairing == "same":
                 continue
-            found.append(
-                Relation(pairing, a.id, b.id, "rule", _reason(aspect, a, b, pairing), "positions")
-            )
+            reason = _reason(aspect, a, b, pairing)
+            reason = reasons.setdefault(reason, reason)
+            found.append(Relation(pairing, a.id, b.id, "rule", reason, "positions"))
         if question.truncated:
             break
     if found:
-        question.relations = found
+        question.relations = tuple(found)

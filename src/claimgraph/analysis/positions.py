@@ -50,8 +50,8 @@ def _assess_position(
     if deniers:
         ctx.denier_sides[p.id] = {side_of(party) for party in deniers}
     # Independent sides: an echo counts with the side of the claim it repeats.
-    independent = _unique([ctx.side(ctx.group(c)) for c in current])
-    outlets = _unique([ctx.outlet(c) for c in current])
+    independent = ctx.unique([ctx.side(ctx.group(c)) for c in current])
+    outlets = ctx.unique([ctx.outlet(c) for c in current])
     related = neighbours.get(p.id, {})
     contradicts = tuple(related.get("contradicts", ()))
     complements = tuple(related.get("complements", ()))
@@ -63,12 +63,12 @@ def _assess_position(
         label=p.label,
         claims=tuple(p.claims),
         denied_by=tuple(p.denied_by),
-        parties=_unique([c.party for c in holders]),
-        sides=_unique([side_of(c.party) for c in holders]),
-        denying_parties=_unique(deniers),
-        evidence=_unique([e for c in holders for e in c.evidence]),
+        parties=ctx.unique([c.party for c in holders]),
+        sides=ctx.unique([side_of(c.party) for c in holders]),
+        denying_parties=ctx.unique(deniers),
+        evidence=ctx.unique([e for c in holders for e in c.evidence]),
         # _value_, not .value: an enum's value property costs ten times a plain attribute.
-        certainties=_unique([c.certainty._value_ for c in holders]),
+        certainties=ctx.unique([c.certainty._value_ for c in holders]),
         independent_sides=independent,
         outlets=outlets,
         independently_corroborated=len(independent) >= 2 and len(outlets) >= 2,
@@ -77,7 +77,7 @@ def _assess_position(
         superseded=bool(p.claims) and not current,
         superseded_by=_unique([superseded[c] for c in p.claims if c in superseded]),
         current_claims=tuple(current),
-        current_parties=_unique([c.party for c in current_holders]),
+        current_parties=ctx.unique([c.party for c in current_holders]),
     )
 
 
@@ -94,7 +94,7 @@ def _one_claim_position(
     one = ctx.one
     (claim_id,) = p.claims
     claim = ctx.corpus.claims[claim_id]
-    claims = (claim_id,)
+    claims = tuple(p.claims)  # the linked position's own tuple (not a copy)
     party = one(claim.party)
     side = one(ctx.side_of_party(claim.party))
     later = ctx.superseded.get(claim_id)

@@ -75,7 +75,7 @@ def check_claims(corpus: Corpus, report: Report) -> None:
             claim.aspect,
             claim.stance,
             _value_key(claim.value),
-            " ".join(claim.quote.split()),
+            _spaced(claim.quote),
             claim.source,
         )
         first = seen.get(key)
@@ -119,6 +119,18 @@ def check_claims(corpus: Corpus, report: Report) -> None:
                 id=claim.id,
                 severity="warning",
             )
+
+
+def _spaced(quote: str) -> str:
+    """The quote with its whitespace collapsed; the quote itself when it has none to
+    collapse (most do), so that the keys of every claim hold no second copy of it.
+
+    >>> q = "one two"
+    >>> _spaced(q) is q, _spaced("one  two")
+    (True, 'one two')
+    """
+    spaced = " ".join(quote.split())
+    return quote if spaced == quote else spaced
 
 
 def _value_key(value: object) -> object:

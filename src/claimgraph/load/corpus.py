@@ -235,10 +235,11 @@ def _build(
                 _duplicate(report, "source", f.source.id, first_source.where, f.source_id_at)
     _check_case(corpus, report)
     aliases = checks.alias_index(corpus)
+    written: dict[str, str] = {}  # the values' words as written, one copy of each
     for _, f in files:
         reader = FieldReader(f.path, report)
         for pending in f.claims:
-            _add_claim(corpus, pending, reader, aliases, unusable)
+            _add_claim(corpus, pending, reader, aliases, unusable, written)
         f.claims = []  # the places kept for typing are no longer needed
 
 
@@ -280,6 +281,7 @@ def _add_claim(
     reader: FieldReader,
     aliases: dict[str, str],
     unusable: set[str],
+    written: dict[str, str],
 ) -> None:
     claim = pending.claim
     cid = claim.id
@@ -342,7 +344,7 @@ def _add_claim(
                 item,
                 id=cid,
             )
-        claim.raw_value = item.plain() if item is not None else None
+        claim.raw_value = _one_copy(item.plain(), written) if item is not None else None
     elif not has_value:
         at = reader.where(item) if item is not None else (claim.where or pending.id_at)
         _report_at(
@@ -354,7 +356,7 @@ def _add_claim(
         )
         usable = False
     elif aspect is not None and item is not None:
-        claim.raw_value = item.plain()
+        claim.raw_value = _one_copy(item.plain(), written)
         try:
             claim.value = typed_value(aspect, item)
         except ValueError as exc:
@@ -374,3 +376,19 @@ def _add_claim(
         corpus.claims[cid] = claim
     else:
         unusable.add(cid)
+
+
+def _one_copy(raw: object, written: dict[str, str]) -> object:
+    """A value as written, its text (or each text of its list) the one copy in ``written``:
+    claims repeat a few answers in the same words.
+
+    >>> seen = {}
+    >>> a, b = _one_copy(["Drone attack"], seen), _one_copy("".join(["Drone ", "attack"]), seen)
+    >>> a[0] is b
+    True
+    """
+    if isinstance(raw, str):
+        return written.setdefault(raw, raw)
+    if isinstance(raw, list):
+        return [written.setdefault(x, x) if isinstance(x, str) else x for x in raw]
+    return raw

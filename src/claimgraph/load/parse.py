@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import sys
+from datetime import date
 from typing import Any
 
 from claimgraph import checks
@@ -37,6 +38,7 @@ _READ_APART = frozenset(
     {"id", "source", "value", "stance", "certainty", "evidence", "links", "review"}
 )
 _INTERNED = ("event", "party", "aspect", "speaker", "via")
+_DAYS: dict[date, date] = {}  # one copy of each day a claim was said on
 
 
 def parse_claim_document(doc: Item, path: str, report: Report) -> ClaimFile:
@@ -300,6 +302,9 @@ def _parse_claim(
     }
     for name in _INTERNED:  # ids and names repeat across claims: keep one copy of each
         plain[name] = sys.intern(plain[name])
+    said_on = plain.get("said_on")
+    if type(said_on) is date:  # so do days (an aware time is equal to others of its instant)
+        plain["said_on"] = _DAYS.setdefault(said_on, said_on)
     claim = Claim(
         id=cid,
         source=sys.intern(reader.text(fields, "source", cid) or source_id),
@@ -319,15 +324,7 @@ def _parse_claim(
             item,
             id=cid,
         )
-    return PendingClaim(
-        claim,
-        fields.get("value"),
-        at("event"),
-        at("party"),
-        at("aspect"),
-        at("id"),
-        at("source") if "source" in fields else None,
-    )
+    return PendingClaim(claim, fields.get("value"), PendingClaim.pack(fields))
 
 
 def _parse_links(item: Item | None, reader: FieldReader, cid: str, places: Places) -> Links:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimgraph.checks import Places
@@ -15,18 +17,67 @@ from claimgraph.model import (
     Source,
 )
 
+# The places of a pending claim's id, event, party, aspect and source fields, as
+# (line, column) pairs packed in one bytes object: every claim waits in memory until the
+# whole folder is read, and five Location objects each would cost six times as much.
+_MARKS = struct.Struct("<10I")
+_FIELDS_AT = ("id", "event", "party", "aspect", "source")
+
 
 @dataclass(slots=True)
 class PendingClaim:
-    """A claim read from its file, waiting for the corpus to type its value and check its ids."""
+    """A claim read from its file, waiting for the corpus to type its value and check its ids.
+
+    Where its fields were written is kept packed (:meth:`pack`); ``event_at`` and the
+    others are made when a problem needs them.
+
+    >>> from claimgraph.model import Claim
+    >>> c = Claim("c1", "e", "p", "s", "cause", None, where=Location("a.yaml", 3, 5))
+    >>> at = {"id": Item("c1", 3, 9), "event": Item("e", 4, 12), "party": Item("p", 5, 12)}
+    >>> p = PendingClaim(c, None, PendingClaim.pack(at))
+    >>> str(p.event_at), str(p.aspect_at), p.source_at
+    ('a.yaml:4:12', 'a.yaml:3:5', None)
+    """
 
     claim: Claim
     value: Item | None
-    event_at: Location
-    party_at: Location
-    aspect_at: Location
-    id_at: Location
-    source_at: Location | None = None  # only when the claim names its source
+    marks: bytes  # PendingClaim.pack of the fields' places
+
+    @staticmethod
+    def pack(fields: Mapping[str, Item]) -> bytes:
+        """The (line, column) of the id, event, party, aspect and source fields of a claim's
+        ``fields`` ((0, 0) for a field not written: its place is then the claim's own)."""
+        at = [fields.get(name) for name in _FIELDS_AT]
+        return _MARKS.pack(*(n for f in at for n in ((f.line, f.column) if f else (0, 0))))
+
+    def _at(self, name: str) -> Location | None:
+        i = 2 * _FIELDS_AT.index(name)
+        line, column = _MARKS.unpack(self.marks)[i : i + 2]
+        if not line:
+            return None
+        where = self.claim.where
+        return Location(where.path if where else "?", line, column)
+
+    @property
+    def id_at(self) -> Location:
+        return self._at("id") or self.claim.where or Location("?", 0)
+
+    @property
+    def event_at(self) -> Location:
+        return self._at("event") or self.claim.where or Location("?", 0)
+
+    @property
+    def party_at(self) -> Location:
+        return self._at("party") or self.claim.where or Location("?", 0)
+
+    @property
+    def aspect_at(self) -> Location:
+        return self._at("aspect") or self.claim.where or Location("?", 0)
+
+    @property
+    def source_at(self) -> Location | None:
+        """Only when the claim names its source."""
+        return self._at("source")
 
 
 @dataclass(slots=True)
