@@ -751,3 +751,13 @@ def test_declaring_days_of_mourning_is_an_act_not_a_statement() -> None:
     assert ("gov-x", "killed", "30") in _claims(
         "Date: 2024-03-02\n\nOleksandr Prokudin declared that 30 people were killed in Kherson."
     )
+
+
+def test_strikes_carried_out_on_or_inflicted_on_an_object_answer_the_target() -> None:
+    for words in (
+        "strikes are carried out on military facilities",
+        "the strike was inflicted on a military facility",
+    ):
+        found = _claims(f"Date: 2024-03-02\n\nOleksandr Prokudin said {words} near Kherson.")
+        targets = [v for p, a, v in found if (p, a) == ("gov-x", "target")]
+        assert targets and "military-facility" in targets[0], (words, found)
