@@ -109,16 +109,19 @@ def test_the_second_held_out_set_is_valid_and_scored() -> None:
 # (tests/data/extract/<set>/NOTES.md): articles, curated claims and relations, then
 # regression guards under today's figures. Measured (precision / recall, value, event,
 # relations) and blind runs (BLIND_RUN.txt where kept):
-# real   0.465 / 0.735, 0.841, 0.812, 20 of 61; blind 0.392 / 0.453, 0.595, 0.463, 3 of 61
-# real2  0.494 / 0.634, 0.833, 0.882, 13 of 59; blind 0.394 / 0.388, 0.882, 0.346, 3 of 59
-# real3  0.425 / 0.626, 0.795, 0.890, 8 of 62;  blind 0.408 / 0.595, 0.795, 0.154, 3 of 62
-# real4  0.432 / 0.548, 0.871, 0.476, 3 of 58;  blind 0.415 / 0.530, 0.867, 0.213, 2 of 58
+# real   0.467 / 0.740, 0.824, 0.955, 20 of 61; blind 0.392 / 0.453, 0.595, 0.463, 3 of 61
+# real2  0.500 / 0.649, 0.843, 0.885, 13 of 59; blind 0.394 / 0.388, 0.882, 0.346, 3 of 59
+# real3  0.429 / 0.641, 0.848, 1.000, 11 of 62; blind 0.408 / 0.595, 0.795, 0.154, 3 of 62
+# real4  0.436 / 0.565, 0.757, 1.000, 9 of 58;  blind 0.415 / 0.530, 0.867, 0.213, 2 of 58
+# (real4's value accuracy fell from 0.871 as more target answers were read: open-set items
+# are compared by slug, and its curator names them otherwise, "military-infrastructure"
+# for the extractor's "military-facility".)
 REAL_SETS = {
     # set: (articles, claims, relations), (precision, recall, value, event, recovered)
-    "real": ((22, 181, 61), (0.44, 0.70, 0.8, 0.75, 18)),
-    "real2": ((16, 134, 59), (0.46, 0.60, 0.8, 0.8, 11)),
-    "real3": ((14, 131, 62), (0.40, 0.58, 0.75, 0.8, 6)),
-    "real4": ((13, 115, 58), (0.38, 0.49, 0.8, 0.45, 2)),
+    "real": ((22, 181, 61), (0.44, 0.70, 0.8, 0.9, 18)),
+    "real2": ((16, 134, 59), (0.47, 0.62, 0.8, 0.85, 11)),
+    "real3": ((14, 131, 62), (0.40, 0.60, 0.8, 0.95, 9)),
+    "real4": ((13, 115, 58), (0.40, 0.53, 0.72, 0.95, 7)),
 }
 
 
@@ -157,8 +160,8 @@ def test_drafts_of_all_real_articles_validate_together_and_report(
         assert report.valid, [str(p) for p in report.errors]
         assert len(corpus.sources) == sources
         # one comparison per strike: 7 curated incidents in real, 4 in real2, 3 in real3
-        # and real4
-        assert len(corpus.events) <= {"real": 12, "real2": 9, "real3": 7, "real4": 6}[folder]
+        # and real4 (today 9, 7, 7 and 4 events)
+        assert len(corpus.events) <= {"real": 9, "real2": 7, "real3": 7, "real4": 4}[folder]
         result = runner.invoke(app, ["report", "--include-drafts", "claims", "-o", "out"])
         assert result.exit_code == 0, result.output
     finally:

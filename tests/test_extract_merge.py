@@ -188,3 +188,20 @@ def test_an_undated_draft_joins_a_dated_event_whose_place_adds_words_to_its_town
     )
     unify_drafts([undated], prior_events=[prior])
     assert {c.event for c in undated.claims} == {"odesa-port"}
+
+
+def test_reports_of_one_strike_take_its_earliest_day_not_the_most_reported_one() -> None:
+    ex = Extractor(Registry())
+    day = ex.extract(
+        "Date: 2024-05-14\nDrones hit Odesa\n\nDrones struck Odesa, the Zorya group said.", "a.txt"
+    )
+    after = [
+        ex.extract(
+            "Date: 2024-05-15\nDrones hit Odesa\n\nDrones struck Odesa, the Zorya group said.",
+            f"{n}.txt",
+        )
+        for n in ("b", "c")
+    ]
+    unify_drafts([day, *after])
+    # two reports the morning after do not move the strike to a day after the first report
+    assert {c.event for d in (day, *after) for c in d.claims} == {"odesa-2024-05-14"}

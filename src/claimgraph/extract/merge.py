@@ -15,7 +15,6 @@ for the folder to validate. :func:`unify_drafts` makes them so:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import timedelta
@@ -108,14 +107,14 @@ def unify_drafts(
 
 
 def _canonical(group: list[DraftEvent], prior: int) -> DraftEvent:
-    """The event a group stands as: a prior one, else the most reported day (the earliest
-    on a tie), else the first."""
+    """The event a group stands as: a prior one, else its earliest day (reports of a strike
+    come on its day or the morning after, never before it), else the first."""
     if prior:
         return group[0]
-    days = Counter(e.when.start for e in group if e.when is not None)
+    days = [e.when.start for e in group if e.when is not None]
     if not days:
         return group[0]
-    day = min(days, key=lambda d: (-days[d], d))
+    day = min(days)
     return next(e for e in group if e.when is not None and e.when.start == day)
 
 
