@@ -1,0 +1,53 @@
+"""The extractor's speed shortcuts give exactly what the plain code they stand for gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimgraph.extract.lexicon import _Text
+
+# Characters that fold or match oddly ignoring case (Kelvin sign, dotless and dotted i,
+# long s, sharp s, final sigma, micro sign), quotation marks and apostrophes.
+_ODD = ["\u212a", "ı", "İ", "ſ", "ß", "ς", "µ", "é", "’", "‘", "“", "”", "«", "»", "„", '"']
+_GLUE = [" ", "  ", "-", ",", ".", ":", "'", "\n", "_", "2"]
+
+
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    cased = st.sampled_from(words).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.title(), w[:-1]])
+    )
+    piece = st.one_of(cased, st.sampled_from(_GLUE + _ODD), st.text(max_size=3))
+    return st.lists(piece, max_size=30).map("".join)
+
+
+def _plain_words(text: str) -> set[str]:
+    folded = text.casefold()
+    pieces = folded.split()
+    words = set(pieces)
+    marked = [w for w in pieces if not w.isalnum()]
+    if marked:
+        words.update(re.findall(r"\w+", " ".join(marked)))
+    return words
+
+
+_ODD_CASE = re.compile(r"[^\x00-\xb4\xb6-\xff\u0400-\u04ff\u2000-\u206f]")
+
+
+def _plain_where(folded: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\w+", folded) if m.group() == word]
+
+
+@given(_texts(["said", "drones", "not", "in", "the"]))
+@settings(max_examples=400, deadline=None)
+def test_text_words_folding_and_places_as_the_plain_ones(text: str) -> None:
+    info = _Text(text)
+    assert info.words == _plain_words(text)
+    folded = text.casefold()
+    odd = len(folded) != len(text) or _ODD_CASE.search(text) is not None
+    assert info.folded == (None if odd else folded)
+    if info.folded is not None:
+        for word in ("said", "drones", "not", "in", "the", "2"):
+            assert info.where(word) == _plain_where(folded, word)
