@@ -7,7 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimgraph.extract.attribution import _COLON_QUOTE, _RELATIVE
 from claimgraph.extract.lexicon import _Text
+from claimgraph.extract.sentences import _AFTER_STOP, QUOTES
 
 # Characters that fold or match oddly ignoring case (Kelvin sign, dotless and dotted i,
 # long s, sharp s, final sigma, micro sign), quotation marks and apostrophes.
@@ -51,3 +53,21 @@ def test_text_words_folding_and_places_as_the_plain_ones(text: str) -> None:
     if info.folded is not None:
         for word in ("said", "drones", "not", "in", "the", "2"):
             assert info.where(word) == _plain_where(folded, word)
+
+
+@given(_texts(["Zelensky", "the governor", "said"]))
+@settings(max_examples=300, deadline=None)
+def test_colon_quote_needs_a_colon(text: str) -> None:
+    if ":" not in text:
+        assert _COLON_QUOTE.match(text) is None
+
+
+@given(_texts(["which", "who", "whom", "Wh", "ich"]))
+@settings(max_examples=300, deadline=None)
+def test_a_relative_pronoun_holds_wh(text: str) -> None:
+    if _RELATIVE.search(text) is not None:
+        assert "wh" in text.lower()
+
+
+def test_what_may_follow_a_stop() -> None:
+    assert _AFTER_STOP == QUOTES | {")", "]"}
