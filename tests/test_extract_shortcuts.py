@@ -8,7 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract.attribution import _COLON_QUOTE, _RELATIVE
+from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
 from claimgraph.extract.lexicon import _Text
+from claimgraph.extract.registry import _QUOTE_MARKS, norm
+from claimgraph.extract.resolver import _CHANNEL_LIST, _CHANNEL_WORDS, _has_channel_word
 from claimgraph.extract.sentences import _AFTER_STOP, QUOTES
 
 # Characters that fold or match oddly ignoring case (Kelvin sign, dotless and dotted i,
@@ -71,3 +74,39 @@ def test_a_relative_pronoun_holds_wh(text: str) -> None:
 
 def test_what_may_follow_a_stop() -> None:
     assert _AFTER_STOP == QUOTES | {")", "]"}
+
+
+def test_the_channel_words_are_read_from_the_regex() -> None:
+    assert "statement" in _CHANNEL_LIST and "spokes" in _CHANNEL_LIST
+
+
+@given(_texts([*_CHANNEL_LIST, "stat", "pres"]))
+@settings(max_examples=400, deadline=None)
+def test_channel_words_as_the_regex(text: str) -> None:
+    assert _has_channel_word(text) == (_CHANNEL_WORDS.search(text) is not None)
+
+
+def _plain_norm(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'")
+    text = _QUOTE_MARKS.sub("", text)
+    return " ".join(text.casefold().split())
+
+
+@given(_texts(["the", "occupiers", "Kyiv"]))
+@settings(max_examples=300, deadline=None)
+def test_norm_as_the_plain_one(text: str) -> None:
+    assert norm(text) == _plain_norm(text)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["2024", "01", "1", "-", "--", "12024", "٣", " ", "x"]),
+            st.text(alphabet="0123456789-", max_size=12),
+        ),
+        max_size=20,
+    ).map("".join)
+)
+@settings(max_examples=400, deadline=None)
+def test_iso_dates_where_the_regex_finds_them(text: str) -> None:
+    assert _iso_starts(text) == [m.start() for m in _ISO_ANCHOR.finditer(text)]
