@@ -110,3 +110,10 @@ def test_norm_as_the_plain_one(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 def test_iso_dates_where_the_regex_finds_them(text: str) -> None:
     assert _iso_starts(text) == [m.start() for m in _ISO_ANCHOR.finditer(text)]
+
+
+def test_the_relative_pronouns_all_hold_wh() -> None:
+    # the shortcut in _verb_attribution skips the regex on text without "wh"
+    found = re.search(r"\(\?:([\w|]+)\)", _RELATIVE.pattern)
+    assert found is not None
+    assert all("wh" in w for w in found.group(1).split("|"))
