@@ -14,7 +14,12 @@ Usage::
 
     .venv/bin/python -m benchmarks.bench_extract
     .venv/bin/python -m benchmarks.bench_extract --seeds-only
+    .venv/bin/python -m benchmarks.bench_extract --real         # the real articles
     .venv/bin/python -m benchmarks.bench_extract --long 25000   # one 25,000-sentence text
+
+``--real`` times the real articles instead (every
+tests/data/extract/real*/reports/*.txt, longer than the seeds), with the same
+registry, and prints characters per second as well.
 
 ``--long N`` times one extraction of a single text of N sentences (the
 seeds' sentences over and over, one party and aspect recurring): the cost
@@ -36,8 +41,10 @@ from claimgraph.load import read_corpus
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def reports(seeds_only: bool = False) -> list[Path]:
-    """The seed reports and (unless ``seeds_only``) the held-out reports."""
+def reports(seeds_only: bool = False, real: bool = False) -> list[Path]:
+    """The seed reports and (unless ``seeds_only``) the held-out reports; or the real ones."""
+    if real:
+        return sorted((ROOT / "tests" / "data" / "extract").glob("real*/reports/*.txt"))
     found = sorted((ROOT / "seeds").glob("*.txt"))
     if not seeds_only:
         found += sorted((ROOT / "tests" / "data" / "extract" / "heldout" / "reports").glob("*.txt"))
@@ -65,6 +72,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=20, help="runs; the best is kept")
     parser.add_argument("--claims", type=Path, default=ROOT / "claims", help="registry folder")
     parser.add_argument("--seeds-only", action="store_true", help="only the three seed reports")
+    parser.add_argument("--real", action="store_true", help="the real articles instead")
     parser.add_argument("--long", type=int, default=0, metavar="N", help="one text of N sentences")
     args = parser.parse_args(argv)
     if args.long:
@@ -73,25 +81,30 @@ def main(argv: list[str] | None = None) -> None:
 
     corpus, _ = read_corpus(args.claims)
     extractor = Extractor(Registry.from_corpus(corpus))
-    texts = [(p, p.read_text(encoding="utf-8")) for p in reports(args.seeds_only)]
-    size = sum(len(t) for _, t in texts) / len(texts)
+    texts = [(p, p.read_text(encoding="utf-8")) for p in reports(args.seeds_only, args.real)]
+    chars = sum(len(t) for _, t in texts)
+    size = chars / len(texts)
     extractor.extract(texts[0][1], texts[0][0])  # warm the caches (lexicon, regexes)
 
     def extract_only() -> None:
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             for path, text in texts:
                 extractor.extract(text, path)
 
     def extract_and_yaml() -> None:
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             for path, text in texts:
                 "\n".join(generate_draft(extractor.extract(text, path)))
 
-    n = args.rounds * len(texts)
+    rounds = args.rounds if not args.real else max(1, args.rounds // 10)
+    n = rounds * len(texts)
     print(f"{len(texts)} reports, {size:,.0f} characters on average, {n} extractions per run")
     for name, work in (("extract", extract_only), ("extract + draft YAML", extract_and_yaml)):
         seconds = best_of(args.repeat, work)
-        print(f"{name:<22} {n / seconds:8.0f} reports/s  ({seconds * 1000 / n:.2f} ms each)")
+        print(
+            f"{name:<22} {n / seconds:8.0f} reports/s  ({seconds * 1000 / n:.2f} ms each, "
+            f"{rounds * chars / seconds / 1000:,.0f}k characters/s)"
+        )
 
 
 def long_text(sentences: int) -> None:

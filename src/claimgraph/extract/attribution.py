@@ -223,7 +223,7 @@ def find_attribution(
                 return Attribution(text, who.strip(), (m.end(), close), "quote", v.group(1), second)
 
     # 'X: "..."'
-    m = _COLON_QUOTE.match(text)
+    m = _COLON_QUOTE.match(text) if ":" in text else None
     if m and len(m.group(1).split()) <= 10:
         return Attribution(text, m.group(1), (m.end(), len(text)), "colon", "", second)
 
@@ -398,7 +398,10 @@ def _verb_attribution(
 ) -> Attribution | None:
     before = text[: v.start()]
     after = text[v.end() :]
-    prev_words = [w.casefold().strip(",") for w in before.split()]
+    # the last three words before the verb are all that is looked at (and how many there are)
+    split = before.split()
+    many = len(split)
+    prev_words = [w.casefold().strip(",") for w in split[-3:]]
     prev = prev_words[-1] if prev_words else ""
     # ("the earlier report" is a noun; "the mayor earlier said" an adverb and a past tense)
     verb = v.group(1).casefold()
@@ -411,7 +414,7 @@ def _verb_attribution(
     if verb in lex.act_verbs and lex.act_object.match(after):
         return None  # "declared three days of mourning": an act, not a statement
     past = verb.endswith("ed") or verb in ("said", "told", "wrote")
-    after_noun = len(prev_words) > 1 and prev_words[-2] not in _NOUN_BEFORE
+    after_noun = many > 1 and prev_words[-2] not in _NOUN_BEFORE
     if (
         prev in _NOUN_BEFORE
         and not before.rstrip().endswith(",")
@@ -425,7 +428,7 @@ def _verb_attribution(
     # "Videos published on social media show ...": the platform is the source.
     if v.group(1).casefold() in _PUBLISHED and prev_words and lex.evidence_any.tags(before):
         on = _ON_PLATFORM.match(after)
-        if len(prev_words) <= 3 and on:
+        if many <= 3 and on:
             return Attribution(text, on.group(1), (0, len(text)), "by-agent", v.group(1), True)
     # "Photos published by the occupation authorities": the agent speaks.
     by = _BY_AGENT.match(after)
@@ -448,7 +451,8 @@ def _verb_attribution(
             end = len(before.rstrip().rstrip(","))
             return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
     # Relative clause: "..., which the Russian army says it is repelling".
-    rel = list(_RELATIVE.finditer(before))
+    # (which, who and whom all hold "wh", in any case)
+    rel = list(_RELATIVE.finditer(before)) if "wh" in before.lower() else []
     if rel and "," not in before[rel[-1].end() :]:
         subject = before[rel[-1].end() :]
         cleaned = clean_subject(subject)

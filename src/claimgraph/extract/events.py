@@ -219,6 +219,27 @@ def years_in(text: str) -> list[int]:
     ]
 
 
+def _iso_starts(text: str) -> list[int]:
+    """Where ``_ISO_ANCHOR.finditer(text)`` finds a date, faster: tried only four characters
+    before each hyphen (the one after the year).
+
+    >>> _iso_starts("On 2024-01-04 and 2024-1-5, not 12024-01-04x; 2023-12-31-2024-01-01")
+    [3, 33, 46, 57]
+    """
+    out: list[int] = []
+    end = 0
+    hyphen = text.find("-", 4)
+    while hyphen >= 0:
+        at = hyphen - 4
+        if at >= end:
+            m = _ISO_ANCHOR.match(text, at)
+            if m is not None:
+                out.append(at)
+                end = m.end()
+        hyphen = text.find("-", hyphen + 1)
+    return out
+
+
 def date_mentions(
     text: str, pieces: Iterable[tuple[int, str]] | None = None
 ) -> list[re.Match[str]]:
@@ -237,7 +258,7 @@ def date_mentions(
         for at, piece in (pieces if pieces is not None else [(0, text)])
         for m in _DATE_WORD.finditer(piece)
     ]
-    anchors = sorted([m.start() for m in _ISO_ANCHOR.finditer(text)] + [at for at, _ in words])
+    anchors = sorted(_iso_starts(text) + [at for at, _ in words])
     before: set[int] = set()
     for at, word in words:
         if word.casefold() in MONTHS:

@@ -131,11 +131,14 @@ class _Text:
         # themselves stay too, harmless since no phrase's word has punctuation
         pieces = folded.split()
         words = set(pieces)
-        marked = [w for w in pieces if not w.isalnum()]
+        marked = [w for w in words if not w.isalnum()]
         if marked:
             words.update(_WORD.findall(" ".join(marked)))
         self.words: AbstractSet[str] = words
-        odd = len(folded) != len(text) or _ODD_CASE.search(text) is not None
+        # (ASCII text folds as the regex engine matches: no need to look)
+        odd = len(folded) != len(text) or (
+            not text.isascii() and _ODD_CASE.search(text) is not None
+        )
         # None where offsets in the folded text are not the text's own
         self.folded = None if odd else folded
         self._at: dict[str, list[int]] = {}
@@ -147,14 +150,17 @@ class _Text:
             folded = self.folded or ""
             got = []
             end = len(folded)
-            i = folded.find(word)
+            size = len(word)
+            find = folded.find
+            i = find(word)
+            # (the tests of _is_word, written out: this loop runs for every word looked for)
             while i >= 0:
-                j = i + len(word)
-                if (i == 0 or not _is_word(folded[i - 1])) and (
-                    j >= end or not _is_word(folded[j])
+                j = i + size
+                if (i == 0 or not ((c := folded[i - 1]).isalnum() or c == "_")) and (
+                    j >= end or not ((c := folded[j]).isalnum() or c == "_")
                 ):
                     got.append(i)
-                i = folded.find(word, i + 1)
+                i = find(word, i + 1)
             self._at[word] = got
         return got
 
@@ -270,18 +276,25 @@ class Phrases:
         present = self.first.intersection(info.words)
         if len(present) == 1:
             return info.where(next(iter(present)))
-        return sorted(at for word in present for at in info.where(word))
+        places: list[int] = []
+        for word in present:
+            places += info.where(word)
+        places.sort()
+        return places
 
     def search(self, text: str) -> re.Match[str] | None:
         if len(text) < _GATE_MIN:
             return self.regex.search(text)
-        info = _text(text)
+        info = _TEXTS.get(text)
+        if info is None:
+            info = _text(text)
         if self.first is not None and self.first.isdisjoint(info.words):
             return None
         places = self._places(info)
         if places is not None:
+            match = self.regex.match
             for at in places:
-                m = self.regex.match(text, at)
+                m = match(text, at)
                 if m is not None:
                     return m
             return None
@@ -298,7 +311,9 @@ class Phrases:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if len(text) < _GATE_MIN:
             return self.regex.finditer(text)
-        info = _text(text)
+        info = _TEXTS.get(text)
+        if info is None:
+            info = _text(text)
         if self.first is not None and self.first.isdisjoint(info.words):
             return iter(())
         found = []

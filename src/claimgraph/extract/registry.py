@@ -53,7 +53,8 @@ def norm(text: str) -> str:
     "the occupiers'"
     """
     text = text.replace("’", "'").replace("‘", "'")
-    text = _QUOTE_MARKS.sub("", text)
+    if not text.isascii() or '"' in text:  # (of the marks, ASCII has only '"')
+        text = _QUOTE_MARKS.sub("", text)
     return " ".join(text.casefold().split())
 
 

@@ -192,6 +192,22 @@ _CHANNEL_WORDS = re.compile(
 )
 
 
+# The words of _CHANNEL_WORDS, when it is an alternation of lowercase ASCII words (else
+# none, and the regex is used): ASCII text holds one of them, ignoring case, exactly when
+# its lower-cased form contains it.
+_CHANNEL_LIST = tuple(_CHANNEL_WORDS.pattern.split("|"))
+if not all(w.isascii() and w.isalpha() and w.islower() for w in _CHANNEL_LIST):
+    _CHANNEL_LIST = ()
+
+
+def _has_channel_word(words: str) -> bool:
+    """``_CHANNEL_WORDS.search(words) is not None``, faster for ASCII text."""
+    if _CHANNEL_LIST and words.isascii():
+        low = words.lower()
+        return any(w in low for w in _CHANNEL_LIST)
+    return _CHANNEL_WORDS.search(words) is not None
+
+
 def owner_of(words: str) -> str:
     """Who speaks through a channel or message: "a post on the ministry's Telegram channel"
     is the ministry's ("the ministry"), "the press service of the SBU" the SBU's.
@@ -201,7 +217,7 @@ def owner_of(words: str) -> str:
     >>> owner_of("the press service of the Belgorod governor")
     'the Belgorod governor'
     """
-    if _CHANNEL_WORDS.search(words) is None:
+    if not _has_channel_word(words):
         return words
     m = _MESSAGE_ON.match(words)
     if m:

@@ -24,6 +24,9 @@ QUOTES = frozenset(OPENING + CLOSING)
 # A quotation left open longer than this is a stray mark, not speech.
 MAX_QUOTE = 1200
 
+# What may follow a full stop before the next sentence begins.
+_AFTER_STOP = QUOTES | {")", "]"}
+
 _DEFAULT_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "no", "st", "gen", "lt", "col"})
 
 
@@ -75,7 +78,7 @@ def _quote_role(text: str, i: int, depth: int) -> int:
 def _ends_sentence(text: str, i: int, abbreviations: frozenset[str]) -> bool:
     """True when the stop at ``i`` ends a sentence (next comes a capital, a quote, a digit)."""
     j = i + 1
-    while j < len(text) and text[j] in QUOTES | {")", "]"}:
+    while j < len(text) and text[j] in _AFTER_STOP:
         j += 1
     if j < len(text) and not text[j].isspace():
         # "...on Sunday.A further 10": a pasted text lost the space after a full stop
@@ -166,7 +169,7 @@ def split_sentences(
                 depth = 0
             if depth == 0 and _ends_sentence(text, i, abbrev):
                 j = i + 1
-                while j < n and text[j] in QUOTES | {")", "]"}:
+                while j < n and text[j] in _AFTER_STOP:
                     j += 1
                 emit(j)
                 start = j

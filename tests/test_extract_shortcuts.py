@@ -1,0 +1,119 @@
+"""The extractor's speed shortcuts give exactly what the plain code they stand for gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimgraph.extract.attribution import _COLON_QUOTE, _RELATIVE
+from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
+from claimgraph.extract.lexicon import _Text
+from claimgraph.extract.registry import _QUOTE_MARKS, norm
+from claimgraph.extract.resolver import _CHANNEL_LIST, _CHANNEL_WORDS, _has_channel_word
+from claimgraph.extract.sentences import _AFTER_STOP, QUOTES
+
+# Characters that fold or match oddly ignoring case (Kelvin sign, dotless and dotted i,
+# long s, sharp s, final sigma, micro sign), quotation marks and apostrophes.
+_ODD = ["\u212a", "ı", "İ", "ſ", "ß", "ς", "µ", "é", "’", "‘", "“", "”", "«", "»", "„", '"']
+_GLUE = [" ", "  ", "-", ",", ".", ":", "'", "\n", "_", "2"]
+
+
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    cased = st.sampled_from(words).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.title(), w[:-1]])
+    )
+    piece = st.one_of(cased, st.sampled_from(_GLUE + _ODD), st.text(max_size=3))
+    return st.lists(piece, max_size=30).map("".join)
+
+
+def _plain_words(text: str) -> set[str]:
+    folded = text.casefold()
+    pieces = folded.split()
+    words = set(pieces)
+    marked = [w for w in pieces if not w.isalnum()]
+    if marked:
+        words.update(re.findall(r"\w+", " ".join(marked)))
+    return words
+
+
+_ODD_CASE = re.compile(r"[^\x00-\xb4\xb6-\xff\u0400-\u04ff\u2000-\u206f]")
+
+
+def _plain_where(folded: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\w+", folded) if m.group() == word]
+
+
+@given(_texts(["said", "drones", "not", "in", "the"]))
+@settings(max_examples=400, deadline=None)
+def test_text_words_folding_and_places_as_the_plain_ones(text: str) -> None:
+    info = _Text(text)
+    assert info.words == _plain_words(text)
+    folded = text.casefold()
+    odd = len(folded) != len(text) or _ODD_CASE.search(text) is not None
+    assert info.folded == (None if odd else folded)
+    if info.folded is not None:
+        for word in ("said", "drones", "not", "in", "the", "2"):
+            assert info.where(word) == _plain_where(folded, word)
+
+
+@given(_texts(["Zelensky", "the governor", "said"]))
+@settings(max_examples=300, deadline=None)
+def test_colon_quote_needs_a_colon(text: str) -> None:
+    if ":" not in text:
+        assert _COLON_QUOTE.match(text) is None
+
+
+@given(_texts(["which", "who", "whom", "Wh", "ich"]))
+@settings(max_examples=300, deadline=None)
+def test_a_relative_pronoun_holds_wh(text: str) -> None:
+    if _RELATIVE.search(text) is not None:
+        assert "wh" in text.lower()
+
+
+def test_what_may_follow_a_stop() -> None:
+    assert _AFTER_STOP == QUOTES | {")", "]"}
+
+
+def test_the_channel_words_are_read_from_the_regex() -> None:
+    assert "statement" in _CHANNEL_LIST and "spokes" in _CHANNEL_LIST
+
+
+@given(_texts([*_CHANNEL_LIST, "stat", "pres"]))
+@settings(max_examples=400, deadline=None)
+def test_channel_words_as_the_regex(text: str) -> None:
+    assert _has_channel_word(text) == (_CHANNEL_WORDS.search(text) is not None)
+
+
+def _plain_norm(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'")
+    text = _QUOTE_MARKS.sub("", text)
+    return " ".join(text.casefold().split())
+
+
+@given(_texts(["the", "occupiers", "Kyiv"]))
+@settings(max_examples=300, deadline=None)
+def test_norm_as_the_plain_one(text: str) -> None:
+    assert norm(text) == _plain_norm(text)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["2024", "01", "1", "-", "--", "12024", "٣", " ", "x"]),
+            st.text(alphabet="0123456789-", max_size=12),
+        ),
+        max_size=20,
+    ).map("".join)
+)
+@settings(max_examples=400, deadline=None)
+def test_iso_dates_where_the_regex_finds_them(text: str) -> None:
+    assert _iso_starts(text) == [m.start() for m in _ISO_ANCHOR.finditer(text)]
+
+
+def test_the_relative_pronouns_all_hold_wh() -> None:
+    # the shortcut in _verb_attribution skips the regex on text without "wh"
+    found = re.search(r"\(\?:([\w|]+)\)", _RELATIVE.pattern)
+    assert found is not None
+    assert all("wh" in w for w in found.group(1).split("|"))
