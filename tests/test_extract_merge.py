@@ -160,8 +160,9 @@ def test_an_undated_report_on_the_folders_only_event_of_its_place_is_that_event(
 
 def test_an_undated_report_stays_undated_when_the_folder_has_two_events_of_its_place() -> None:
     reg = _registry_with(
-        ("odesa-may", "2024-05-14", "Odesa"), ("odesa-june", "2024-06-02", "Odesa port")
+        ("odesa-may", "2024-05-14", "Odesa"), ("odesa-june", "2024-06-02", "Odesa, the railway")
     )
+    # (the headline names the port, neither event's own words)
     draft = Extractor(reg).extract(UNDATED, "u.txt")
     assert {c.event for c in draft.claims} == {"odesa-undated"}
 
@@ -205,3 +206,17 @@ def test_reports_of_one_strike_take_its_earliest_day_not_the_most_reported_one()
     unify_drafts([day, *after])
     # two reports the morning after do not move the strike to a day after the first report
     assert {c.event for d in (day, *after) for c in d.claims} == {"odesa-2024-05-14"}
+
+
+def test_an_undated_report_takes_the_event_of_its_place_that_its_headline_names() -> None:
+    reg = _registry_with(
+        ("odesa-theatre", "2024-05-14", "Odesa, the opera theatre"),
+        ("odesa-port", "2024-06-02", "Odesa, the grain port"),
+    )
+    ex = Extractor(reg)
+    theatre = "Bomb hits Odesa theater\n\nDrones struck Odesa on Thursday, the Zorya group said."
+    port = "Odesa port hit\n\nDrones struck Odesa on Thursday, the Zorya group said."
+    neither = "Odesa hit\n\nDrones struck Odesa on Thursday, the Zorya group said."
+    assert {c.event for c in ex.extract(theatre, "t.txt").claims} == {"odesa-theatre"}
+    assert {c.event for c in ex.extract(port, "p.txt").claims} == {"odesa-port"}
+    assert {c.event for c in ex.extract(neither, "n.txt").claims} == {"odesa-undated"}

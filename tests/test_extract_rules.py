@@ -761,3 +761,17 @@ def test_strikes_carried_out_on_or_inflicted_on_an_object_answer_the_target() ->
         found = _claims(f"Date: 2024-03-02\n\nOleksandr Prokudin said {words} near Kherson.")
         targets = [v for p, a, v in found if (p, a) == ("gov-x", "target")]
         assert targets and "military-facility" in targets[0], (words, found)
+
+
+def test_a_datelines_town_is_the_place_when_the_lede_names_none_but_not_a_capital() -> None:
+    text = (
+        "Missiles hit an apartment building\n\n{dl} (AP) - Russia fired missiles at Ukraine "
+        "overnight, killing nine people, Oleksandr Prokudin said.\n\nThe attacks included "
+        "the first one against Kyiv in two months."
+    )
+    assert {
+        e.split("-")[0] for e in _events("Date: 2024-03-02\n" + text.format(dl="UMAN, Ukraine"))
+    } == {"uman"}
+    assert {
+        e.split("-")[0] for e in _events("Date: 2024-03-02\n" + text.format(dl="KYIV, Ukraine"))
+    } == {"kyiv"}

@@ -78,6 +78,7 @@ class Header:
     when: DateRef | None = None
     url: str = ""
     month_day: tuple[int, int] | None = None  # a dateline's day when its year is unknown
+    place: str = ""  # the first dateline's city as written ("UMAN", "Kharkiv")
 
 
 def _at_line_starts(
@@ -142,6 +143,7 @@ def read_header(text: str, is_place: Callable[[str], bool] | None = None) -> Hea
     for line in _at_line_starts(_DATELINE, body, "(/"):
         if line.start() > 0 and body[line.start() - 1] != "\n":
             continue
+        header.place = header.place or line.group("city")
         month_word = line.group("month") or line.group("month2")
         if month_word and known is None:
             month = MONTHS[month_word.casefold().rstrip(".")]
@@ -165,10 +167,12 @@ def read_header(text: str, is_place: Callable[[str], bool] | None = None) -> Hea
             known = DateRef(days[0].start, days[0].end, line.start(), line.end())
         body = _blank(body, line.start(), line.end())
     for line in _at_line_starts(_COLON_DATELINE, body, ":", 40):
+        header.place = header.place or line.group(0).strip(" \t:")
         body = _blank(body, line.start(), line.end())
     for line in _at_line_starts(_PLACE_DATELINE, body, "-–—:", 40):
         name = line.group("city") or line.group("town")
         if is_place is not None and is_place(name):
+            header.place = header.place or name
             body = _blank(body, line.start(), line.end())
     for line in _BYLINE.finditer(body, 0, _HEAD):
         body = _blank(body, line.start(), line.end())

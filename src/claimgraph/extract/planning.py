@@ -11,9 +11,9 @@ from datetime import timedelta
 from claimgraph.extract.attribution import find_word
 from claimgraph.extract.draft import DraftEvent
 from claimgraph.extract.events import MONTHS, DateRef, Place, date_mentions, resolve_dates, years_in
-from claimgraph.extract.names import countries_in
+from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.runstate import _RunState
-from claimgraph.model import slugify
+from claimgraph.model import Event, slugify
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
 
@@ -33,6 +33,8 @@ def _in_passing(text: str, d: DateRef) -> bool:
 
 # How many sentences open a report (where its place is looked for when no town is known).
 _OPENING = 8
+# The headline and lede, where an undated report's words choose between a place's events.
+_LEDE = 4
 
 # Gazetteer kinds that are areas, not towns.
 _BROAD = frozenset({"region", "country"})
@@ -156,6 +158,16 @@ class _EventPlanning(_RunState):
             lede_towns = self._settlement(lede_end) or lede_towns
             if not lede_towns and not [p for p, at in towns if at < story_start]:
                 lede_towns = self._settlement(story_start)
+            if not lede_towns and self.header.place:
+                # a dateline's town, when the headline and lede name none ("UMAN, Ukraine
+                # (AP) -"), but not a capital, where wire stories are filed from
+                here = [
+                    p
+                    for p, _, _ in self.ex.gazetteer.find(self.header.place)
+                    if p.kind not in _BROAD
+                    and not self.ex.registry.stands_for_a_government(p.name)
+                ]
+                lede_towns = here[:1]
             if not lede_towns and not towns and self.sentences:
                 # no town the gazetteer knows anywhere: a settlement named as one further
                 # on beats a region ("... in the town of X in the region of Y")
@@ -278,8 +290,10 @@ class _EventPlanning(_RunState):
 
         A report with no date at all ("on Thursday", no dateline, no year) about
         a place the claims folder holds exactly one event of is about that
-        event; with two or more there, or a dateline day ("July 14", no year)
-        more than a day from its date, it stays undated.
+        event; of two or more there, the one whose own words (title and place:
+        "theatre", "maternity hospital") the headline and lede name, and only
+        it; with none such, or a dateline day ("July 14", no year) more than a
+        day from its date, it stays undated.
         """
         names = {place.name.casefold(), *self.ex.gazetteer.aliases(place.name)}
         found = []
@@ -287,6 +301,8 @@ class _EventPlanning(_RunState):
             where = f"{ev.place} {ev.title}".casefold()
             if any(find_word(where, n) is not None for n in names):
                 found.append(ev)
+        if len(found) > 1:
+            found = self._named_in_opening(found, names)
         if len(found) != 1:
             return None
         ev = found[0]
@@ -304,3 +320,25 @@ class _EventPlanning(_RunState):
                 return None
         self.events.setdefault(ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True))
         return ev.id
+
+    def _named_in_opening(self, events: list[Event], place_names: set[str]) -> list[Event]:
+        """Of several registered events of one place, the one whose distinctive words (of its
+        title and place, in no other of them) the headline and lede name most, if one does."""
+        opening = " ".join(s.text for s in self.sentences[:_LEDE])
+        said = {_singular(w) for w in name_words(opening)}
+        own = {w for n in place_names for w in name_words(n)}
+        words = [
+            {_singular(w) for w in name_words(f"{ev.title} {ev.place}")} - own for ev in events
+        ]
+        scores = []
+        for i, mine in enumerate(words):
+            others = set().union(*(w for j, w in enumerate(words) if j != i))
+            scores.append(len((mine - others) & said))
+        best = max(scores)
+        if best == 0 or scores.count(best) > 1:
+            return []
+        return [events[scores.index(best)]]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
