@@ -160,8 +160,9 @@ def test_drafts_of_all_real_articles_validate_together_and_report(
         assert report.valid, [str(p) for p in report.errors]
         assert len(corpus.sources) == sources
         # one comparison per strike: 7 curated incidents in real, 4 in real2, 3 in real3
-        # and real4 (today 9, 7, 7 and 4 events)
-        assert len(corpus.events) <= {"real": 9, "real2": 7, "real3": 7, "real4": 4}[folder]
+        # and real4 (today 9, 8, 7 and 4 events: real2's UNN report, undated, stays apart, its
+        # headline's "educational institution" not the others' "training centre")
+        assert len(corpus.events) <= {"real": 9, "real2": 8, "real3": 7, "real4": 4}[folder]
         result = runner.invoke(app, ["report", "--include-drafts", "claims", "-o", "out"])
         assert result.exit_code == 0, result.output
     finally:

@@ -220,3 +220,21 @@ def test_an_undated_report_takes_the_event_of_its_place_that_its_headline_names(
     assert {c.event for c in ex.extract(theatre, "t.txt").claims} == {"odesa-theatre"}
     assert {c.event for c in ex.extract(port, "p.txt").claims} == {"odesa-port"}
     assert {c.event for c in ex.extract(neither, "n.txt").claims} == {"odesa-undated"}
+
+
+def test_an_undated_report_joins_no_dated_event_whose_headlines_name_another_thing_hit() -> None:
+    ex = Extractor(Registry())
+    dated = ex.extract(
+        "Date: 2024-05-14\nMissile hits Odesa hospital\n\nA missile struck Odesa, the Zorya "
+        "group said.",
+        "a.txt",
+    )
+    theatre = ex.extract(
+        "Bomb hits Odesa theater\n\nA bomb struck Odesa, the Zorya group said.", "b.txt"
+    )
+    hospital = ex.extract(
+        "Odesa hospital hit again\n\nA missile struck Odesa, the Zorya group said.", "c.txt"
+    )
+    unify_drafts([dated, theatre, hospital])
+    assert {c.event for c in theatre.claims} == {"odesa-undated"}  # not the hospital's
+    assert {c.event for c in hospital.claims} == {"odesa-2024-05-14"}

@@ -44,6 +44,9 @@ class DraftEvent:
     coords: tuple[float, float] | None = None
     known: bool = False
     month_day: tuple[int, int] | None = None  # an undated event's dateline day (no year)
+    # what the report's headline says was hit (object items: "theatre", "hospital"), so that
+    # an undated report joins no dated event its headline names another object of
+    about: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

@@ -77,6 +77,13 @@ def _same_incident(a: DraftEvent, b: DraftEvent) -> bool:
     return abs(guess - dated.when.start) <= _DAY
 
 
+def _about_else(ev: DraftEvent, group: list[DraftEvent]) -> bool:
+    """Whether the group's headlines name what was hit, and none of it is what ``ev``'s
+    headline names ("Mariupol theater" is no report of the "maternity hospital" strike)."""
+    named = [e.about for e in group if e.about]
+    return bool(ev.about and named) and not any(ev.about & a for a in named)
+
+
 def unify_drafts(
     drafts: Iterable[Draft],
     prior_parties: Iterable[Party] = (),
@@ -148,9 +155,13 @@ def _unify_events(drafts: list[Draft], prior: list[DraftEvent]) -> None:
                 priors.append(0)
     for ev in undated:
         # a report with no date at all: the dated event of its place, or the most reported
-        # of them; with two as often reported, no guess (it stays an undated event)
+        # of them; with two as often reported, no guess (it stays an undated event); never
+        # one whose headlines name another thing hit than its own
         here = [
-            g for g in groups if any(p.when is not None and _meet(_place(p), _place(ev)) for p in g)
+            g
+            for g in groups
+            if any(p.when is not None and _meet(_place(p), _place(ev)) for p in g)
+            and not _about_else(ev, g)
         ]
         sizes = sorted((len(g) for g in here), reverse=True)
         if here and (len(sizes) == 1 or sizes[0] > sizes[1]):

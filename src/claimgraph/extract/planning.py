@@ -282,8 +282,15 @@ class _EventPlanning(_RunState):
                 place.region if place else "",
                 place.coords if place else None,
                 month_day=self.month_day if when is None else None,
+                about=self._headline_objects(),
             )
         return slug
+
+    def _headline_objects(self) -> frozenset[str]:
+        """The object items the headline names ("Bomb hits Mariupol theater": theatre)."""
+        if not self.sentences:
+            return frozenset()
+        return frozenset(slug for slug, _, _ in self.ex.lex.objects.find(self.sentences[0].text))
 
     def _sole_event_of(self, place: Place) -> str | None:
         """The folder's one registered event of ``place``, for a report that gives no date.
