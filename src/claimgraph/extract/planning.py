@@ -164,8 +164,7 @@ class _EventPlanning(_RunState):
                 here = [
                     p
                     for p, _, _ in self.ex.gazetteer.find(self.header.place)
-                    if p.kind not in _BROAD
-                    and not self.ex.registry.stands_for_a_government(p.name)
+                    if p.kind not in _BROAD and not self.ex.registry.stands_for_a_government(p.name)
                 ]
                 lede_towns = here[:1]
             if not lede_towns and not towns and self.sentences:
