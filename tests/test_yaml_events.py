@@ -29,6 +29,15 @@ TRICKY = [
     "%YAML 1.1\n---\na: 1\n",
     "a: [b, {c: d}, [e]]\nf:\n  - g: h\n    i: 'j'\n",
     "a: [" * 70 + "]" * 70 + "\n",
+    # composed instead: anchors, aliases, merge keys
+    "a: &x 1\nb: *x\n",
+    "a: {<<: {b: 1}, c: 2}\n",
+    "<<: 1\n! <<: 2\n",
+    "!!merge x: 1\n",
+    "- &a [1]\n- *a\n",
+    "a: *undefined\n",
+    "? &k [a]\n: 1\n",
+    "emergency: the word holds 'merge'\n",
 ]
 
 

@@ -567,39 +567,35 @@ def _flatten(node: MappingNode) -> list[tuple[Node, Node]]:
 def parse_yaml(text: str, path: str, report: Report) -> Item | None:
     """Parse YAML text into an :class:`Item` tree, or None if it is empty or unusable.
 
-    Text without anchors, aliases or merge keys (nearly every claim file) is read
+    A document without anchors, aliases or merge keys (nearly every claim file) is read
     straight from the parser's events (:func:`_read_events`): no node tree is composed,
-    so a large file never holds its nodes, marks and items at once. Anything else is
-    composed first, where the alias limits are checked on the nodes.
+    so a large file never holds its nodes, marks and items at once. Any other document,
+    and any text the parser refuses, is composed (:func:`compose`: the alias limits are
+    checked on the nodes, and a syntax error is reported with its place) and converted
+    by :func:`to_item`; both give the same items and problems.
     """
-    merges = "<<" in text or "merge" in text or "%TAG" in text
-    if not merges and "&" not in text and "*" not in text:
-        if not _check_depth_safe(text, path, report):
-            return None
-        found = Report()
-        try:
-            item = _read_events(text, path, found)
-        except yaml.YAMLError:
-            item = None  # compose reports the syntax error with its place, as before
-            found = Report()
-            node = compose(text, path, report)
-            if node is not None:  # pragma: no cover - the parser fails the same way twice
-                item = to_item(node, path, report, merges)
-        report.extend(found)
-        return item
-    node = compose(text, path, report)
-    if node is None:
+    if not _check_depth_safe(text, path, report):
         return None
-    return to_item(node, path, report, merges)
+    found = Report()
+    try:
+        item = _read_events(text, path, found)
+    except (yaml.YAMLError, _NeedsNodes):
+        node = compose(text, path, report)
+        if node is None:
+            return None
+        return to_item(node, path, report, "<<" in text or "merge" in text or "%TAG" in text)
+    report.extend(found)
+    return item
+
+
+class _NeedsNodes(Exception):
+    """An anchor, an alias or a merge key: the document must be composed."""
 
 
 def _read_events(text: str, path: str, report: Report) -> Item | None:
     """The :class:`Item` tree of one document read from the parser's events, or None if
-    the text holds none; a syntax error raises (``yaml.YAMLError``), as composing does.
-
-    The text must hold no anchor, alias or merge key. The items, their places and the
-    problems (tags, keys that are not text, duplicate keys) are those :func:`to_item`
-    gives for the composed document.
+    the text holds none. A syntax error raises ``yaml.YAMLError`` (as composing does), an
+    anchor, alias or merge key :class:`_NeedsNodes`.
     """
     loader = _Loader(text)
     try:
@@ -625,6 +621,8 @@ def _read_events(text: str, path: str, report: Report) -> Item | None:
 
 def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -> Item:
     """The :class:`Item` of the value that starts with ``event``; ``get`` gives the next."""
+    if event.__class__ is yaml.AliasEvent or event.anchor is not None:
+        raise _NeedsNodes
     mark = event.start_mark
     line, col = mark.line + 1, mark.column + 1
     cls = event.__class__
@@ -663,6 +661,8 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
             event = get()
             continue
         key = event.value
+        if event.anchor is not None or _is_merge_key(event):
+            raise _NeedsNodes
         if key in out:
             report.add(
                 "duplicate-key",
@@ -677,6 +677,14 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
         out[key] = item
         event = get()
     return Item(out, line, col)
+
+
+def _is_merge_key(event: Any) -> bool:
+    """Whether a key's scalar event is a YAML merge key (``<<``, or tagged ``merge``)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return event.value == "<<" and bool(event.implicit[0])
+    return bool(tag == _MERGE)
 
 
 def _event_scalar(event: Any, path: str, report: Report) -> Any:
