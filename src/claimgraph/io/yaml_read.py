@@ -1,8 +1,9 @@
 """Safe, bounded YAML reading that keeps the place of every value.
 
-YAML here is data only: documents are composed with the safe loader (the C
-one when PyYAML has it), never constructed into arbitrary objects, and
-refused, with a problem rather than an exception, when they exceed a limit:
+YAML here is data only: documents are read from the safe parser's events (the C
+one when PyYAML has it), or composed with it when they hold anchors, aliases or
+merge keys, never constructed into arbitrary objects, and refused, with a
+problem rather than an exception, when they exceed a limit:
 
 - a file larger than :data:`claimgraph.io.files.MAX_FILE_BYTES` (20 MB);
 - bytes that are not UTF-8 (a BOM is accepted, and CRLF line ends);
