@@ -1,8 +1,9 @@
 """Safe, bounded YAML reading that keeps the place of every value.
 
-YAML here is data only: documents are composed with the safe loader (the C
-one when PyYAML has it), never constructed into arbitrary objects, and
-refused, with a problem rather than an exception, when they exceed a limit:
+YAML here is data only: documents are read from the safe parser's events (the C
+one when PyYAML has it), or composed with it when they hold anchors, aliases or
+merge keys, never constructed into arbitrary objects, and refused, with a
+problem rather than an exception, when they exceed a limit:
 
 - a file larger than :data:`claimgraph.io.files.MAX_FILE_BYTES` (20 MB);
 - bytes that are not UTF-8 (a BOM is accepted, and CRLF line ends);
@@ -565,8 +566,136 @@ def _flatten(node: MappingNode) -> list[tuple[Node, Node]]:
 
 
 def parse_yaml(text: str, path: str, report: Report) -> Item | None:
-    """Parse YAML text into an :class:`Item` tree, or None if it is empty or unusable."""
-    node = compose(text, path, report)
-    if node is None:
+    """Parse YAML text into an :class:`Item` tree, or None if it is empty or unusable.
+
+    A document without anchors, aliases or merge keys (nearly every claim file) is read
+    straight from the parser's events (:func:`_read_events`): no node tree is composed,
+    so a large file never holds its nodes, marks and items at once. Any other document,
+    and any text the parser refuses, is composed (:func:`compose`: the alias limits are
+    checked on the nodes, and a syntax error is reported with its place) and converted
+    by :func:`to_item`; both give the same items and problems.
+    """
+    if not _check_depth_safe(text, path, report):
         return None
-    return to_item(node, path, report, "<<" in text or "merge" in text or "%TAG" in text)
+    found = Report()
+    try:
+        item = _read_events(text, path, found)
+    except (yaml.YAMLError, _NeedsNodes):
+        node = compose(text, path, report)
+        if node is None:
+            return None
+        return to_item(node, path, report, "<<" in text or "merge" in text or "%TAG" in text)
+    report.extend(found)
+    return item
+
+
+class _NeedsNodes(Exception):
+    """An anchor, an alias or a merge key: the document must be composed."""
+
+
+def _read_events(text: str, path: str, report: Report) -> Item | None:
+    """The :class:`Item` tree of one document read from the parser's events, or None if
+    the text holds none. A syntax error raises ``yaml.YAMLError`` (as composing does), an
+    anchor, alias or merge key :class:`_NeedsNodes`.
+    """
+    loader = _Loader(text)
+    try:
+        get = loader.get_event
+        get()  # the stream's start
+        event = get()
+        if event.__class__ is yaml.StreamEndEvent:
+            return None
+        item = _event_item(get, get(), path, report)
+        get()  # the document's end
+        event = get()
+        if event.__class__ is not yaml.StreamEndEvent:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                None,
+                "but found another document",
+                event.start_mark,
+            )
+        return item
+    finally:
+        loader.dispose()
+
+
+def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -> Item:
+    """The :class:`Item` of the value that starts with ``event``; ``get`` gives the next."""
+    if event.__class__ is yaml.AliasEvent or event.anchor is not None:
+        raise _NeedsNodes
+    mark = event.start_mark
+    line, col = mark.line + 1, mark.column + 1
+    cls = event.__class__
+    if cls is yaml.ScalarEvent:
+        return Item(_event_scalar(event, path, report), line, col, event.value)
+    tag = event.tag
+    if tag is not None and tag != "!" and tag not in (_SEQ, _MAP):
+        report.add(
+            "yaml-tag",
+            f"unsupported YAML tag {tag!r} (claim files hold plain data)",
+            path,
+            line,
+            col,
+        )
+    if cls is yaml.SequenceStartEvent:
+        values: list[Item] = []
+        event = get()
+        while event.__class__ is not yaml.SequenceEndEvent:
+            values.append(_event_item(get, event, path, report))
+            event = get()
+        return Item(values, line, col)
+    out: dict[str, Item] = {}
+    event = get()
+    while event.__class__ is not yaml.MappingEndEvent:
+        kmark = event.start_mark
+        if event.__class__ is not yaml.ScalarEvent:
+            report.add(
+                "wrong-type",
+                "a key must be plain text, not a list or mapping",
+                path,
+                kmark.line + 1,
+                kmark.column + 1,
+            )
+            _event_item(get, event, path, Report())  # the key, then its value: not read
+            _event_item(get, get(), path, Report())
+            event = get()
+            continue
+        key = event.value
+        if event.anchor is not None or _is_merge_key(event):
+            raise _NeedsNodes
+        if key in out:
+            report.add(
+                "duplicate-key",
+                f"duplicate key '{key}' (first at line {out[key].key_line}); "
+                "YAML would silently keep only the last",
+                path,
+                kmark.line + 1,
+                kmark.column + 1,
+            )
+        item = _event_item(get, get(), path, report)
+        item.key_line, item.key_column = kmark.line + 1, kmark.column + 1
+        out[key] = item
+        event = get()
+    return Item(out, line, col)
+
+
+def _is_merge_key(event: Any) -> bool:
+    """Whether a key's scalar event is a YAML merge key (``<<``, or tagged ``merge``)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return event.value == "<<" and bool(event.implicit[0])
+    return bool(tag == _MERGE)
+
+
+def _event_scalar(event: Any, path: str, report: Report) -> Any:
+    """A scalar event's value, typed as :func:`_scalar` types the composed node."""
+    tag, text = event.tag, event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return text
+        if text not in _PLAIN_WORDS and text[0] not in _NUMBER_START:
+            return text  # the common case: a plain word
+        return _plain(text)
+    node = ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
+    return _scalar(node, path, report)
