@@ -499,13 +499,7 @@ def to_item(node: Node, path: str, report: Report, merges: bool = True) -> Item:
     for key_node, value_node in pairs:
         kmark = key_node.start_mark
         if key_node.__class__ is not ScalarNode:
-            report.add(
-                "wrong-type",
-                "a key must be plain text, not a list or mapping",
-                path,
-                kmark.line + 1,
-                kmark.column + 1,
-            )
+            _key_not_text(report, path, kmark)
             continue
         key = str(key_node.value)
         if key in out:
@@ -650,13 +644,7 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
     while event.__class__ is not yaml.MappingEndEvent:
         kmark = event.start_mark
         if event.__class__ is not yaml.ScalarEvent:
-            report.add(
-                "wrong-type",
-                "a key must be plain text, not a list or mapping",
-                path,
-                kmark.line + 1,
-                kmark.column + 1,
-            )
+            _key_not_text(report, path, kmark)
             _event_item(get, event, path, Report())  # the key, then its value: not read
             _event_item(get, get(), path, Report())
             event = get()
@@ -699,3 +687,14 @@ def _event_scalar(event: Any, path: str, report: Report) -> Any:
         return _plain(text)
     node = ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
     return _scalar(node, path, report)
+
+
+def _key_not_text(report: Report, path: str, mark: Any) -> None:
+    """The problem of a mapping key that is a list or a mapping (both readers give it)."""
+    report.add(
+        "wrong-type",
+        "a key must be plain text, not a list or mapping",
+        path,
+        mark.line + 1,
+        mark.column + 1,
+    )
