@@ -775,3 +775,16 @@ def test_a_datelines_town_is_the_place_when_the_lede_names_none_but_not_a_capita
     assert {
         e.split("-")[0] for e in _events("Date: 2024-03-02\n" + text.format(dl="KYIV, Ukraine"))
     } == {"kyiv"}
+
+
+def test_a_capitals_dateline_with_its_country_is_read_and_is_no_place_of_the_event() -> None:
+    from claimgraph.extract.events import Gazetteer
+    from claimgraph.extract.header import read_header
+
+    text = (
+        "Missiles kill nine\n\nKYIV, Ukraine — Kyiv said it was ready to act, after Russia "
+        "hit a school in the town of Zorivka overnight, killing nine, Oleksandr Prokudin said."
+    )
+    header = read_header(text, Gazetteer.default().knows)
+    assert header.place == "KYIV" and "KYIV, Ukraine" not in header.text
+    assert {e.split("-")[0] for e in _events("Date: 2024-03-02\n" + text)} == {"zorivka"}

@@ -49,10 +49,11 @@ _COLON_DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}:[ \t]+(?=[A-Z\d])"
 )
 # ... or with a dash, or a place's name with a colon, when it names a place ("KYIV-Russia
-# claimed ...", "KHARKIV — Rescuers ...", "Moscow: Russia said ..."; not "NATO-Russia talks",
-# "Update: ...").
+# claimed ...", "KHARKIV — Rescuers ...", "KYIV, Ukraine — Kyiv said ...", "Moscow: Russia
+# said ..."; not "NATO-Russia talks", "Update: ...").
 _PLACE_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:(?P<city>[A-Z][A-Z'’.]{2,}(?:[ ][A-Z][A-Z'’.]+){0,2})[ \t]*[-–—]"
+    r"(?m)^[ \t]*(?:(?P<city>[A-Z][A-Z'’.]{2,}(?:[ ][A-Z][A-Z'’.]+){0,2})"
+    r"(?:,[ \t]*[A-Z][a-zA-Z.]+(?:[ ][A-Z][a-zA-Z.]+)?)?[ \t]*[-–—]"
     r"|(?P<town>[A-Z][a-z'’.-]+(?:[ ][A-Z][a-z'’.-]+){0,2}):)[ \t]*(?=[A-Z\d])"
 )
 # A dateline whose parenthesis holds the agency and the date:
