@@ -788,3 +788,13 @@ def test_a_capitals_dateline_with_its_country_is_read_and_is_no_place_of_the_eve
     header = read_header(text, Gazetteer.default().knows)
     assert header.place == "KYIV" and "KYIV, Ukraine" not in header.text
     assert {e.split("-")[0] for e in _events("Date: 2024-03-02\n" + text)} == {"zorivka"}
+
+
+def test_a_persons_age_in_apposition_is_no_speaker_and_no_part_of_the_quote() -> None:
+    for text in (
+        '"Nobody is left in the building," Olga Petrenko, 45, said in Kherson.',
+        "Nine people were killed, Olga Petrenko, 45, said.",
+    ):
+        draft = Extractor(Registry()).extract(f"Date: 2024-03-02\n\n{text}", "r.txt")
+        assert {c.party for c in draft.claims} == {"unknown-olga-petrenko"}, text
+        assert all("Petrenko" not in c.quote for c in draft.claims), text

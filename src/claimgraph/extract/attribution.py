@@ -176,6 +176,9 @@ _QUOTED_AS = re.compile(
 )
 
 
+_AGE = re.compile(r"(?<=[^\W\d_]),[ \t]*\d{1,3},(?=[ \t])")
+
+
 def find_attribution(
     sentence: str, lex: Lexicon | None = None, *, headline: bool = False
 ) -> Attribution | None:
@@ -196,7 +199,9 @@ def find_attribution(
     True
     """
     lex = lex or lexicon()
-    text = sentence
+    # a person's age in apposition ("Olga Petrenko, 45, said") is no speaker of its own:
+    # blanked here (same length, so the content's offsets are the sentence's)
+    text = _AGE.sub(lambda m: " " * len(m.group(0)), sentence) if "," in sentence else sentence
     present = text_words(text)
     firsts = lex.firsts
     second = not present.isdisjoint(firsts["second_hand"]) and bool(lex.second_hand.search(text))
