@@ -352,6 +352,19 @@ class Place:
     coords: tuple[float, float] | None = None
 
 
+def near_month_day(day: date, month_day: tuple[int, int]) -> bool:
+    """Whether a day without its year ("May 14", a dateline's) is within a day of ``day``.
+
+    >>> near_month_day(date(2024, 5, 14), (5, 15)), near_month_day(date(2024, 5, 14), (6, 1))
+    (True, False)
+    """
+    try:
+        guess = day.replace(month=month_day[0], day=month_day[1])
+    except ValueError:
+        return False
+    return abs(guess - day) <= timedelta(days=1)
+
+
 # Where a written place's own name ends: "Belgorod, 55 Shchorsa Street", "Moscow and
 # Moscow region (Ramenskoye)", "Donetsk (occupied)".
 _PLACE_HEAD = re.compile(r",|\(|\s+(?:and|&)\s+|\s+[-\u2013\u2014]\s+")

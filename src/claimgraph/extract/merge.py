@@ -21,7 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftEvent
-from claimgraph.extract.events import DateRef, place_head
+from claimgraph.extract.events import DateRef, near_month_day, place_head
 from claimgraph.model import Event, Party
 
 __all__ = ["draft_event_of", "unify_drafts"]
@@ -69,12 +69,7 @@ def _same_incident(a: DraftEvent, b: DraftEvent) -> bool:
     dated, partial = (a, b) if a.when is not None else (b, a)
     if dated.when is None or partial.month_day is None or not dated.when.is_day:
         return False
-    m, d = partial.month_day
-    try:
-        guess = dated.when.start.replace(month=m, day=d)
-    except ValueError:
-        return False
-    return abs(guess - dated.when.start) <= _DAY
+    return near_month_day(dated.when.start, partial.month_day)
 
 
 def _about_else(ev: DraftEvent, group: list[DraftEvent]) -> bool:

@@ -10,7 +10,15 @@ from datetime import timedelta
 
 from claimgraph.extract.attribution import find_word
 from claimgraph.extract.draft import DraftEvent
-from claimgraph.extract.events import MONTHS, DateRef, Place, date_mentions, resolve_dates, years_in
+from claimgraph.extract.events import (
+    MONTHS,
+    DateRef,
+    Place,
+    date_mentions,
+    near_month_day,
+    resolve_dates,
+    years_in,
+)
 from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.runstate import _RunState
 from claimgraph.model import Event, slugify
@@ -249,23 +257,20 @@ class _EventPlanning(_RunState):
         name = place.name if place is not None else "unknown-place"
         # a registered event of the place on the same dates, else within a day (a report
         # dated the morning after the strike, as drafts of one strike are grouped)
+        names, here = self._registered_at(name)
         for slack in (timedelta(0), timedelta(days=1)):
-            for ev in self.ex.registry.events.values():
+            for ev in here:
                 lo = ev.date or ev.start
                 hi = ev.date or ev.end or ev.start
                 if when is None or lo is None or hi is None:
                     continue
-                if not (lo - slack <= when.end and when.start <= hi + slack):
-                    continue
-                names = {name.casefold(), *self.ex.gazetteer.aliases(name)}
-                where = f"{ev.place} {ev.title}".casefold()
-                if any(find_word(where, n) is not None for n in names):
+                if lo - slack <= when.end and when.start <= hi + slack:
                     self.events.setdefault(
                         ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True)
                     )
                     return ev.id
         if when is None and place is not None:
-            sole = self._sole_event_of(place)
+            sole = self._sole_event_of(here, names)
             if sole is not None:
                 return sole
         slug = f"{slugify(name)}-{when.slug if when else 'undated'}"
@@ -291,8 +296,20 @@ class _EventPlanning(_RunState):
             return frozenset()
         return frozenset(slug for slug, _, _ in self.ex.lex.objects.find(self.sentences[0].text))
 
-    def _sole_event_of(self, place: Place) -> str | None:
-        """The folder's one registered event of ``place``, for a report that gives no date.
+    def _registered_at(self, name: str) -> tuple[set[str], list[Event]]:
+        """The names of the place called ``name`` and the claims folder's events naming it
+        (in their place or title)."""
+        names = {name.casefold(), *self.ex.gazetteer.aliases(name)}
+        here = []
+        for ev in self.ex.registry.events.values():
+            where = f"{ev.place} {ev.title}".casefold()
+            if any(find_word(where, n) is not None for n in names):
+                here.append(ev)
+        return names, here
+
+    def _sole_event_of(self, here: list[Event], names: set[str]) -> str | None:
+        """The folder's one registered event of a place (``here``, the events naming it by one
+        of ``names``), for a report that gives no date.
 
         A report with no date at all ("on Thursday", no dateline, no year) about
         a place the claims folder holds exactly one event of is about that
@@ -301,29 +318,15 @@ class _EventPlanning(_RunState):
         it; with none such, or a dateline day ("July 14", no year) more than a
         day from its date, it stays undated.
         """
-        names = {place.name.casefold(), *self.ex.gazetteer.aliases(place.name)}
-        found = []
-        for ev in self.ex.registry.events.values():
-            where = f"{ev.place} {ev.title}".casefold()
-            if any(find_word(where, n) is not None for n in names):
-                found.append(ev)
-        if len(found) > 1:
-            found = self._named_in_opening(found, names)
+        found = self._named_in_opening(here, names) if len(here) > 1 else here
         if len(found) != 1:
             return None
         ev = found[0]
         lo = ev.date or ev.start
         hi = ev.date or ev.end or ev.start
         when = DateRef(lo, hi) if lo is not None and hi is not None else None
-        if self.month_day is not None:
-            if lo is None:
-                return None
-            try:
-                guess = lo.replace(month=self.month_day[0], day=self.month_day[1])
-            except ValueError:
-                return None
-            if abs(guess - lo) > timedelta(days=1):
-                return None
+        if self.month_day is not None and (lo is None or not near_month_day(lo, self.month_day)):
+            return None
         self.events.setdefault(ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True))
         return ev.id
 
