@@ -58,21 +58,25 @@ class PendingClaim:
         where = self.claim.where
         return Location(where.path if where else "?", line, column)
 
+    def _at_or_claim(self, name: str) -> Location:
+        """The field's place, else the claim's own (a field not written)."""
+        return self._at(name) or self.claim.where or Location("?", 0)
+
     @property
     def id_at(self) -> Location:
-        return self._at("id") or self.claim.where or Location("?", 0)
+        return self._at_or_claim("id")
 
     @property
     def event_at(self) -> Location:
-        return self._at("event") or self.claim.where or Location("?", 0)
+        return self._at_or_claim("event")
 
     @property
     def party_at(self) -> Location:
-        return self._at("party") or self.claim.where or Location("?", 0)
+        return self._at_or_claim("party")
 
     @property
     def aspect_at(self) -> Location:
-        return self._at("aspect") or self.claim.where or Location("?", 0)
+        return self._at_or_claim("aspect")
 
     @property
     def source_at(self) -> Location | None:
