@@ -222,6 +222,44 @@ def test_an_undated_report_takes_the_event_of_its_place_that_its_headline_names(
     assert {c.event for c in ex.extract(neither, "n.txt").claims} == {"odesa-undated"}
 
 
+def test_the_thing_hit_chooses_the_event_over_words_of_the_titles() -> None:
+    # both titles say "strike on"; only the hospital's says "as", which the lede also says
+    from datetime import date
+
+    from claimgraph.model import Event
+
+    reg = Registry()
+    for eid, day, title in (
+        ("odesa-theatre", "2024-05-14", "Strike on the opera theatre, used as a shelter"),
+        ("odesa-hospital", "2024-06-02", "Strike on the children's hospital"),
+    ):
+        reg.events[eid] = Event(eid, title, date=date.fromisoformat(day), place="Odesa")
+    ex = Extractor(reg)
+    text = (
+        "Ministry calls hospital strike a fake\n\nThe ministry dismissed the reports of a "
+        "hospital hit in Odesa as fake news, the Zorya group said."
+    )
+    assert {c.event for c in ex.extract(text, "h.txt").claims} == {"odesa-hospital"}
+
+
+def test_a_day_named_in_passing_does_not_outweigh_the_event_the_headline_names() -> None:
+    reg = _registry_with(
+        ("odesa-theatre", "2024-05-14", "Odesa, the opera theatre"),
+        ("odesa-port", "2024-06-02", "Odesa, the grain port"),
+    )
+    ex = Extractor(reg)
+    text = (
+        "Bomb hits Odesa theater\n\nDrones struck Odesa's theatre, the Zorya group said. "
+        "The roof fell in. Rescuers searched the rubble. Two people were hurt.\n\n"
+        "The group recalled the attack on the port on June 2."
+    )
+    # the only day the text names is the port's; the headline names the theatre
+    assert {c.event for c in ex.extract(text, "t.txt").claims} == {"odesa-theatre"}
+    # a dateline's day still stops the guess
+    dated = "ODESA, May 30 (Zorya) -\n" + text
+    assert {c.event for c in ex.extract(dated, "d.txt").claims} != {"odesa-theatre"}
+
+
 def test_an_undated_report_joins_no_dated_event_whose_headlines_name_another_thing_hit() -> None:
     ex = Extractor(Registry())
     dated = ex.extract(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.extract.names import NameIndex, is_speaker_phrase, name_key
+from claimgraph.extract.names import NameIndex, is_speaker_phrase, name_key, name_words
 
 WORDS = st.lists(
     st.sampled_from(
@@ -61,3 +61,31 @@ def test_the_demonym_the_possessive_and_of_the_country_are_one_key() -> None:
         )
     }
     assert len(keys) == 1
+
+
+def test_the_package_word_lists_hold_no_yaml_booleans() -> None:
+    # YAML reads a bare on, off, yes or no as a boolean: "on" in a word list is lost
+    from importlib import resources
+
+    from claimgraph.extract.datafile import read_package_data
+
+    def words(value: object, where: str) -> list[str]:
+        if isinstance(value, dict):
+            return [w for k, v in value.items() for w in words(v, f"{where}.{k}")]
+        if isinstance(value, list):
+            return [f"{where}: {v!r}" for v in value if isinstance(v, bool)] + [
+                w for v in value if isinstance(v, (dict, list)) for w in words(v, where)
+            ]
+        return []
+
+    data = resources.files("claimgraph").joinpath("data")
+    found = [
+        w
+        for f in sorted(p.name for p in data.iterdir() if p.name.endswith(".yaml"))
+        for w in words(read_package_data(f), f)
+    ]
+    assert found == []
+
+
+def test_on_is_no_word_of_a_key() -> None:
+    assert name_words("Strike on the theatre") == ["strike", "theater"]

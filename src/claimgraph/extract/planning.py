@@ -316,37 +316,70 @@ class _EventPlanning(_RunState):
         event; of two or more there, the one whose own words (title and place:
         "theatre", "maternity hospital") the headline and lede name, and only
         it; with none such, or a dateline day ("July 14", no year) more than a
-        day from its date, it stays undated.
+        day from its date, it stays undated. The first day the text names, when
+        it has no dateline, stops only a place's sole event: the headline naming
+        one of several is the stronger sign.
         """
-        found = self._named_in_opening(here, names) if len(here) > 1 else here
+        named = len(here) > 1
+        found = self._named_in_opening(here, names) if named else here
         if len(found) != 1:
             return None
         ev = found[0]
         lo = ev.date or ev.start
         hi = ev.date or ev.end or ev.start
         when = DateRef(lo, hi) if lo is not None and hi is not None else None
-        if self.month_day is not None and (lo is None or not near_month_day(lo, self.month_day)):
+        # a day met in the text ("the provocation on March 9 at Hospital No. 3") is weaker
+        # than the headline naming the event; a dateline's day is not
+        vetoes = self.header.month_day is not None or not named
+        if (
+            vetoes
+            and self.month_day is not None
+            and (lo is None or not near_month_day(lo, self.month_day))
+        ):
             return None
         self.events.setdefault(ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True))
         return ev.id
 
     def _named_in_opening(self, events: list[Event], place_names: set[str]) -> list[Event]:
-        """Of several registered events of one place, the one whose distinctive words (of its
-        title and place, in no other of them) the headline and lede name most, if one does."""
+        """Of several registered events of one place, the one the headline and lede name.
+
+        First by the things hit: the object items (theatre, hospital) of an event's
+        place and title that no other of them has, named in the opening; when
+        that leaves a tie, by the distinctive words of its title and place (in no
+        other of them; words of three letters or more, no numbers), named most.
+        """
         opening = " ".join(s.text for s in self.sentences[:_LEDE])
+        objects = self.ex.lex.objects
+        named = {slug for slug, _, _ in objects.find(opening)}
+        items = [{slug for slug, _, _ in objects.find(f"{ev.title} {ev.place}")} for ev in events]
+        best = _best(events, items, named)
+        if best is not None:
+            return [best]
         said = {_singular(w) for w in name_words(opening)}
         own = {w for n in place_names for w in name_words(n)}
         words = [
-            {_singular(w) for w in name_words(f"{ev.title} {ev.place}")} - own for ev in events
+            {
+                _singular(w)
+                for w in name_words(f"{ev.title} {ev.place}")
+                if len(w) > 2 and w.isalpha()
+            }
+            - own
+            for ev in events
         ]
-        scores = []
-        for i, mine in enumerate(words):
-            others = set().union(*(w for j, w in enumerate(words) if j != i))
-            scores.append(len((mine - others) & said))
-        best = max(scores)
-        if best == 0 or scores.count(best) > 1:
-            return []
-        return [events[scores.index(best)]]
+        best = _best(events, words, said)
+        return [best] if best is not None else []
+
+
+def _best(events: list[Event], marks: list[set[str]], said: set[str]) -> Event | None:
+    """The one event with most of its own ``marks`` (in no other's) among ``said``."""
+    scores = []
+    for i, mine in enumerate(marks):
+        others = set().union(*(m for j, m in enumerate(marks) if j != i))
+        scores.append(len((mine - others) & said))
+    top = max(scores)
+    if top == 0 or scores.count(top) > 1:
+        return None
+    return events[scores.index(top)]
 
 
 def _singular(word: str) -> str:
