@@ -798,3 +798,46 @@ def test_a_persons_age_in_apposition_is_no_speaker_and_no_part_of_the_quote() ->
         draft = Extractor(Registry()).extract(f"Date: 2024-03-02\n\n{text}", "r.txt")
         assert {c.party for c in draft.claims} == {"unknown-olga-petrenko"}, text
         assert all("Petrenko" not in c.quote for c in draft.claims), text
+
+
+def _parties(text: str) -> set[str]:
+    return {c.party for c in Extractor(Registry()).extract(text, "r.txt").claims}
+
+
+def test_bare_officials_are_the_government_of_the_place_that_holds_it() -> None:
+    said = "Date: {day}\n\nA missile hit a school in {town}, officials said."
+    # a town Ukraine governs, one in Russia, one held by Russian-installed authorities
+    assert _parties(said.format(day="2024-03-02", town="Poltava")) == {"ukrainian-officials"}
+    assert _parties(said.format(day="2024-03-02", town="Kursk")) == {"russian-officials"}
+    assert _parties(said.format(day="2024-03-02", town="Horlivka")) == {
+        "donetsk-occupation-authorities"
+    }
+    # a town that changed hands: who held it on the event's day
+    assert _parties(said.format(day="2022-06-01", town="Kherson")) == {
+        "kherson-occupation-authorities"
+    }
+    assert _parties(said.format(day="2023-06-01", town="Kherson")) == {"ukrainian-officials"}
+
+
+def test_bare_officials_stay_unattributed_where_nobody_is_known_to_govern() -> None:
+    # a front-line village the data does not list
+    found = _parties("Date: 2024-03-02\n\nA missile hit a school in Kurakhove, officials said.")
+    assert not found & {"ukrainian-officials", "donetsk-occupation-authorities"}
+    # and officials of a named country are that country's, wherever the strike was
+    found = _parties(
+        "Date: 2024-03-02\n\nA missile hit a school in Poltava, Russian officials said."
+    )
+    assert found == {"russian-officials"}
+
+
+def test_the_governed_places_are_places_the_gazetteer_knows() -> None:
+    from claimgraph.extract.events import load_gazetteer
+    from claimgraph.extract.governed import builtin_governed
+
+    gazetteer = load_gazetteer(None)
+    regions = {p.region for p in gazetteer.places.values()}
+    data = builtin_governed()
+    assert {r for names in data["regions"].values() for r in names} <= regions
+    towns = Extractor(Registry()).governed.towns
+    assert len(towns) == len(data["towns"])
+    assert set(towns) <= set(gazetteer.places)

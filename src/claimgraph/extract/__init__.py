@@ -30,6 +30,7 @@ from claimgraph.extract.draft import UNKNOWN_SIDE_NAME as UNKNOWN_SIDE_NAME
 from claimgraph.extract.draft import Draft, DraftClaim, DraftEvent
 from claimgraph.extract.draftfile import generate_draft, write_draft
 from claimgraph.extract.events import Gazetteer
+from claimgraph.extract.governed import Governed, builtin_governed
 from claimgraph.extract.lexicon import Lexicon, forget_words, lexicon
 from claimgraph.extract.run import _Run
 from claimgraph.extract.values import Reader
@@ -69,6 +70,12 @@ class Extractor:
         self.lex = lex or lexicon()
         self.gazetteer = gazetteer or Gazetteer.default()
         self.reader = Reader(self.registry.aspects, self.lex, self.gazetteer)
+        self.governed = Governed.from_data(builtin_governed(), self._town_name)
+
+    def _town_name(self, name: str) -> str:
+        """The gazetteer's name of the town written ``name`` (its own, when unknown)."""
+        found = [p for p, _, _ in self.gazetteer.find(name) if p.kind not in ("region", "country")]
+        return found[0].name if found else name
 
     def extract(self, text: str, path: str | Path, *, file: str | None = None) -> Draft:
         """The draft for one report's ``text``; ``file`` is written as ``source.file``."""

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from claimgraph.extract.attribution import Attribution, Speaker, clean_subject, find_word, norm
+from claimgraph.extract.draft import DraftEvent
 from claimgraph.extract.events import place_head
 from claimgraph.extract.lexicon import text_words
 from claimgraph.extract.names import countries_in, name_words
@@ -19,6 +20,12 @@ _LAST_WORD = re.compile(r"\w+(?=\W*$)")
 # "Kherson Oblast" -> "Kherson" (the region's name as parties write it)
 _REGION_WORD = re.compile(r"\s+(?:oblast|region|krai|province|republic)$", re.IGNORECASE)
 _DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
+# Words that name no one but the authorities of some place ("officials", "the
+# authorities", "local officials"): name words, as name_words gives them.
+_BARE = frozenset({"officials", "official", "authorities", "authority"})
+_LOCAL = frozenset({"local", "city", "regional"})
+# The name of each side's government, as the registry or the catalogue knows it.
+_GOVERNMENT_WORDS = {"ukraine": "Ukrainian authorities", "russia": "Russian authorities"}
 
 
 class _Speakers(_RunState):
@@ -137,10 +144,17 @@ class _Speakers(_RunState):
             None,
         )
         ev = self.events.get(event)
-        if level is None or ev is None:
+        if ev is None:
             return None
         known = self.ex.registry.events.get(event)
         region = known.region if known is not None else ev.region
+        governing = self._governing(ev, region)
+        if level is None:
+            # "officials said", "the authorities said": the government of the place, when
+            # the words name nothing else
+            if governing is None or not set(name_words(words)) <= _BARE:
+                return None
+            return self._government_of(governing, words, event)
         places = {
             n
             for n in (ev.place, place_head(ev.place), _REGION_WORD.sub("", place_head(region)))
@@ -187,12 +201,38 @@ class _Speakers(_RunState):
             ]
             found = own or found
         if len(found) > 1:
-            # "the region's Kremlin-appointed head": the side the words name
+            # "the region's Kremlin-appointed head": the side the words name, else the side
+            # governing the place
             folded = set(name_words(words))
             side = "russia" if folded & {"occupation", "russia"} else None
             side = "ukraine" if side is None and "ukraine" in folded else side
+            if side is None and governing is not None:
+                side = "ukraine" if governing == "ukraine" else "russia"
             if side is not None:
                 found = [p for p in found if p.side == side]
+        if not found and governing is not None and set(name_words(words)) <= _BARE | _LOCAL:
+            # "local officials" where no authority of the place is known: its government
+            return self._government_of(governing, words, event)
         if len(found) != 1:
             return None
         return Speaker(found[0].id, words.strip(), "", True)
+
+    def _governing(self, ev: DraftEvent, region: str) -> str | None:
+        """The side governing the event's place on its day (data/governed.yaml)."""
+        known = self.ex.registry.events.get(ev.id)
+        day = ev.when.start if ev.when is not None else None
+        if day is None and known is not None:
+            day = known.date or known.start
+        town = place_head(known.place if known is not None and known.place else ev.place)
+        found = [p for p, _, _ in self.ex.gazetteer.find(town)]
+        if found:
+            town, region = found[0].name, found[0].region or region
+        return self.ex.governed.side(town, region, day)
+
+    def _government_of(self, side: str, words: str, event: str) -> Speaker | None:
+        """The authorities governing a place, for words that name no one else."""
+        if side == "occupied":
+            occupation = self._local_authority("occupation authorities", event)
+            return replace(occupation, words=words.strip()) if occupation is not None else None
+        found = self.ex.registry.lookup(_GOVERNMENT_WORDS[side])
+        return Speaker(found[0], words.strip(), "", True) if found is not None else None
