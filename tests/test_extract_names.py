@@ -89,3 +89,11 @@ def test_the_package_word_lists_hold_no_yaml_booleans() -> None:
 
 def test_on_is_no_word_of_a_key() -> None:
     assert name_words("Strike on the theatre") == ["strike", "theater"]
+
+
+def test_a_past_tense_with_its_object_is_a_clause_not_a_speaker() -> None:
+    assert not is_speaker_phrase("Rescuers later updated the death toll in the city to 23")
+    assert not is_speaker_phrase("the army shelled a school")
+    # a participle in a name is no verb
+    assert is_speaker_phrase("the Russian-installed authorities")
+    assert is_speaker_phrase("the self-proclaimed republic's armed forces")

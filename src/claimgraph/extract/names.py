@@ -159,6 +159,10 @@ def name_key(phrase: str) -> frozenset[str]:
     return frozenset(_name_words(phrase))
 
 
+# Words that open a verb's object ("updated the toll", "hit a school").
+_OBJECT_START = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
 @lru_cache(maxsize=8192)
 def is_speaker_phrase(words: str) -> bool:
     """Whether ``words`` can be a speaker: a noun phrase, not a clause fragment.
@@ -166,7 +170,11 @@ def is_speaker_phrase(words: str) -> bool:
     A fragment starts with a preposition or subordinator ("After ..."),
     holds a verb or a negation ("... did not confirm ..."), or ends with
     a word no name ends with: an adjective ("New Ukrainian"), a
-    possessive ("Russia's") or an adverb ("tacitly").
+    possessive ("Russia's") or an adverb ("tacitly"); a past tense followed by
+    its object ("updated the death toll") is a clause too.
+
+    >>> is_speaker_phrase("Rescuers later updated the death toll"), is_speaker_phrase("the mayor")
+    (False, True)
     """
     rules = _rules()
     tokens = [w.strip(".,;:()[]") for w in words.translate(_APOSTROPHES).split()]
@@ -179,6 +187,12 @@ def is_speaker_phrase(words: str) -> bool:
     # (a capitalised word is a name's: "May" in a date, not the verb)
     pairs = zip(raw, tokens, strict=True)
     if any(w in rules.not_in_names for w, t in pairs if not t[:1].isupper()):
+        return False
+    # a past tense with its object: "Rescuers later updated the death toll ..."
+    if any(
+        w.endswith("ed") and not t[:1].isupper() and nxt in _OBJECT_START
+        for w, t, nxt in zip(raw, tokens, raw[1:], strict=False)
+    ):
         return False
     last = raw[-1]
     if last in rules.not_heads or last.endswith("'s") or last in rules.message_heads:
