@@ -841,3 +841,29 @@ def test_the_governed_places_are_places_the_gazetteer_knows() -> None:
     towns = Extractor(Registry()).governed.towns
     assert len(towns) == len(data["towns"])
     assert set(towns) <= set(gazetteer.places)
+
+
+def _targets(text: str) -> list[tuple[str, object]]:
+    draft = Extractor(REG).extract("Date: 2024-03-02\n\n" + text, "r.txt")
+    return [(str(c.stance), c.value) for c in draft.claims if c.aspect == "target"]
+
+
+def test_troops_are_the_target_only_when_nothing_else_hit_is_named() -> None:
+    said = "The Ministry of Defence of Russia said {}."
+    assert _targets(said.format("its forces had targeted Ukrainian reserve units")) == [
+        ("asserts", ["military-personnel"])
+    ]
+    # the thing hit, not who was in it
+    assert _targets(said.format("its forces hit a deployment point of Ukrainian troops")) == [
+        ("asserts", ["deployment-point"])
+    ]
+
+
+def test_an_infinitive_strike_and_an_attack_mounted_on_name_their_target() -> None:
+    said = "The Ministry of Defence of Russia said {}."
+    assert _targets(said.format("it used a missile to strike a military train")) == [
+        ("asserts", ["military-train"])
+    ]
+    assert _targets(
+        "The attack was mounted on a peaceful city, the Kherson administration said."
+    ) == [("asserts", ["civilians"])]

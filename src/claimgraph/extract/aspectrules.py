@@ -185,11 +185,21 @@ class _AspectRules(_ReaderBase):
                 if value not in items:
                     items.append(value)
                 first, last = min(first, s), max(last, e)
+            items = self._primary(items)
             if items:
                 out.append(Finding(aspect, items, first, last))
                 if aspect == "target":
                     out.extend(self._excluded(clause, v.start(), items, first, last))
         return out
+
+    def _primary(self, items: list[str]) -> list[str]:
+        """The items without the secondary ones (data: ``secondary_objects``), unless only
+        secondary ones are named."""
+        secondary = {
+            str(x) for x in (self.lex.raw.get("aspects") or {}).get("secondary_objects", ())
+        }
+        primary = [item for item in items if item not in secondary]
+        return primary or items
 
     def _excluded(
         self, clause: str, verb_at: int, items: list[str], first: int, last: int
@@ -219,6 +229,8 @@ class _AspectRules(_ReaderBase):
             for value, s, e in self._objects("target", clause)
             if abs(s - p.end()) <= 40 or abs(p.start() - e) <= 40
         ]
+        primary = self._primary([value for _, value, _, _ in near])
+        near = [n for n in near if n[1] in primary]
         if not near:
             return []
         _, value, start, end = min(near)
