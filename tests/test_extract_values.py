@@ -235,3 +235,31 @@ def test_fragments_of_a_downed_missile_are_debris_not_a_missile_attack() -> None
         "Fragments of one of the downed Tochka-U missiles damaged a residential building."
     )
     assert ("cause", "air-defence-debris") in [(f.aspect, f.value) for f in found]
+
+
+def _fired(text: str) -> str | None:
+    from claimgraph.extract.perpetrator import Perpetrators
+
+    rules = Perpetrators.of(
+        {
+            "perpetrator": Aspect(
+                "perpetrator",
+                AspectType.CATEGORY,
+                values={"ukrainian-forces": "", "russian-forces": ""},
+            )
+        }
+    )
+    hit = rules.find(text)
+    return hit[0] if hit is not None else None
+
+
+def test_who_fired_by_the_names_each_side_gives_the_others_forces() -> None:
+    # what each side calls the other's forces, with a perfect tense and an adverb
+    assert _fired("occupation forces have dropped two bombs on the hospital") == "russian-forces"
+    assert _fired("the nationalists had deliberately blown up the building") is None
+    assert _fired("the nationalists blew up the building") == "ukrainian-forces"
+    assert _fired("twin Russian airstrikes targeted a shelter") == "russian-forces"
+
+
+def test_a_habit_is_no_one_attack() -> None:
+    assert _fired("the same drones the occupiers have repeatedly launched at cities") is None

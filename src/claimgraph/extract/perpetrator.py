@@ -81,8 +81,10 @@ class Perpetrators:
                 rf"(?P<v{len(values)}>(?:{_alt(blame_verbs)})\s+"
                 rf"(?:(?:the\s+)?\w+\s+on\s+)?(?:{_alt(forces)})"
                 # "Kyiv forces shelled the market", 'the Ukrainian side "deliberately targeted"'
-                rf"|(?<![\w-])(?:the\s+)?(?:{_alt(forces)})\s+(?:had\s+)?"
-                rf"(?:[\"“”']?\w+ly[\"“”']?\s+)?"
+                rf"|(?<![\w-])(?:the\s+)?(?:{_alt(forces)})\s+(?:(?:had|have|has)\s+)?"
+                # (not a habit: "the occupiers have repeatedly launched" is no one attack)
+                rf"(?:(?!(?:repeatedly|regularly|constantly|routinely|usually)\b)"
+                rf"[\"“”']?\w+ly[\"“”']?\s+)?"
                 rf"[\"“”']?(?:{_alt(attack_verbs)}))"
             )
             values.append(value)
