@@ -867,3 +867,11 @@ def test_an_infinitive_strike_and_an_attack_mounted_on_name_their_target() -> No
     assert _targets(
         "The attack was mounted on a peaceful city, the Kherson administration said."
     ) == [("asserts", ["civilians"])]
+
+
+def test_a_statement_alleging_attributes_what_follows() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nThe Ministry of Defence of Russia released a statement alleging "
+        "that nine people died in Kherson."
+    )
+    assert ("mod", "killed", "nine") in found

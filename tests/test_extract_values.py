@@ -263,3 +263,8 @@ def test_who_fired_by_the_names_each_side_gives_the_others_forces() -> None:
 
 def test_a_habit_is_no_one_attack() -> None:
     assert _fired("the same drones the occupiers have repeatedly launched at cities") is None
+
+
+def test_by_a_side_after_a_shooting_down_names_the_defender() -> None:
+    assert _fired("reports of the shooting down of the missile by Ukraine were false") is None
+    assert _fired("the school was hit by Ukraine") == "ukrainian-forces"

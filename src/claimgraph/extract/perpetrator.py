@@ -43,6 +43,7 @@ class Perpetrators:
     values: tuple[str, ...] = ()
     blame_words: frozenset[str] = frozenset()
     attack_words: Phrases | None = None  # what one is blamed for when it is the attack
+    defence: Phrases | None = None  # "shot down ... by Ukraine": the defender, not who fired
 
     def blames_attack(self, clause: str) -> bool:
         """Whether a blame's words name the attack or its toll ("of shelling", "for the
@@ -93,8 +94,15 @@ class Perpetrators:
         blame = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
         words = frozenset(w.split()[0].casefold() for w in (*blame_verbs, *attack_verbs))
         objects = [*attack, *(str(w) for w in spec.get("blame_objects") or [])]
+        defence = phrases([str(w) for w in spec.get("defence_words") or []])
         return cls(
-            phrases(table, capture=True), table, blame, tuple(values), words, phrases(objects)
+            phrases(table, capture=True),
+            table,
+            blame,
+            tuple(values),
+            words,
+            phrases(objects),
+            defence,
         )
 
     def find(
@@ -108,6 +116,8 @@ class Perpetrators:
             return None
         best: tuple[str, int, int] | None = None
         m = self.phrases.search(clause)
+        if m is not None and self._defended(clause, m.group(1), m.start()):
+            m = None
         if m is not None:
             value = self.table.get(fold(m.group(1)))
             if value is not None:
@@ -117,6 +127,13 @@ class Perpetrators:
             if b is not None and b.lastgroup and (best is None or b.start() < best[1]):
                 best = (self.values[int(b.lastgroup[1:])], b.start(), b.end())
         return best
+
+    def _defended(self, clause: str, words: str, at: int) -> bool:
+        """Whether "by X" at ``at`` follows a defence word closely ("the shooting down of
+        the missile by Ukraine"): then X defended."""
+        if not fold(words).startswith("by ") or self.defence is None:
+            return False
+        return self.defence.search(clause[max(0, at - 40) : at]) is not None
 
 
 def without_attackers(text: str) -> str:
