@@ -268,3 +268,13 @@ def test_a_habit_is_no_one_attack() -> None:
 def test_by_a_side_after_a_shooting_down_names_the_defender() -> None:
     assert _fired("reports of the shooting down of the missile by Ukraine were false") is None
     assert _fired("the school was hit by Ukraine") == "ukrainian-forces"
+
+
+def test_a_part_of_a_whole_in_words_is_a_partial_interception(reader: Reader) -> None:
+    got = found(reader, "Twenty-one out of 23 missiles were shot down by air defence.")
+    assert ("interception", "partly-intercepted") in got
+    assert ("missiles-downed", "Twenty-one") in got
+    # "one of the X-22 missiles" is no share
+    assert ("interception", "partly-intercepted") not in found(
+        reader, "Air defence shot down one of the X-22 missiles."
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.extract.counting import _SHARE
+from claimgraph.extract.counting import share_of
 from claimgraph.extract.findings import Finding, _ReaderBase
 from claimgraph.extract.lexicon import fold, matches_at
 from claimgraph.model import AspectType, Stance
@@ -128,7 +128,7 @@ class _AspectRules(_ReaderBase):
             if lex.interception_object.search(near) or lex.air_defence.search(agent + near):
                 if (
                     lex.interception_partial.search(clause)
-                    or _SHARE.search(clause)
+                    or share_of(clause) is not None
                     or _SOME_OF_THEM.search(clause)
                 ):
                     value = "partly-intercepted"

@@ -21,7 +21,23 @@ _TOKEN = re.compile(r"[\w'’.,-]*\w|[^\w\s]")
 
 
 # "28 of the 35 drones": a share, so some got through.
-_SHARE = re.compile(r"\b(\d+)\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b")
+# "21 of 23", "Twenty-one out of 23": a part of a whole, both counts
+_SHARE = re.compile(
+    r"\b(\d+|[A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|out\s+of)\s+(?:the\s+)?"
+    r"(\d+|[A-Za-z]+(?:-[A-Za-z]+)?)\b"
+)
+
+
+def share_of(text: str) -> str | None:
+    """The part of "N of M" / "N out of M" in ``text``, when both are counts.
+
+    >>> share_of("Twenty-one out of 23 missiles"), share_of("one of the X-22 missiles")
+    ('Twenty-one', None)
+    """
+    for m in _SHARE.finditer(text):
+        if _parses(m.group(1)) and _parses(m.group(2)) and m.group(2).casefold() != "them":
+            return m.group(1)
+    return None
 
 
 _FAILED = re.compile(r"\b(?:failed|unable)\s+to\b", re.IGNORECASE)
@@ -126,9 +142,9 @@ class _CountRules(_ReaderBase):
                         continue
                 taken.add(start)
                 value = "none" if text == "none" else _count_words(text)
-                share = _SHARE.search(clause[max(0, start - 20) : start + len(text) + 20])
+                share = share_of(clause[max(0, start - 25) : start + len(text) + 20])
                 if share and text != "none":
-                    value = share.group(1)
+                    value = share
                 for aspect in rule.aspects:
                     out.append(Finding(aspect, value, min(start, ws), max(start + len(text), we)))
         out.sort(key=lambda f: f.start)

@@ -37,7 +37,6 @@ from claimgraph.extract.certainty import certainty_of as certainty_of
 from claimgraph.extract.certainty import evidence_of as evidence_of
 from claimgraph.extract.counting import _FAILED as _FAILED
 from claimgraph.extract.counting import _LOOK_BACK as _LOOK_BACK
-from claimgraph.extract.counting import _SHARE as _SHARE
 from claimgraph.extract.counting import _TOKEN as _TOKEN
 from claimgraph.extract.counting import _TOKENS_NEEDED as _TOKENS_NEEDED
 from claimgraph.extract.counting import _count_words as _count_words
