@@ -875,3 +875,14 @@ def test_a_statement_alleging_attributes_what_follows() -> None:
         "that nine people died in Kherson."
     )
     assert ("mod", "killed", "nine") in found
+
+
+def test_what_a_newsrooms_journalists_saw_is_the_outlets_claim() -> None:
+    reg = Registry.from_parties([Party("afp", "Agence France-Presse", "media", aliases=("AFP",))])
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nAFP correspondents on the ground saw rescuers pull two bodies "
+        "from the rubble in Kherson. Residents saw a drone.",
+        "r.txt",
+    )
+    assert {c.party for c in draft.claims} == {"afp"}
+    assert all(c.quote.startswith("rescuers pull") for c in draft.claims)

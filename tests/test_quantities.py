@@ -84,6 +84,7 @@ def test_bounds_are_open_or_closed_intervals(text: str, low: float, high: float)
         ("around 5", 4, 6),  # 10% of 5 rounds to 1 at least
         ("approximately 20", 18, 22),
         ("some 40", 36, 44),
+        ("closer to 600", 540, 660),  # "an investigation found closer to 600 killed"
         ("about a dozen", 11, 13),
         ("nearly 100", 90, 99),
         ("almost 5", 4, 4),

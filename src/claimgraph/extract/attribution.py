@@ -310,6 +310,13 @@ def find_attribution(
     if m:
         return Attribution(text, m.group("y"), (m.end(), len(text)), "verb", "said", True)
 
+    # "AFP correspondents on the ground saw ...": the outlet's own eyes.
+    m = lex.witnessed.match(text) if not present.isdisjoint(firsts["witness_verbs"]) else None
+    if m:
+        return Attribution(
+            text, m.group("x"), (m.end(), len(text)), "witness", m.group("v"), second
+        )
+
     # "X dismissed Moscow's claim that ...": what the claim says, denied by X.
     m = lex.denied_claim.match(text) if not present.isdisjoint(lex.denial_verbs) else None
     if m and is_speaker_phrase(clean_subject(m.group("x"))):

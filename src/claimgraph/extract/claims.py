@@ -17,7 +17,9 @@ from claimgraph.model import AspectType, Party, Stance
 
 # Cues that attribute words explicitly (a sentence with one of them and no
 # recognised aspect still becomes a `comment` claim).
-_EXPLICIT = frozenset({"quote", "colon", "according-to", "as-reported", "verb", "reported-by"})
+_EXPLICIT = frozenset(
+    {"quote", "colon", "according-to", "as-reported", "verb", "reported-by", "witness"}
+)
 _TRIM = " \t\n,;:" + "".join(QUOTES)
 # Words of a denied involvement ("denied responsibility", "was not involved").
 _INVOLVEMENT = re.compile(

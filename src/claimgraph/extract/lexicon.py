@@ -452,6 +452,7 @@ class Lexicon:
     act_object: re.Pattern[str]  # the act, in the words right after such a verb
     noun_verb_followers: frozenset[str]  # words after such a noun ("reports indicate")
     denied_claim: re.Pattern[str]  # "X dismissed Moscow's claim that ": groups x, v
+    witnessed: re.Pattern[str]  # "AFP correspondents saw ": groups x (the outlet's words), v
     claim_called_false: re.Pattern[str]  # "the claim that ... was a lie": group inner
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
@@ -531,7 +532,7 @@ class Lexicon:
         objects = Tagger(a.get("objects") or {})
         firsts = {
             key: first_words(data.get(key, ()))
-            for key in ("second_hand", "declines", "passive_cues", "evidence_none")
+            for key in ("second_hand", "declines", "passive_cues", "evidence_none", "witness_verbs")
         }
         firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
         # a toll noun's last word: where none occurs, no toll is given ("put the toll at")
@@ -600,6 +601,7 @@ class Lexicon:
                 str(x).casefold() for x in data.get("noun_verb_followers", ())
             ),
             denied_claim=_denied_claim(data.get("denial_verbs", ()), data.get("claim_nouns", ())),
+            witnessed=_witnessed(data.get("witness_nouns", ()), data.get("witness_verbs", ())),
             claim_called_false=_claim_called_false(
                 data.get("claim_nouns", ()), data.get("falsity_words", ())
             ),
@@ -669,6 +671,17 @@ def _denied_claim(verbs: Iterable[object], nouns: Iterable[object]) -> re.Patter
     return re.compile(
         rf"^(?P<x>[^,;:]+?)\s+(?P<v>{v})\s+(?:[\w’'-]+\s+){{0,4}}?{n}\s+that\s+",
         re.IGNORECASE,
+    )
+
+
+def _witnessed(nouns: Iterable[object], verbs: Iterable[object]) -> re.Pattern[str]:
+    """ "(An) AFP correspondent(s) (on the ground) saw (that) ...": the journalists' words
+    ``x`` (a capitalised name before the noun), the verb ``v``; what follows is what they saw."""
+    n = phrase_regex(nouns).pattern
+    v = phrase_regex(verbs).pattern
+    return re.compile(
+        rf"^(?P<x>(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.&-]*\s+){{1,3}}{n}(?:\s+[^,;:]{{0,40}}?)?)"
+        rf"\s+(?:(?:has|have|had)\s+)?(?P<v>{v})\s+(?:that\s+)?",
     )
 
 
