@@ -886,3 +886,4 @@ def test_what_a_newsrooms_journalists_saw_is_the_outlets_claim() -> None:
     )
     assert {c.party for c in draft.claims} == {"afp"}
     assert all(c.quote.startswith("rescuers pull") for c in draft.claims)
+    assert all(c.evidence == ["eyewitness"] for c in draft.claims)

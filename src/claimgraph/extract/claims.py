@@ -89,8 +89,8 @@ class _Claims(_RunState):
             party = self._party(speaker)
             kind = self._kind(party)
             ev = list(evidence)
-            if not ev and kind in self.lex.eyewitness_kinds:
-                ev = ["eyewitness"]
+            if not ev and (kind in self.lex.eyewitness_kinds or cue == "witness"):
+                ev = ["eyewitness"]  # a resident's account; a newsroom's own eyes
             reported = (
                 bool(att and att.second_hand)
                 or kind in self.lex.reported_kinds
