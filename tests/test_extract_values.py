@@ -278,3 +278,7 @@ def test_a_part_of_a_whole_in_words_is_a_partial_interception(reader: Reader) ->
     assert ("interception", "partly-intercepted") not in found(
         reader, "Air defence shot down one of the X-22 missiles."
     )
+
+
+def test_a_count_among_the_dead_or_injured_is_the_figure(reader: Reader) -> None:
+    assert ("injured", "47") in found(reader, "A baby was among the 47 who were injured.")

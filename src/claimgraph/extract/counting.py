@@ -81,6 +81,8 @@ class _CountRules(_ReaderBase):
                 break
             if _parses(" ".join(t for t, _ in tokens[i : j + 1])):
                 best = i
+        while best < j and tokens[best][0].casefold() == "the":
+            best += 1  # "among the 47 who were injured": the count is 47
         start = tokens[best][1]
         end = tokens[j][1] + len(tokens[j][0])
         return clause[start:end], start
