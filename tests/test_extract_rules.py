@@ -887,3 +887,11 @@ def test_what_a_newsrooms_journalists_saw_is_the_outlets_claim() -> None:
     assert {c.party for c in draft.claims} == {"afp"}
     assert all(c.quote.startswith("rescuers pull") for c in draft.claims)
     assert all(c.evidence == ["eyewitness"] for c in draft.claims)
+
+
+def test_troops_that_continued_shelling_are_not_speaking() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nThe Ukrainian troops continued shelling Kherson, killing two "
+        "people, Russian officials said."
+    )
+    assert found and {party for party, _, _ in found} == {"ru-officials"}

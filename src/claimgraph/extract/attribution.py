@@ -405,6 +405,9 @@ def _only_intro(before: str) -> bool:
     return 0 < len(words) <= 4 and words[0].casefold() in _INTRO_WORDS
 
 
+_GERUND_OR_TO = re.compile(r"\s+(?:to\s|\w+ing\b)", re.IGNORECASE)
+
+
 def _verb_attribution(
     text: str, v: re.Match[str], lex: Lexicon, second: bool
 ) -> Attribution | None:
@@ -425,6 +428,8 @@ def _verb_attribution(
             return None  # "Competing claims emerged", "Preliminary reports indicate"
     if verb in lex.act_verbs and lex.act_object.match(after):
         return None  # "declared three days of mourning": an act, not a statement
+    if verb in lex.aspectual_verbs and _GERUND_OR_TO.match(after):
+        return None  # "the troops continued shelling the city": no statement
     past = verb.endswith("ed") or verb in ("said", "told", "wrote")
     after_noun = many > 1 and prev_words[-2] not in _NOUN_BEFORE
     if (

@@ -449,6 +449,7 @@ class Lexicon:
     verb_name: re.Pattern[str]  # what a speech verb ends ("United " before "States")
     noun_verbs: frozenset[str]  # speech verbs that are also plural nouns ("reports")
     act_verbs: frozenset[str]  # "declared" ... an act ("three days of mourning"): no claim
+    aspectual_verbs: frozenset[str]  # "continued" before a gerund or "to": no speech
     act_object: re.Pattern[str]  # the act, in the words right after such a verb
     noun_verb_followers: frozenset[str]  # words after such a noun ("reports indicate")
     denied_claim: re.Pattern[str]  # "X dismissed Moscow's claim that ": groups x, v
@@ -593,6 +594,7 @@ class Lexicon:
             ),
             noun_verbs=frozenset(str(x).casefold() for x in data.get("noun_verbs", ())),
             act_verbs=frozenset(str(x).casefold() for x in data.get("act_verbs", ())),
+            aspectual_verbs=frozenset(str(x).casefold() for x in data.get("aspectual_verbs", ())),
             act_object=re.compile(
                 r"\s*(?:[\w’'-]+\s+){0,3}?" + phrase_regex(data.get("act_objects", ())).pattern,
                 re.IGNORECASE,
