@@ -895,3 +895,12 @@ def test_troops_that_continued_shelling_are_not_speaking() -> None:
         "people, Russian officials said."
     )
     assert found and {party for party, _, _ in found} == {"ru-officials"}
+
+
+def test_a_bylines_date_and_time_is_no_comment() -> None:
+    draft = Extractor(REG).extract(
+        "Strike on Kherson\nOlena Petrenko (@olena) Published June 28, 2023 | 04:00 PM\n\n"
+        "Nine people died in Kherson, the Kherson administration said.",
+        "r.txt",
+    )
+    assert not [c for c in draft.claims if c.aspect == "comment"]

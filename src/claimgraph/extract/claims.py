@@ -171,8 +171,9 @@ class _Claims(_RunState):
                     if certainty == "asserted" and reported:
                         certainty = "reported"
                     quote = content.text.strip(_TRIM)
+                    # four words at least ("June 28, 2023 | 04:00 PM" under a byline has two)
                     if (
-                        len(quote.split()) >= 4
+                        sum(any(ch.isalpha() for ch in w) for w in quote.split()) >= 4
                         and not _META.match(quote)
                         and not _FRAGMENT.match(quote)
                     ):
