@@ -282,3 +282,13 @@ def test_a_part_of_a_whole_in_words_is_a_partial_interception(reader: Reader) ->
 
 def test_a_count_among_the_dead_or_injured_is_the_figure(reader: Reader) -> None:
     assert ("injured", "47") in found(reader, "A baby was among the 47 who were injured.")
+
+
+def test_who_fired_from_what_launched_it_and_who_was_behind_it() -> None:
+    assert _fired("cruise missiles fired from a Russian submarine hit the city") == "russian-forces"
+    assert _fired("officials said Kyiv was behind the strike") == "ukrainian-forces"
+    assert _fired("the Kyiv regime once again sent drones toward the city") == "ukrainian-forces"
+    assert _fired("Russia fired two missiles at the city") == "russian-forces"
+    assert _fired("she accused the Ukrainian military of targeting the building") == (
+        "ukrainian-forces"
+    )

@@ -80,9 +80,10 @@ class Perpetrators:
                 table.setdefault(fold(f"by the {name}"), value)
             groups.append(
                 rf"(?P<v{len(values)}>(?:{_alt(blame_verbs)})\s+"
-                rf"(?:(?:the\s+)?\w+\s+on\s+)?(?:{_alt(forces)})"
+                rf"(?:(?:the\s+)?\w+\s+on\s+)?(?:the\s+)?(?:{_alt(forces)})"
                 # "Kyiv forces shelled the market", 'the Ukrainian side "deliberately targeted"'
                 rf"|(?<![\w-])(?:the\s+)?(?:{_alt(forces)})\s+(?:(?:had|have|has)\s+)?"
+                rf"(?:(?:once\s+)?again\s+|also\s+)?"
                 # (not a habit: "the occupiers have repeatedly launched" is no one attack)
                 rf"(?:(?!(?:repeatedly|regularly|constantly|routinely|usually)\b)"
                 rf"[\"“”']?\w+ly[\"“”']?\s+)?"
