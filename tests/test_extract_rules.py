@@ -904,3 +904,24 @@ def test_a_bylines_date_and_time_is_no_comment() -> None:
         "r.txt",
     )
     assert not [c for c in draft.claims if c.aspect == "comment"]
+
+
+def test_the_counted_dead_are_combatants_or_civilians_for_a_folders_victims_aspect() -> None:
+    from claimgraph.model import Aspect, AspectType
+
+    reg = Registry.from_parties(list(REG.parties.values()))
+    reg.aspects.update(Extractor(REG).registry.aspects)
+    reg.aspects["victims"] = Aspect(
+        "victims", AspectType.CATEGORY, values={"civilians": "", "combatants": ""}
+    )
+    reg.index()
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nSixty soldiers were killed in Kherson, the Ministry of Defence of "
+        "Russia said. Interfax cited the Kherson administration as arguing on Monday that 25 "
+        "civilians were purportedly killed.",
+        "r.txt",
+    )
+    got = {(c.party, c.aspect, c.value) for c in draft.claims}
+    assert ("mod", "victims", "combatants") in got
+    assert ("gov-x", "victims", "civilians") in got
+    assert ("gov-x", "killed", "25") in got

@@ -170,8 +170,9 @@ _REPORTED_BY = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_AS = re.compile(
-    r"\b(?:quoted|cited)\s+(?P<y>[^,;:.]{2,80}?)\s+as\s+(?:saying|stating|telling\s+\S+)\s*"
-    r"(?:that\s+)?",
+    r"\b(?:quoted|cited)\s+(?P<y>[^,;:.]{2,80}?)\s+as\s+"
+    r"(?:saying|stating|arguing|claiming|insisting|alleging|telling\s+\S+)\s*"
+    r"(?:(?:(?:earlier|later)\s+)?(?:on\s+\w+\s+)?)?(?:that\s+)?",
     re.IGNORECASE,
 )
 

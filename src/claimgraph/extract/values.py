@@ -180,6 +180,7 @@ class Reader(_CountRules, _AspectRules):
         self._present = text_words(clause)
         out: list[Finding] = []
         out.extend(self._count_findings(clause))
+        out.extend(self._victims(clause, out))
         for finder in (self._cause, self._weapon, self._interception, self._damage_target):
             out.extend(finder(clause))
         out.extend(self._location(clause))
@@ -199,6 +200,24 @@ class Reader(_CountRules, _AspectRules):
         for f in denied:
             f.stance = Stance.DENIES
         return out
+
+    def _victims(self, clause: str, counts: list[Finding]) -> list[Finding]:
+        """Who the counted dead or injured were ("64 Ukrainian soldiers were killed":
+        combatants), for a folder's ``victims`` category holding the value."""
+        aspect = self.aspects.get("victims")
+        if aspect is None or aspect.type is not AspectType.CATEGORY:
+            return []
+        spec = (self.lex.raw.get("aspects") or {}).get("victim_words") or {}
+        for f in counts:
+            if f.aspect not in ("killed", "injured"):
+                continue
+            words = text_words(clause[f.start : f.end])
+            for value, nouns in spec.items():
+                if str(value) in aspect.values and not words.isdisjoint(
+                    str(n).casefold() for n in nouns if " " not in str(n)
+                ):
+                    return [Finding("victims", str(value), f.start, f.end)]
+        return []
 
     def blamed(self, verb: str, clause: str) -> Finding | None:
         """The perpetrator of a blame that is the attribution's own verb ("X *accused* Ukraine
