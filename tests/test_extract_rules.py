@@ -925,3 +925,23 @@ def test_the_counted_dead_are_combatants_or_civilians_for_a_folders_victims_aspe
     assert ("mod", "victims", "combatants") in got
     assert ("gov-x", "victims", "civilians") in got
     assert ("gov-x", "killed", "25") in got
+
+
+def test_a_strike_meant_or_mistaken_answers_a_folders_intent_aspect() -> None:
+    from claimgraph.model import Aspect, AspectType
+
+    reg = Registry.from_parties(list(REG.parties.values()))
+    reg.aspects.update(Extractor(REG).registry.aspects)
+    reg.aspects["intent"] = Aspect(
+        "intent", AspectType.CATEGORY, values={"deliberate": "", "mistake": ""}
+    )
+    reg.index()
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nThe missile deliberately targeted a school in Kherson, the Kherson "
+        "administration said. The Ministry of Defence of Russia said the strike was a mistake "
+        "made by accident. The Kherson administration said it deliberately delayed the report.",
+        "r.txt",
+    )
+    got = [(c.party, c.value) for c in draft.claims if c.aspect == "intent"]
+    # (delaying a report is no attack: no intent there)
+    assert got == [("gov-x", "deliberate"), ("mod", "mistake")]

@@ -58,6 +58,7 @@ from claimgraph.extract.lexicon import (
     text_words,
 )
 from claimgraph.extract.perpetrator import Perpetrators
+from claimgraph.extract.registry import find_word
 from claimgraph.model import Aspect, AspectType, Stance, value_key
 
 __all__ = ["Finding", "Reader", "builtin_aspects", "certainty_of", "evidence_of"]
@@ -90,6 +91,12 @@ def _phrases_of(aspect: Aspect) -> dict[str, str]:
 
 # Aspects with a rule of their own in :class:`Reader`.
 _OWN_RULES = frozenset({"cause", "weapon", "interception", "damage", "target", "location"})
+
+
+# Aspects whose answer says the clause is about the attack.
+_ATTACK_ASPECTS = frozenset(
+    {"target", "damage", "cause", "perpetrator", "weapon", "killed", "injured"}
+)
 
 
 @dataclass(slots=True)
@@ -185,6 +192,7 @@ class Reader(_CountRules, _AspectRules):
             out.extend(finder(clause))
         out.extend(self._location(clause))
         out.extend(self._generic(clause))
+        out.extend(self._intent(clause, out))
         # "shot down" names the interception, not a cause of its own
         out = [
             f
@@ -217,6 +225,28 @@ class Reader(_CountRules, _AspectRules):
                     str(n).casefold() for n in nouns if " " not in str(n)
                 ):
                     return [Finding("victims", str(value), f.start, f.end)]
+        return []
+
+    def _intent(self, clause: str, found: list[Finding]) -> list[Finding]:
+        """Whether the strike was meant ("deliberately targeted", "made a mistake"), for a
+        folder's ``intent`` category holding the value, in a clause about the attack."""
+        aspect = self.aspects.get("intent")
+        if aspect is None or aspect.type is not AspectType.CATEGORY:
+            return []
+        if any(f.aspect == "intent" for f in found):
+            return []  # the folder's own synonyms said it
+        about_attack = any(f.aspect in _ATTACK_ASPECTS for f in found)
+        if not about_attack and not self._perpetrators.blames_attack(clause):
+            return []
+        spec = (self.lex.raw.get("aspects") or {}).get("intent_words") or {}
+        folded = clause.casefold()
+        for value, words in spec.items():
+            if str(value) not in aspect.values:
+                continue
+            for w in words:
+                at = find_word(folded, str(w).casefold())
+                if at is not None:
+                    return [Finding("intent", str(value), at[0], at[1])]
         return []
 
     def blamed(self, verb: str, clause: str) -> Finding | None:
