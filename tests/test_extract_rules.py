@@ -945,3 +945,10 @@ def test_a_strike_meant_or_mistaken_answers_a_folders_intent_aspect() -> None:
     got = [(c.party, c.value) for c in draft.claims if c.aspect == "intent"]
     # (delaying a report is no attack: no intent there)
     assert got == [("gov-x", "deliberate"), ("mod", "mistake")]
+
+
+def test_no_military_target_adjacent_denies_one() -> None:
+    assert _targets(
+        "There weren't any military targets adjacent to the school, the Kherson administration "
+        "said."
+    ) == [("denies", ["military-facility"])]
