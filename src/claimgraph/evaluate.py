@@ -88,6 +88,9 @@ class SourceScore:
     extra: list[Item] = field(default_factory=list)  # drafted, not curated
     values: list[bool] = field(default_factory=list)  # per matched pair with a value to compare
     events: list[bool] = field(default_factory=list)  # per matched pair: the same event?
+    # drafts whose party said a curated claim at their quote, matched or not (the others are
+    # drafts of a sentence's further aspects, which the one-to-one matching leaves over)
+    attributed: int = 0
     draft_events: int = 0  # distinct events of the report's drafted claims
     gold_events: int = 0  # ... and of its curated claims
     reports: int = 1
@@ -131,6 +134,7 @@ class SourceScore:
     def add(self, other: SourceScore) -> None:
         self.values.extend(other.values)
         self.events.extend(other.events)
+        self.attributed += other.attributed
         self.draft_events += other.draft_events
         self.gold_events += other.gold_events
         self.reports += other.reports
@@ -148,6 +152,8 @@ class SourceScore:
             "matched": self.matched,
             "precision": round(self.precision, 3),
             "recall": round(self.recall, 3),
+            "attributed": self.attributed,
+            "attributed_precision": round(_ratio(self.attributed, self.drafts), 3),
             "aspect_accuracy": round(self.aspect_accuracy, 3),
             "stance_accuracy": round(self.stance_accuracy, 3),
             "certainty_accuracy": round(self.certainty_accuracy, 3),
@@ -235,10 +241,11 @@ def score(drafts: Sequence[Item], gold: Sequence[Item], text: str, name: str = "
             overlap = min(ds[1], gs[1]) - max(ds[0], gs[0])
             if overlap > 0:
                 candidates.append((int(d.aspect == g.aspect), overlap, i, j))
+    attributed = len({i for _, _, i, _ in candidates})
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     used_d: set[int] = set()
     used_g: set[int] = set()
-    out = SourceScore(name, len(drafts), len(gold))
+    out = SourceScore(name, len(drafts), len(gold), attributed=attributed)
     for _, _, i, j in candidates:
         if i in used_d or j in used_g:
             continue

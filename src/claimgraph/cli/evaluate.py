@@ -26,7 +26,8 @@ source's curated claims. A draft claim matches a curated one when both name
 the same party and their quotes overlap in the report (one-to-one, same
 aspect preferred). Prints precision and recall of attributed claims, and the
 accuracy of aspect, stance and certainty on the matched pairs, per report
-and in total; then, with the drafts loaded as one folder (as `report
+and in total, and how many drafts give a curated claim's speaker at its
+quote, matched or not (a sentence's further aspects); then, with the drafts loaded as one folder (as `report
 --include-drafts` would), the accuracy of values and events on the matched
 pairs, events per report (drafted/curated), and, when `relations.yaml`
 (`relations: [{a, b, type: contradicts|corroborates}]`) lies beside CLAIMS,
@@ -100,7 +101,12 @@ def eval_extract(
     )
     for s in result.sources:
         typer.echo(_row(s.name, s.figures()))
-    typer.echo(_row("total", total.figures()))
+    figures = total.figures()
+    typer.echo(_row("total", figures))
+    typer.echo(
+        f"drafts whose party said a curated claim at their quote (any aspect): "
+        f"{figures['attributed']} of {figures['drafts']} ({figures['attributed_precision']:.3f})"
+    )
     rel = result.relation_figures()
     if rel["relations"]:
         kinds = ", ".join(
