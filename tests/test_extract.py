@@ -413,3 +413,11 @@ def test_occupation_authorities_are_the_one_occupation_authority_of_the_events_r
     )
     parties = [(c.party, c.aspect) for c in extract_report(text, "r.txt", reg).claims]
     assert ("zorivka-occupation", "killed") in parties, parties
+
+
+def test_who_was_told_without_that_is_no_part_of_the_words() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    att = find_attribution("Mr Orlov told the BBC there were 17 injured.")
+    assert att is not None
+    assert (att.content_text, att.recipient) == ("there were 17 injured.", "the BBC")

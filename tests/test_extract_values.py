@@ -292,3 +292,17 @@ def test_who_fired_from_what_launched_it_and_who_was_behind_it() -> None:
     assert _fired("she accused the Ukrainian military of targeting the building") == (
         "ukrainian-forces"
     )
+
+
+def test_a_subset_including_children_is_counted_apart() -> None:
+    aspects = dict(Reader.default().aspects)
+    aspects["children-killed"] = Aspect("children-killed", AspectType.COUNT)
+    reader = Reader(aspects)
+    got = found(reader, "Four people, including two children, were killed.")
+    assert ("killed", "Four") in got and ("children-killed", "two") in got
+    # the three are the dead, not the children ("a child" is no count)
+    assert found(reader, "Three were killed including a child.") == [("killed", "Three")]
+
+
+def test_a_death_toll_that_had_increased_gives_its_figure(reader: Reader) -> None:
+    assert ("killed", "six") in found(reader, "The death toll had increased to six people.")

@@ -23,13 +23,13 @@ HELP = """Compare fresh drafts of the curated reports with their curated claims.
 For every source in CLAIMS (default ./claims) whose `file` is a report (or
 only the REPORTS given), extract a draft in memory and compare it with the
 source's curated claims. A draft claim matches a curated one when both name
-the same party and their quotes overlap in the report (one-to-one, same
-aspect preferred). Prints precision and recall of attributed claims, and the
-accuracy of aspect, stance and certainty on the matched pairs, per report
-and in total, and how many drafts give a curated claim's speaker at its
-quote, matched or not (a sentence's further aspects); then, with the drafts loaded as one folder (as `report
---include-drafts` would), the accuracy of values and events on the matched
-pairs, events per report (drafted/curated), and, when `relations.yaml`
+the same party and their quotes overlap in the report (one-to-one, same aspect
+preferred). Prints precision and recall of attributed claims, and the accuracy
+of aspect, stance and certainty on the matched pairs, per report and in total,
+and how many drafts give a curated claim's speaker at its quote, matched or
+not (a sentence's further aspects); then, with the drafts loaded as one folder
+(as `report --include-drafts` would), the accuracy of values and events on the
+matched pairs, events per report (drafted/curated), and, when `relations.yaml`
 (`relations: [{a, b, type: contradicts|corroborates}]`) lies beside CLAIMS,
 the share of those curated relations the drafts' comparison recovers (drafted
 claims matched to curated ones by quote). --catalogue-only extracts as a new

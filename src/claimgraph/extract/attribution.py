@@ -406,6 +406,9 @@ def _only_intro(before: str) -> bool:
     return 0 < len(words) <= 4 and words[0].casefold() in _INTRO_WORDS
 
 
+_TOLD = frozenset({"told", "tells", "tell"})
+# The start of a clause after "told X" without "that" ("told the BBC there were ...").
+_CLAUSE_START = re.compile(r"\b(?:there|it|he|she|they|we|this|these|those)\s")
 _GERUND_OR_TO = re.compile(r"\s+(?:to\s|\w+ing\b)", re.IGNORECASE)
 
 
@@ -556,6 +559,16 @@ def _verb_attribution(
     gap = after[: t.start()] if t else ""
     if t and len(gap.split()) <= 10 and "." not in gap and not lex.speech_verb.search(gap):
         start = v.end() + t.end()
+    elif verb in _TOLD:
+        # "X told the BBC (on Thursday) there were ...": who was told, then the words
+        c = _CLAUSE_START.search(after)
+        if (
+            c is not None
+            and 0 < len(after[: c.start()].split()) <= 6
+            and "," not in after[: c.start()]
+        ):
+            gap = after[: c.start()]
+            start = v.end() + c.start()
     while start < len(text) and text[start] in " ,:":
         start += 1
     told = gap.strip(" ,") if start > v.end() else ""

@@ -60,6 +60,18 @@ class _CountRules(_ReaderBase):
         extra = 2 if noun else 0
         while j >= 0:
             tok = tokens[j][0]
+            if noun and extra < 2 and tok.casefold() == "including":
+                return None  # "three killed including a child": the child's count is after it
+            if tok == "," and skipped < 5:
+                # "Four people, including two children, were killed": the count is before
+                # the parenthesis
+                k = j - 1
+                while k >= 0 and tokens[k][0] != "," and j - k <= 6:
+                    k -= 1
+                if k >= 0 and tokens[k][0] == "," and tokens[k + 1][0].casefold() == "including":
+                    j = k - 1
+                    skipped += 1
+                    continue
             if (tok.casefold() in self.lex.count_fillers or tok in QUOTES) and skipped < 5:
                 skipped += 1
                 j -= 1
