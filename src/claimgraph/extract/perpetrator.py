@@ -93,7 +93,7 @@ class Perpetrators:
         if not values:
             return cls()
         blame = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
-        words = frozenset(w.split()[0].casefold() for w in (*blame_verbs, *attack_verbs))
+        words = frozenset(_gate_word(w) for w in (*blame_verbs, *attack_verbs) if w.split())
         objects = [*attack, *(str(w) for w in spec.get("blame_objects") or [])]
         defence = phrases([str(w) for w in spec.get("defence_words") or []])
         return cls(
@@ -162,6 +162,17 @@ def _attackers() -> re.Pattern[str]:
     if not alts:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+# Auxiliaries too common to gate a phrase on ("was behind" is looked for where "behind" is).
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "be", "been"})
+
+
+def _gate_word(phrase: str) -> str:
+    """The word of ``phrase`` whose presence gates the search: its first, or the second after
+    an auxiliary."""
+    words = phrase.casefold().split()
+    return words[1] if len(words) > 1 and words[0] in _AUXILIARIES else words[0]
 
 
 def _alt(words: Sequence[object]) -> str:
