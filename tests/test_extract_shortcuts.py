@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from claimgraph.extract.attribution import _COLON_QUOTE, _RELATIVE
 from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
 from claimgraph.extract.lexicon import _Text
+from claimgraph.extract.perpetrator import Perpetrators
 from claimgraph.extract.registry import _QUOTE_MARKS, norm
 from claimgraph.extract.resolver import _CHANNEL_LIST, _CHANNEL_WORDS, _has_channel_word
 from claimgraph.extract.sentences import _AFTER_STOP, QUOTES
@@ -117,3 +118,54 @@ def test_the_relative_pronouns_all_hold_wh() -> None:
     found = re.search(r"\(\?:([\w|]+)\)", _RELATIVE.pattern)
     assert found is not None
     assert all("wh" in w for w in found.group(1).split("|"))
+
+
+def _perpetrators() -> Perpetrators:
+    from claimgraph.model import Aspect, AspectType
+
+    aspect = Aspect(
+        "perpetrator",
+        AspectType.CATEGORY,
+        values={"ukrainian-forces": "", "russian-forces": ""},
+    )
+    return Perpetrators.of({"perpetrator": aspect})
+
+
+_BLAME_WORDS = [
+    "the",
+    "Ukrainian",
+    "forces",
+    "Russian",
+    "troops",
+    "occupation",
+    "blamed",
+    "accused",
+    "Kyiv",
+    "Moscow",
+    "shelled",
+    "was",
+    "behind",
+    "once",
+    "again",
+    "fired",
+    "a",
+    "jet",
+    "deaths",
+    "on",
+    "neo-Nazis",
+    "Azov",
+    "militants",
+    "hit",
+    "have",
+    "repeatedly",
+    "launched",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_BLAME_WORDS))
+def test_the_perpetrator_blame_search_tried_at_its_words_is_the_regexs_search(text: str) -> None:
+    blame = _perpetrators().blame
+    assert blame is not None
+    fast, plain = blame.search(text), blame.regex.search(text)
+    assert (fast and (fast.span(), fast.lastgroup)) == (plain and (plain.span(), plain.lastgroup))

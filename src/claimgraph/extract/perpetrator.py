@@ -39,7 +39,7 @@ class Perpetrators:
 
     phrases: Phrases | None = None  # "Ukrainian shelling", "by Russian forces" ...
     table: dict[str, str] = field(default_factory=dict)  # folded phrase -> value
-    blame: re.Pattern[str] | None = None  # "blamed the attack on Kyiv": one group per side
+    blame: Phrases | None = None  # "blamed the attack on Kyiv": one group per side
     values: tuple[str, ...] = ()
     blame_words: frozenset[str] = frozenset()
     attack_words: Phrases | None = None  # what one is blamed for when it is the attack
@@ -92,7 +92,12 @@ class Perpetrators:
             values.append(value)
         if not values:
             return cls()
-        blame = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
+        blame_re = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
+        # every match starts at a blame verb, "the" or a side's forces: tried only there
+        starts = {"the", *(_first(w) for w in blame_verbs)}
+        for words in (spec.get("countries") or {}).values():
+            starts.update(_first(str(w)) for w in words.get("forces") or [] if str(w).split())
+        blame = Phrases(blame_re, frozenset(starts), anchored=True)
         words = frozenset(_gate_word(w) for w in (*blame_verbs, *attack_verbs) if w.split())
         objects = [*attack, *(str(w) for w in spec.get("blame_objects") or [])]
         defence = phrases([str(w) for w in spec.get("defence_words") or []])
@@ -166,6 +171,10 @@ def _attackers() -> re.Pattern[str]:
 
 # Auxiliaries too common to gate a phrase on ("was behind" is looked for where "behind" is).
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "be", "been"})
+
+
+def _first(phrase: str) -> str:
+    return phrase.casefold().split()[0]
 
 
 def _gate_word(phrase: str) -> str:
