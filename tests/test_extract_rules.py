@@ -952,3 +952,27 @@ def test_no_military_target_adjacent_denies_one() -> None:
         "There weren't any military targets adjacent to the school, the Kherson administration "
         "said."
     ) == [("denies", ["military-facility"])]
+
+
+def test_a_denial_disputes_neither_the_place_nor_the_other_sides_attack() -> None:
+    from claimgraph.model import Aspect, AspectType
+
+    reg = Registry.from_parties(list(REG.parties.values()))
+    reg.aspects.update(Extractor(REG).registry.aspects)
+    reg.aspects["perpetrator"] = Aspect(
+        "perpetrator",
+        AspectType.CATEGORY,
+        values={"ukrainian-forces": "", "russian-forces": ""},
+    )
+    reg.index()
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nThe Kherson administration dismissed Moscow's claim that 600 "
+        "soldiers were killed in a Russian attack in Kherson. The Ministry of Defence of Russia "
+        "denied that Russian forces shelled Kherson.",
+        "r.txt",
+    )
+    got = {(c.party, c.aspect, str(c.value), str(c.stance)) for c in draft.claims}
+    assert ("gov-x", "killed", "600", "denies") in got
+    assert not [c for c in draft.claims if c.party == "gov-x" and c.aspect != "killed"]
+    # one's own side's forces are what one denies
+    assert ("mod", "perpetrator", "russian-forces", "denies") in got

@@ -10,6 +10,7 @@ from datetime import date
 
 from claimgraph.extract.attribution import Attribution, Speaker, find_word
 from claimgraph.extract.draft import UNKNOWN_SIDE, DraftClaim
+from claimgraph.extract.perpetrator import own_forces
 from claimgraph.extract.runstate import _RunState, _Segment
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain
 from claimgraph.extract.values import Finding, certainty_of, evidence_of
@@ -155,6 +156,16 @@ class _Claims(_RunState):
                     certainty = "hedged"
                 if certainty == "asserted" and reported:
                     certainty = "reported"
+                if denied:
+                    # what a denial disputes: not the place, nor who fired unless it is the
+                    # denier's own side ("dismissed the claim that soldiers died in a Russian
+                    # attack" is no denial that Russia attacked)
+                    mine = self._own_forces(base.party)
+                    findings = [
+                        f
+                        for f in findings
+                        if f.aspect != "location" and (f.aspect != "perpetrator" or f.value == mine)
+                    ]
                 for f in findings:
                     if denied:
                         f.stance = Stance.DENIES
@@ -192,18 +203,23 @@ class _Claims(_RunState):
     ) -> int:
         """ "Kyiv denied responsibility", "said it was not involved": the speaker's own side's
         forces denied as the perpetrator (when the claims folder asks who fired)."""
-        aspect = self.ex.registry.aspects.get("perpetrator")
-        party = self.ex.registry.party(base.party)
-        if aspect is None or party is None or not _INVOLVEMENT.search(seg.text):
+        if not _INVOLVEMENT.search(seg.text):
             return 0
-        stem = {"ukraine": "ukrain", "russia": "russia"}.get(party.side)
-        value = next((v for v in aspect.values if stem and stem in v), None)
+        value = self._own_forces(base.party)
         if value is None:
             return 0
         self._add(
             base, content.text, content.start, aspect="perpetrator", value=value, stance="denies"
         )
         return 1
+
+    def _own_forces(self, party_id: str) -> str | None:
+        """The folder's ``perpetrator`` value naming the party's own side's forces."""
+        aspect = self.ex.registry.aspects.get("perpetrator")
+        party = self.ex.registry.party(party_id)
+        if aspect is None or party is None:
+            return None
+        return own_forces(aspect, party.side)
 
     def _add_finding(self, base: DraftClaim, inner: Sentence, f: Finding, certainty: str) -> int:
         aspect = self.ex.registry.aspects.get(f.aspect)

@@ -30,7 +30,7 @@ from claimgraph.extract.datafile import read_package_data
 from claimgraph.extract.lexicon import Phrases, fold, phrases
 from claimgraph.model import Aspect, AspectType
 
-__all__ = ["Perpetrators", "without_attackers"]
+__all__ = ["Perpetrators", "own_forces", "without_attackers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +140,21 @@ class Perpetrators:
         if not fold(words).startswith("by ") or self.defence is None:
             return False
         return self.defence.search(clause[max(0, at - 40) : at]) is not None
+
+
+def own_forces(aspect: Aspect, side: str) -> str | None:
+    """The value of a folder's ``perpetrator`` aspect that names ``side``'s own forces (its id
+    holds the country's stem, data/extract.yaml), or None.
+
+    >>> own_forces(Aspect("perpetrator", AspectType.CATEGORY,
+    ...     values={"ukrainian-forces": "", "russian-forces": ""}), "ukraine")
+    'ukrainian-forces'
+    """
+    words = (_spec().get("countries") or {}).get(side)
+    if not words:
+        return None
+    stem = str(words.get("stem", side))
+    return next((v for v in aspect.values if stem in v), None)
 
 
 def without_attackers(text: str) -> str:
