@@ -421,3 +421,14 @@ def test_who_was_told_without_that_is_no_part_of_the_words() -> None:
     att = find_attribution("Mr Orlov told the BBC there were 17 injured.")
     assert att is not None
     assert (att.content_text, att.recipient) == ("there were 17 injured.", "the BBC")
+
+
+def test_a_quotation_then_a_speaker_with_a_long_apposition() -> None:
+    from claimgraph.extract.attribution import find_attribution
+
+    att = find_attribution(
+        "“Nine people were killed,” Serhii Petrenko, a spokesman for the Eastern Group of the "
+        "armed forces, told CNN."
+    )
+    assert att is not None and att.cue == "quote"
+    assert att.speaker.startswith("Serhii Petrenko, a spokesman")

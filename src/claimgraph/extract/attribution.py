@@ -214,7 +214,10 @@ def find_attribution(
         if close > 0:
             rest = text[close + 1 :]
             v = lex.speech_verb.search(rest)
-            if v and len(rest[: v.start()].split()) <= 10 and rest[: v.start()].strip(" ,.") != "":
+            who = rest[: v.start()].strip(" ,.") if v else ""
+            # (a name with its apposition may run longer: "X, a spokesman for ...,")
+            longest = 16 if "," in who else 10
+            if v and len(who.split()) <= longest and who != "":
                 return Attribution(
                     text,
                     rest[: v.start()].strip(" ,."),
