@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from claimgraph.extract import Extractor
 from claimgraph.extract.attribution import Registry
+from claimgraph.extract.draft import DraftClaim
 from claimgraph.model import Party
 
 REG = Registry.from_parties(
@@ -906,43 +907,42 @@ def test_a_bylines_date_and_time_is_no_comment() -> None:
     assert not [c for c in draft.claims if c.aspect == "comment"]
 
 
-def test_the_counted_dead_are_combatants_or_civilians_for_a_folders_victims_aspect() -> None:
+def _drafted(text: str, aspect: str, *values: str) -> list[DraftClaim]:
+    """The claims of ``text`` (dated) with REG and a folder's category ``aspect``."""
     from claimgraph.model import Aspect, AspectType
 
     reg = Registry.from_parties(list(REG.parties.values()))
     reg.aspects.update(Extractor(REG).registry.aspects)
-    reg.aspects["victims"] = Aspect(
-        "victims", AspectType.CATEGORY, values={"civilians": "", "combatants": ""}
-    )
+    reg.aspects[aspect] = Aspect(aspect, AspectType.CATEGORY, values=dict.fromkeys(values, ""))
     reg.index()
-    draft = Extractor(reg).extract(
-        "Date: 2024-03-02\n\nSixty soldiers were killed in Kherson, the Ministry of Defence of "
+    return Extractor(reg).extract("Date: 2024-03-02\n\n" + text, "r.txt").claims
+
+
+def test_the_counted_dead_are_combatants_or_civilians_for_a_folders_victims_aspect() -> None:
+    claims = _drafted(
+        "Sixty soldiers were killed in Kherson, the Ministry of Defence of "
         "Russia said. Interfax cited the Kherson administration as arguing on Monday that 25 "
         "civilians were purportedly killed.",
-        "r.txt",
+        "victims",
+        "civilians",
+        "combatants",
     )
-    got = {(c.party, c.aspect, c.value) for c in draft.claims}
+    got = {(c.party, c.aspect, c.value) for c in claims}
     assert ("mod", "victims", "combatants") in got
     assert ("gov-x", "victims", "civilians") in got
     assert ("gov-x", "killed", "25") in got
 
 
 def test_a_strike_meant_or_mistaken_answers_a_folders_intent_aspect() -> None:
-    from claimgraph.model import Aspect, AspectType
-
-    reg = Registry.from_parties(list(REG.parties.values()))
-    reg.aspects.update(Extractor(REG).registry.aspects)
-    reg.aspects["intent"] = Aspect(
-        "intent", AspectType.CATEGORY, values={"deliberate": "", "mistake": ""}
-    )
-    reg.index()
-    draft = Extractor(reg).extract(
-        "Date: 2024-03-02\n\nThe missile deliberately targeted a school in Kherson, the Kherson "
+    claims = _drafted(
+        "The missile deliberately targeted a school in Kherson, the Kherson "
         "administration said. The Ministry of Defence of Russia said the strike was a mistake "
         "made by accident. The Kherson administration said it deliberately delayed the report.",
-        "r.txt",
+        "intent",
+        "deliberate",
+        "mistake",
     )
-    got = [(c.party, c.value) for c in draft.claims if c.aspect == "intent"]
+    got = [(c.party, c.value) for c in claims if c.aspect == "intent"]
     # (delaying a report is no attack: no intent there)
     assert got == [("gov-x", "deliberate"), ("mod", "mistake")]
 
@@ -955,24 +955,16 @@ def test_no_military_target_adjacent_denies_one() -> None:
 
 
 def test_a_denial_disputes_neither_the_place_nor_the_other_sides_attack() -> None:
-    from claimgraph.model import Aspect, AspectType
-
-    reg = Registry.from_parties(list(REG.parties.values()))
-    reg.aspects.update(Extractor(REG).registry.aspects)
-    reg.aspects["perpetrator"] = Aspect(
-        "perpetrator",
-        AspectType.CATEGORY,
-        values={"ukrainian-forces": "", "russian-forces": ""},
-    )
-    reg.index()
-    draft = Extractor(reg).extract(
-        "Date: 2024-03-02\n\nThe Kherson administration dismissed Moscow's claim that 600 "
+    claims = _drafted(
+        "The Kherson administration dismissed Moscow's claim that 600 "
         "soldiers were killed in a Russian attack in Kherson. The Ministry of Defence of Russia "
         "denied that Russian forces shelled Kherson.",
-        "r.txt",
+        "perpetrator",
+        "ukrainian-forces",
+        "russian-forces",
     )
-    got = {(c.party, c.aspect, str(c.value), str(c.stance)) for c in draft.claims}
+    got = {(c.party, c.aspect, str(c.value), str(c.stance)) for c in claims}
     assert ("gov-x", "killed", "600", "denies") in got
-    assert not [c for c in draft.claims if c.party == "gov-x" and c.aspect != "killed"]
+    assert not [c for c in claims if c.party == "gov-x" and c.aspect != "killed"]
     # one's own side's forces are what one denies
     assert ("mod", "perpetrator", "russian-forces", "denies") in got
