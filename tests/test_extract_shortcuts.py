@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract.attribution import _COLON_QUOTE, _RELATIVE
 from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
-from claimgraph.extract.lexicon import _Text
+from claimgraph.extract.layout import _label
+from claimgraph.extract.lexicon import _Text, lexicon, line_matches
 from claimgraph.extract.registry import _QUOTE_MARKS, norm
 from claimgraph.extract.resolver import _CHANNEL_LIST, _CHANNEL_WORDS, _has_channel_word
 from claimgraph.extract.sentences import _AFTER_STOP, QUOTES
@@ -117,3 +119,20 @@ def test_the_relative_pronouns_all_hold_wh() -> None:
     found = re.search(r"\(\?:([\w|]+)\)", _RELATIVE.pattern)
     assert found is not None
     assert all("wh" in w for w in found.group(1).split("|"))
+
+
+def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in found]
+
+
+@given(_texts(["Quote", "Source", "Details", "quotes", ":", ": x", "\n", "\t", "\r\n"]))
+@example("Quote: a\n Source:b\nx Quote: c\n\tDetails :  d\n")
+@settings(max_examples=400, deadline=None)
+def test_labels_found_at_line_starts_as_the_regex_finds_them(text: str) -> None:
+    lex = lexicon()
+    for regex in (
+        lex.layout_label,
+        _label(lex.raw.get("source_labels")),
+        _label(lex.raw.get("quote_labels")),
+    ):
+        assert _spans(line_matches(regex, text)) == _spans(regex.finditer(text))

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from claimgraph.extract.events import MONTHS, DateRef, date_line, find_dates, years_in
 
@@ -89,7 +90,7 @@ def _at_line_starts(
     one of ``marks`` among their first ``within`` characters (found by one scan)."""
     out = []
     tried: set[int] = set()
-    for mark in re.finditer("[" + re.escape(marks) + "]", text[:_HEAD]):
+    for mark in _mark_class(marks).finditer(text, 0, _HEAD):
         start = text.rfind("\n", 0, mark.start()) + 1
         if start in tried or mark.start() - start > within:
             continue
@@ -98,6 +99,11 @@ def _at_line_starts(
         if m is not None:
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=16)
+def _mark_class(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 def _blank(text: str, start: int, end: int) -> str:

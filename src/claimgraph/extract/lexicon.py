@@ -17,6 +17,7 @@ __all__ = [
     "Phrases",
     "forget_words",
     "lexicon",
+    "line_matches",
     "matches_at",
     "phrase_regex",
     "phrases",
@@ -184,6 +185,22 @@ def matches_at(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> list
             found.append(m)
             end = max(m.end(), at + 1)
     return found
+
+
+def line_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``regex.finditer(text)`` for a regex whose every match begins at a line's start
+    (``(?m)^...``): tried only there, not at every character.
+
+    >>> [m.group() for m in line_matches(re.compile(r"(?m)^Note:"), "Note: a\nb Note:\nNote:")]
+    ['Note:', 'Note:']
+    """
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return matches_at(regex, text, starts)
 
 
 def _is_word(ch: str) -> bool:

@@ -18,7 +18,7 @@ from claimgraph.extract.claims import _EXPLICIT, _Claims, _shorten
 from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftClaim, DraftEvent
 from claimgraph.extract.header import read_header
 from claimgraph.extract.layout import read_layout
-from claimgraph.extract.lexicon import text_words
+from claimgraph.extract.lexicon import line_matches, text_words
 from claimgraph.extract.names import countries_in
 from claimgraph.extract.planning import _EventPlanning
 from claimgraph.extract.runstate import _Segment
@@ -96,7 +96,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         if wire:  # "KYIV - ": a dateline with no agency, at the story's start
             body = " " * wire.end() + body[wire.end() :]
         self.layout = read_layout(body, ex.lex)  # "Source: X" under the lede, "Quote: "
-        for label in ex.lex.layout_label.finditer(body):  # "Quote: ", "Details: "
+        for label in line_matches(ex.lex.layout_label, body):  # "Quote: ", "Details: "
             body = body[: label.start()] + " " * (label.end() - label.start()) + body[label.end() :]
         self.body = body
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
