@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimgraph.extract.attribution import _COLON_QUOTE, _RELATIVE
+from claimgraph.extract.attribution import _AGE, _COLON_QUOTE, _RELATIVE
 from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
 from claimgraph.extract.layout import _label
 from claimgraph.extract.lexicon import _Text, lexicon, line_matches
@@ -136,3 +136,13 @@ def test_labels_found_at_line_starts_as_the_regex_finds_them(text: str) -> None:
         _label(lex.raw.get("quote_labels")),
     ):
         assert _spans(line_matches(regex, text)) == _spans(regex.finditer(text))
+
+
+_AGE_PLAIN = re.compile(r"(?<=[^\W\d_]),[ \t]*\d{1,3},(?=[ \t])")
+
+
+@given(_texts(["Olga", "Petrenko", "45", "1", "1234", "_", "\t", ", ", ",", ",45,"]))
+@example("Olga Petrenko, 45, said, 7, 12, as,1, x")
+@settings(max_examples=400, deadline=None)
+def test_an_age_found_where_the_plain_regex_finds_it(text: str) -> None:
+    assert _spans(_AGE.finditer(text)) == _spans(_AGE_PLAIN.finditer(text))
