@@ -12,9 +12,11 @@ from claimgraph.extract.attribution import _AGE, _COLON_QUOTE, _RELATIVE
 from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
 from claimgraph.extract.layout import _label
 from claimgraph.extract.lexicon import _Text, lexicon, line_matches
+from claimgraph.extract.perpetrator import Perpetrators
 from claimgraph.extract.registry import _QUOTE_MARKS, norm
 from claimgraph.extract.resolver import _CHANNEL_LIST, _CHANNEL_WORDS, _has_channel_word
 from claimgraph.extract.sentences import _AFTER_STOP, QUOTES
+from claimgraph.model import Aspect, AspectType
 
 # Characters that fold or match oddly ignoring case (Kelvin sign, dotless and dotted i,
 # long s, sharp s, final sigma, micro sign), quotation marks and apostrophes.
@@ -146,3 +148,26 @@ _AGE_PLAIN = re.compile(r"(?<=[^\W\d_]),[ \t]*\d{1,3},(?=[ \t])")
 @settings(max_examples=400, deadline=None)
 def test_an_age_found_where_the_plain_regex_finds_it(text: str) -> None:
     assert _spans(_AGE.finditer(text)) == _spans(_AGE_PLAIN.finditer(text))
+
+
+_SIDES = Perpetrators.of(
+    {
+        "perpetrator": Aspect(
+            "perpetrator",
+            AspectType.CATEGORY,
+            values={"ukrainian-forces": "", "russian-forces": ""},
+        )
+    }
+)
+_BLAME_WORDS = ["blamed", "accused", "held responsible", "the", "Kyiv", "Ukrainian forces"]
+_BLAME_WORDS += ["Russia", "AFU", "occupiers", "shelled", "fired at", "on", "deliberately"]
+
+
+@given(_texts(_BLAME_WORDS))
+@example('They blamed the strike on Kyiv; the Ukrainian side "deliberately targeted" it.')
+@settings(max_examples=400, deadline=None)
+def test_a_blame_found_where_its_regex_finds_it(text: str) -> None:
+    blame = _SIDES.blame
+    assert blame is not None
+    got, want = blame.search(text), blame.regex.search(text)
+    assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))

@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from claimgraph.extract.datafile import read_package_data
-from claimgraph.extract.lexicon import Phrases, fold, phrases
+from claimgraph.extract.lexicon import Phrases, first_words, fold, phrases
 from claimgraph.model import Aspect, AspectType
 
 __all__ = ["Perpetrators", "without_attackers"]
@@ -39,7 +39,7 @@ class Perpetrators:
 
     phrases: Phrases | None = None  # "Ukrainian shelling", "by Russian forces" ...
     table: dict[str, str] = field(default_factory=dict)  # folded phrase -> value
-    blame: re.Pattern[str] | None = None  # "blamed the attack on Kyiv": one group per side
+    blame: Phrases | None = None  # "blamed the attack on Kyiv": one group per side
     values: tuple[str, ...] = ()
     blame_words: frozenset[str] = frozenset()
     attack_words: Phrases | None = None  # what one is blamed for when it is the attack
@@ -65,12 +65,14 @@ class Perpetrators:
         table: dict[str, str] = {}
         groups: list[str] = []
         values: list[str] = []
+        anchors = {"the", *first_words(blame_verbs)}  # where a blame can start
         for country, words in (spec.get("countries") or {}).items():
             stem = str(words.get("stem", country))
             value = next((v for v in aspect.values if stem in v), None)
             if value is None:
                 continue
             forces = [str(w) for w in words.get("forces") or []]
+            anchors.update(first_words(forces))
             for adjective in words.get("adjectives") or []:
                 for noun in attack:
                     table.setdefault(fold(f"{adjective} {noun}"), value)
@@ -88,7 +90,13 @@ class Perpetrators:
             values.append(value)
         if not values:
             return cls()
-        blame = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
+        # every match starts at a blame verb, "the" or a side's forces (their first words):
+        # tried only there
+        blame = Phrases(
+            re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE),
+            frozenset(anchors),
+            anchored=True,
+        )
         words = frozenset(w.split()[0].casefold() for w in (*blame_verbs, *attack_verbs))
         objects = [*attack, *(str(w) for w in spec.get("blame_objects") or [])]
         return cls(
