@@ -8,7 +8,14 @@ from collections.abc import Iterable
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimgraph.extract.attribution import _AGE, _COLON_QUOTE, _RELATIVE
+from claimgraph.extract.attribution import (
+    _AGE,
+    _AUX_TAIL,
+    _AUX_TAIL_WORDS,
+    _COLON_QUOTE,
+    _RELATIVE,
+    _without_aux_tail,
+)
 from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
 from claimgraph.extract.layout import _label
 from claimgraph.extract.lexicon import _Text, lexicon, line_matches
@@ -171,3 +178,16 @@ def test_a_blame_found_where_its_regex_finds_it(text: str) -> None:
     assert blame is not None
     got, want = blame.search(text), blame.regex.search(text)
     assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))
+
+
+def test_the_aux_tail_words_are_the_regex_own() -> None:
+    found = re.search(r"\(\?:([\w|]+)\)\)", _AUX_TAIL.pattern)
+    assert found is not None
+    assert set(found.group(1).split("|")) == set(_AUX_TAIL_WORDS)
+
+
+@given(_texts([*_AUX_TAIL_WORDS, "mayor", "Has", "thenhas", "\n", "\t"]))
+@example("the mayor has also\n")
+@settings(max_examples=400, deadline=None)
+def test_the_aux_tail_cut_as_the_regex_cuts_it(text: str) -> None:
+    assert _without_aux_tail(text) == _AUX_TAIL.sub("", text)

@@ -84,6 +84,18 @@ _THERE_WAS = re.compile(
     r"(?:there(?:\s+(?:was|were|has\s+been|have\s+been|is|are))?|)", re.IGNORECASE
 )
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|then))+$")
+# (the words of _AUX_TAIL: it can match only a text ending with one of them)
+_AUX_TAIL_WORDS = ("has", "have", "had", "also", "later", "earlier", "previously", "then")
+
+
+def _without_aux_tail(text: str) -> str:
+    """``_AUX_TAIL.sub("", text)``: "the mayor has also" -> "the mayor"; the regex is run
+    only on a text ending with one of its words (before a final newline, as ``$`` allows)."""
+    if not (text[:-1] if text.endswith("\n") else text).endswith(_AUX_TAIL_WORDS):
+        return text
+    return _AUX_TAIL.sub("", text)
+
+
 _OPENS_QUOTE = re.compile(rf"\s*[{OPENING}]")
 _COLON_QUOTE = re.compile(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]")
 _PUNCT = re.compile(r"[,.;]")
@@ -326,7 +338,7 @@ def find_attribution(
     # "The ministry put the death toll at 12": a toll given without a speech verb.
     m = lex.toll_report.search(text) if not present.isdisjoint(firsts["toll_nouns"]) else None
     if m:
-        subject = _AUX_TAIL.sub("", text[: m.start()].rstrip())
+        subject = _without_aux_tail(text[: m.start()].rstrip())
         if 0 < len(clean_subject(subject).split()) <= 10:
             return Attribution(text, subject, (m.start("noun"), len(text)), "verb", "", second)
 
@@ -491,7 +503,7 @@ def _verb_attribution(
             close = before.index(",", r.end())
         subject = before[: r.start()] + before[close + 1 :]
     # "..., X said." / "..., X said, referring to ..." — post-posed attribution.
-    b = _AUX_TAIL.sub("", before.rstrip())  # "..., Denis Pushilin, ..., has said."
+    b = _without_aux_tail(before.rstrip())  # "..., Denis Pushilin, ..., has said."
     if b.endswith(","):
         b = b[:-1]  # "..., the mayor of the city, Alexei Kulemzin, said."
     cut = b.rfind(",")
