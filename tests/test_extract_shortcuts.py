@@ -17,6 +17,7 @@ from claimgraph.extract.attribution import (
     _without_aux_tail,
 )
 from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
+from claimgraph.extract.header import _BYLINE
 from claimgraph.extract.layout import _label
 from claimgraph.extract.lexicon import _Text, lexicon, line_matches
 from claimgraph.extract.perpetrator import Perpetrators
@@ -191,3 +192,13 @@ def test_the_aux_tail_words_are_the_regex_own() -> None:
 @settings(max_examples=400, deadline=None)
 def test_the_aux_tail_cut_as_the_regex_cuts_it(text: str) -> None:
     assert _without_aux_tail(text) == _AUX_TAIL.sub("", text)
+
+
+@given(
+    _texts(["By", "by", "AFP", "Staff", "BBC Verify", "\n", "\t", "\n\n"]),
+    st.integers(min_value=0, max_value=40),
+)
+@example("by AFP Staff\nText by Ann\n  By BBC Verify\n", 30)
+@settings(max_examples=400, deadline=None)
+def test_a_byline_found_at_line_starts_as_the_regex_finds_it(text: str, endpos: int) -> None:
+    assert _spans(line_matches(_BYLINE, text, endpos)) == _spans(_BYLINE.finditer(text, 0, endpos))

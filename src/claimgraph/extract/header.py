@@ -23,6 +23,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimgraph.extract.events import MONTHS, DateRef, date_line, find_dates, years_in
+from claimgraph.extract.lexicon import line_matches
 
 __all__ = ["Header", "read_header"]
 
@@ -181,7 +182,7 @@ def read_header(text: str, is_place: Callable[[str], bool] | None = None) -> Hea
         if is_place is not None and is_place(name):
             header.place = header.place or name
             body = _blank(body, line.start(), line.end())
-    for line in _BYLINE.finditer(body, 0, _HEAD):
+    for line in line_matches(_BYLINE, body, _HEAD):
         body = _blank(body, line.start(), line.end())
     if known is None:
         known = url_date

@@ -187,20 +187,32 @@ def matches_at(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> list
     return found
 
 
-def line_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``regex.finditer(text)`` for a regex whose every match begins at a line's start
-    (``(?m)^...``): tried only there, not at every character.
+def line_matches(
+    regex: re.Pattern[str], text: str, endpos: int | None = None
+) -> list[re.Match[str]]:
+    """``regex.finditer(text, 0, endpos)`` for a regex whose every match begins at a line's
+    start (``(?m)^...``): tried only there, not at every character.
 
-    >>> [m.group() for m in line_matches(re.compile(r"(?m)^Note:"), "Note: a\nb Note:\nNote:")]
+    >>> [m.group() for m in line_matches(re.compile(r"(?m)^Note:"), "Note: a\\nb Note:\\nNote:")]
     ['Note:', 'Note:']
     """
-    starts = [0]
+    stop = len(text) if endpos is None else min(endpos, len(text))
+    found: list[re.Match[str]] = []
     find = text.find
-    i = find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return matches_at(regex, text, starts)
+    match = regex.match
+    at = 0
+    end = 0
+    while at < stop:
+        if at >= end:
+            m = match(text, at, stop)
+            if m is not None:
+                found.append(m)
+                end = max(m.end(), at + 1)
+        i = find("\n", at, stop)
+        if i < 0:
+            break
+        at = i + 1
+    return found
 
 
 def _is_word(ch: str) -> bool:
