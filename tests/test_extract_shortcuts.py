@@ -47,6 +47,8 @@ def _plain_words(text: str) -> set[str]:
     marked = [w for w in pieces if not w.isalnum()]
     if marked:
         words.update(re.findall(r"\w+", " ".join(marked)))
+    if "ı" in text or "İ" in text:  # (the regex engine takes both for "i", ignoring case)
+        words |= _plain_words(text.replace("ı", "i").replace("İ", "i"))
     return words
 
 

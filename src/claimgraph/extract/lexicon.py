@@ -135,6 +135,11 @@ class _Text:
         marked = [w for w in words if not w.isalnum()]
         if marked:
             words.update(_WORD.findall(" ".join(marked)))
+        if not text.isascii() and ("ı" in text or "İ" in text):
+            # ignoring case, the regex engine takes dotless and dotted i for "i" (casefolding
+            # keeps them apart, the one class of letters where the two differ): the words
+            # with "i" in their place too
+            words.update(_Text(text.replace("ı", "i").replace("İ", "i")).words)
         self.words: AbstractSet[str] = words
         # (ASCII text folds as the regex engine matches: no need to look)
         odd = len(folded) != len(text) or (
