@@ -19,7 +19,7 @@ from claimgraph.extract.attribution import (
 from claimgraph.extract.events import _ISO_ANCHOR, _iso_starts
 from claimgraph.extract.header import _BYLINE
 from claimgraph.extract.layout import _label
-from claimgraph.extract.lexicon import _Text, lexicon, line_matches
+from claimgraph.extract.lexicon import _Text, forget_words, lexicon, line_matches, text_words
 from claimgraph.extract.perpetrator import Perpetrators
 from claimgraph.extract.registry import _QUOTE_MARKS, norm
 from claimgraph.extract.resolver import _CHANNEL_LIST, _CHANNEL_WORDS, _has_channel_word
@@ -204,3 +204,20 @@ def test_the_aux_tail_cut_as_the_regex_cuts_it(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 def test_a_byline_found_at_line_starts_as_the_regex_finds_it(text: str, endpos: int) -> None:
     assert _spans(line_matches(_BYLINE, text, endpos)) == _spans(_BYLINE.finditer(text, 0, endpos))
+
+
+_FALSE_WORDS = ["the", "Russian", "claim", "Claims", "report", "that", "THAT", "600", "were"]
+_FALSE_WORDS += ["killed", "was", "is", "a lie", "fake", "simply", "nonsense", "statement"]
+
+
+@given(_texts(_FALSE_WORDS))
+@example("He said the Russian claim that 600 were killed was a lie.")
+@settings(max_examples=400, deadline=None)
+def test_a_claim_called_false_needs_a_claim_noun_and_that(text: str) -> None:
+    # (_called_false tries its regex only on a text with both words)
+    lex = lexicon()
+    forget_words()
+    words = text_words(text)
+    if lex.claim_called_false.search(text) is not None:
+        assert "that" in words
+        assert not words.isdisjoint(lex.firsts["claim_nouns"])

@@ -350,6 +350,10 @@ def find_attribution(
 
 def _called_false(att: Attribution, lex: Lexicon) -> Attribution:
     """ "X said the claim that 600 were killed was a lie": X denies that 600 were killed."""
+    # (it needs a claim noun and "that": most sentences have neither)
+    words = text_words(att.text)
+    if "that" not in words or words.isdisjoint(lex.firsts["claim_nouns"]):
+        return att
     lo, hi = att.content
     m = lex.claim_called_false.match(att.text, lo, hi)
     if m is None:

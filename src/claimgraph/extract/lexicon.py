@@ -568,6 +568,7 @@ class Lexicon:
             for key in ("second_hand", "declines", "passive_cues", "evidence_none")
         }
         firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
+        firsts["claim_nouns"] = first_words(data.get("claim_nouns", ()))
         # a toll noun's last word: where none occurs, no toll is given ("put the toll at")
         firsts["toll_nouns"] = frozenset(
             str(n).casefold().split()[-1] for n in data.get("toll_nouns", ()) if str(n).split()
