@@ -303,13 +303,11 @@ class Phrases:
         # every match starts where one of the first words starts
         self.anchored = anchored and first is not None
 
-    def _places(self, info: _Text) -> list[int] | None:
-        """Where a match can start, in order; None when the text must be scanned."""
-        if not self.anchored or self.first is None or info.folded is None:
-            return None
-        present = self.first.intersection(info.words)
+    def _places(self, info: _Text, present: AbstractSet[str]) -> list[int]:
+        """Where a match can start, in order (``present``: the first words the text holds)."""
         if len(present) == 1:
-            return info.where(next(iter(present)))
+            for word in present:
+                return info.where(word)
         places: list[int] = []
         for word in present:
             places += info.where(word)
@@ -322,16 +320,21 @@ class Phrases:
         info = _TEXTS.get(text)
         if info is None:
             info = _text(text)
-        if self.first is not None and self.first.isdisjoint(info.words):
-            return None
-        places = self._places(info)
-        if places is not None:
-            match = self.regex.match
-            for at in places:
-                m = match(text, at)
-                if m is not None:
-                    return m
-            return None
+        first = self.first
+        if first is not None:
+            if self.anchored and info.folded is not None:
+                # (one set operation both skips the text and gives the words to try)
+                present = first.intersection(info.words)
+                if not present:
+                    return None
+                match = self.regex.match
+                for at in self._places(info, present):
+                    m = match(text, at)
+                    if m is not None:
+                        return m
+                return None
+            if first.isdisjoint(info.words):
+                return None
         if info.folded is None:
             return self.regex.search(text)
         m = self.folded.search(info.folded)
@@ -348,14 +351,18 @@ class Phrases:
         info = _TEXTS.get(text)
         if info is None:
             info = _text(text)
-        if self.first is not None and self.first.isdisjoint(info.words):
-            return iter(())
-        found = []
-        places = self._places(info)
-        if places is not None:
-            return iter(matches_at(self.regex, text, places))
+        first = self.first
+        if first is not None:
+            if self.anchored and info.folded is not None:
+                present = first.intersection(info.words)
+                if not present:
+                    return iter(())
+                return iter(matches_at(self.regex, text, self._places(info, present)))
+            if first.isdisjoint(info.words):
+                return iter(())
         if info.folded is None:
             return self.regex.finditer(text)
+        found = []
         for m in self.folded.finditer(info.folded):
             real = self.regex.match(text, m.start())
             if real is None or real.end() != m.end():
