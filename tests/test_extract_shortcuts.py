@@ -221,3 +221,27 @@ def test_a_claim_called_false_needs_a_claim_noun_and_that(text: str) -> None:
     if lex.claim_called_false.search(text) is not None:
         assert "that" in words
         assert not words.isdisjoint(lex.firsts["claim_nouns"])
+
+
+def _plain_inside_quote(text: str, at: int) -> bool:
+    from claimgraph.extract.sentences import _quote_role
+
+    depth = 0
+    for i in range(at):
+        if text[i] in QUOTES:
+            role = _quote_role(text, i, depth)
+            if role > 0:
+                depth += 1
+            elif role < 0 and depth > 0:
+                depth -= 1
+    return depth > 0
+
+
+@given(_texts(["said", "It", "a", ",", "x"]), st.integers(min_value=0, max_value=60))
+@example('"It fell," he said, "but', 22)
+@settings(max_examples=400, deadline=None)
+def test_inside_a_quote_as_the_plain_loop_says(text: str, at: int) -> None:
+    from claimgraph.extract.run import _inside_quote
+
+    at = min(at, len(text))  # (a place in the text, as the callers give)
+    assert _inside_quote(text, at) == _plain_inside_quote(text, at)

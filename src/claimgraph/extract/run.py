@@ -425,17 +425,21 @@ def _open_quotes(text: str, depth: int) -> int:
     return deque(_marks(text, depth), maxlen=1)[0][2] if _DOUBLE_MARK.search(text) else depth
 
 
+# Any quotation mark (QUOTES), single or double.
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
+
+
 def _inside_quote(text: str, at: int) -> bool:
+    """Whether ``at`` is inside quotation marks (the marks before it, found by the regex)."""
     from claimgraph.extract.sentences import _quote_role
 
     depth = 0
-    for i in range(at):
-        if text[i] in QUOTES:
-            role = _quote_role(text, i, depth)
-            if role > 0:
-                depth += 1
-            elif role < 0 and depth > 0:
-                depth -= 1
+    for m in _QUOTE_MARK.finditer(text, 0, at):
+        role = _quote_role(text, m.start(), depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
     return depth > 0
 
 
