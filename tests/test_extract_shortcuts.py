@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -223,18 +223,22 @@ def test_a_claim_called_false_needs_a_claim_noun_and_that(text: str) -> None:
         assert not words.isdisjoint(lex.firsts["claim_nouns"])
 
 
-def _plain_inside_quote(text: str, at: int) -> bool:
+def _plain_marks(text: str, start: int, stop: int) -> Iterator[tuple[int, int, bool]]:
+    """Each quotation mark of ``text[start:stop]``, looking at every character: its place,
+    the depth after it and whether it closes a quotation."""
     from claimgraph.extract.sentences import _quote_role
 
     depth = 0
-    for i in range(at):
+    for i in range(start, stop):
         if text[i] in QUOTES:
             role = _quote_role(text, i, depth)
-            if role > 0:
-                depth += 1
-            elif role < 0 and depth > 0:
-                depth -= 1
-    return depth > 0
+            closes = role < 0 and depth > 0
+            depth += 1 if role > 0 else -1 if closes else 0
+            yield i, depth, closes
+
+
+def _plain_inside_quote(text: str, at: int) -> bool:
+    return [depth for _, depth, _ in _plain_marks(text, 0, at)][-1:] > [0]
 
 
 @given(_texts(["said", "It", "a", ",", "x"]), st.integers(min_value=0, max_value=60))
@@ -245,3 +249,18 @@ def test_inside_a_quote_as_the_plain_loop_says(text: str, at: int) -> None:
 
     at = min(at, len(text))  # (a place in the text, as the callers give)
     assert _inside_quote(text, at) == _plain_inside_quote(text, at)
+
+
+def _plain_closing_quote(text: str, i: int) -> int:
+    return next(
+        (j for j, depth, closes in _plain_marks(text, i, len(text)) if closes and not depth), -1
+    )
+
+
+@given(_texts(["said", "It", "a", ",", "x"]), st.integers(min_value=0, max_value=60))
+@example('"It fell," he said, "but', 0)
+@settings(max_examples=400, deadline=None)
+def test_a_closing_quote_as_the_plain_loop_finds_it(text: str, at: int) -> None:
+    from claimgraph.extract.attribution import _closing_quote
+
+    assert _closing_quote(text, at) == _plain_closing_quote(text, at)

@@ -54,7 +54,7 @@ from claimgraph.extract.resolver import _person as _person
 from claimgraph.extract.resolver import _unknown_name as _unknown_name
 from claimgraph.extract.resolver import clean_subject as clean_subject
 from claimgraph.extract.resolver import owner_of as owner_of
-from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
+from claimgraph.extract.sentences import _QUOTE_MARK, CLOSING, OPENING, _quote_role
 
 __all__ = ["Attribution", "Registry", "Resolver", "Speaker", "find_attribution", "norm"]
 
@@ -149,17 +149,18 @@ class Attribution:
 
 
 def _closing_quote(text: str, i: int) -> int:
-    """Index of the mark closing the quotation opened at ``i``, or -1."""
+    """Index of the mark closing the quotation opened at ``i``, or -1 (the marks from ``i``
+    on, found by the regex)."""
     depth = 0
-    for j in range(i, len(text)):
-        if text[j] in QUOTES:
-            role = _quote_role(text, j, depth)
-            if role > 0:
-                depth += 1
-            elif role < 0 and depth > 0:
-                depth -= 1
-                if depth == 0:
-                    return j
+    for m in _QUOTE_MARK.finditer(text, i):
+        j = m.start()
+        role = _quote_role(text, j, depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
+            if depth == 0:
+                return j
     return -1
 
 

@@ -22,7 +22,7 @@ from claimgraph.extract.lexicon import line_matches, text_words
 from claimgraph.extract.names import countries_in
 from claimgraph.extract.planning import _EventPlanning
 from claimgraph.extract.runstate import _Segment
-from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_sentences
+from claimgraph.extract.sentences import _QUOTE_MARK, OPENING, Sentence, split_sentences
 from claimgraph.extract.speakers import _Speakers
 from claimgraph.model import AspectType, Party, slugify
 
@@ -423,10 +423,6 @@ def _open_quotes(text: str, depth: int) -> int:
     """How many double quotation marks are still open after ``text``, ``depth`` being open
     before it: 'X: "It was a drone.' leaves 1, 'It fell on a house."' closes one."""
     return deque(_marks(text, depth), maxlen=1)[0][2] if _DOUBLE_MARK.search(text) else depth
-
-
-# Any quotation mark (QUOTES), single or double.
-_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
 
 
 def _inside_quote(text: str, at: int) -> bool:
