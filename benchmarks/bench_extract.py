@@ -24,11 +24,22 @@ registry, and prints characters per second as well.
 ``--long N`` times one extraction of a single text of N sentences (the
 seeds' sentences over and over, one party and aspect recurring): the cost
 must grow with the text, not with its square.
+
+``--count N`` makes N passes of extraction alone (after two passes to warm
+the caches, the collector paused) inside one call of ``functools.reduce``,
+so that callgrind counts the instructions of those passes and nothing else
+(the load of a shared machine does not change the count)::
+
+    valgrind --tool=callgrind --toggle-collect=functools_reduce \
+        .venv/bin/python -m benchmarks.bench_extract --seeds-only --count 3
+
+(the "Collected" figure, divided by N, is the instructions of one pass).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import time
 from collections.abc import Callable
@@ -74,6 +85,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds-only", action="store_true", help="only the three seed reports")
     parser.add_argument("--real", action="store_true", help="the real articles instead")
     parser.add_argument("--long", type=int, default=0, metavar="N", help="one text of N sentences")
+    parser.add_argument("--count", type=int, default=0, metavar="N", help="N passes for callgrind")
     args = parser.parse_args(argv)
     if args.long:
         long_text(args.long)
@@ -85,6 +97,9 @@ def main(argv: list[str] | None = None) -> None:
     chars = sum(len(t) for _, t in texts)
     size = chars / len(texts)
     extractor.extract(texts[0][1], texts[0][0])  # warm the caches (lexicon, regexes)
+    if args.count:
+        count_passes(extractor, texts, args.count)
+        return
 
     def extract_only() -> None:
         for _ in range(rounds):
@@ -105,6 +120,27 @@ def main(argv: list[str] | None = None) -> None:
             f"{name:<22} {n / seconds:8.0f} reports/s  ({seconds * 1000 / n:.2f} ms each, "
             f"{rounds * chars / seconds / 1000:,.0f}k characters/s)"
         )
+
+
+def count_passes(extractor: Extractor, texts: list[tuple[Path, str]], passes: int) -> None:
+    """``passes`` passes over ``texts`` inside ``functools.reduce`` (for callgrind's
+    ``--toggle-collect=functools_reduce``), after two passes to warm the caches."""
+    for _ in range(2):
+        for path, text in texts:
+            extractor.extract(text, path)
+
+    def one_pass(done: int, _: object) -> int:
+        for path, text in texts:
+            extractor.extract(text, path)
+        return done + 1
+
+    gc.collect()
+    gc.disable()
+    try:
+        functools.reduce(one_pass, range(passes), 0)
+    finally:
+        gc.enable()
+    print(f"{passes} passes over {len(texts)} reports")
 
 
 def long_text(sentences: int) -> None:

@@ -84,6 +84,16 @@ def test_on_the_seed_sentences_too(name: str, seed_texts: list[str]) -> None:
             _same(PHRASE_LISTS[name], piece)
 
 
+@pytest.mark.parametrize("name", sorted(PHRASE_LISTS))
+def test_dotless_and_dotted_i_as_the_regex_reads_them(name: str, seed_texts: list[str]) -> None:
+    # ignoring case, the regex engine takes "ı" and "İ" for "i"; casefolding does not
+    for text in seed_texts:
+        for odd in ("ı", "İ"):
+            for piece in text.replace("i", odd).split(". "):
+                forget_words()
+                _same(PHRASE_LISTS[name], piece)
+
+
 @pytest.fixture(scope="module")
 def seed_texts() -> list[str]:
     from pathlib import Path

@@ -54,7 +54,7 @@ from claimgraph.extract.resolver import _person as _person
 from claimgraph.extract.resolver import _unknown_name as _unknown_name
 from claimgraph.extract.resolver import clean_subject as clean_subject
 from claimgraph.extract.resolver import owner_of as owner_of
-from claimgraph.extract.sentences import CLOSING, OPENING, QUOTES, _quote_role
+from claimgraph.extract.sentences import _QUOTE_MARK, CLOSING, OPENING, _quote_role
 
 __all__ = ["Attribution", "Registry", "Resolver", "Speaker", "find_attribution", "norm"]
 
@@ -84,6 +84,18 @@ _THERE_WAS = re.compile(
     r"(?:there(?:\s+(?:was|were|has\s+been|have\s+been|is|are))?|)", re.IGNORECASE
 )
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|then))+$")
+# (the words of _AUX_TAIL: it can match only a text ending with one of them)
+_AUX_TAIL_WORDS = ("has", "have", "had", "also", "later", "earlier", "previously", "then")
+
+
+def _without_aux_tail(text: str) -> str:
+    """``_AUX_TAIL.sub("", text)``: "the mayor has also" -> "the mayor"; the regex is run
+    only on a text ending with one of its words (before a final newline, as ``$`` allows)."""
+    if not (text[:-1] if text.endswith("\n") else text).endswith(_AUX_TAIL_WORDS):
+        return text
+    return _AUX_TAIL.sub("", text)
+
+
 _OPENS_QUOTE = re.compile(rf"\s*[{OPENING}]")
 _COLON_QUOTE = re.compile(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]")
 _PUNCT = re.compile(r"[,.;]")
@@ -137,17 +149,18 @@ class Attribution:
 
 
 def _closing_quote(text: str, i: int) -> int:
-    """Index of the mark closing the quotation opened at ``i``, or -1."""
+    """Index of the mark closing the quotation opened at ``i``, or -1 (the marks from ``i``
+    on, found by the regex)."""
     depth = 0
-    for j in range(i, len(text)):
-        if text[j] in QUOTES:
-            role = _quote_role(text, j, depth)
-            if role > 0:
-                depth += 1
-            elif role < 0 and depth > 0:
-                depth -= 1
-                if depth == 0:
-                    return j
+    for m in _QUOTE_MARK.finditer(text, i):
+        j = m.start()
+        role = _quote_role(text, j, depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
+            if depth == 0:
+                return j
     return -1
 
 
@@ -177,7 +190,9 @@ _QUOTED_AS = re.compile(
 )
 
 
-_AGE = re.compile(r"(?<=[^\W\d_]),[ \t]*\d{1,3},(?=[ \t])")
+# ", 45, " after a letter; the comma first (then the letter behind it), so that the
+# regex engine can skip to commas: the same matches as (?<=[^\W\d_]),[ \t]*\d{1,3},(?=[ \t])
+_AGE = re.compile(r",(?<=[^\W\d_],)[ \t]*\d{1,3},(?=[ \t])")
 
 
 def find_attribution(
@@ -335,7 +350,7 @@ def find_attribution(
     # "The ministry put the death toll at 12": a toll given without a speech verb.
     m = lex.toll_report.search(text) if not present.isdisjoint(firsts["toll_nouns"]) else None
     if m:
-        subject = _AUX_TAIL.sub("", text[: m.start()].rstrip())
+        subject = _without_aux_tail(text[: m.start()].rstrip())
         if 0 < len(clean_subject(subject).split()) <= 10:
             return Attribution(text, subject, (m.start("noun"), len(text)), "verb", "", second)
 
@@ -347,6 +362,10 @@ def find_attribution(
 
 def _called_false(att: Attribution, lex: Lexicon) -> Attribution:
     """ "X said the claim that 600 were killed was a lie": X denies that 600 were killed."""
+    # (it needs a claim noun and "that": most sentences have neither)
+    words = text_words(att.text)
+    if "that" not in words or words.isdisjoint(lex.firsts["claim_nouns"]):
+        return att
     lo, hi = att.content
     m = lex.claim_called_false.match(att.text, lo, hi)
     if m is None:
@@ -508,7 +527,7 @@ def _verb_attribution(
             close = before.index(",", r.end())
         subject = before[: r.start()] + before[close + 1 :]
     # "..., X said." / "..., X said, referring to ..." — post-posed attribution.
-    b = _AUX_TAIL.sub("", before.rstrip())  # "..., Denis Pushilin, ..., has said."
+    b = _without_aux_tail(before.rstrip())  # "..., Denis Pushilin, ..., has said."
     if b.endswith(","):
         b = b[:-1]  # "..., the mayor of the city, Alexei Kulemzin, said."
     cut = b.rfind(",")

@@ -20,8 +20,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from claimgraph.extract.events import MONTHS, DateRef, date_line, find_dates, years_in
+from claimgraph.extract.lexicon import line_matches
 
 __all__ = ["Header", "read_header"]
 
@@ -89,7 +91,7 @@ def _at_line_starts(
     one of ``marks`` among their first ``within`` characters (found by one scan)."""
     out = []
     tried: set[int] = set()
-    for mark in re.finditer("[" + re.escape(marks) + "]", text[:_HEAD]):
+    for mark in _mark_class(marks).finditer(text, 0, _HEAD):
         start = text.rfind("\n", 0, mark.start()) + 1
         if start in tried or mark.start() - start > within:
             continue
@@ -98,6 +100,11 @@ def _at_line_starts(
         if m is not None:
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=16)
+def _mark_class(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -175,7 +182,7 @@ def read_header(text: str, is_place: Callable[[str], bool] | None = None) -> Hea
         if is_place is not None and is_place(name):
             header.place = header.place or name
             body = _blank(body, line.start(), line.end())
-    for line in _BYLINE.finditer(body, 0, _HEAD):
+    for line in line_matches(_BYLINE, body, _HEAD):
         body = _blank(body, line.start(), line.end())
     if known is None:
         known = url_date

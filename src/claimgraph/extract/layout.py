@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from claimgraph.extract.lexicon import Lexicon
+from claimgraph.extract.lexicon import Lexicon, line_matches
 
 
 @dataclass(slots=True)
@@ -25,7 +26,13 @@ class Layout:
 
 def _label(words: object) -> re.Pattern[str]:
     items = words if isinstance(words, list) else []
-    names = [re.escape(str(w)) for w in items if str(w).strip()]
+    return _label_regex(tuple(str(w) for w in items))
+
+
+@lru_cache(maxsize=16)
+def _label_regex(items: tuple[str, ...]) -> re.Pattern[str]:
+    """The regex of a label list, compiled once (a label starts a line: see ``line_matches``)."""
+    names = [re.escape(w) for w in items if w.strip()]
     if not names:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?im)^[ \t]*(?:" + "|".join(names) + r")[ \t]*:[ \t]*(?=\S)")
@@ -41,13 +48,13 @@ def read_layout(body: str, lex: Lexicon) -> Layout:
     (['the governor'], [46])
     """
     layout = Layout()
-    for m in _label(lex.raw.get("source_labels")).finditer(body):
+    for m in line_matches(_label(lex.raw.get("source_labels")), body):
         end = body.find("\n", m.end())
         line = body[m.end() : end if end >= 0 else len(body)]
         # the first of the sources listed ("X; agency Y; ministry Z")
         first = line.split(";", 1)[0].strip()
         if first:
             layout.sources[m.start()] = first
-    for m in _label(lex.raw.get("quote_labels")).finditer(body):
+    for m in line_matches(_label(lex.raw.get("quote_labels")), body):
         layout.quotes.add(m.end())
     return layout

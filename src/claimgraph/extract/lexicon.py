@@ -17,6 +17,7 @@ __all__ = [
     "Phrases",
     "forget_words",
     "lexicon",
+    "line_matches",
     "matches_at",
     "phrase_regex",
     "phrases",
@@ -134,6 +135,11 @@ class _Text:
         marked = [w for w in words if not w.isalnum()]
         if marked:
             words.update(_WORD.findall(" ".join(marked)))
+        if not text.isascii() and ("ı" in text or "İ" in text):
+            # ignoring case, the regex engine takes dotless and dotted i for "i" (casefolding
+            # keeps them apart, the one class of letters where the two differ): the words
+            # with "i" in their place too
+            words.update(_Text(text.replace("ı", "i").replace("İ", "i")).words)
         self.words: AbstractSet[str] = words
         # (ASCII text folds as the regex engine matches: no need to look)
         odd = len(folded) != len(text) or (
@@ -183,6 +189,34 @@ def matches_at(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> list
         if m is not None:
             found.append(m)
             end = max(m.end(), at + 1)
+    return found
+
+
+def line_matches(
+    regex: re.Pattern[str], text: str, endpos: int | None = None
+) -> list[re.Match[str]]:
+    """``regex.finditer(text, 0, endpos)`` for a regex whose every match begins at a line's
+    start (``(?m)^...``): tried only there, not at every character.
+
+    >>> [m.group() for m in line_matches(re.compile(r"(?m)^Note:"), "Note: a\\nb Note:\\nNote:")]
+    ['Note:', 'Note:']
+    """
+    stop = len(text) if endpos is None else min(endpos, len(text))
+    found: list[re.Match[str]] = []
+    find = text.find
+    match = regex.match
+    at = 0
+    end = 0
+    while at < stop:
+        if at >= end:
+            m = match(text, at, stop)
+            if m is not None:
+                found.append(m)
+                end = max(m.end(), at + 1)
+        i = find("\n", at, stop)
+        if i < 0:
+            break
+        at = i + 1
     return found
 
 
@@ -269,13 +303,11 @@ class Phrases:
         # every match starts where one of the first words starts
         self.anchored = anchored and first is not None
 
-    def _places(self, info: _Text) -> list[int] | None:
-        """Where a match can start, in order; None when the text must be scanned."""
-        if not self.anchored or self.first is None or info.folded is None:
-            return None
-        present = self.first.intersection(info.words)
+    def _places(self, info: _Text, present: AbstractSet[str]) -> list[int]:
+        """Where a match can start, in order (``present``: the first words the text holds)."""
         if len(present) == 1:
-            return info.where(next(iter(present)))
+            for word in present:
+                return info.where(word)
         places: list[int] = []
         for word in present:
             places += info.where(word)
@@ -288,16 +320,21 @@ class Phrases:
         info = _TEXTS.get(text)
         if info is None:
             info = _text(text)
-        if self.first is not None and self.first.isdisjoint(info.words):
-            return None
-        places = self._places(info)
-        if places is not None:
-            match = self.regex.match
-            for at in places:
-                m = match(text, at)
-                if m is not None:
-                    return m
-            return None
+        first = self.first
+        if first is not None:
+            if self.anchored and info.folded is not None:
+                # (one set operation both skips the text and gives the words to try)
+                present = first.intersection(info.words)
+                if not present:
+                    return None
+                match = self.regex.match
+                for at in self._places(info, present):
+                    m = match(text, at)
+                    if m is not None:
+                        return m
+                return None
+            if first.isdisjoint(info.words):
+                return None
         if info.folded is None:
             return self.regex.search(text)
         m = self.folded.search(info.folded)
@@ -314,14 +351,18 @@ class Phrases:
         info = _TEXTS.get(text)
         if info is None:
             info = _text(text)
-        if self.first is not None and self.first.isdisjoint(info.words):
-            return iter(())
-        found = []
-        places = self._places(info)
-        if places is not None:
-            return iter(matches_at(self.regex, text, places))
+        first = self.first
+        if first is not None:
+            if self.anchored and info.folded is not None:
+                present = first.intersection(info.words)
+                if not present:
+                    return iter(())
+                return iter(matches_at(self.regex, text, self._places(info, present)))
+            if first.isdisjoint(info.words):
+                return iter(())
         if info.folded is None:
             return self.regex.finditer(text)
+        found = []
         for m in self.folded.finditer(info.folded):
             real = self.regex.match(text, m.start())
             if real is None or real.end() != m.end():
@@ -536,6 +577,7 @@ class Lexicon:
             for key in ("second_hand", "declines", "passive_cues", "evidence_none", "witness_verbs")
         }
         firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
+        firsts["claim_nouns"] = first_words(data.get("claim_nouns", ()))
         # a toll noun's last word: where none occurs, no toll is given ("put the toll at")
         firsts["toll_nouns"] = frozenset(
             str(n).casefold().split()[-1] for n in data.get("toll_nouns", ()) if str(n).split()

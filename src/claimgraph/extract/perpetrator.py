@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from claimgraph.extract.datafile import read_package_data
-from claimgraph.extract.lexicon import Phrases, fold, phrases
+from claimgraph.extract.lexicon import Phrases, first_words, fold, phrases
 from claimgraph.model import Aspect, AspectType
 
 __all__ = ["Perpetrators", "own_forces", "without_attackers"]
@@ -66,12 +66,14 @@ class Perpetrators:
         table: dict[str, str] = {}
         groups: list[str] = []
         values: list[str] = []
+        anchors = {"the", *first_words(blame_verbs)}  # where a blame can start
         for country, words in (spec.get("countries") or {}).items():
             stem = str(words.get("stem", country))
             value = next((v for v in aspect.values if stem in v), None)
             if value is None:
                 continue
             forces = [str(w) for w in words.get("forces") or []]
+            anchors.update(first_words(forces))
             for adjective in words.get("adjectives") or []:
                 for noun in attack:
                     table.setdefault(fold(f"{adjective} {noun}"), value)
@@ -92,12 +94,13 @@ class Perpetrators:
             values.append(value)
         if not values:
             return cls()
-        blame_re = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
-        # every match starts at a blame verb, "the" or a side's forces: tried only there
-        starts = {"the", *(_first(w) for w in blame_verbs)}
-        for words in (spec.get("countries") or {}).values():
-            starts.update(_first(str(w)) for w in words.get("forces") or [] if str(w).split())
-        blame = Phrases(blame_re, frozenset(starts), anchored=True)
+        # every match starts at a blame verb, "the" or a side's forces (their first words):
+        # tried only there
+        blame = Phrases(
+            re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE),
+            frozenset(anchors),
+            anchored=True,
+        )
         words = frozenset(_gate_word(w) for w in (*blame_verbs, *attack_verbs) if w.split())
         objects = [*attack, *(str(w) for w in spec.get("blame_objects") or [])]
         defence = phrases([str(w) for w in spec.get("defence_words") or []])
@@ -186,10 +189,6 @@ def _attackers() -> re.Pattern[str]:
 
 # Auxiliaries too common to gate a phrase on ("was behind" is looked for where "behind" is).
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "be", "been"})
-
-
-def _first(phrase: str) -> str:
-    return phrase.casefold().split()[0]
 
 
 def _gate_word(phrase: str) -> str:

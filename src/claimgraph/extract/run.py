@@ -18,11 +18,11 @@ from claimgraph.extract.claims import _EXPLICIT, _Claims, _shorten
 from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftClaim, DraftEvent
 from claimgraph.extract.header import read_header
 from claimgraph.extract.layout import read_layout
-from claimgraph.extract.lexicon import text_words
+from claimgraph.extract.lexicon import line_matches, text_words
 from claimgraph.extract.names import countries_in
 from claimgraph.extract.planning import _EventPlanning
 from claimgraph.extract.runstate import _Segment
-from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_sentences
+from claimgraph.extract.sentences import _QUOTE_MARK, OPENING, Sentence, split_sentences
 from claimgraph.extract.speakers import _Speakers
 from claimgraph.model import AspectType, Party, slugify
 
@@ -96,7 +96,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         if wire:  # "KYIV - ": a dateline with no agency, at the story's start
             body = " " * wire.end() + body[wire.end() :]
         self.layout = read_layout(body, ex.lex)  # "Source: X" under the lede, "Quote: "
-        for label in ex.lex.layout_label.finditer(body):  # "Quote: ", "Details: "
+        for label in line_matches(ex.lex.layout_label, body):  # "Quote: ", "Details: "
             body = body[: label.start()] + " " * (label.end() - label.start()) + body[label.end() :]
         self.body = body
         self.sentences = split_sentences(self.body, ex.lex.abbreviations)
@@ -426,16 +426,16 @@ def _open_quotes(text: str, depth: int) -> int:
 
 
 def _inside_quote(text: str, at: int) -> bool:
+    """Whether ``at`` is inside quotation marks (the marks before it, found by the regex)."""
     from claimgraph.extract.sentences import _quote_role
 
     depth = 0
-    for i in range(at):
-        if text[i] in QUOTES:
-            role = _quote_role(text, i, depth)
-            if role > 0:
-                depth += 1
-            elif role < 0 and depth > 0:
-                depth -= 1
+    for m in _QUOTE_MARK.finditer(text, 0, at):
+        role = _quote_role(text, m.start(), depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
     return depth > 0
 
 

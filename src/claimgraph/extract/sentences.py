@@ -42,6 +42,8 @@ class Sentence:
 
 # Characters the splitter looks at; everything else is skipped in one go.
 _SPECIAL = re.compile("[\n.!?…" + re.escape("".join(sorted(QUOTES))) + "]")
+# Any quotation mark (where the quotation-depth loops look).
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
 _STOPS = re.compile(r"[.!?]")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 # A word of three lowercase-ended letters right before a full stop (not "U.S." or "e.g.").
