@@ -105,8 +105,12 @@ def assess(corpus: Corpus, linked: Linked | None = None) -> Assessment:
     """Assess every event, question, position and party of ``corpus``.
 
     ``linked`` is the corpus already linked (:func:`claimgraph.analysis.linked.link`);
-    when not given, the corpus is linked here. ``Assessment.graph`` builds the
-    graph from the same links on first use (reports and tables do not need it).
+    when not given, the corpus is linked here. The linking is consumed: each question's
+    link records (:class:`~claimgraph.analysis.link.QuestionLinks` and its positions) are
+    released once assessed, so that one record per position is alive, not two, and
+    ``linked.linking.questions`` is empty afterwards (link again to read them).
+    ``Assessment.graph`` builds the graph from the assessment's records on first use
+    (reports and tables do not need it).
     """
     if linked is None:
         linked = link(corpus)
@@ -135,7 +139,11 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
     questions_by_event: dict[str, dict[str, QuestionAssessment]] = {e: {} for e in corpus.events}
     party_pairs: dict[str, set[frozenset[str]]] = {}
     contradiction_counts: dict[str, int] = {}
-    for key, question in linking.questions.items():
+    # Each question taken out of the linking as it is assessed: its link records go once
+    # its assessment is made (and their memory serves the next questions' records).
+    links = linking.questions
+    for key in list(links):
+        question = links.pop(key)
         neighbours = _neighbours(question)
         positions = {
             p.id: _assess_position(ctx, p, neighbours) for p in question.positions.values()
@@ -165,6 +173,7 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
             counts=counts,
             truncated=question.truncated,
         )
+    links.clear()  # its emptied table too
 
     claims_by_event: dict[str, list[int]] = {}
     ordered = list(corpus.claims.values())
@@ -236,8 +245,7 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
             ctx, index, {d for e in events.values() for d in e.answered_declines}
         ),
         _graph=[],
-        _linking=linking,
-        _echoes=tuple(echoes),
+        _claim_relations=(*linking.claim_relations, *echoes),
         _relations={c: tuple(rs) for c, rs in index.items()},
         _positions=linking.claim_positions,
         _position_index=ctx.positions,

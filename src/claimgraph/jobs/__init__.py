@@ -5,7 +5,7 @@ timed, one by one::
 
     loaded = jobs.load(claims_dir)                 # folder -> Corpus (InvalidInput on errors)
     linked = jobs.link(loaded.corpus)              # positions, contradictions, echoes
-    assessment = jobs.assess(linked)               # statuses and figures, never re-linking
+    assessment = jobs.assess(linked)               # statuses and figures; consumes the linking
     files = jobs.render_reports(assessment)        # file name -> Markdown (all held)
     result = jobs.write_reports(files, out_dir)    # through the output folder's manifest
     result = jobs.stream_reports(assessment, out_dir)  # or both: each written as rendered
@@ -83,7 +83,9 @@ def link(corpus: Corpus) -> Linked:
 
 def assess(linked: Linked) -> Assessment:
     """The assessment of a linked corpus (:func:`claimgraph.analysis.assess.assess`),
-    never linked again; the garbage collector paused meanwhile."""
+    never linked again; the garbage collector paused meanwhile. The linking is consumed
+    (each question's link records released once assessed): hold the assessment, not
+    ``linked``."""
     with collector.paused():
         return _assess(linked.corpus, linked)
 
