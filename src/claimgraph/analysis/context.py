@@ -26,8 +26,6 @@ class _Context:
         self.echoes = echoes
         self.superseded = linking.superseded
         self.positions: dict[str, PositionAssessment] = {}
-        # position id -> the sides of the current claims holding it
-        self.holder_sides: dict[str, tuple[str, ...]] = {}
         # position id -> side -> echo groups of the current claims holding it, only for
         # positions two or more current claims hold (one holder corroborates no one)
         self.holder_groups: dict[str, dict[str, set[str]]] = {}
