@@ -315,7 +315,6 @@ class Position:
 class QuestionLinks:
     """One question: its positions, silences and the rule relations between positions."""
 
-    id: str
     event: str
     aspect: str
     type: AspectType
@@ -324,6 +323,13 @@ class QuestionLinks:
     declined: list[str] | tuple[()] = ()
     relations: tuple[Relation, ...] = ()  # between positions
     truncated: bool = False  # more position pairs than MAX_POSITION_PAIRS: not all compared
+
+    @property
+    def id(self) -> str:
+        """Its graph node id (:func:`question_id`), made on each call: the assessment's
+        question keeps it (made while linking, the ids would share memory pools with the
+        link records that assess releases, and keep those pools from being reused)."""
+        return question_id(self.event, self.aspect)
 
     def live(self, position: Position, superseded: dict[str, str]) -> list[str]:
         """The position's asserting claims that no later statement superseded."""
@@ -470,9 +476,7 @@ def link_corpus(corpus: Corpus) -> Linking:
         question = linking.questions.get(key)
         aspect = aspects.get(claim.aspect) or Aspect(claim.aspect, AspectType.TEXT)
         if question is None:
-            question = QuestionLinks(
-                question_id(claim.event, claim.aspect), claim.event, claim.aspect, aspect.type
-            )
+            question = QuestionLinks(claim.event, claim.aspect, aspect.type)
             linking.questions[key] = question
         if claim.stance is Stance.DECLINES:
             if isinstance(question.declined, list):
