@@ -290,7 +290,7 @@ def _parse_claim(
     ):  # a misspelt 'quote' is reported as an unknown field, not again as a missing quote
         places.put(cid, "quote-wrong-type", "", here)
     if "quote" in fields:
-        places.quotes[cid] = (fields["quote"].line, fields["quote"].column)
+        places.put_quote(cid, here, fields["quote"].line, fields["quote"].column)
         if fields["quote"].text is None and fields["quote"].value is not None:
             places.put(cid, "quote-wrong-type", "", at("quote"))
     # The plain fields (text, dates) are read as the schema's table types them; a new
