@@ -37,7 +37,7 @@ from claimgraph.load import Loaded, scan
 from claimgraph.model import Corpus
 from claimgraph.output import OutputFolder, WriteResult
 from claimgraph.problems import Report, check_known
-from claimgraph.views.markdown.reports import generate_reports, iter_reports, report_names
+from claimgraph.views.markdown.reports import generate_reports, iter_report_files, report_names
 
 __all__ = [
     "ReportResult",
@@ -128,7 +128,7 @@ def stream_reports(
     as it is rendered (:meth:`OutputFolder.write_stream`), so only its hash is held; the
     same files, the same all-or-nothing guarantee. ``result.digests`` has every hash."""
     names = report_names(assessment, events)
-    files = iter_reports(assessment, events, each=each)
+    files = iter_report_files(assessment, events, each=each)
     return OutputFolder(out_dir, force=force).write_stream(names, files, remove_stale=remove_stale)
 
 
