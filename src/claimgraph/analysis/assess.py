@@ -234,11 +234,16 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
             timeline=tuple(own[i].id for i in timeline),
         )
 
-    index: dict[str, list[Relation]] = {}
+    grouped: dict[str, list[Relation]] = {}
     every = dict.fromkeys(r for assessed in events.values() for r in assessed.relations)
     for relation in every:
         for c in _unique((relation.a, relation.b)):
-            index.setdefault(c, []).append(relation)
+            grouped.setdefault(c, []).append(relation)
+    del every
+    index: dict[str, tuple[Relation, ...]] = {}
+    for c in list(grouped):  # each claim's list released as its tuple is made
+        index[c] = tuple(grouped.pop(c))
+    del grouped
     return Assessment(
         corpus=corpus,
         events=events,
@@ -247,7 +252,7 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
         ),
         _graph=[],
         _claim_relations=(*linking.claim_relations, *echoes),
-        _relations={c: tuple(rs) for c, rs in index.items()},
+        _relations=index,
         _positions=linking.claim_positions,
         _position_index=ctx.positions,
     )

@@ -41,10 +41,12 @@ def _assess_position(
     current = [c.id for c in holders if c.id not in superseded]
     current_holders = [claims[c] for c in current] if len(current) < len(holders) else holders
     if len(current) > 1:  # one current holder corroborates no one
-        groups: dict[str, set[str]] = {}
+        groups: dict[str, str] = {}  # side -> its one echo group, "" for several
         for c in current_holders:
-            groups.setdefault(side_of(c.party), set()).add(ctx.group(c.id))
-        ctx.holder_groups[p.id] = groups
+            side, group = side_of(c.party), ctx.group(c.id)
+            if groups.setdefault(side, group) != group:
+                groups[side] = ""
+        ctx.holder_groups[p.id] = tuple(groups.items())
     deniers = [claims[c].party for c in p.denied_by]
     if deniers:
         ctx.denier_sides[p.id] = {side_of(party) for party in deniers}

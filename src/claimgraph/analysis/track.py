@@ -13,7 +13,7 @@ from claimgraph.model import Certainty, Stance
 
 
 def _party_records(
-    ctx: _Context, index: dict[str, list[Relation]], answered: set[str]
+    ctx: _Context, index: dict[str, tuple[Relation, ...]], answered: set[str]
 ) -> dict[str, PartyRecord]:
     """Each party's track record across events."""
     corpus = ctx.corpus
@@ -52,8 +52,10 @@ def _party_records(
             for other in positions[pid].contradicts:
                 if _other_side(map(side_of, positions[other].current_parties), own_side):
                     contradicted = True
-            for side, groups in holder_groups.get(pid, {}).items():
-                if side != own_side and (len(groups) > 1 or group not in groups):
+            for side, only in holder_groups.get(pid, ()):
+                # another side holds it with an echo group other than the claim's own
+                # ("" is several groups, never a claim's)
+                if side != own_side and only != group:
                     corroborated = True
         for relation in index.get(claim.id, ()):
             if relation.source != "fact-checker":
