@@ -10,7 +10,7 @@ from typing import Literal
 
 import networkx as nx
 
-from claimgraph.analysis.link import Relation, position_id
+from claimgraph.analysis.link import Relation, position_id, position_ids
 from claimgraph.model import Corpus, Interval, Value
 
 QuestionStatus = Literal["agreed", "contested", "divergent", "one-party", "unanswered"]
@@ -219,7 +219,7 @@ class Assessment:
     # then the echoes, in the order found
     _claim_relations: tuple[Relation, ...] = field(default=(), repr=False)
     _relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict, repr=False)
-    _positions: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _positions: dict[str, str | tuple[str, ...]] = field(default_factory=dict, repr=False)
     _position_index: dict[str, PositionAssessment] = field(default_factory=dict, repr=False)
 
     @property
@@ -253,7 +253,8 @@ class Assessment:
 
     def positions_of(self, claim_id: str) -> tuple[PositionAssessment, ...]:
         """The positions a claim asserts or denies (several for a set claim)."""
-        return tuple(self._position_index[p] for p in self._positions.get(claim_id, ()))
+        ids = position_ids(self._positions.get(claim_id, ()))
+        return tuple(self._position_index[p] for p in ids)
 
     def position_of(self, claim_id: str) -> PositionAssessment | None:
         """The first position of a claim, or None for a silence."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimgraph.analysis.context import _Context, _unique
-from claimgraph.analysis.link import Relation
+from claimgraph.analysis.link import Relation, position_ids
 from claimgraph.analysis.records import PartyRecord
 from claimgraph.model import Certainty, Stance
 
@@ -40,7 +40,7 @@ def _party_records(
         group = ctx.group(claim.id)
         denies = claim.stance is Stance.DENIES
         current = claim.id not in superseded
-        for pid in claim_positions.get(claim.id, ()):
+        for pid in position_ids(claim_positions.get(claim.id, ())):
             if denies:
                 held = positions[pid].current_parties
                 contradicted = contradicted or _other_side(map(side_of, held), own_side)
