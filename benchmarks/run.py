@@ -122,6 +122,7 @@ def measure_stages(claims_dir: Path, out_dir: Path) -> dict[str, Any]:
         linked = jobs.link(loaded.corpus)
     with clock("assess"):
         assessment = jobs.assess(linked)
+    del linked  # assess consumed its linking: nothing holds it past assess (as jobs.report)
     if hasattr(jobs, "stream_reports"):
         with clock("render+write"):
             n_reports = len(jobs.stream_reports(assessment, out_dir).digests)

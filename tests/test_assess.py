@@ -426,6 +426,43 @@ def test_graph_is_built_once_on_first_use_from_the_linked_corpus() -> None:
         assess(make_corpus({"claims": []}), linked)
 
 
+def test_assess_consumes_the_linking_and_the_graph_is_built_from_the_assessment() -> None:
+    from claimgraph.analysis.link import link_corpus
+    from claimgraph.analysis.linked import link
+
+    corpus = make_corpus(
+        {
+            "claims": [
+                c("k1", "mod", "killed", "1", said_on="2024-01-01"),
+                c("d1", "hur", "damage", ["house", "port"], event="e2"),
+                c("k2", "mod", "killed", "4+", said_on="2024-01-02"),
+                c("x1", "hur", "cause", "x", links={"supersedes": "k1"}),
+                c("s1", "hur", "comment", stance="declines"),
+                c("d2", "mod", "damage", "port", event="e2", stance="denies"),
+            ]
+        }
+    )  # fmt: skip
+    fresh = link_corpus(corpus)  # what the linking held, for comparison
+    linked = link(corpus)
+    result = assess(corpus, linked)
+    assert linked.linking.questions == {}  # each question released once assessed
+    assert [q.id for q in result.questions()] == [q.id for q in fresh.questions.values()]
+    G = result.graph
+    expected = [
+        node
+        for q in fresh.questions.values()
+        for node in (q.id, *(p.id for p in q.positions.values()))
+    ]
+    assert [n for n, kind in G.nodes(data="kind") if kind in ("question", "position")] == expected
+    for q in fresh.questions.values():
+        for p in q.positions.values():
+            assert result.position(p.id).key == G.nodes[p.id]["slug"] == p.key
+    superseded = {n for n, s in G.nodes(data="superseded") if s}
+    assert superseded == {f"claim:{c}" for c in fresh.superseded} == {"claim:k1"}
+    assert G.has_edge("claim:s1", "question:e1/comment", key="declines")
+    assert G.has_edge("claim:d2", "position:e2/damage/port", key="denies")
+
+
 def test_assess_takes_the_linked_corpus_without_linking_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 from build_corpus import make_corpus
 
+from claimgraph.analysis.assess import assess
 from claimgraph.errors import OutputError, UsageError
 from claimgraph.model import Corpus
 from claimgraph.views.graph import (
@@ -49,7 +50,7 @@ def kinds(G: nx.MultiDiGraph[str], kind: str) -> list[str]:
 
 
 def test_every_record_becomes_a_node_with_a_kind() -> None:
-    G = build_graph(corpus())
+    G = build_graph(assess(corpus()))
     assert sorted(kinds(G, "party")) == ["party:hur", "party:mod", "party:residents"]
     assert len(kinds(G, "claim")) == 6
     assert kinds(G, "event") == ["event:e1"]
@@ -60,7 +61,7 @@ def test_every_record_becomes_a_node_with_a_kind() -> None:
 
 
 def test_claims_corroborate_through_their_position() -> None:
-    G = build_graph(corpus())
+    G = build_graph(assess(corpus()))
     hits = "position:e1/interception/hits"
     assert claims_of(G, hits) == ["claim:r1", "claim:h1"]
     assert sorted(positions_of(G, "question:e1/interception")) == [
@@ -71,7 +72,7 @@ def test_claims_corroborate_through_their_position() -> None:
 
 
 def test_edges_follow_the_design() -> None:
-    G = build_graph(corpus())
+    G = build_graph(assess(corpus()))
     assert G.has_edge("claim:m1", "party:mod", key="made_by")
     assert G.has_edge("claim:m1", "source:s1", key="reported_in")
     assert G.has_edge("claim:m3", "question:e1/comment", key="declines")
@@ -91,7 +92,7 @@ def test_edges_grow_linearly_for_a_large_agreeing_group() -> None:
             {"id": f"c{i}", "party": f"p{i}", "aspect": "cause", "value": "drone-attack"}
             for i in range(n)
         ]
-        return build_graph(make_corpus({"claims": claims})).number_of_edges()
+        return build_graph(assess(make_corpus({"claims": claims}))).number_of_edges()
 
     small, large = edges(100), edges(1000)
     # per claim: made_by, reported_in, asserts; plus answers and about
@@ -113,7 +114,7 @@ def attrs_equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def test_attributes_survive_a_graphml_round_trip(tmp_path: Path) -> None:
-    G = build_graph(corpus())
+    G = build_graph(assess(corpus()))
     path = tmp_path / "g.graphml"
     write_graph(G, path, "graphml")
     back = nx.read_graphml(path, force_multigraph=True)
@@ -134,7 +135,7 @@ def test_attributes_survive_a_graphml_round_trip(tmp_path: Path) -> None:
 def test_control_characters_in_quotes_do_not_break_the_xml(tmp_path: Path) -> None:
     data = corpus()
     data.claims["m1"].quote = "bell\x07 and nul\x00 inside"
-    G = build_graph(data)
+    G = build_graph(assess(data))
     for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
         path = tmp_path / f"g.{fmt}"
         write_graph(G, path, fmt)  # type: ignore[arg-type]
@@ -142,7 +143,7 @@ def test_control_characters_in_quotes_do_not_break_the_xml(tmp_path: Path) -> No
 
 
 def test_gexf_export_reads_back(tmp_path: Path) -> None:
-    G = build_graph(corpus())
+    G = build_graph(assess(corpus()))
     path = tmp_path / "g.gexf"
     write_graph(G, path, "gexf")
     back = nx.read_gexf(path)
@@ -151,7 +152,7 @@ def test_gexf_export_reads_back(tmp_path: Path) -> None:
 
 
 def test_json_export_is_node_link_data_without_infinity(tmp_path: Path) -> None:
-    G = build_graph(corpus())
+    G = build_graph(assess(corpus()))
     path = tmp_path / "g.json"
     write_graph(G, path, "json")
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -165,7 +166,7 @@ def test_json_export_is_node_link_data_without_infinity(tmp_path: Path) -> None:
 
 
 def test_export_replaces_its_own_file_but_not_a_persons(tmp_path: Path) -> None:
-    G = build_graph(corpus())
+    G = build_graph(assess(corpus()))
     target = tmp_path / "g.graphml"
     assert write_graph(G, target, "graphml")
     assert not write_graph(G, target, "graphml")  # unchanged
@@ -189,24 +190,24 @@ def test_export_replaces_its_own_file_but_not_a_persons(tmp_path: Path) -> None:
 def test_export_refuses_to_replace_a_folder(tmp_path: Path) -> None:
     (tmp_path / "g.graphml").mkdir()
     with pytest.raises(OutputError):
-        write_graph(build_graph(corpus()), tmp_path / "g.graphml", "graphml")
+        write_graph(build_graph(assess(corpus())), tmp_path / "g.graphml", "graphml")
 
 
 def test_unknown_export_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown graph format 'dot'"):
-        list(generate_graph(build_graph(corpus()), "dot"))  # type: ignore[arg-type]
+        list(generate_graph(build_graph(assess(corpus())), "dot"))  # type: ignore[arg-type]
 
 
 def test_claims_pointing_at_unknown_records_leave_no_kindless_nodes() -> None:
     data = corpus()
     del data.sources["s1"]
-    G = build_graph(data)
+    G = build_graph(assess(data))
     assert G.nodes["source:s1"] == {"kind": "source", "missing": True}
 
 
 def test_fixture_graph_matches_the_recorded_node_and_edge_counts() -> None:
     expected = json.loads((DATA / "small-counts.json").read_text(encoding="utf-8"))
-    G = build_graph(corpus())
+    G = build_graph(assess(corpus()))
     found = {
         "nodes": {k: len(kinds(G, k)) for k in expected["nodes"]},
         "edges": {

@@ -59,7 +59,7 @@ def test_each_view_shows_its_meaning_of_the_value_for_a_count_a_set_and_a_catego
     corpus = _corpus()
     assessment = assess(corpus)
     claims = corpus.claims
-    graph = build_graph(corpus)
+    graph = build_graph(assess(corpus))
     rows = {row["claim"]: row["value"] for row in claim_rows(assessment)}
     sentences = [r["claimReviewed"] for r in generate_claimreview(corpus)]  # in claim order
 

@@ -41,6 +41,7 @@ same question.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from claimgraph.analysis.context import _Context, _unique
@@ -58,6 +59,7 @@ from claimgraph.analysis.linked import Linked, fewer_gc_passes, link
 from claimgraph.analysis.positions import (
     _assess_position,
     _neighbours,
+    _pair_of,
     _party_pairs,
     _rule_contradictions,
 )
@@ -78,7 +80,7 @@ from claimgraph.analysis.records import (
 )
 from claimgraph.analysis.status import _answered_declines, _event_status, _question_status
 from claimgraph.analysis.track import _party_records
-from claimgraph.model import AspectType, Corpus, Stance
+from claimgraph.model import AspectType, Claim, Corpus, Stance
 
 __all__ = [
     "Assessment",
@@ -105,8 +107,12 @@ def assess(corpus: Corpus, linked: Linked | None = None) -> Assessment:
     """Assess every event, question, position and party of ``corpus``.
 
     ``linked`` is the corpus already linked (:func:`claimgraph.analysis.linked.link`);
-    when not given, the corpus is linked here. ``Assessment.graph`` builds the
-    graph from the same links on first use (reports and tables do not need it).
+    when not given, the corpus is linked here. The linking is consumed: each question's
+    link records (:class:`~claimgraph.analysis.link.QuestionLinks` and its positions) are
+    released once assessed, so that one record per position is alive, not two, and
+    ``linked.linking.questions`` is empty afterwards (link again to read them).
+    ``Assessment.graph`` builds the graph from the assessment's records on first use
+    (reports and tables do not need it).
     """
     if linked is None:
         linked = link(corpus)
@@ -122,10 +128,17 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
     # Claim-level relations: the fact-checker's links, count updates, echoes.
     fact_checker_contested: set[tuple[str, str]] = set()
     relations_by_event: dict[str, list[Relation]] = {e: [] for e in corpus.events}
+    # (event, party, party), the parties in order: the pairs of parties whose current answers
+    # contradict, by the rules (below) or by a fact-checker's link
+    party_pairs: set[tuple[str, str, str]] = set()
     for relation in [*linking.claim_relations, *echoes]:
         ends = _unique(corpus.claims[c].event for c in (relation.a, relation.b))
         for event in ends:
             relations_by_event.setdefault(event, []).append(relation)
+        if relation.kind == "contradicts" and relation.source == "fact-checker":
+            pair = _pair_of(ctx.party(relation.a), ctx.party(relation.b))
+            if pair is not None:
+                party_pairs.update((event, *pair) for event in ends)
         if relation.kind == "contradicts":
             # Only a link between two answers to the same question contests it.
             a, b = corpus.claims[relation.a], corpus.claims[relation.b]
@@ -133,9 +146,12 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
                 fact_checker_contested.add((a.event, a.aspect))
 
     questions_by_event: dict[str, dict[str, QuestionAssessment]] = {e: {} for e in corpus.events}
-    party_pairs: dict[str, set[frozenset[str]]] = {}
     contradiction_counts: dict[str, int] = {}
-    for key, question in linking.questions.items():
+    # Each question taken out of the linking as it is assessed: its link records go once
+    # its assessment is made (and their memory serves the next questions' records).
+    links = linking.questions
+    for key in list(links):
+        question = links.pop(key)
         neighbours = _neighbours(question)
         positions = {
             p.id: _assess_position(ctx, p, neighbours) for p in question.positions.values()
@@ -144,7 +160,7 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
         rule = _rule_contradictions(ctx, question, positions)
         relations_by_event.setdefault(question.event, []).extend(rule)
         pairs, found = _party_pairs(question, positions)
-        party_pairs.setdefault(question.event, set()).update(pairs)
+        party_pairs.update((question.event, a, b) for a, b in pairs)
         contradiction_counts[question.event] = contradiction_counts.get(question.event, 0) + found
         parties = _answering_parties(ctx, question, positions)
         contested = bool(rule) or key in fact_checker_contested
@@ -165,17 +181,20 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
             counts=counts,
             truncated=question.truncated,
         )
+    links.clear()  # its emptied table too
+    pairs_by_event = Counter(event for event, _, _ in party_pairs)
+    del party_pairs
 
-    claims_by_event: dict[str, list[int]] = {}
-    ordered = list(corpus.claims.values())
-    for i, claim in enumerate(ordered):
-        claims_by_event.setdefault(claim.event, []).append(i)
+    claims_by_event: dict[str, list[Claim]] = {}
+    for claim in corpus.claims.values():
+        claims_by_event.setdefault(claim.event, []).append(claim)
 
+    # Each event's own lists taken out as it is assessed (what it keeps is in its record).
     events: dict[str, EventAssessment] = {}
     for event_id in dict.fromkeys([*corpus.events, *questions_by_event]):
         questions = questions_by_event.get(event_id, {})
-        own = [ordered[i] for i in claims_by_event.get(event_id, [])]
-        relations = relations_by_event.get(event_id, [])
+        own = claims_by_event.pop(event_id, [])
+        relations = relations_by_event.pop(event_id, [])
         held = [p for q in questions.values() for p in q.positions]
         answered = _answered_declines(ctx, own)
         far = datetime.max
@@ -194,17 +213,8 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
                 parties=len({c.party for c in own}),
                 sources=len({c.source for c in own}),
                 outlets=len({ctx.outlet(c.id) for c in own}),
-                contradicting_pairs=len(
-                    party_pairs.get(event_id, set())
-                    | {
-                        frozenset(ctx.party(c) for c in (r.a, r.b))
-                        for r in relations
-                        if r.kind == "contradicts"
-                        and r.source == "fact-checker"
-                        and ctx.party(r.a) != ctx.party(r.b)
-                    }
-                ),
-                contradictions=contradiction_counts.get(event_id, 0)
+                contradicting_pairs=pairs_by_event[event_id],
+                contradictions=contradiction_counts.pop(event_id, 0)
                 + sum(r.kind == "contradicts" and r.source == "fact-checker" for r in relations),
                 corroborations=sum(
                     len(_unique(ctx.party(c) for c in p.current_claims)) >= 2 for p in held
@@ -224,11 +234,16 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
             timeline=tuple(own[i].id for i in timeline),
         )
 
-    index: dict[str, list[Relation]] = {}
+    grouped: dict[str, list[Relation]] = {}
     every = dict.fromkeys(r for assessed in events.values() for r in assessed.relations)
     for relation in every:
         for c in _unique((relation.a, relation.b)):
-            index.setdefault(c, []).append(relation)
+            grouped.setdefault(c, []).append(relation)
+    del every
+    index: dict[str, tuple[Relation, ...]] = {}
+    for c in list(grouped):  # each claim's list released as its tuple is made
+        index[c] = tuple(grouped.pop(c))
+    del grouped
     return Assessment(
         corpus=corpus,
         events=events,
@@ -236,9 +251,8 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
             ctx, index, {d for e in events.values() for d in e.answered_declines}
         ),
         _graph=[],
-        _linking=linking,
-        _echoes=tuple(echoes),
-        _relations={c: tuple(rs) for c, rs in index.items()},
+        _claim_relations=(*linking.claim_relations, *echoes),
+        _relations=index,
         _positions=linking.claim_positions,
         _position_index=ctx.positions,
     )

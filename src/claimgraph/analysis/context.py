@@ -26,11 +26,10 @@ class _Context:
         self.echoes = echoes
         self.superseded = linking.superseded
         self.positions: dict[str, PositionAssessment] = {}
-        # position id -> the sides of the current claims holding it
-        self.holder_sides: dict[str, tuple[str, ...]] = {}
-        # position id -> side -> echo groups of the current claims holding it, only for
-        # positions two or more current claims hold (one holder corroborates no one)
-        self.holder_groups: dict[str, dict[str, set[str]]] = {}
+        # position id -> (side, its current holders' one echo group, or "" for several)
+        # for each side holding it, only for positions two or more current claims hold (one
+        # holder corroborates no one); pairs, not a dict of sets: there are many of them
+        self.holder_groups: dict[str, tuple[tuple[str, str], ...]] = {}
         # position id -> the sides of the parties denying it, only for denied positions
         self.denier_sides: dict[str, set[str]] = {}
         # x -> (x,): one-item tuples shared by every record that holds one

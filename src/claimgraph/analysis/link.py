@@ -51,6 +51,7 @@ __all__ = [
     "is_update",
     "link_corpus",
     "position_id",
+    "position_ids",
     "position_values",
     "question_id",
     "statement_time",
@@ -315,7 +316,6 @@ class Position:
 class QuestionLinks:
     """One question: its positions, silences and the rule relations between positions."""
 
-    id: str
     event: str
     aspect: str
     type: AspectType
@@ -324,6 +324,13 @@ class QuestionLinks:
     declined: list[str] | tuple[()] = ()
     relations: tuple[Relation, ...] = ()  # between positions
     truncated: bool = False  # more position pairs than MAX_POSITION_PAIRS: not all compared
+
+    @property
+    def id(self) -> str:
+        """Its graph node id (:func:`question_id`), made on each call: the assessment's
+        question keeps it (made while linking, the ids would share memory pools with the
+        link records that assess releases, and keep those pools from being reused)."""
+        return question_id(self.event, self.aspect)
 
     def live(self, position: Position, superseded: dict[str, str]) -> list[str]:
         """The position's asserting claims that no later statement superseded."""
@@ -335,11 +342,14 @@ class Linking:
     """Every question of a corpus with its positions, and the claim-level relations.
 
     ``superseded`` maps a claim id to the claim that updates it; ``claim_relations``
-    holds the fact-checker's links and the rule's supersessions.
+    holds the fact-checker's links and the rule's supersessions. ``claim_positions``
+    maps a claim id to the id of the one position it takes (most claims: one string, not
+    a one-item tuple for each), or to a tuple of them (a set claim, one per item; a
+    silence, ``()``); :func:`position_ids` reads either as a tuple.
     """
 
     questions: dict[tuple[str, str], QuestionLinks] = field(default_factory=dict)
-    claim_positions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    claim_positions: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     superseded: dict[str, str] = field(default_factory=dict)
     claim_relations: list[Relation] = field(default_factory=list)
 
@@ -347,6 +357,15 @@ class Linking:
     def positions(self) -> dict[str, Position]:
         """Every position by id, made on each call (no stage needs them held by id)."""
         return {p.id: p for q in self.questions.values() for p in q.positions.values()}
+
+
+def position_ids(held: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A claim's position ids from its ``Linking.claim_positions`` entry.
+
+    >>> position_ids("position:e/cause/x"), position_ids(())
+    (('position:e/cause/x',), ())
+    """
+    return (held,) if isinstance(held, str) else held
 
 
 def explicit_relations(corpus: Corpus) -> list[Relation]:
@@ -470,9 +489,7 @@ def link_corpus(corpus: Corpus) -> Linking:
         question = linking.questions.get(key)
         aspect = aspects.get(claim.aspect) or Aspect(claim.aspect, AspectType.TEXT)
         if question is None:
-            question = QuestionLinks(
-                question_id(claim.event, claim.aspect), claim.event, claim.aspect, aspect.type
-            )
+            question = QuestionLinks(claim.event, claim.aspect, aspect.type)
             linking.questions[key] = question
         if claim.stance is Stance.DECLINES:
             if isinstance(question.declined, list):
@@ -497,7 +514,7 @@ def link_corpus(corpus: Corpus) -> Linking:
                 assert isinstance(position.claims, list)  # a tuple only once linked
                 position.claims.append(claim.id)
             ids.append(position.id)
-        linking.claim_positions[claim.id] = tuple(ids)
+        linking.claim_positions[claim.id] = ids[0] if len(ids) == 1 else tuple(ids)
 
     explicit = explicit_relations(corpus)
     reasons: dict[str, str] = {}  # one copy of each relation's reason

@@ -2,9 +2,10 @@
 
 :func:`link` runs :func:`claimgraph.analysis.link.link_corpus` and
 :func:`claimgraph.analysis.echoes.corpus_echoes` on a corpus;
-:func:`claimgraph.analysis.assess.assess` and :func:`claimgraph.views.graph.build_graph` take the
-result, so neither links again
-and each stage can be called (and timed) on its own:
+:func:`claimgraph.analysis.assess.assess` takes the result, so it never links again, and
+consumes it (each question's link records are released once assessed; the graph,
+:func:`claimgraph.views.graph.build_graph`, is built from the assessment), and each stage
+can be called (and timed) on its own:
 
 >>> from claimgraph.model import Corpus
 >>> linked = link(Corpus())

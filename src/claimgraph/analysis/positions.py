@@ -40,12 +40,13 @@ def _assess_position(
     holders = [claims[c] for c in p.claims]
     current = [c.id for c in holders if c.id not in superseded]
     current_holders = [claims[c] for c in current] if len(current) < len(holders) else holders
-    groups: dict[str, set[str]] = {}
-    for c in current_holders:
-        groups.setdefault(side_of(c.party), set()).add(ctx.group(c.id))
-    ctx.holder_sides[p.id] = tuple(groups)
-    if len(current) > 1:
-        ctx.holder_groups[p.id] = groups
+    if len(current) > 1:  # one current holder corroborates no one
+        groups: dict[str, str] = {}  # side -> its one echo group, "" for several
+        for c in current_holders:
+            side, group = side_of(c.party), ctx.group(c.id)
+            if groups.setdefault(side, group) != group:
+                groups[side] = ""
+        ctx.holder_groups[p.id] = tuple(groups.items())
     deniers = [claims[c].party for c in p.denied_by]
     if deniers:
         ctx.denier_sides[p.id] = {side_of(party) for party in deniers}
@@ -99,7 +100,6 @@ def _one_claim_position(
     side = one(ctx.side_of_party(claim.party))
     later = ctx.superseded.get(claim_id)
     current = later is None
-    ctx.holder_sides[p.id] = side if current else ()
     evidence = claim.evidence
     if len(evidence) > 1 and len(set(evidence)) < len(evidence):
         evidence = _unique(evidence)
@@ -163,19 +163,31 @@ def _pairings(ctx: _Context, left: Iterable[str], right: Iterable[str]) -> list[
     return list(pairs)
 
 
+def _pair_of(a: str, b: str) -> tuple[str, str] | None:
+    """Two different parties in order (a pair of parties is not ordered), None for one party.
+
+    >>> _pair_of("mod", "hur"), _pair_of("mod", "mod")
+    (('hur', 'mod'), None)
+    """
+    if a == b:
+        return None
+    return (a, b) if a < b else (b, a)
+
+
 def _party_pairs(
     question: QuestionLinks, positions: dict[str, PositionAssessment]
-) -> tuple[set[frozenset[str]], int]:
-    """The pairs of parties whose current answers contradict on one question, and
-    the number of contradictions (pairs of contradicting answers, denied answers).
+) -> tuple[set[tuple[str, str]], int]:
+    """The pairs of parties whose current answers contradict on one question (each pair
+    in order: a pair of parties is not ordered), and the number of contradictions (pairs
+    of contradicting answers, denied answers).
     """
-    pairs: set[frozenset[str]] = set()
+    pairs: set[tuple[str, str]] = set()
     contradictions = 0
 
     def add(left: Iterable[str], right: Iterable[str]) -> None:
         right = tuple(right)
         for a in left:
-            pairs.update(frozenset((a, b)) for b in right if a != b)
+            pairs.update(pair for b in right if (pair := _pair_of(a, b)) is not None)
 
     for relation in question.relations:
         if relation.kind == "contradicts":

@@ -4,13 +4,13 @@ party track records, the :class:`Assessment` itself, and the order events are li
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 import networkx as nx
 
-from claimgraph.analysis.link import Linking, Relation
+from claimgraph.analysis.link import Relation, position_id, position_ids
 from claimgraph.model import Corpus, Interval, Value
 
 QuestionStatus = Literal["agreed", "contested", "divergent", "one-party", "unanswered"]
@@ -51,6 +51,16 @@ class PositionAssessment:
     superseded_by: tuple[str, ...] = ()  # claim ids of the later statements
     current_claims: tuple[str, ...] = ()  # holders that are not superseded
     current_parties: tuple[str, ...] = ()  # parties of the current claims
+
+    @property
+    def key(self) -> str:
+        """Its key under its question, the end of its id: an item, a value, an interval
+        (``4-inf``) or ``claim-<id>`` for a text answer.
+
+        >>> PositionAssessment("position:e1/killed/4-inf", "e1", "killed", None, "", ()).key
+        '4-inf'
+        """
+        return self.id[len(position_id(self.event, self.aspect, "")) :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,16 +205,21 @@ class PartyRecord:
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """The assessment of a whole corpus; ``graph`` is built from the same links on first use."""
+    """The assessment of a whole corpus; ``graph`` is built from its records on first use.
+
+    It holds one record per position and per question: the linking it was assessed from
+    is released, and the graph is built from these records.
+    """
 
     corpus: Corpus
     events: dict[str, EventAssessment]
     parties: dict[str, PartyRecord]
     _graph: list[nx.MultiDiGraph[str]] = field(default_factory=list, repr=False)
-    _linking: Linking | None = field(default=None, repr=False)
-    _echoes: tuple[Relation, ...] = field(default=(), repr=False)
+    # the linking's claim-level relations (count updates, the fact-checker's links),
+    # then the echoes, in the order found
+    _claim_relations: tuple[Relation, ...] = field(default=(), repr=False)
     _relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict, repr=False)
-    _positions: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _positions: dict[str, str | tuple[str, ...]] = field(default_factory=dict, repr=False)
     _position_index: dict[str, PositionAssessment] = field(default_factory=dict, repr=False)
 
     @property
@@ -213,8 +228,24 @@ class Assessment:
         if not self._graph:
             from claimgraph.views.graph import build_graph
 
-            self._graph.append(build_graph(self.corpus, self._linking, self._echoes))
+            self._graph.append(build_graph(self))
         return self._graph[0]
+
+    def questions(self) -> Iterator[QuestionAssessment]:
+        """Every question, in the order of its first claim in the corpus."""
+        seen: set[tuple[str, str]] = set()
+        events = self.events
+        for claim in self.corpus.claims.values():
+            key = (claim.event, claim.aspect)
+            if key not in seen:
+                seen.add(key)
+                yield events[claim.event].questions[claim.aspect]
+
+    def found_relations(self) -> tuple[Relation, ...]:
+        """Every claim-level relation linking found, in that order: count updates, the
+        fact-checker's links, then echoes (the rule's contradictions between claims are
+        the events' own, :attr:`EventAssessment.relations`)."""
+        return self._claim_relations
 
     def claim_relations(self, claim_id: str) -> tuple[Relation, ...]:
         """Claim-level relations naming ``claim_id`` (either end)."""
@@ -222,7 +253,8 @@ class Assessment:
 
     def positions_of(self, claim_id: str) -> tuple[PositionAssessment, ...]:
         """The positions a claim asserts or denies (several for a set claim)."""
-        return tuple(self._position_index[p] for p in self._positions.get(claim_id, ()))
+        ids = position_ids(self._positions.get(claim_id, ()))
+        return tuple(self._position_index[p] for p in ids)
 
     def position_of(self, claim_id: str) -> PositionAssessment | None:
         """The first position of a claim, or None for a silence."""

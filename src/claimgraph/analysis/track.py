@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimgraph.analysis.context import _Context, _unique
-from claimgraph.analysis.link import Relation
+from claimgraph.analysis.link import Relation, position_ids
 from claimgraph.analysis.records import PartyRecord
 from claimgraph.model import Certainty, Stance
 
 
 def _party_records(
-    ctx: _Context, index: dict[str, list[Relation]], answered: set[str]
+    ctx: _Context, index: dict[str, tuple[Relation, ...]], answered: set[str]
 ) -> dict[str, PartyRecord]:
     """Each party's track record across events."""
     corpus = ctx.corpus
@@ -21,11 +21,8 @@ def _party_records(
     events: dict[str, list[str]] = {}
     claim_positions = ctx.linking.claim_positions
     positions, superseded = ctx.positions, ctx.superseded
-    holder_sides, holder_groups, denier_sides = (
-        ctx.holder_sides,
-        ctx.holder_groups,
-        ctx.denier_sides,
-    )
+    holder_groups, denier_sides = ctx.holder_groups, ctx.denier_sides
+    side_of = ctx.side_of_party
     for claim in corpus.claims.values():
         own_side = ctx.side_of_party(claim.party)
         if (t := tallies.get(claim.party)) is None:
@@ -43,19 +40,22 @@ def _party_records(
         group = ctx.group(claim.id)
         denies = claim.stance is Stance.DENIES
         current = claim.id not in superseded
-        for pid in claim_positions.get(claim.id, ()):
+        for pid in position_ids(claim_positions.get(claim.id, ())):
             if denies:
-                contradicted = contradicted or _other_side(holder_sides[pid], own_side)
+                held = positions[pid].current_parties
+                contradicted = contradicted or _other_side(map(side_of, held), own_side)
                 continue
             if not current:
                 continue
             if (deniers := denier_sides.get(pid)) and _other_side(deniers, own_side):
                 contradicted = True
             for other in positions[pid].contradicts:
-                if _other_side(holder_sides.get(other, ()), own_side):
+                if _other_side(map(side_of, positions[other].current_parties), own_side):
                     contradicted = True
-            for side, groups in holder_groups.get(pid, {}).items():
-                if side != own_side and (len(groups) > 1 or group not in groups):
+            for side, only in holder_groups.get(pid, ()):
+                # another side holds it with an echo group other than the claim's own
+                # ("" is several groups, never a claim's)
+                if side != own_side and only != group:
                     corroborated = True
         for relation in index.get(claim.id, ()):
             if relation.source != "fact-checker":

@@ -62,6 +62,28 @@ MAX_ALIAS_NODES = 100_000
 
 _PLAIN = "!plain"  # the tag composition gives plain scalars; typed in :func:`_plain`
 
+# Line numbers past 256 are int objects of their own (32 bytes: CPython shares only
+# -5..256), and every item holds one, as long as the item or a place made from it lives
+# (a claim's value and places wait until the whole folder is read). One shared object
+# per line number instead, for files of up to _SHARED_LINES lines.
+_SHARED_LINES = 1 << 16
+_lines: list[int] = []
+
+
+def _line(mark: Any) -> int:
+    """The 1-based line of a YAML mark, as a shared int.
+
+    >>> class Mark: line = 999
+    >>> _line(Mark()) is _line(Mark()) == 1000
+    True
+    """
+    line: int = mark.line + 1
+    if line >= _SHARED_LINES:
+        return line
+    if line >= len(_lines):
+        _lines.extend(range(len(_lines), min(2 * line, _SHARED_LINES)))
+    return _lines[line]
+
 
 class _Resolver(BaseResolver):
     """Tags plain scalars ``!plain`` and leaves their typing to :func:`_plain` (faster)."""
@@ -475,7 +497,7 @@ def to_item(node: Node, path: str, report: Report, merges: bool = True) -> Item:
     ``merges=False`` says the text holds no merge key (no ``<<``, no ``merge`` tag and
     no ``%TAG`` directive that could spell one), so no mapping is searched for one."""
     mark = node.start_mark
-    line, col = mark.line + 1, mark.column + 1
+    line, col = _line(mark), mark.column + 1
     if node.__class__ is ScalarNode:
         text = node.value
         if node.tag == _PLAIN and text not in _PLAIN_WORDS and text[0] not in _NUMBER_START:
@@ -529,7 +551,7 @@ def to_item(node: Node, path: str, report: Report, merges: bool = True) -> Item:
             )
         else:
             item = to_item(value_node, path, report, merges)
-            item.key_line, item.key_column = kmark.line + 1, kmark.column + 1
+            item.key_line, item.key_column = _line(kmark), kmark.column + 1
         out[key] = item
     return Item(out, line, col)
 
@@ -619,7 +641,7 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
     if event.__class__ is yaml.AliasEvent or event.anchor is not None:
         raise _NeedsNodes
     mark = event.start_mark
-    line, col = mark.line + 1, mark.column + 1
+    line, col = _line(mark), mark.column + 1
     cls = event.__class__
     if cls is yaml.ScalarEvent:
         return Item(_event_scalar(event, path, report), line, col, event.value)
@@ -662,7 +684,7 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
                 kmark.column + 1,
             )
         item = _event_item(get, get(), path, report)
-        item.key_line, item.key_column = kmark.line + 1, kmark.column + 1
+        item.key_line, item.key_column = _line(kmark), kmark.column + 1
         out[key] = item
         event = get()
     return Item(out, line, col)

@@ -5,7 +5,7 @@ timed, one by one::
 
     loaded = jobs.load(claims_dir)                 # folder -> Corpus (InvalidInput on errors)
     linked = jobs.link(loaded.corpus)              # positions, contradictions, echoes
-    assessment = jobs.assess(linked)               # statuses and figures, never re-linking
+    assessment = jobs.assess(linked)               # statuses and figures; consumes the linking
     files = jobs.render_reports(assessment)        # file name -> Markdown (all held)
     result = jobs.write_reports(files, out_dir)    # through the output folder's manifest
     result = jobs.stream_reports(assessment, out_dir)  # or both: each written as rendered
@@ -37,7 +37,7 @@ from claimgraph.load import Loaded, scan
 from claimgraph.model import Corpus
 from claimgraph.output import OutputFolder, WriteResult
 from claimgraph.problems import Report, check_known
-from claimgraph.views.markdown.reports import generate_reports, iter_reports, report_names
+from claimgraph.views.markdown.reports import generate_reports, iter_report_files, report_names
 
 __all__ = [
     "ReportResult",
@@ -83,7 +83,9 @@ def link(corpus: Corpus) -> Linked:
 
 def assess(linked: Linked) -> Assessment:
     """The assessment of a linked corpus (:func:`claimgraph.analysis.assess.assess`),
-    never linked again; the garbage collector paused meanwhile."""
+    never linked again; the garbage collector paused meanwhile. The linking is consumed
+    (each question's link records released once assessed): hold the assessment, not
+    ``linked``."""
     with collector.paused():
         return _assess(linked.corpus, linked)
 
@@ -126,7 +128,7 @@ def stream_reports(
     as it is rendered (:meth:`OutputFolder.write_stream`), so only its hash is held; the
     same files, the same all-or-nothing guarantee. ``result.digests`` has every hash."""
     names = report_names(assessment, events)
-    files = iter_reports(assessment, events, each=each)
+    files = iter_report_files(assessment, events, each=each)
     return OutputFolder(out_dir, force=force).write_stream(names, files, remove_stale=remove_stale)
 
 

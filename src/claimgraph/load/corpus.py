@@ -240,7 +240,7 @@ def _build(
         reader = FieldReader(f.path, report)
         for pending in f.claims:
             _add_claim(corpus, pending, reader, aliases, unusable, written)
-        f.claims = []  # the places kept for typing are no longer needed
+        f.claims, f.marks = [], bytearray()  # the places kept for typing are no longer needed
 
 
 def _check_case(corpus: Corpus, report: Report) -> None:

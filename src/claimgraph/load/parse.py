@@ -237,13 +237,13 @@ def _parse_claims(item: Item, reader: FieldReader, out: ClaimFile) -> None:
         return
     source_id = out.source.id if out.source else ""
     for entry in item.value:
-        pending = _parse_claim(entry, reader, source_id, out.places)
+        pending = _parse_claim(entry, reader, source_id, out.places, out.marks)
         if pending is not None:
             out.claims.append(pending)
 
 
 def _parse_claim(
-    item: Item, reader: FieldReader, source_id: str, places: Places
+    item: Item, reader: FieldReader, source_id: str, places: Places, marks: bytearray
 ) -> PendingClaim | None:
     raw_id = item.value.get("id") if isinstance(item.value, dict) else None
     claim_id = (raw_id.text or "") if raw_id is not None and raw_id.value is not None else ""
@@ -290,7 +290,7 @@ def _parse_claim(
     ):  # a misspelt 'quote' is reported as an unknown field, not again as a missing quote
         places.put(cid, "quote-wrong-type", "", here)
     if "quote" in fields:
-        places.quotes[cid] = (fields["quote"].line, fields["quote"].column)
+        places.put_quote(cid, here, fields["quote"].line, fields["quote"].column)
         if fields["quote"].text is None and fields["quote"].value is not None:
             places.put(cid, "quote-wrong-type", "", at("quote"))
     # The plain fields (text, dates) are read as the schema's table types them; a new
@@ -324,7 +324,7 @@ def _parse_claim(
             item,
             id=cid,
         )
-    return PendingClaim(claim, fields.get("value"), PendingClaim.pack(fields))
+    return PendingClaim.of(claim, fields.get("value"), fields, marks)
 
 
 def _parse_links(item: Item | None, reader: FieldReader, cid: str, places: Places) -> Links:

@@ -18,8 +18,9 @@ from claimgraph.model import (
 )
 
 # The places of a pending claim's id, event, party, aspect and source fields, as
-# (line, column) pairs packed in one bytes object: every claim waits in memory until the
-# whole folder is read, and five Location objects each would cost six times as much.
+# (line, column) pairs packed, 40 bytes a claim, in its file's one buffer
+# (ClaimFile.marks): every claim waits in memory until the whole folder is read, and five
+# Location objects each would cost six times as much (a bytes object each, twice as much).
 _MARKS = struct.Struct("<10I")
 _FIELDS_AT = ("id", "event", "party", "aspect", "source")
 
@@ -28,20 +29,31 @@ _FIELDS_AT = ("id", "event", "party", "aspect", "source")
 class PendingClaim:
     """A claim read from its file, waiting for the corpus to type its value and check its ids.
 
-    Where its fields were written is kept packed (:meth:`pack`); ``event_at`` and the
-    others are made when a problem needs them.
+    Where its fields were written is kept packed (:meth:`pack`) in its file's buffer,
+    ``marks``, at ``index``; ``event_at`` and the others are made when a problem needs them.
 
     >>> from claimgraph.model import Claim
     >>> c = Claim("c1", "e", "p", "s", "cause", None, where=Location("a.yaml", 3, 5))
     >>> at = {"id": Item("c1", 3, 9), "event": Item("e", 4, 12), "party": Item("p", 5, 12)}
-    >>> p = PendingClaim(c, None, PendingClaim.pack(at))
-    >>> str(p.event_at), str(p.aspect_at), p.source_at
-    ('a.yaml:4:12', 'a.yaml:3:5', None)
+    >>> marks = bytearray()
+    >>> first, p = PendingClaim.of(c, None, {}, marks), PendingClaim.of(c, None, at, marks)
+    >>> str(p.event_at), str(p.aspect_at), p.source_at, p.index, len(marks)
+    ('a.yaml:4:12', 'a.yaml:3:5', None, 1, 80)
     """
 
     claim: Claim
     value: Item | None
-    marks: bytes  # PendingClaim.pack of the fields' places
+    marks: bytearray  # the fields' places of its file's claims, packed (pack), in order
+    index: int = 0  # this claim's among them
+
+    @classmethod
+    def of(
+        cls, claim: Claim, value: Item | None, fields: Mapping[str, Item], marks: bytearray
+    ) -> PendingClaim:
+        """A pending claim whose fields' places are packed at the end of ``marks``."""
+        index = len(marks) // _MARKS.size
+        marks += cls.pack(fields)
+        return cls(claim, value, marks, index)
 
     @staticmethod
     def pack(fields: Mapping[str, Item]) -> bytes:
@@ -52,7 +64,7 @@ class PendingClaim:
 
     def _at(self, name: str) -> Location | None:
         i = 2 * _FIELDS_AT.index(name)
-        line, column = _MARKS.unpack(self.marks)[i : i + 2]
+        line, column = _MARKS.unpack_from(self.marks, self.index * _MARKS.size)[i : i + 2]
         if not line:
             return None
         where = self.claim.where
@@ -97,6 +109,7 @@ class ClaimFile:
     source_id_at: Location | None = None
     source_file_at: Location | None = None
     claims: list[PendingClaim] = field(default_factory=list)
+    marks: bytearray = field(default_factory=bytearray)  # its claims' places (PendingClaim)
     places: Places = field(default_factory=Places)
 
     @property

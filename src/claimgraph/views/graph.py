@@ -26,7 +26,8 @@ Claims holding one position corroborate through it: k claims cost k edges.
 ...     aspects={"interception": Aspect("interception", AspectType.CATEGORY)},
 ...     claims={"c1": Claim("c1", "e", "a", "s", "interception", "all-intercepted"),
 ...             "c2": Claim("c2", "e", "b", "s", "interception", "hits")})
->>> G = build_graph(corpus)
+>>> from claimgraph.analysis.assess import assess
+>>> G = build_graph(assess(corpus))
 >>> G.nodes["claim:c1"]["kind"]
 'claim'
 >>> contradictions(G)
@@ -38,7 +39,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -46,10 +47,9 @@ from typing import Any, Literal
 import networkx as nx
 
 from claimgraph import __version__
-from claimgraph.analysis.echoes import corpus_echoes
-from claimgraph.analysis.link import Linking, Relation, link_corpus
+from claimgraph.analysis.records import Assessment
 from claimgraph.errors import UsageError
-from claimgraph.model import Corpus, Interval
+from claimgraph.model import Interval
 from claimgraph.output import write_file
 from claimgraph.views.values import value_slugs
 
@@ -110,18 +110,16 @@ def _scalars(**attrs: object) -> dict[str, Any]:
     return out
 
 
-def build_graph(
-    corpus: Corpus, linking: Linking | None = None, echoes: Iterable[Relation] | None = None
-) -> nx.MultiDiGraph[str]:
-    """Build the claim graph of a corpus.
-
-    ``linking`` (from :func:`claimgraph.analysis.link.link_corpus`) and ``echoes``
-    (from :func:`claimgraph.analysis.echoes.corpus_echoes`) are computed when not given.
+def build_graph(assessment: Assessment) -> nx.MultiDiGraph[str]:
+    """Build the claim graph of an assessed corpus (:func:`claimgraph.analysis.assess.assess`)
+    from the assessment's own records: its questions in the order of their first claim,
+    their positions and the relations between them, each claim's positions, the claim-level
+    relations and the echoes. A claim is ``superseded`` when a ``supersedes`` relation
+    names it as the statement updated (its ``b``).
     """
-    if linking is None:
-        linking = link_corpus(corpus)
-    if echoes is None:
-        echoes = corpus_echoes(corpus)
+    corpus = assessment.corpus
+    found = assessment.found_relations()
+    superseded = {r.b for r in found if r.kind == "supersedes"}
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph(generator=GENERATOR, version=__version__)
 
     for party in corpus.parties.values():
@@ -155,7 +153,7 @@ def build_graph(
                 region=event.region,
             ),
         )
-    for question in linking.questions.values():
+    for question in assessment.questions():
         aspect = corpus.aspects.get(question.aspect)
         G.add_node(
             question.id,
@@ -164,11 +162,11 @@ def build_graph(
                 label=aspect.label if aspect and aspect.label else question.aspect,
                 event=question.event,
                 aspect=question.aspect,
-                type=question.type.value,
+                type=question.type,
             ),
         )
         G.add_edge(question.id, node_id("event", question.event), key="about", kind="about")
-        for position in question.positions.values():
+        for position in question.positions:
             count = position.value if isinstance(position.value, Interval) else None
             G.add_node(
                 position.id,
@@ -211,20 +209,20 @@ def build_graph(
                 speaker=claim.speaker,
                 via=claim.via,
                 said_on=claim.said_on,
-                superseded=claim.id in linking.superseded,
+                superseded=claim.id in superseded,
                 rating=claim.review.rating if claim.review else None,
             ),
         )
         G.add_edge(cid, node_id("party", claim.party), key="made_by", kind="made_by")
         G.add_edge(cid, node_id("source", claim.source), key="reported_in", kind="reported_in")
         if claim.stance.value == "declines":
-            q = linking.questions[(claim.event, claim.aspect)].id
+            q = assessment.question_of(claim.id).id
             G.add_edge(cid, q, key="declines", kind="declines")
-        for pid in linking.claim_positions.get(claim.id, ()):
+        for position in assessment.positions_of(claim.id):
             stance = claim.stance.value
-            G.add_edge(cid, pid, key=stance, kind=stance)
+            G.add_edge(cid, position.id, key=stance, kind=stance)
 
-    for relation in [*linking.claim_relations, *echoes]:
+    for relation in found:
         G.add_edge(
             node_id("claim", relation.a),
             node_id("claim", relation.b),

@@ -15,9 +15,10 @@ One job a module; this package only re-exports them:
 
 - :mod:`~claimgraph.views.markdown.event`: the event report's sections (``render_event``);
 - :mod:`~claimgraph.views.markdown.claims`: one claim as a table cell, a verdict, a statement;
-- :mod:`~claimgraph.views.markdown.index`: ``index.md`` and the reports' file names;
+- :mod:`~claimgraph.views.markdown.index`: ``index.md`` (``render_index``, or its lines:
+  ``generate_index``) and the reports' file names;
 - :mod:`~claimgraph.views.markdown.reports`: the report loop (``iter_reports``,
-  ``generate_reports``).
+  ``iter_report_files``, ``generate_reports``).
 
 The data and figures both report views show are :mod:`claimgraph.views.event_data`
 and :mod:`claimgraph.views.figures`; their words, :mod:`claimgraph.views.wording`.
@@ -37,10 +38,16 @@ from claimgraph.views.markdown.index import (
     INDEX_COLUMNS,
     INDEX_NAME,
     RECORD_COLUMNS,
+    generate_index,
     render_index,
     report_filename,
 )
-from claimgraph.views.markdown.reports import generate_reports, iter_reports, report_names
+from claimgraph.views.markdown.reports import (
+    generate_reports,
+    iter_report_files,
+    iter_reports,
+    report_names,
+)
 from claimgraph.views.wording import (
     QUESTION_WORDS,
     STATUS_EXPLAINED,
@@ -79,7 +86,9 @@ __all__ = [
     "figure_text",
     "figures_explained",
     "format_date",
+    "generate_index",
     "generate_reports",
+    "iter_report_files",
     "iter_reports",
     "render_event",
     "render_index",

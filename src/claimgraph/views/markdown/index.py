@@ -3,7 +3,7 @@ records; and the file names of the reports it links."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from claimgraph.analysis.assess import Assessment, event_order
 from claimgraph.model import Event
@@ -18,7 +18,14 @@ from claimgraph.views.wording import (
     plural,
 )
 
-__all__ = ["INDEX_COLUMNS", "INDEX_NAME", "RECORD_COLUMNS", "render_index", "report_filename"]
+__all__ = [
+    "INDEX_COLUMNS",
+    "INDEX_NAME",
+    "RECORD_COLUMNS",
+    "generate_index",
+    "render_index",
+    "report_filename",
+]
 
 
 INDEX_NAME = "index.md"
@@ -58,12 +65,19 @@ def _percent(part: int, whole: int) -> str:
 
 
 def render_index(assessment: Assessment, events: Sequence[str] | None = None) -> str:
-    """``index.md``: every event with status and counts (contested first), then party records."""
+    """``index.md``: every event with status and counts (contested first), then party records
+    (:func:`generate_index`'s lines joined)."""
+    return "".join(generate_index(assessment, events))
+
+
+def generate_index(assessment: Assessment, events: Sequence[str] | None = None) -> Iterator[str]:
+    """The lines of ``index.md``, each with its newline, as they are made (an index of many
+    events is written as it comes, never held whole)."""
     corpus = assessment.corpus
     names = Names(corpus)
     ids = event_order(assessment, events)
     n_contested = sum(1 for e in ids if assessment.events[e].status == "contested")
-    lines = [
+    head = [
         "# Comparison reports",
         "",
         f"{plural(len(ids), 'event')} ({n_contested} contested) · "
@@ -73,6 +87,7 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
         "",
         *_header(INDEX_COLUMNS),
     ]
+    yield from (line + "\n" for line in head)
     for event_id in ids:
         event = corpus.events[event_id]
         ea = assessment.events[event_id]
@@ -91,8 +106,8 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
             f"{c.corroborations} ({c.independent_corroborations})",
             md_cell(", ".join(names.party(p) for p in ea.declined_parties)),
         ]
-        lines.append("| " + " | ".join(cells) + " |")
-    lines += [
+        yield "| " + " | ".join(cells) + " |\n"
+    tail = [
         "",
         "## Track record of the parties",
         "",
@@ -102,6 +117,7 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
         "",
         *_header(RECORD_COLUMNS),
     ]
+    yield from (line + "\n" for line in tail)
     records = sorted(assessment.parties.values(), key=lambda r: names.party_sort_key(r.party))
     for rec in records:
         cells = [
@@ -115,8 +131,7 @@ def render_index(assessment: Assessment, events: Sequence[str] | None = None) ->
             str(rec.declined),
             str(len(rec.events)),
         ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+        yield "| " + " | ".join(cells) + " |\n"
 
 
 def _relative_link(event: Event) -> str:

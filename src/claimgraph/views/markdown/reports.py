@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 from claimgraph.analysis.assess import Assessment
 from claimgraph.views.markdown.event import render_event
-from claimgraph.views.markdown.index import INDEX_NAME, render_index, report_filename
+from claimgraph.views.markdown.index import INDEX_NAME, generate_index, report_filename
 from claimgraph.views.rendering import render_events
 
-__all__ = ["generate_reports", "iter_reports", "report_names"]
+__all__ = ["generate_reports", "iter_report_files", "iter_reports", "report_names"]
 
 
 def report_names(assessment: Assessment, events: Iterable[str] | None = None) -> list[str]:
@@ -31,10 +31,23 @@ def iter_reports(
     The index always lists every event of the assessment. ``each`` wraps the
     loop over the events (the CLI's progress bar).
     """
+    for name, content in iter_report_files(assessment, events, each=each):
+        yield name, content if isinstance(content, str) else "".join(content)
+
+
+def iter_report_files(
+    assessment: Assessment,
+    events: Iterable[str] | None = None,
+    *,
+    each: Callable[[list[str]], Iterable[str]] | None = None,
+) -> Iterator[tuple[str, str | Iterator[str]]]:
+    """:func:`iter_reports` for writing (``OutputFolder.write_stream``): the same files, but
+    ``index.md`` as its lines (:func:`~claimgraph.views.markdown.index.generate_index`),
+    made as they are written, so that the index of many events is never held whole."""
     wanted = list(events) if events is not None else list(assessment.events)
     for event_id, text in render_events(assessment, wanted, render_event, each):
         yield report_filename(event_id), text
-    yield INDEX_NAME, render_index(assessment)
+    yield INDEX_NAME, generate_index(assessment)
 
 
 def generate_reports(
