@@ -276,3 +276,16 @@ def test_an_undated_report_joins_no_dated_event_whose_headlines_name_another_thi
     unify_drafts([dated, theatre, hospital])
     assert {c.event for c in theatre.claims} == {"odesa-undated"}  # not the hospital's
     assert {c.event for c in hospital.claims} == {"odesa-2024-05-14"}
+
+
+def test_a_registered_place_spelled_the_russian_way_is_the_reports_place() -> None:
+    reg = _registry_with(("chaplyne-strike", "2022-08-24", "Chaplyne, railway station"))
+    ex = Extractor(reg)
+    text = (
+        "Date: 2022-08-25\nMissile hits station\n\nA missile struck the Chaplino railway "
+        "station, officials said. A second strike hit near Novyi Buh."
+    )
+    assert {c.event for c in ex.extract(text, "c.txt").claims} == {"chaplyne-strike"}
+    # another village's name is no other spelling of it
+    other = text.replace("Chaplino", "Chaplynka")
+    assert "chaplyne-strike" not in {c.event for c in ex.extract(other, "o.txt").claims}

@@ -370,6 +370,24 @@ def near_month_day(day: date, month_day: tuple[int, int]) -> bool:
 _PLACE_HEAD = re.compile(r",|\(|\s+(?:and|&)\s+|\s+[-\u2013\u2014]\s+")
 
 
+# Spellings of one Ukrainian name, Ukrainian- and Russian-based ("Hroza"/"Groza",
+# "Chaplyne"/"Chaplino"): digraphs to one letter, h/g, y/i alike, final vowels dropped.
+_DIGRAPHS = (("kh", "h"), ("zh", "z"), ("ch", "c"), ("sh", "s"), ("ts", "c"), ("yi", "i"))
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+def loose_spelling(name: str) -> str:
+    """A key on which the Ukrainian- and Russian-based spellings of a place's name meet.
+
+    >>> loose_spelling("Chaplyne") == loose_spelling("Chaplino"), loose_spelling("Hroza")
+    (True, 'groz')
+    """
+    key = _NOT_LETTER.sub("", name.casefold())
+    for two, one in _DIGRAPHS:
+        key = key.replace(two, one)
+    return key.replace("h", "g").replace("y", "i").rstrip("aeiou")
+
+
 def place_head(written: str) -> str:
     """A written place's own name, before a street, a list or a remark.
 

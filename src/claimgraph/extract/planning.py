@@ -15,7 +15,9 @@ from claimgraph.extract.events import (
     DateRef,
     Place,
     date_mentions,
+    loose_spelling,
     near_month_day,
+    place_head,
     resolve_dates,
     years_in,
 )
@@ -44,6 +46,8 @@ _OPENING = 8
 # The headline and lede, where an undated report's words choose between a place's events.
 _LEDE = 4
 
+# A capitalised word that may be a place's name.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z'’]{3,}\b")
 # Gazetteer kinds that are areas, not towns.
 _BROAD = frozenset({"region", "country"})
 
@@ -157,6 +161,11 @@ class _EventPlanning(_RunState):
         towns = [(p, at) for p, at, _ in found if p.kind not in _BROAD]
         regions = [(p, at) for p, at, _ in found if p.kind == "region"]
         lede_towns = [p for p, at in towns if at < lede_end]
+        if not lede_towns:
+            # a registered event's place the gazetteer lacks, spelled otherwise ("Chaplino"
+            # for Chaplyne), named in the opening before any town it knows
+            first_town = towns[0][1] if towns else len(self.body)
+            lede_towns = self._registered_spelling(min(story_start, first_town))
         if not lede_towns or all(
             self.ex.registry.stands_for_a_government(p.name) for p in lede_towns
         ):
@@ -233,6 +242,22 @@ class _EventPlanning(_RunState):
                 self.sentence_event.append(self._event(here[0] if here else main_place, other[0]))
             else:
                 self.sentence_event.append(self._event(main_place, main))
+
+    def _registered_spelling(self, end: int) -> list[Place]:
+        """The place of a claims folder's event that the gazetteer does not know, named in
+        ``self.body[:end]`` in another spelling of its name (:func:`loose_spelling`)."""
+        keys: dict[str, str] = {}
+        for ev in self.ex.registry.events.values():
+            head = place_head(ev.place)
+            if len(head) > 4 and not self.ex.gazetteer.find(head):
+                keys.setdefault(loose_spelling(head), head)
+        if not keys:
+            return []
+        for m in _CAPITALISED.finditer(self.body, 0, end):
+            named = keys.get(loose_spelling(m.group(0)))
+            if named is not None and len(loose_spelling(named)) >= 4:
+                return [Place(named, kind="village")]
+        return []
 
     def _statement_day(self, d: DateRef) -> bool:
         """Whether a date is the day a statement was made ("Peskov said on Monday",
