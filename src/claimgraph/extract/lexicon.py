@@ -314,9 +314,9 @@ class Phrases:
         places.sort()
         return places
 
-    def search(self, text: str) -> re.Match[str] | None:
-        if len(text) < _GATE_MIN:
-            return self.regex.search(text)
+    def _gate(self, text: str) -> tuple[_Text, list[int] | None]:
+        """The text's words and where a match can start: ``[]`` when none can, None when
+        the text must be scanned (not anchored, or folding disagrees with the engine)."""
         info = _TEXTS.get(text)
         if info is None:
             info = _text(text)
@@ -325,16 +325,22 @@ class Phrases:
             if self.anchored and info.folded is not None:
                 # (one set operation both skips the text and gives the words to try)
                 present = first.intersection(info.words)
-                if not present:
-                    return None
-                match = self.regex.match
-                for at in self._places(info, present):
-                    m = match(text, at)
-                    if m is not None:
-                        return m
-                return None
+                return info, self._places(info, present) if present else []
             if first.isdisjoint(info.words):
-                return None
+                return info, []
+        return info, None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if len(text) < _GATE_MIN:
+            return self.regex.search(text)
+        info, places = self._gate(text)
+        if places is not None:
+            match = self.regex.match
+            for at in places:
+                m = match(text, at)
+                if m is not None:
+                    return m
+            return None
         if info.folded is None:
             return self.regex.search(text)
         m = self.folded.search(info.folded)
@@ -348,18 +354,9 @@ class Phrases:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if len(text) < _GATE_MIN:
             return self.regex.finditer(text)
-        info = _TEXTS.get(text)
-        if info is None:
-            info = _text(text)
-        first = self.first
-        if first is not None:
-            if self.anchored and info.folded is not None:
-                present = first.intersection(info.words)
-                if not present:
-                    return iter(())
-                return iter(matches_at(self.regex, text, self._places(info, present)))
-            if first.isdisjoint(info.words):
-                return iter(())
+        info, places = self._gate(text)
+        if places is not None:
+            return iter(matches_at(self.regex, text, places))
         if info.folded is None:
             return self.regex.finditer(text)
         found = []
