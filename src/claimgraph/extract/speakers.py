@@ -20,12 +20,6 @@ _LAST_WORD = re.compile(r"\w+(?=\W*$)")
 # "Kherson Oblast" -> "Kherson" (the region's name as parties write it)
 _REGION_WORD = re.compile(r"\s+(?:oblast|region|krai|province|republic)$", re.IGNORECASE)
 _DEFINITE = re.compile(r"the\s+\w", re.IGNORECASE)
-# Words that name no one but the authorities of some place ("officials", "the
-# authorities", "local officials"): name words, as name_words gives them.
-_BARE = frozenset({"officials", "official", "authorities", "authority"})
-_LOCAL = frozenset({"local", "city", "regional"})
-# The name of each side's government, as the registry or the catalogue knows it.
-_GOVERNMENT_WORDS = {"ukraine": "Ukrainian authorities", "russia": "Russian authorities"}
 
 
 class _Speakers(_RunState):
@@ -152,7 +146,7 @@ class _Speakers(_RunState):
         if level is None:
             # "officials said", "the authorities said": the government of the place, when
             # the words name nothing else
-            if governing is None or not set(name_words(words)) <= _BARE:
+            if governing is None or not set(name_words(words)) <= _words(spec, "bare"):
                 return None
             return self._government_of(governing, words, event)
         places = {
@@ -210,7 +204,8 @@ class _Speakers(_RunState):
                 side = "ukraine" if governing == "ukraine" else "russia"
             if side is not None:
                 found = [p for p in found if p.side == side]
-        if not found and governing is not None and set(name_words(words)) <= _BARE | _LOCAL:
+        unnamed = _words(spec, "bare") | _words(spec, "local")
+        if not found and governing is not None and set(name_words(words)) <= unnamed:
             # "local officials" where no authority of the place is known: its government
             return self._government_of(governing, words, event)
         if len(found) != 1:
@@ -234,5 +229,13 @@ class _Speakers(_RunState):
         if side == "occupied":
             occupation = self._local_authority("occupation authorities", event)
             return replace(occupation, words=words.strip()) if occupation is not None else None
-        found = self.ex.registry.lookup(_GOVERNMENT_WORDS[side])
+        spec = self.lex.raw.get("local_authorities") or {}
+        name = (spec.get("governments") or {}).get(side)
+        found = self.ex.registry.lookup(str(name)) if name else None
         return Speaker(found[0], words.strip(), "", True) if found is not None else None
+
+
+def _words(spec: dict[str, object], key: str) -> frozenset[str]:
+    """A word list of the ``local_authorities`` data, as name words."""
+    items = spec.get(key)
+    return frozenset(str(w).casefold() for w in items) if isinstance(items, list) else frozenset()
