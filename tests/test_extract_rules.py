@@ -968,3 +968,29 @@ def test_a_denial_disputes_neither_the_place_nor_the_other_sides_attack() -> Non
     assert not [c for c in claims if c.party == "gov-x" and c.aspect != "killed"]
     # one's own side's forces are what one denies
     assert ("mod", "perpetrator", "russian-forces", "denies") in got
+
+
+def test_a_group_named_by_its_noun_alone_after_an_inverted_verb_speaks() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nTwo people were wounded in Kherson, said police.", "r.txt"
+    )
+    assert ("unknown-police", "injured", "Two") in {
+        (c.party, c.aspect, str(c.value)) for c in draft.claims
+    }
+
+
+def test_the_speaker_who_adds_more_after_an_inverted_verb_says_all_of_it() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nFive people died in Kherson, said Oleksandr Prokudin, who added "
+        "that two ballistic missiles had struck the port.",
+        "r.txt",
+    )
+    got = {(c.party, c.aspect) for c in draft.claims}
+    assert {("gov-x", "killed"), ("gov-x", "weapon")} <= got
+    # (a relative clause that says nothing more keeps the words before the verb)
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nFive people died in Kherson, said Oleksandr Prokudin, who was "
+        "visiting the port.",
+        "r.txt",
+    )
+    assert [c.quote for c in draft.claims] == ["Five people died in Kherson"]

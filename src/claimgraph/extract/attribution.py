@@ -100,6 +100,7 @@ _OPENS_QUOTE = re.compile(rf"\s*[{OPENING}]")
 _COLON_QUOTE = re.compile(rf"\s*([^:{OPENING}{CLOSING}]{{2,80}}):\s*[{OPENING}]")
 _PUNCT = re.compile(r"[,.;]")
 _ACCORDING_WHO = re.compile(r"([^,.;:]+?)(?=\s*(?:,|\.|;|:|$|\bthat\b))")
+_WHO_ADDED = re.compile(r",\s*who\s+(?:also\s+|later\s+)?(?P<v>\w+)\s")
 _RELATIVE_START = re.compile(r"(?:whom|which|who)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?<!\w)(?:which|who|whom)(?!\w)", re.IGNORECASE)
 _DECLINE_AUX = re.compile(
@@ -482,8 +483,12 @@ def _verb_attribution(
     if inverted and before.rstrip().endswith(",") and not _THAT_OR_END.match(after):
         who = _PUNCT.split(after, maxsplit=1)[0]
         first = who.split()[0] if who.split() else ""
-        speakerlike = any(w[:1].isupper() for w in who.split()) or (
-            first.casefold() in _SPEAKER_START
+        words = who.split()
+        speakerlike = (
+            any(w[:1].isupper() for w in words)
+            or first.casefold() in _SPEAKER_START
+            # ", said officials", ", said local police": a group by its noun alone
+            or (0 < len(words) <= 3 and words[-1].casefold() in lex.group_speakers)
         )
         if (
             speakerlike
@@ -492,6 +497,11 @@ def _verb_attribution(
             and is_speaker_phrase(who)  # "X, the governor, said the port was damaged"
         ):
             end = len(before.rstrip().rstrip(","))
+            # "..., said officials, who added that three missiles hit": the speaker's words
+            # run on after the relative clause, so the whole sentence is theirs
+            rel = _WHO_ADDED.match(after, len(who))
+            if rel and lex.speech_verb.fullmatch(rel.group("v")):
+                end = len(text)
             return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
     # Relative clause: "..., which the Russian army says it is repelling".
     # (which, who and whom all hold "wh", in any case)

@@ -482,6 +482,7 @@ class Lexicon:
     toll_report: re.Pattern[str]  # "put the death toll at": group "noun" starts the content
     message_noun: Phrases
     inverted_verbs: frozenset[str]
+    group_speakers: frozenset[str]  # "..., said officials": a group named by its noun alone
     leading_clause_words: frozenset[str]  # "While blaming X, he said": not the speaker's words
     denial_verbs: frozenset[str]
     verb_name: re.Pattern[str]  # what a speech verb ends ("United " before "States")
@@ -615,6 +616,7 @@ class Lexicon:
             toll_report=_toll_report(data.get("toll_verbs", ()), data.get("toll_nouns", ())),
             message_noun=phrases(data.get("message_nouns", ())),
             inverted_verbs=frozenset(str(x).casefold() for x in data.get("inverted_verbs", ())),
+            group_speakers=frozenset(str(x).casefold() for x in data.get("group_speakers", ())),
             leading_clause_words=frozenset(
                 str(x).casefold() for x in data.get("leading_clause_words", ())
             ),
