@@ -994,3 +994,12 @@ def test_the_speaker_who_adds_more_after_an_inverted_verb_says_all_of_it() -> No
         "r.txt",
     )
     assert [c.quote for c in draft.claims] == ["Five people died in Kherson"]
+
+
+def test_a_post_posed_speaker_may_be_followed_by_a_long_adverbial_of_where_they_said_it() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nSeven missiles were shot down over Kherson, Oleksandr Prokudin said "
+        "in a post on the messaging service Telegram.",
+        "r.txt",
+    )
+    assert ("gov-x", "interception") in {(c.party, c.aspect) for c in draft.claims}

@@ -119,7 +119,7 @@ _PUBLISHED = frozenset({"published", "posted", "shared", "circulated", "uploaded
 _ANAPHOR_TAIL = re.compile(r"\s*(?:on|in|during|at|from|to|via|while|when|alongside|referring)\b")
 _ADVERBIAL_TAIL = re.compile(
     r"\s*(?i:on|in|at|late|early|this|last|during|as\s+of|earlier|later|overnight|yesterday|today"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,;:]{0,40}[.!]?\s*"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,;:]{0,64}[.!]?\s*"
 )
 
 
