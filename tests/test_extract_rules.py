@@ -1003,3 +1003,21 @@ def test_a_post_posed_speaker_may_be_followed_by_a_long_adverbial_of_where_they_
         "r.txt",
     )
     assert ("gov-x", "interception") in {(c.party, c.aspect) for c in draft.claims}
+
+
+def test_an_adverb_between_speaker_and_verb_is_no_part_of_the_speaker() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nRescuers initially estimated around 300 dead in Kherson.", "r.txt"
+    )
+    assert ("unknown-rescuers", "killed", "around 300") in {
+        (c.party, c.aspect, str(c.value)) for c in draft.claims
+    }
+
+
+def test_a_participle_after_an_article_and_an_adverb_is_no_speech_verb() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nThe toll in Kherson rose from an initially reported 22 to 25, said "
+        "Oleksandr Prokudin.",
+        "r.txt",
+    )
+    assert {c.party for c in draft.claims} == {"gov-x"}

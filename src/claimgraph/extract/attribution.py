@@ -465,6 +465,10 @@ def _verb_attribution(
         and not (prev == "earlier" and past and after_noun)
     ):
         return None
+    # "rose from an initially reported 22": a participle after an article and an adverb
+    # is an adjective, no verb
+    if len(prev_words) >= 2 and prev.endswith("ly") and prev_words[-2] in ("a", "an", "the"):
+        return None
     # "footage was posted", "was said to": a passive names no speaker here.
     aux = [w for w in prev_words[-3:] if w not in _TRAILERS or w in _AUX]
     if aux and aux[-1] in _AUX:

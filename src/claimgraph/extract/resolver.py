@@ -25,7 +25,7 @@ _TRAILERS = frozenset(
     "were is are would will had been once further too itself themselves himself herself "
     "officially publicly traditionally repeatedly immediately reportedly allegedly even "
     "only now today yesterday subsequently similarly meanwhile in turn for his her part "
-    "separately".split()
+    "separately initially originally promptly swiftly formally briefly recently".split()
 )
 
 
