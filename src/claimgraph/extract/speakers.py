@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from claimgraph.extract.attribution import Attribution, Speaker, clean_subject, find_word, norm
 from claimgraph.extract.draft import DraftEvent
@@ -14,6 +15,7 @@ from claimgraph.extract.lexicon import text_words
 from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.perpetrator import without_attackers
 from claimgraph.extract.runstate import _RunState
+from claimgraph.model import Party
 
 _LIST_SPLIT = re.compile(r",\s*|\s+and\s+")
 _LAST_WORD = re.compile(r"\w+(?=\W*$)")
@@ -118,7 +120,7 @@ class _Speakers(_RunState):
         """
         spec = self.lex.raw.get("local_authorities") or {}
         words = clean_subject(words)  # "Russian occupation authorities later": no adverb
-        said = text_words(words)
+        said = text_words(words) | set(name_words(words))  # ("pro-Russian": occupation)
         # the head noun is the last word ("the head of the local hospital" is a hospital's),
         # but a mayor or governor "of" a place is one ("the mayor of the industrial hub")
         title = _LAST_WORD.search(re.split(r"\s+of\s+", words.casefold(), maxsplit=1)[0])
@@ -129,21 +131,18 @@ class _Speakers(_RunState):
         # "the head of the local hospital"
         if last is None or last.group(0) not in {str(w) for w in spec.get("heads", ())}:
             return None
-        level = next(
-            (
-                lv
-                for lv in (spec.get("levels") or {}).values()
-                if not said.isdisjoint(str(w) for w in lv.get("words", ()))
-            ),
-            None,
-        )
+        levels = [
+            lv
+            for lv in (spec.get("levels") or {}).values()
+            if not said.isdisjoint(str(w).casefold() for w in lv.get("words", ()))
+        ]
         ev = self.events.get(event)
         if ev is None:
             return None
         known = self.ex.registry.events.get(event)
         region = known.region if known is not None else ev.region
         governing = self._governing(ev, region)
-        if level is None:
+        if not levels:
             # "officials said", "the authorities said": the government of the place, when
             # the words name nothing else
             if governing is None or not set(name_words(words)) <= _words(spec, "bare"):
@@ -154,6 +153,35 @@ class _Speakers(_RunState):
             for n in (ev.place, place_head(ev.place), _REGION_WORD.sub("", place_head(region)))
             if len(n) > 2
         }
+        # the side the words name ("a Russian-installed local official"), else none
+        folded = set(name_words(words))
+        named = "russia" if folded & {"occupation", "russia"} else None
+        named = "ukraine" if named is None and "ukraine" in folded else named
+        found: list[Party] = []
+        for level in levels:  # the first level wins, unless it has none of the named side
+            found = self._authorities_at(
+                level, levels, places, governing if named is None else named
+            )
+            if named is None or any(p.side == named for p in found):
+                break
+        unnamed = _words(spec, "bare") | _words(spec, "local")
+        if not found and governing is not None and set(name_words(words)) <= unnamed:
+            # "local officials" where no authority of the place is known: its government
+            return self._government_of(governing, words, event)
+        if len(found) != 1:
+            return None
+        return Speaker(found[0].id, words.strip(), "", True)
+
+    def _authorities_at(
+        self,
+        level: dict[str, Any],
+        levels: list[dict[str, Any]],
+        places: set[str],
+        side: str | None,
+    ) -> list[Party]:
+        """The registered (else catalogued) authorities of one level naming ``places``, one
+        side's when there are several (``side``: the words', else the side governing)."""
+        spec = self.lex.raw.get("local_authorities") or {}
         kinds = {str(k) for k in level.get("kinds", ())}
         found = [
             party
@@ -194,23 +222,12 @@ class _Speakers(_RunState):
                 )
             ]
             found = own or found
-        if len(found) > 1:
+        if len(found) > 1 and side is not None:
             # "the region's Kremlin-appointed head": the side the words name, else the side
             # governing the place
-            folded = set(name_words(words))
-            side = "russia" if folded & {"occupation", "russia"} else None
-            side = "ukraine" if side is None and "ukraine" in folded else side
-            if side is None and governing is not None:
-                side = "ukraine" if governing == "ukraine" else "russia"
-            if side is not None:
-                found = [p for p in found if p.side == side]
-        unnamed = _words(spec, "bare") | _words(spec, "local")
-        if not found and governing is not None and set(name_words(words)) <= unnamed:
-            # "local officials" where no authority of the place is known: its government
-            return self._government_of(governing, words, event)
-        if len(found) != 1:
-            return None
-        return Speaker(found[0].id, words.strip(), "", True)
+            side = "ukraine" if side == "ukraine" else "russia"
+            found = [p for p in found if p.side == side]
+        return found
 
     def _governing(self, ev: DraftEvent, region: str) -> str | None:
         """The side governing the event's place on its day (data/governed.yaml)."""
