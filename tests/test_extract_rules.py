@@ -1021,3 +1021,62 @@ def test_a_participle_after_an_article_and_an_adverb_is_no_speech_verb() -> None
         "r.txt",
     )
     assert {c.party for c in draft.claims} == {"gov-x"}
+
+
+def test_a_local_official_of_the_other_side_is_that_sides_authority_of_the_place() -> None:
+    reg = Registry.from_parties(
+        [
+            Party("city", "Kherson city council", "ukraine", kind="city-council"),
+            Party(
+                "occ", "Occupation authorities of Kherson", "russia", kind="occupation-authority"
+            ),
+        ]
+    )
+    reg.aspects.update(_folder_reg().aspects)
+    reg.index()
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nA missile hit a market in Kherson. A Russian-installed local "
+        "official blamed Ukraine for the attack. A local official blamed Russia for the strike.",
+        "r.txt",
+    )
+    got = {(c.party, str(c.value)) for c in draft.claims if c.aspect == "perpetrator"}
+    assert got == {("occ", "ukrainian-forces"), ("city", "russian-forces")}
+
+
+def test_a_participle_clause_before_the_speaker_is_no_part_of_the_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nReacting to the attack in the early hours of Friday on the "
+        "outskirts of the regional capital of the Kherson region, Oleksandr Prokudin said five "
+        "people died in Kherson."
+    )
+    assert ("gov-x", "killed", "five") in found
+
+
+def test_she_after_a_person_named_in_passing_is_that_person() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nFive people died in Kherson, Oleksandr Prokudin said.\n\n"
+        "Near the crater, reporters spoke to Olena Marchenko, sitting on her suitcase.\n\n"
+        '"The first rocket hit the queue," she said.',
+        "r.txt",
+    )
+    got = {(c.party, c.aspect) for c in draft.claims}
+    assert got == {("gov-x", "killed"), ("unknown-olena-marchenko", "comment")}
+
+
+def test_a_caption_label_with_a_comma_is_no_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson.\n\nImage caption, Ukraine said five people "
+        "died in Kherson"
+    )
+    assert found == [("ukrainian-officials", "killed", "five")]
+
+
+def test_a_registered_speaker_ends_a_quotation_left_open_by_a_stray_mark() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson.\n\n"
+        "‘We ran to the shelter,” Oleksandr Prokudin said.\n\n"
+        "The Ministry of Defence of Russia said its forces hit a depot in Kherson."
+    )
+    assert ("mod", "target", frozenset({"fuel-depot"})) in {
+        (p, a, frozenset(v) if isinstance(v, list) else v) for p, a, v in found
+    }

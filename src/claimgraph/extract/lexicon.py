@@ -610,7 +610,7 @@ class Lexicon:
             layout_label=re.compile(
                 r"(?im)^[ \t]*(?:"
                 + "|".join(re.escape(str(x)) for x in data.get("layout_labels", ()))
-                + r")[ \t]*:[ \t]*(?=\S)"
+                + r")[ \t]*[:,][ \t]*(?=\S)"  # ("Image caption, ..." as the BBC writes it)
             ),
             speech_verb=phrases(data.get("speech_verbs", ()), capture=True),
             toll_report=_toll_report(data.get("toll_verbs", ()), data.get("toll_nouns", ())),

@@ -39,6 +39,7 @@ __all__ = [
     "is_speaker_phrase",
     "name_key",
     "name_words",
+    "person_named",
     "title_words",
 ]
 
@@ -91,6 +92,50 @@ def _rules() -> _Rules:
         frozenset(str(c).casefold() for c in (data.get("countries") or {})),
         frozenset(w.casefold() for w in _strings(data.get("message_heads"))),
     )
+
+
+# A run of capitalised words (a title and a name: "Russian President Vladimir Putin")
+_CAPITALISED_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-]){_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD})+")
+
+
+def person_named(text: str) -> str:
+    """The last person ``text`` names: two or three capitalised words after any title or
+    country word, not opening the text, none a word no name holds (data/names.yaml
+    ``not_person_words``, a country, a title); "" when it names none.
+
+    >>> person_named("Near the crater, the BBC spoke to Kateryna Holoborod, sat on a case.")
+    'Kateryna Holoborod'
+    >>> person_named("Russian President Vladimir Putin is preparing a ceremony in Red Square.")
+    'Vladimir Putin'
+    >>> person_named("The convoy was hit on Friday.")
+    ''
+    """
+    if not any(ch.isupper() for ch in text[1:]):
+        return ""
+    not_names = _not_person_words()
+    titles = title_words()
+    found = ""
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        if m.start() == 0:
+            words = words[1:]  # (the text's first word is capitalised anyway)
+        while words and (words[0].casefold() in titles or countries_in(words[0])):
+            words = words[1:]
+        if not 2 <= len(words) <= 3:
+            continue
+        if any(w.casefold() in not_names or w.casefold() in titles for w in words):
+            continue
+        if countries_in(" ".join(words)):
+            continue
+        found = " ".join(words)
+    return found
+
+
+@cache
+def _not_person_words() -> frozenset[str]:
+    data = read_package_data("names.yaml")
+    return frozenset(w.casefold() for w in _strings(data.get("not_person_words")))
 
 
 @cache

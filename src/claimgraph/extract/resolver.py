@@ -103,10 +103,23 @@ class Resolver:
         self.registry = registry
         self.lex = lex or lexicon()
         self.recent: list[Speaker] = []
+        # a person named since the last speaker ("the BBC spoke to Kateryna Holoborod"): who
+        # a following "she said" is
+        self.mentioned: Speaker | None = None
 
     def remember(self, speaker: Speaker) -> None:
         self.recent.append(speaker)
         del self.recent[:-8]
+        self.mentioned = None
+
+    def mention(self, name: str) -> None:
+        """A person's name in a sentence that attributes nothing: "he" or "she" after it is
+        that person, not the last speaker."""
+        hit = self.registry.match(name)
+        if hit is not None:
+            self.mentioned = Speaker(hit[0], name, name, True)
+        else:
+            self.mentioned = Speaker(f"unknown-{slugify(name)[:48].strip('-')}", name, name, False)
 
     @property
     def last(self) -> Speaker | None:
@@ -151,6 +164,8 @@ class Resolver:
                 if find_word(said, head) is not None:
                     return prev
         if self.is_anaphor(words):
+            if self.mentioned is not None and key in ("he", "she"):
+                return self.mentioned
             return self.last
         if len(key.split()) > 14 or not is_speaker_phrase(words):
             return None  # a clause fragment is nobody: the words stay unattributed

@@ -13,13 +13,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimgraph.extract.attribution import Attribution, Resolver, Speaker, find_attribution
+from claimgraph.extract.attribution import (
+    Attribution,
+    Resolver,
+    Speaker,
+    clean_subject,
+    find_attribution,
+    norm,
+)
 from claimgraph.extract.claims import _EXPLICIT, _Claims, _shorten
 from claimgraph.extract.draft import UNKNOWN_SIDE, Draft, DraftClaim, DraftEvent
 from claimgraph.extract.header import read_header
 from claimgraph.extract.layout import read_layout
 from claimgraph.extract.lexicon import line_matches, text_words
-from claimgraph.extract.names import countries_in
+from claimgraph.extract.names import countries_in, person_named
 from claimgraph.extract.planning import _EventPlanning
 from claimgraph.extract.runstate import _Segment
 from claimgraph.extract.sentences import _QUOTE_MARK, OPENING, Sentence, split_sentences
@@ -206,7 +213,11 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 # closing '..." the governor said.' is read as usual)
                 close = _closing_at(t, 1)
                 said_after = close >= 0 and any(ch.isalpha() for ch in t[close + 1 :])
-                if quoted <= _QUOTED_SENTENCES and not said_after:
+                if (
+                    quoted <= _QUOTED_SENTENCES
+                    and not said_after
+                    and not self._own_voice(t, quoting)
+                ):
                     for seg in self._segments(s):
                         words = Attribution(seg.text, "", (0, len(seg.text)), "quote")
                         self._claims(seg, words, [quoting], event)
@@ -250,6 +261,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                         self._claims(seg, att, [carried], event, continuation=True)
                         continue
                     if att is None:
+                        self._note_person(seg.text)
                         continue
                 speakers = self._speakers(att, event)
                 if not speakers:
@@ -345,6 +357,35 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 if c.party == pid:
                     c.party = real
             self._party(Speaker(real, party.name, "", True))
+
+    def _own_voice(self, text: str, quoting: Speaker) -> bool:
+        """Whether a sentence inside a quotation left open names a registered speaker of its
+        own ("Ukraine said the attack was ..."): the quotation ended with a stray mark, and
+        the sentence is read as usual. (The quoted speaker's "they believed" stays theirs.)"""
+        if not any(ch.isupper() for ch in text[1:]):
+            return False
+        att = find_attribution(text, self.lex)
+        if att is None or att.cue != "verb" or not att.speaker.strip():
+            return False
+        words = clean_subject(att.speaker)
+        if self.resolver.is_anaphor(words) or norm(words) in self.lex.epithets:
+            return False
+        if len(words.split()) <= 2 and countries_in(words):
+            return True  # "Ukraine said", "Russia's" (a country for its government)
+        found = self.resolver.resolve(words)
+        return found is not None and found.matched and found.party != quoting.party
+
+    def _note_person(self, text: str) -> None:
+        """A person a sentence names without attributing anything to them ("the BBC spoke to
+        Kateryna Holoborod"): a following "she said" is theirs. A place or an outlet is none."""
+        name = person_named(text)
+        if not name or self.ex.gazetteer.find(name):
+            return
+        hit = self.ex.registry.match(name)
+        party = self.ex.registry.party(hit[0]) if hit is not None else None
+        if party is not None and party.kind in self.lex.own_words_kinds:
+            return
+        self.resolver.mention(name)
 
     def _implicit(self, seg: _Segment) -> Attribution | None:
         """Speakers with no speech verb: "footage was posted online", "On social networks, ..."."""
