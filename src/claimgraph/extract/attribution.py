@@ -503,8 +503,8 @@ def _verb_attribution(
             end = len(before.rstrip().rstrip(","))
             # "..., said officials, who added that three missiles hit": the speaker's words
             # run on after the relative clause, so the whole sentence is theirs
-            rel = _WHO_ADDED.match(after, len(who))
-            if rel and lex.speech_verb.fullmatch(rel.group("v")):
+            added = _WHO_ADDED.match(after, len(who))
+            if added and lex.speech_verb.fullmatch(added.group("v")):
                 end = len(text)
             return Attribution(text, who.strip(), (0, end), "verb", v.group(1), second)
     # Relative clause: "..., which the Russian army says it is repelling".
