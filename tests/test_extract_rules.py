@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from claimgraph.extract import Extractor
 from claimgraph.extract.attribution import Registry
 from claimgraph.extract.draft import DraftClaim
-from claimgraph.model import Party
+from claimgraph.model import Event, Party
 
 REG = Registry.from_parties(
     [
@@ -1080,3 +1082,64 @@ def test_a_registered_speaker_ends_a_quotation_left_open_by_a_stray_mark() -> No
     assert ("mod", "target", frozenset({"fuel-depot"})) in {
         (p, a, frozenset(v) if isinstance(v, list) else v) for p, a, v in found
     }
+
+
+def test_a_capital_as_the_subject_of_an_attack_or_of_independence_is_no_place() -> None:
+    assert _events(
+        "Date: 2024-03-02\n\nKiev unleashes deadly attack on refugees in Kherson\n\n"
+        "Nine people died in Kherson, Oleksandr Prokudin said."
+    ) == {"kherson-2024-03-02"}
+    assert _events(
+        "Date: 2024-03-02\n\nNine people died in a region that declared independence from "
+        "Kyiv, in Kherson, Oleksandr Prokudin said."
+    ) == {"kherson-2024-03-02"}
+
+
+def _registered(*events: Event) -> Registry:
+    reg = Registry.from_parties(list(REG.parties.values()))
+    for ev in events:
+        reg.events[ev.id] = ev
+    reg.index()
+    return reg
+
+
+def test_a_town_inside_a_hyphenated_name_is_no_place_of_a_registered_event() -> None:
+    # "Bilhorod" is also Belgorod's Ukrainian name: the Serhiivka event is not Belgorod's
+    reg = _registered(
+        Event(
+            "serhiivka",
+            "Strike on Serhiivka",
+            date=date(2022, 7, 1),
+            place="Serhiivka, Bilhorod-Dnistrovskyi district",
+            region="Odesa Oblast",
+        ),
+        Event(
+            "belgorod",
+            "Strike on Belgorod",
+            date=date(2024, 2, 15),
+            place="Belgorod, shopping centre",
+            region="Belgorod Oblast",
+        ),
+    )
+    draft = Extractor(reg).extract(
+        "Missile strike on Belgorod\n\nFive people died in Belgorod, the governor said.", "r.txt"
+    )
+    assert {c.event for c in draft.claims} == {"belgorod"}
+
+
+def test_a_report_naming_only_the_region_is_on_the_registered_event_in_it() -> None:
+    reg = _registered(
+        Event(
+            "convoy",
+            "Strike on a convoy",
+            date=date(2024, 3, 2),
+            place="Kherson, car market",
+            region="Kherson Oblast",
+        ),
+    )
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nShelling of a convoy in Kherson region kills nine, Oleksandr "
+        "Prokudin said.",
+        "r.txt",
+    )
+    assert {c.event for c in draft.claims} == {"convoy"}

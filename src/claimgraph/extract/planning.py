@@ -21,6 +21,7 @@ from claimgraph.extract.events import (
     resolve_dates,
     years_in,
 )
+from claimgraph.extract.lexicon import Lexicon
 from claimgraph.extract.names import countries_in, name_words
 from claimgraph.extract.runstate import _RunState
 from claimgraph.model import Event, slugify
@@ -95,6 +96,8 @@ class _EventPlanning(_RunState):
             word.casefold() in self.ex.lex.government_nouns
             or word.casefold() in self.ex.lex.denial_verbs
             or self.ex.lex.speech_verb.fullmatch(word) is not None
+            # "Kiev unleashes deadly attack", "Moscow launched": who fired, not where
+            or _attacks(self.ex.lex, after)
         )
 
     def _plan_events(self, dl: DateRef | None) -> None:
@@ -283,6 +286,13 @@ class _EventPlanning(_RunState):
         # a registered event of the place on the same dates, else within a day (a report
         # dated the morning after the strike, as drafts of one strike are grouped)
         names, here = self._registered_at(name)
+        if not here and place is not None and place.kind == "region":
+            # a report that names only the region ("in Zaporozhye Region"): the events in it
+            here = [
+                ev
+                for ev in self.ex.registry.events.values()
+                if place_head(ev.region).casefold() in names
+            ]
         for slack in (timedelta(0), timedelta(days=1)):
             for ev in here:
                 lo = ev.date or ev.start
@@ -325,10 +335,12 @@ class _EventPlanning(_RunState):
         """The names of the place called ``name`` and the claims folder's events naming it
         (in their place or title)."""
         names = {name.casefold(), *self.ex.gazetteer.aliases(name)}
+        # (a hyphen joins a compound name: "Bilhorod-Dnistrovskyi" names no Bilhorod)
+        joined = [n.replace("-", "_") for n in names]
         here = []
         for ev in self.ex.registry.events.values():
-            where = f"{ev.place} {ev.title}".casefold()
-            if any(find_word(where, n) is not None for n in names):
+            where = f"{ev.place} {ev.title}".casefold().replace("-", "_")
+            if any(find_word(where, n) is not None for n in joined):
                 here.append(ev)
         return names, here
 
@@ -409,3 +421,11 @@ def _best(events: list[Event], marks: list[set[str]], said: set[str]) -> Event |
 
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _attacks(lex: Lexicon, after: str) -> bool:
+    """Whether ``after`` opens with a verb of attack (data/extract.yaml, perpetrators'
+    ``attack_verbs``)."""
+    words = " ".join(after.casefold().split()[:3]) + " "
+    verbs = (lex.raw.get("perpetrators") or {}).get("attack_verbs") or ()
+    return any(words.startswith(f"{str(v).casefold()} ") for v in verbs)
