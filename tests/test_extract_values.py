@@ -304,5 +304,10 @@ def test_a_subset_including_children_is_counted_apart() -> None:
     assert found(reader, "Three were killed including a child.") == [("killed", "Three")]
 
 
+def test_a_list_opened_by_including_and_never_closed_leaves_the_total(reader: Reader) -> None:
+    got = found(reader, "Thirty people, including 12 men and 18 women were killed.")
+    assert ("killed", "Thirty") in got
+
+
 def test_a_death_toll_that_had_increased_gives_its_figure(reader: Reader) -> None:
     assert ("killed", "six") in found(reader, "The death toll had increased to six people.")

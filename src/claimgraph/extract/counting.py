@@ -87,6 +87,17 @@ class _CountRules(_ReaderBase):
             return None
         if j < 0:
             return None
+        # "24 people, including 11 men and 13 women were killed": a list opened by
+        # "including" and never closed runs up to the word, and the count is before it
+        for i in range(j - 1, max(0, j - 8), -1) if not noun and skipped else ():
+            if tokens[i][0] in ",;:":
+                break
+            if tokens[i][0].casefold() == "including":
+                if tokens[i - 1][0] == ",":
+                    total = self._count(clause, tokens[i - 1][1], noun)
+                    if total is not None:
+                        return total
+                break
         best = j
         for i in range(j - 1, max(-1, j - 4), -1):
             if tokens[i][0] in ",;:" or tokens[i][0] in QUOTES:
