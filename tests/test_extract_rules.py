@@ -1143,3 +1143,13 @@ def test_a_report_naming_only_the_region_is_on_the_registered_event_in_it() -> N
         "r.txt",
     )
     assert {c.event for c in draft.claims} == {"convoy"}
+
+
+def test_what_a_newsroom_named_by_its_acronym_saw_is_its_own_eyewitness_claim() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nShelling hit Kherson.\n\nThe BBC saw half a dozen bodies lying "
+        "at the scene in Kherson.",
+        "r.txt",
+    )
+    got = [(c.speaker, c.aspect, str(c.value)) for c in draft.claims if c.aspect == "killed"]
+    assert got == [("The BBC", "killed", "half a dozen")]

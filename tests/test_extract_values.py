@@ -311,3 +311,10 @@ def test_a_list_opened_by_including_and_never_closed_leaves_the_total(reader: Re
 
 def test_a_death_toll_that_had_increased_gives_its_figure(reader: Reader) -> None:
     assert ("killed", "six") in found(reader, "The death toll had increased to six people.")
+
+
+def test_bodies_are_a_count_of_the_dead(reader: Reader) -> None:
+    assert ("killed", "12") in found(reader, "Rescuers recovered 12 bodies from the rubble.")
+    assert ("killed", "half a dozen") in found(
+        reader, "There were half a dozen bodies at the scene."
+    )

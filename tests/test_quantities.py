@@ -38,6 +38,8 @@ def bounds(text: str | int | float) -> tuple[float, float]:
         ("two thousand three hundred", 2300, 2300),
         ("1.5 million", 1_500_000, 1_500_000),
         ("a dozen", 12, 12),
+        ("half a dozen", 6, 6),
+        ("a half-dozen", 6, 6),
         ("two dozen", 24, 24),
         ("one person", 1, 1),
         ("7 injured", 7, 7),

@@ -722,8 +722,10 @@ def _witnessed(nouns: Iterable[object], verbs: Iterable[object]) -> re.Pattern[s
     ``x`` (a capitalised name before the noun), the verb ``v``; what follows is what they saw."""
     n = phrase_regex(nouns).pattern
     v = phrase_regex(verbs).pattern
+    # (or an acronym alone, as newsrooms name themselves: "The BBC saw", "AFP counted")
     return re.compile(
-        rf"^(?P<x>(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.&-]*\s+){{1,3}}{n}(?:\s+[^,;:]{{0,40}}?)?)"
+        rf"^(?P<x>(?:(?:an?|the)\s+)?(?:(?:[A-Z][\w’'.&-]*\s+){{1,3}}{n}(?:\s+[^,;:]{{0,40}}?)?"
+        rf"|(?:[Tt]he\s+)?[A-Z]{{2,6}}))"
         rf"\s+(?:(?:has|have|had)\s+)?(?P<v>{v})\s+(?:that\s+)?",
     )
 
