@@ -1153,3 +1153,19 @@ def test_what_a_newsroom_named_by_its_acronym_saw_is_its_own_eyewitness_claim() 
     )
     got = [(c.speaker, c.aspect, str(c.value)) for c in draft.claims if c.aspect == "killed"]
     assert got == [("The BBC", "killed", "half a dozen")]
+
+
+def test_a_bullet_before_according_to_is_nothing() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson.\n\n- According to Oleksandr Prokudin, nine "
+        "people died in Kherson."
+    )
+    assert ("gov-x", "killed", "nine") in found
+
+
+def test_denouncing_or_condemning_an_attack_as_something_is_a_statement() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nOleksandr Prokudin denounced the strike on Kherson as a "
+        "massacre that killed nine people."
+    )
+    assert ("gov-x", "killed", "nine") in found

@@ -318,3 +318,9 @@ def test_bodies_are_a_count_of_the_dead(reader: Reader) -> None:
     assert ("killed", "half a dozen") in found(
         reader, "There were half a dozen bodies at the scene."
     )
+
+
+def test_the_shelling_as_a_noun_names_no_target_before_it(reader: Reader) -> None:
+    got = found(reader, "Air defence forces destroyed 14 rockets during the Ukrainian shelling.")
+    assert not [v for a, v in got if a == "target"]
+    assert ("target", ["residential-building"]) in found(reader, "It denied targeting residences.")

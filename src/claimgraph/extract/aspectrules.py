@@ -58,7 +58,7 @@ _PASSIVE_AUX = frozenset("was were been is are being be".split())
 # Verbs whose object follows them in the active voice.
 _TRANSITIVE = frozenset(
     "damaged destroyed damaging destroying hit hits struck hitting targeted target targets "
-    "targeting attacked".split()
+    "targeting attacked shelled shelling bombed".split()
 )
 
 

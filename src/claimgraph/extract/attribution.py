@@ -278,7 +278,8 @@ def find_attribution(
     if m:
         if _RELATIVE_START.match(tail):
             return Attribution(text, "he", (0, len(text)), "according-to", "", second)
-        if who and not before.strip(" ,") or _only_intro(before):
+        # (a list's bullet before it is nothing: "- According to the ministry, ...")
+        if who and not before.strip(" ,-–—•*") or _only_intro(before):
             start = end_x
             while start < len(text) and text[start] in " ,":
                 start += 1
