@@ -1169,3 +1169,14 @@ def test_denouncing_or_condemning_an_attack_as_something_is_a_statement() -> Non
         "massacre that killed nine people."
     )
     assert ("gov-x", "killed", "nine") in found
+
+
+def test_a_leading_participle_clause_before_a_post_posed_verb_is_no_claim() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nWriting on Telegram on Thursday, Oleksandr Prokudin said, citing "
+        "early reports, that nine people died in Kherson.",
+        "r.txt",
+    )
+    assert [(c.party, c.aspect) for c in draft.claims if c.aspect != "location"] == [
+        ("gov-x", "killed")
+    ]

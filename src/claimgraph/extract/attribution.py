@@ -575,6 +575,8 @@ def _verb_attribution(
             and not _THAT.match(after.strip())
             and content_words >= 2
             and not _only_intro(b[:cut])
+            # "Writing on Telegram, Gladkov said that ...": a leading clause is no content
+            and b[:cut].split(maxsplit=1)[0].casefold() not in lex.leading_clause_words
         ):
             return Attribution(
                 text, tail, (0, len(before[:cut].rstrip(" ,"))), "verb", v.group(1), second
