@@ -1180,3 +1180,11 @@ def test_a_leading_participle_clause_before_a_post_posed_verb_is_no_claim() -> N
     assert [(c.party, c.aspect) for c in draft.claims if c.aspect != "location"] == [
         ("gov-x", "killed")
     ]
+
+
+def test_the_public_figure_or_the_head_of_the_administration_is_the_last_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nNine people died in Kherson, Oleksandr Prokudin said.\n\n"
+        "The head of the administration said that twelve people were injured."
+    )
+    assert ("gov-x", "injured", "twelve") in found
