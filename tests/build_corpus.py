@@ -47,6 +47,15 @@ def aspects() -> dict[str, Aspect]:
             compatible=frozenset({pair({"partly-intercepted", "hits"})}),
         ),
         "damage": Aspect("damage", AspectType.SET),
+        # what was hit, with two kinds of items that are rival answers
+        "target": Aspect(
+            "target",
+            AspectType.SET,
+            kinds={
+                "military": frozenset({"military", "commanders", "base"}),
+                "civilian": frozenset({"cafe", "restaurant", "residential", "school"}),
+            },
+        ),
         "weapon": Aspect("weapon", AspectType.SET),
         "killed": Aspect("killed", AspectType.COUNT),
         "injured": Aspect("injured", AspectType.COUNT),

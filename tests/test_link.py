@@ -86,6 +86,35 @@ def test_overlapping_sets_share_the_common_item_position() -> None:
     assert {r.kind for r in question.relations} == {"complements"}
 
 
+def _target_relations(*values: list[str]) -> set[tuple[str, str, str]]:
+    claims = [
+        {"id": f"c{i}", "party": f"p{i}", "aspect": "target", "value": v}
+        for i, v in enumerate(values, 1)
+    ]
+    question = link_corpus(make_corpus({"claims": claims})).questions[("e1", "target")]
+    return {(r.kind, r.a.rsplit("/", 1)[-1], r.b.rsplit("/", 1)[-1]) for r in question.relations}
+
+
+def test_a_military_target_and_a_civilian_one_are_rival_answers() -> None:
+    found = _target_relations(["meeting-of-commanders"], ["cafe"])
+    assert found == {("contradicts", "meeting-of-commanders", "cafe")}
+
+
+def test_items_of_no_kind_or_of_one_kind_still_complement() -> None:
+    assert {k for k, _, _ in _target_relations(["railway"], ["cafe"])} == {"complements"}
+    assert {k for k, _, _ in _target_relations(["school"], ["cafe"])} == {"complements"}
+
+
+def test_a_civilian_place_named_in_a_military_answer_is_no_rival() -> None:
+    # "a restaurant where commanders met": a military answer; its restaurant is where
+    found = _target_relations(["military-meeting", "restaurant"], ["military-base"])
+    assert {k for k, _, _ in found} == {"complements"}
+    # against a purely civilian answer, the military item contradicts
+    found = _target_relations(["military-meeting", "restaurant"], ["residential-area"])
+    assert ("contradicts", "military-meeting", "residential-area") in found
+    assert ("contradicts", "restaurant", "military-meeting") not in found
+
+
 # --- count -------------------------------------------------------------------
 
 

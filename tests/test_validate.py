@@ -30,6 +30,10 @@ EXPECTED: dict[str, list[str]] = {
     "speaker-mismatch.yaml": [
         "speaker-mismatch.yaml:5:5: warning: speaker 'Aksyonov' of claim 'speaker-wrong-party' speaks for 'crimea-occupation-authorities', not for party 'ukraine-intelligence' (did you mean 'crimea-occupation-authorities'?)",
     ],
+    "aspect-bad-kinds.yaml": [
+        "aspect-bad-kinds.yaml:3:12: 'kinds' must be a mapping of kind -> list of words, on a set aspect",
+        "aspect-bad-kinds.yaml:6:17: kind 'military' must be a list of words",
+    ],
     "aspect-type-conflict.yaml": [
         "aspect-type-conflict.yaml:3:11: aspect 'killed' is a count; it cannot be redefined as 'category'",
         "aspect-type-conflict.yaml:5:11: aspect type 'number' is not one of category, set, count, text",

@@ -211,7 +211,10 @@ class Aspect:
     ``values`` lists known canonical values (for a category: the closed list
     of answers, each optionally with a label); ``synonyms`` maps a
     :func:`value_key` to a canonical value; ``compatible`` holds unordered
-    pairs of category values that differ but do not contradict.
+    pairs of category values that differ but do not contradict. ``kinds``
+    (set aspects) names each kind of item by the words of its value: two
+    items of different kinds are rival answers ("a military target or a
+    civilian one"), not two parts of one answer.
     """
 
     id: str
@@ -220,6 +223,7 @@ class Aspect:
     values: dict[str, str] = field(default_factory=dict)  # value -> label
     synonyms: dict[str, str] = field(default_factory=dict)  # key -> value
     compatible: frozenset[frozenset[str]] = frozenset()
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
     closed: bool = False  # True: a value outside `values` is a problem
     where: Location | None = None
 
@@ -237,6 +241,24 @@ class Aspect:
 
     def are_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
+
+    def kind_of(self, item: str) -> str:
+        """The kind of a set item: the first of ``kinds`` one of whose words is a word of
+        the item's value; "" for none.
+
+        >>> a = Aspect("target", AspectType.SET, kinds={
+        ...     "military": frozenset({"military", "troops"}),
+        ...     "civilian": frozenset({"residential", "cafe"})})
+        >>> a.kind_of("military-facility"), a.kind_of("cafe"), a.kind_of("railway")
+        ('military', 'civilian', '')
+        """
+        if not self.kinds:
+            return ""
+        words, joined = set(item.split("-")), f"-{item}-"
+        for kind, known in self.kinds.items():
+            if any(w in words if "-" not in w else f"-{w}-" in joined for w in known):
+                return kind
+        return ""
 
     def label_of(self, value: str) -> str:
         return self.values.get(value) or value.replace("-", " ")

@@ -62,6 +62,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "values": "any",
         "synonyms": "any",
         "compatible": "any",
+        "kinds": "any",
         "closed": "bool",
     },
     "claim": {

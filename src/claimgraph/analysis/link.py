@@ -111,13 +111,26 @@ def compare_category(aspect: Aspect, a: str, b: str) -> Pairing:
     return "complements" if aspect.are_compatible(a, b) else "contradicts"
 
 
-def compare_items(a: str, b: str) -> Pairing:
-    """Two items of a set aspect: the same item, or different ones (which complement).
+def compare_items(a: str, b: str, aspect: Aspect | None = None) -> Pairing:
+    """Two items of a set aspect: the same item, different ones (which complement), or
+    items of different kinds (``Aspect.kinds``: "a military target or a civilian one"),
+    which contradict.
 
     >>> compare_items("house", "shop")
     'complements'
+    >>> from claimgraph.model import Aspect, AspectType
+    >>> target = Aspect("target", AspectType.SET, kinds={
+    ...     "military": frozenset({"military"}), "civilian": frozenset({"cafe"})})
+    >>> compare_items("military-facility", "cafe", target)
+    'contradicts'
     """
-    return "same" if a == b else "complements"
+    if a == b:
+        return "same"
+    if aspect is not None and aspect.kinds:
+        kind_a, kind_b = aspect.kind_of(a), aspect.kind_of(b)
+        if kind_a and kind_b and kind_a != kind_b:
+            return "contradicts"
+    return "complements"
 
 
 def compare_counts(a: Interval, b: Interval) -> Pairing:
@@ -138,7 +151,7 @@ def compare(aspect: Aspect, a: Value, b: Value) -> Pairing | None:
     if aspect.type is AspectType.CATEGORY and isinstance(a, str) and isinstance(b, str):
         return compare_category(aspect, a, b)
     if aspect.type is AspectType.SET and isinstance(a, str) and isinstance(b, str):
-        return compare_items(a, b)
+        return compare_items(a, b, aspect)
     if isinstance(a, Interval) and isinstance(b, Interval):
         return compare_counts(a, b)
     return None
@@ -444,6 +457,9 @@ def _reason(aspect: Aspect, a: Position, b: Position, pairing: Pairing) -> str:
     if isinstance(a.value, Interval) and isinstance(b.value, Interval):
         return count_reason(a.value, b.value, aspect.id)
     word = "vs" if pairing == "contradicts" else "with"
+    if pairing == "contradicts" and aspect.type is AspectType.SET:
+        # items of different kinds: say which ("military-meeting (military) vs cafe (civilian)")
+        return f"{a.key} ({aspect.kind_of(a.key)}) vs {b.key} ({aspect.kind_of(b.key)})"
     return f"{a.key} {word} {b.key}"
 
 
@@ -541,6 +557,31 @@ def link_corpus(corpus: Corpus) -> Linking:
     return linking
 
 
+def _claim_kinds(aspect: Aspect, positions: list[Position]) -> dict[str, str]:
+    """Claim id -> the kind of its answer: of the kinds of the items it names, the first in
+    ``Aspect.kinds`` ("a restaurant where commanders met" is a military answer)."""
+    order = {kind: i for i, kind in enumerate(aspect.kinds)}
+    found: dict[str, str] = {}
+    for p in positions:
+        kind = aspect.kind_of(p.key)
+        if kind:
+            for c in p.claims:
+                known = found.get(c)
+                if known is None or order[kind] < order[known]:
+                    found[c] = kind
+    return found
+
+
+def _rivals(a: Position, b: Position, aspect: Aspect, kinds: dict[str, str]) -> bool:
+    """Whether items of two kinds are rival answers: a claim whose answer is of ``a``'s kind
+    names ``a``, and one whose answer is of ``b``'s kind names ``b`` (the restaurant of "a
+    restaurant where commanders met" is no civilian answer against a military one)."""
+    kind_a, kind_b = aspect.kind_of(a.key), aspect.kind_of(b.key)
+    return any(kinds.get(c) == kind_a for c in a.claims) and any(
+        kinds.get(c) == kind_b for c in b.claims
+    )
+
+
 def _relate_positions(
     question: QuestionLinks,
     aspect: Aspect | None,
@@ -564,6 +605,7 @@ def _relate_positions(
         return
     budget = MAX_POSITION_PAIRS
     found: list[Relation] = []
+    kinds: dict[str, str] | None = None  # each claim's kind of answer, when needed
     for i, a in enumerate(live):
         for b in live[i + 1 :]:
             if budget == 0:
@@ -573,6 +615,11 @@ def _relate_positions(
             pairing = compare(aspect, a.value, b.value)
             if pairing is None or pairing == "same":
                 continue
+            if pairing == "contradicts" and question.type is AspectType.SET:
+                if kinds is None:
+                    kinds = _claim_kinds(aspect, live)
+                if not _rivals(a, b, aspect, kinds):
+                    pairing = "complements"  # "a restaurant where commanders met": one answer
             reason = _reason(aspect, a, b, pairing)
             reason = reasons.setdefault(reason, reason)
             found.append(Relation(pairing, a.id, b.id, "rule", reason, "positions"))

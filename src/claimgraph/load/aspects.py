@@ -104,6 +104,28 @@ def merge_aspect(
     _merge_values(known, fields.get("values"), reader)
     _merge_synonyms(known, fields.get("synonyms"), reader)
     _merge_compatible(known, fields.get("compatible"), reader)
+    _merge_kinds(known, fields.get("kinds"), reader)
+
+
+def _merge_kinds(aspect: Aspect, item: Item | None, reader: FieldReader) -> None:
+    """``kinds: {kind: [word, ...]}`` of a set aspect: the words of its items' values that
+    say which kind each item is (a folder's words add to the built-in ones)."""
+    if item is None or item.value is None:
+        return
+    if aspect.type is not AspectType.SET or not isinstance(item.value, dict):
+        reader.add(
+            "wrong-type",
+            "'kinds' must be a mapping of kind -> list of words, on a set aspect",
+            item,
+            id=aspect.id,
+        )
+        return
+    for kind, words in item.value.items():
+        if not isinstance(words.value, list) or any(w.text is None for w in words.value):
+            reader.add("wrong-type", f"kind '{kind}' must be a list of words", words, id=aspect.id)
+            continue
+        found = {value_key(str(w.text)) for w in words.value}
+        aspect.kinds[kind] = aspect.kinds.get(kind, frozenset()) | frozenset(found)
 
 
 def _merge_values(aspect: Aspect, item: Item | None, reader: FieldReader) -> None:
