@@ -324,3 +324,10 @@ def test_the_shelling_as_a_noun_names_no_target_before_it(reader: Reader) -> Non
     got = found(reader, "Air defence forces destroyed 14 rockets during the Ukrainian shelling.")
     assert not [v for a, v in got if a == "target"]
     assert ("target", ["residential-building"]) in found(reader, "It denied targeting residences.")
+
+
+def test_missiles_shot_down_count_under_either_name_a_folder_gives_it() -> None:
+    aspects = dict(Reader.default().aspects)
+    aspects["missiles-intercepted"] = Aspect("missiles-intercepted", AspectType.COUNT)
+    got = found(Reader(aspects), "Air defence shot down seven missiles.")
+    assert ("missiles-intercepted", "seven") in got
