@@ -1188,3 +1188,11 @@ def test_the_public_figure_or_the_head_of_the_administration_is_the_last_speaker
         "The head of the administration said that twelve people were injured."
     )
     assert ("gov-x", "injured", "twelve") in found
+
+
+def test_what_a_speaker_called_the_thing_hit_is_their_answer() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nA missile hit what Oleksandr Prokudin called an ordinary "
+        "residential building in Kherson."
+    )
+    assert ("gov-x", "target", ["residential-building"]) in found

@@ -431,6 +431,8 @@ def _only_intro(before: str) -> bool:
 
 
 _TOLD = frozenset({"told", "tells", "tell"})
+_NAMING_VERBS = frozenset({"called", "calls", "described", "describes", "termed", "dubbed"})
+_WHAT = re.compile(r"\bwhat\s+")
 # The start of a clause after "told X" without "that" ("told the BBC there were ...").
 _CLAUSE_START = re.compile(r"\b(?:there|it|he|she|they|we|this|these|those)\s")
 _GERUND_OR_TO = re.compile(r"\s+(?:to\s|\w+ing\b)", re.IGNORECASE)
@@ -592,6 +594,11 @@ def _verb_attribution(
     institution = norm(cleaned) == "it" and norm(subject) in ("it", "it also")
     if n == 0 or n > 14 or (norm(cleaned) in lex.not_speakers and not institution):
         return None
+    # "The missile hit what X called an ordinary residential building": X says what was hit,
+    # so X's words are the whole sentence
+    what = _WHAT.search(subject) if verb in _NAMING_VERBS else None
+    if what is not None and what.start() > 0:
+        return Attribution(text, subject[what.end() :], (0, len(text)), "verb", v.group(1), second)
     # "X said (on his Telegram channel) that ...": content after "that" if near.
     start = v.end()
     t = _THAT.search(after)

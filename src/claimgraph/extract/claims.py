@@ -144,10 +144,14 @@ class _Claims(_RunState):
                     own = find_word(inner.text, att.speaker.strip())
                     if own is not None:
                         at, stop = own
+                        # (a finding around the name is kept: "hit what X called a school")
                         findings = [
                             f
                             for f in findings
-                            if f.end <= at or f.start >= stop or f.aspect == "location"
+                            if f.end <= at
+                            or f.start >= stop
+                            or (f.start < at and f.end > stop)
+                            or f.aspect == "location"
                         ]
                 certainty = certainty_of(inner.text, own_words, self.lex)
                 if certainty == "hedged" and quoted:
