@@ -1196,3 +1196,12 @@ def test_what_a_speaker_called_the_thing_hit_is_their_answer() -> None:
         "residential building in Kherson."
     )
     assert ("gov-x", "target", ["residential-building"]) in found
+
+
+def test_official_data_are_the_words_of_the_places_officials() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nShelling hit Kherson.\n\nAccording to official data, 153 people "
+        "were injured in Kherson."
+    )
+    # (Kherson is held by Ukraine in March 2024: its officials are Ukraine's)
+    assert ("ukrainian-officials", "injured", "153") in found

@@ -271,6 +271,8 @@ def find_attribution(
         who = x.group(1) if x else ""
         end_x = m.end() + (x.end() if x else 0)
         before = text[: m.start()]
+        if " ".join(who.casefold().split()) in lex.official_data:
+            who = "officials"  # "according to official data": the officials of the place
         if who and not _RELATIVE_START.match(tail) and not is_speaker_phrase(clean_subject(who)):
             # "according to the latest reports, ..., as reported by BELTA": no speaker here
             who = ""

@@ -483,6 +483,7 @@ class Lexicon:
     message_noun: Phrases
     inverted_verbs: frozenset[str]
     group_speakers: frozenset[str]  # "..., said officials": a group named by its noun alone
+    official_data: frozenset[str]  # "according to official data": officials' words
     leading_clause_words: frozenset[str]  # "While blaming X, he said": not the speaker's words
     denial_verbs: frozenset[str]
     verb_name: re.Pattern[str]  # what a speech verb ends ("United " before "States")
@@ -617,6 +618,7 @@ class Lexicon:
             message_noun=phrases(data.get("message_nouns", ())),
             inverted_verbs=frozenset(str(x).casefold() for x in data.get("inverted_verbs", ())),
             group_speakers=frozenset(str(x).casefold() for x in data.get("group_speakers", ())),
+            official_data=frozenset(str(x).casefold() for x in data.get("official_data", ())),
             leading_clause_words=frozenset(
                 str(x).casefold() for x in data.get("leading_clause_words", ())
             ),
