@@ -331,3 +331,8 @@ def test_missiles_shot_down_count_under_either_name_a_folder_gives_it() -> None:
     aspects["missiles-intercepted"] = Aspect("missiles-intercepted", AspectType.COUNT)
     got = found(Reader(aspects), "Air defence shot down seven missiles.")
     assert ("missiles-intercepted", "seven") in got
+
+
+def test_a_headlines_present_tense_kills_gives_the_count_after_it(reader: Reader) -> None:
+    assert ("killed", "12") in found(reader, "Russian strike kills 12 in Kharkiv")
+    assert ("killed", "over 600") in found(reader, "The operation kills over 600 servicemen")
