@@ -1205,3 +1205,23 @@ def test_official_data_are_the_words_of_the_places_officials() -> None:
     )
     # (Kherson is held by Ukraine in March 2024: its officials are Ukraine's)
     assert ("ukrainian-officials", "injured", "153") in found
+
+
+def test_denying_targeting_civilians_is_no_denial_that_the_victims_were_civilians() -> None:
+    from claimgraph.extract.values import builtin_aspects
+    from claimgraph.model import Aspect, AspectType
+
+    reg = _folder_reg()
+    reg.aspects.update(builtin_aspects())
+    reg.aspects["victims"] = Aspect(
+        "victims", AspectType.CATEGORY, values={"civilians": "", "combatants": ""}
+    )
+    reg.index()
+    draft = Extractor(reg).extract(
+        "Date: 2024-03-02\n\nA missile hit Kherson. The Ministry of Defence of Russia denied "
+        "targeting civilians.",
+        "r.txt",
+    )
+    got = {(c.aspect, str(c.stance)) for c in draft.claims if c.party == "mod"}
+    assert ("target", "denies") in got
+    assert not [a for a, _ in got if a == "victims"]

@@ -165,10 +165,17 @@ class _Claims(_RunState):
                     # denier's own side ("dismissed the claim that soldiers died in a Russian
                     # attack" is no denial that Russia attacked)
                     mine = self._own_forces(base.party)
+                    targets = [f for f in findings if f.aspect == "target"]
                     findings = [
                         f
                         for f in findings
-                        if f.aspect != "location" and (f.aspect != "perpetrator" or f.value == mine)
+                        if f.aspect != "location"
+                        and (f.aspect != "perpetrator" or f.value == mine)
+                        # "denied targeting civilians" denies whom it aimed at, not who died
+                        and not (
+                            f.aspect == "victims"
+                            and any(t.start <= f.start and f.end <= t.end for t in targets)
+                        )
                     ]
                 for f in findings:
                     if denied:
