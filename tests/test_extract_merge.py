@@ -278,6 +278,26 @@ def test_an_undated_report_joins_no_dated_event_whose_headlines_name_another_thi
     assert {c.event for c in hospital.claims} == {"odesa-2024-05-14"}
 
 
+def test_a_headline_naming_only_a_kind_of_place_rules_no_report_out() -> None:
+    ex = Extractor(Registry())
+    dated = ex.extract(
+        "Date: 2024-05-14\nMissile strike on Odesa\n\nA missile struck Odesa, the Zorya "
+        "group said.",
+        "a.txt",
+    )
+    general = ex.extract(
+        "Strikes on civilian infrastructure in Odesa\n\nA missile struck Odesa, the Zorya "
+        "group said.",
+        "b.txt",
+    )
+    theatre = ex.extract(
+        "Bomb hits Odesa theater\n\nA bomb struck Odesa, the Zorya group said.", "c.txt"
+    )
+    unify_drafts([dated, general, theatre])
+    # "civilian infrastructure" names no particular thing hit: the theatre report may join
+    assert {c.event for c in theatre.claims} == {"odesa-2024-05-14"}
+
+
 def test_a_registered_place_spelled_the_russian_way_is_the_reports_place() -> None:
     reg = _registry_with(("chaplyne-strike", "2022-08-24", "Chaplyne, railway station"))
     ex = Extractor(reg)

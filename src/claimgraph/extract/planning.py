@@ -329,7 +329,9 @@ class _EventPlanning(_RunState):
         """The object items the headline names ("Bomb hits Mariupol theater": theatre)."""
         if not self.sentences:
             return frozenset()
-        return frozenset(slug for slug, _, _ in self.ex.lex.objects.find(self.sentences[0].text))
+        general = (self.ex.lex.raw.get("aspects") or {}).get("general_objects") or ()
+        found = {slug for slug, _, _ in self.ex.lex.objects.find(self.sentences[0].text)}
+        return frozenset(found - {str(x) for x in general})
 
     def _registered_at(self, name: str) -> tuple[set[str], list[Event]]:
         """The names of the place called ``name`` and the claims folder's events naming it
