@@ -1225,3 +1225,11 @@ def test_denying_targeting_civilians_is_no_denial_that_the_victims_were_civilian
     got = {(c.aspect, str(c.stance)) for c in draft.claims if c.party == "mod"}
     assert ("target", "denies") in got
     assert not [a for a, _ in got if a == "victims"]
+
+
+def test_a_timed_intro_and_a_judging_adverb_are_no_part_of_the_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nA day after the strike on the port of Kherson, Kherson region, the "
+        "Ministry of Defence of Russia falsely claimed that it had struck a fuel depot."
+    )
+    assert found == [("mod", "target", ["fuel-depot"])]

@@ -25,7 +25,8 @@ _TRAILERS = frozenset(
     "were is are would will had been once further too itself themselves himself herself "
     "officially publicly traditionally repeatedly immediately reportedly allegedly even "
     "only now today yesterday subsequently similarly meanwhile in turn for his her part "
-    "separately initially originally promptly swiftly formally briefly recently".split()
+    "separately initially originally promptly swiftly formally briefly recently falsely "
+    "wrongly mistakenly erroneously baselessly groundlessly cynically".split()
 )
 
 
@@ -34,6 +35,10 @@ _INTRO_WORDS = frozenset(
     "also then however moreover besides separately recall note by around over some "
     "in-addition".split()
 )
+
+
+# The words that make a time an intro ("a day after", "hours before").
+_TIME_BOUNDS = frozenset({"after", "before", "since", "following"})
 
 
 _NAME = re.compile(r"\b((?:[A-Z][\w'’-]+\.?\s+){1,3}[A-Z][\w'’-]+)\s*$")
@@ -289,7 +294,9 @@ def clean_subject(words: str) -> str:
             parts.pop(0)
             continue
         w0 = first[0].casefold()
-        if w0 in _INTRO_WORDS or w0.endswith("ly") or (len(first) == 1 and w0 != "he"):
+        # ("A day after the strike, ...", "Hours before the attack, ...": an intro too)
+        timed = len(first) > 2 and any(w.casefold() in _TIME_BOUNDS for w in first[1:3])
+        if w0 in _INTRO_WORDS or w0.endswith("ly") or (len(first) == 1 and w0 != "he") or timed:
             parts.pop(0)
         else:
             break
