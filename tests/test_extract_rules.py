@@ -1233,3 +1233,11 @@ def test_a_timed_intro_and_a_judging_adverb_are_no_part_of_the_speaker() -> None
         "Ministry of Defence of Russia falsely claimed that it had struck a fuel depot."
     )
     assert found == [("mod", "target", ["fuel-depot"])]
+
+
+def test_who_blamed_after_according_to_is_the_same_speakers_blame() -> None:
+    found = _folder_claims(
+        "Date: 2024-03-02\n\nNine people died in Kherson, according to Oleksandr Prokudin, "
+        "who blamed the deaths on Russia."
+    )
+    assert ("gov-x", "perpetrator", "russian-forces") in found

@@ -53,7 +53,8 @@ _SAYING = (
 )
 _ADDING = re.compile(
     r",\s+(?:and\s+)?(?:(?i:adding|saying|noting|stating|stressing|insisting|claiming|accusing"
-    r"|calling|(?P<who>who\s+(?:also\s+)?(?:added|said|noted|stressed)))(?:\s+that)?\s+"
+    r"|calling|(?P<who>who\s+(?:also\s+)?(?:added|said|noted|stressed)"
+    r"|who(?=\s+(?:also\s+)?(?:blamed|accused)\b)))(?:\s+that)?\s+"
     rf"|with\s+(?=(?:(?!{_SAYING})[\w’'-]+\s+){{1,4}}?(?!{_SAYING})[a-z]+ing\b))"
 )
 # "..., according to Governor X, who added that ...": the speaker named just before
