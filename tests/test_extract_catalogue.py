@@ -47,6 +47,7 @@ def test_no_name_in_the_catalogue_points_to_two_actors() -> None:
         ("the UN nuclear watchdog", "iaea"),
         ("Kyiv", "ukrainian-officials"),
         ("the Land Forces Command", "ukraine-ground-forces"),
+        ("Australia", "australia-government"),
     ],
 )
 def test_names_as_journalists_write_them_find_the_actor(words: str, actor: str) -> None:
