@@ -1241,3 +1241,14 @@ def test_who_blamed_after_according_to_is_the_same_speakers_blame() -> None:
         "who blamed the deaths on Russia."
     )
     assert ("gov-x", "perpetrator", "russian-forces") in found
+
+
+def test_reported_by_an_outlet_with_reference_to_a_channel_is_the_channels_relayed() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nMissiles hit Kherson.\n\nThis was reported by Censor.NET with "
+        "reference to the Telegram channel of Oleksandr Prokudin.\n\n"
+        '"Nine people died in Kherson," the statement said.',
+        "r.txt",
+    )
+    assert {(c.party, c.aspect) for c in draft.claims} >= {("gov-x", "killed")}
+    assert not [c for c in draft.claims if "censor" in c.party]

@@ -82,3 +82,13 @@ def test_split_plain_splits_inside_quotes_and_keeps_report_offsets() -> None:
 def test_empty_and_blank_text_give_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\n \t") == []
+
+
+def test_a_stop_glued_to_the_next_sentence_splits_but_a_dotted_name_does_not() -> None:
+    assert texts(
+        "Two were hurt on Sunday.A further ten fled. It was reported by Censor.NET today."
+    ) == [
+        "Two were hurt on Sunday.",
+        "A further ten fled.",
+        "It was reported by Censor.NET today.",
+    ]

@@ -180,7 +180,11 @@ _REPORTED_BY = re.compile(
     # "... by X", "... in the statement of X" (", the agency reports" after it is the outlet's)
     r"(?:by|in\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:statement|message|post|report|address|"
     r"announcement|communique|release)\s+(?:of|by|from))\s+"
-    r"(?P<x>[^.;:,]{2,120}?)\s*(?:,[^.;:,]{0,40})?[.!]?\s*$",
+    r"(?P<x>[^;:,]{2,120}?)\s*(?:,[^.;:,]{0,40})?[.!]?\s*$",
+    re.IGNORECASE,
+)
+_RELAYING = re.compile(
+    r"\s+(?:with\s+(?:a\s+)?reference\s+to|citing|referring\s+to|quoting)\s+(?P<y>.+)$",
     re.IGNORECASE,
 )
 _QUOTED_AS = re.compile(
@@ -324,6 +328,13 @@ def find_attribution(
     # "This was reported by the head of the regional administration X.": X said the above.
     m = _REPORTED_BY.match(text) if "by" in present or "in" in present else None
     if m:
+        # "... reported by Censor.NET with reference to the channel of the city council":
+        # the council said it, relayed
+        relayed = _RELAYING.search(m.group("x"))
+        if relayed is not None:
+            return Attribution(
+                text, relayed.group("y"), (0, m.end("it")), "reported-by", m.group("v"), True
+            )
         return Attribution(
             text, m.group("x"), (0, m.end("it")), "reported-by", m.group("v"), second
         )

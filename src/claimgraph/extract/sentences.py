@@ -46,6 +46,7 @@ _SPECIAL = re.compile("[\n.!?…" + re.escape("".join(sorted(QUOTES))) + "]")
 _QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
 _STOPS = re.compile(r"[.!?]")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_CAPITALS_WORD = re.compile(r"[A-Z]{2,}(?![a-z])")
 # A word of three lowercase-ended letters right before a full stop (not "U.S." or "e.g.").
 _GLUED = re.compile(r"(?<![\w.])[A-Za-z]*[a-z]{3}$")
 
@@ -83,12 +84,14 @@ def _ends_sentence(text: str, i: int, abbreviations: frozenset[str]) -> bool:
     while j < len(text) and text[j] in _AFTER_STOP:
         j += 1
     if j < len(text) and not text[j].isspace():
-        # "...on Sunday.A further 10": a pasted text lost the space after a full stop
+        # "...on Sunday.A further 10": a pasted text lost the space after a full stop (but
+        # "Censor.NET" is a name: capitals only after the stop)
         return (
             j == i + 1
             and text[i] == "."
             and text[j].isupper()
             and _GLUED.search(text, 0, i) is not None
+            and _CAPITALS_WORD.match(text, j) is None
         )
     while j < len(text) and text[j] in " \t":
         j += 1
