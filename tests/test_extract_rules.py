@@ -1252,3 +1252,12 @@ def test_reported_by_an_outlet_with_reference_to_a_channel_is_the_channels_relay
     )
     assert {(c.party, c.aspect) for c in draft.claims} >= {("gov-x", "killed")}
     assert not [c for c in draft.claims if "censor" in c.party]
+
+
+def test_information_that_indicated_something_leaves_the_according_to_speaker() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nAccording to Oleksandr Prokudin, the “available reliable "
+        "information” indicated that nine people died in Kherson."
+    )
+    assert ("gov-x", "killed", "nine") in found
+    assert not [p for p, _, _ in found if p.startswith("unknown")]

@@ -431,6 +431,8 @@ def _inner_speaker(text: str, start: int, lex: Lexicon) -> Attribution | None:
             or att.cue != "verb"
             or not att.speaker
             or lex.is_country_speaker(clean_subject(att.speaker))
+            # "According to X, the available information indicated ...": X still speaks
+            or not is_speaker_phrase(clean_subject(att.speaker))
         ):
             return None
         lo, hi = att.content

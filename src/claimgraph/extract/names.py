@@ -222,7 +222,7 @@ def is_speaker_phrase(words: str) -> bool:
     (False, True)
     """
     rules = _rules()
-    tokens = [w.strip(".,;:()[]") for w in words.translate(_APOSTROPHES).split()]
+    tokens = [w.strip('.,;:()[]"“”«»') for w in words.translate(_APOSTROPHES).split()]
     tokens = [w for w in tokens if w]
     raw = [w.casefold() for w in tokens]
     if not raw:
