@@ -1261,3 +1261,12 @@ def test_information_that_indicated_something_leaves_the_according_to_speaker() 
     )
     assert ("gov-x", "killed", "nine") in found
     assert not [p for p, _, _ in found if p.startswith("unknown")]
+
+
+def test_a_clause_right_after_the_verb_is_the_content_and_its_that_a_determiner() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nThe Ministry of Defence of Russia claimed there were nine dead "
+        "in that city.",
+        "r.txt",
+    )
+    assert [(c.party, c.aspect, str(c.value)) for c in draft.claims] == [("mod", "killed", "nine")]

@@ -616,7 +616,9 @@ def _verb_attribution(
         return Attribution(text, subject[what.end() :], (0, len(text)), "verb", v.group(1), second)
     # "X said (on his Telegram channel) that ...": content after "that" if near.
     start = v.end()
-    t = _THAT.search(after)
+    # ("claimed there have been no strikes in that city": a clause at once, and its "that"
+    # a determiner)
+    t = _THAT.search(after) if not _CLAUSE_START.match(after.lstrip()) else None
     gap = after[: t.start()] if t else ""
     if t and len(gap.split()) <= 10 and "." not in gap and not lex.speech_verb.search(gap):
         start = v.end() + t.end()
