@@ -224,6 +224,8 @@ class Aspect:
     synonyms: dict[str, str] = field(default_factory=dict)  # key -> value
     compatible: frozenset[frozenset[str]] = frozenset()
     kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
+    # each item's kind once found (items repeat across questions)
+    _kind_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     closed: bool = False  # True: a value outside `values` is a problem
     where: Location | None = None
 
@@ -254,11 +256,19 @@ class Aspect:
         """
         if not self.kinds:
             return ""
-        words, joined = set(item.split("-")), f"-{item}-"
-        for kind, known in self.kinds.items():
-            if any(w in words if "-" not in w else f"-{w}-" in joined for w in known):
-                return kind
-        return ""
+        found = self._kind_of.get(item)
+        if found is None:
+            words, joined = set(item.split("-")), f"-{item}-"
+            found = next(
+                (
+                    kind
+                    for kind, known in self.kinds.items()
+                    if any(w in words if "-" not in w else f"-{w}-" in joined for w in known)
+                ),
+                "",
+            )
+            self._kind_of[item] = found
+        return found
 
     def label_of(self, value: str) -> str:
         return self.values.get(value) or value.replace("-", " ")
