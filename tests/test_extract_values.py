@@ -336,3 +336,16 @@ def test_missiles_shot_down_count_under_either_name_a_folder_gives_it() -> None:
 def test_a_headlines_present_tense_kills_gives_the_count_after_it(reader: Reader) -> None:
     assert ("killed", "12") in found(reader, "Russian strike kills 12 in Kharkiv")
     assert ("killed", "over 600") in found(reader, "The operation kills over 600 servicemen")
+
+
+def test_children_counted_beside_the_nearer_casualty_word() -> None:
+    aspects = dict(Reader.default().aspects)
+    for aid in ("children-killed", "children-injured"):
+        aspects[aid] = Aspect(aid, AspectType.COUNT)
+    got = found(
+        Reader(aspects),
+        "Six people, including a child, were killed, with another 17 people, including four "
+        "children, injured.",
+    )
+    assert ("children-injured", "four") in got
+    assert not [v for a, v in got if a == "children-killed"]

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from claimgraph.extract.findings import Finding, _ReaderBase
-from claimgraph.extract.lexicon import text_words
+from claimgraph.extract.lexicon import Phrases, text_words
 from claimgraph.extract.sentences import QUOTES
 from claimgraph.quantities import parse_count
 
@@ -161,6 +161,14 @@ class _CountRules(_ReaderBase):
                     verb = rule.verbs.search(window)
                     if not verb:
                         continue
+                    if rule.rival_verbs is not None and _nearer(
+                        rule.rival_verbs,
+                        rule.verbs,
+                        window,
+                        min(start, ws) - lo,
+                        max(start, we) - lo,
+                    ):
+                        continue  # "17 people, including four children, injured"
                     # "two missiles could not be intercepted": the count is not the verb's
                     before = " ".join(clause[: lo + verb.start()].split()[-3:])
                     if self.lex.negation.search(before) or _FAILED.search(before):
@@ -211,3 +219,13 @@ def _parses(text: str) -> bool:
 def _count_words(text: str) -> str:
     """The count as written, trimmed of punctuation."""
     return text.strip(" ,;:.")
+
+
+def _nearer(rivals: Phrases, own: Phrases, window: str, lo: int, hi: int) -> bool:
+    """Whether a rival verb stands nearer the count (``window[lo:hi]``) than any own verb."""
+
+    def distance(found: Phrases) -> int:
+        gaps = [max(lo - m.end(), m.start() - hi, 0) for m in found.finditer(window)]
+        return min(gaps) if gaps else 10**6
+
+    return distance(rivals) < distance(own)

@@ -40,6 +40,9 @@ class _CountRule:
     after: Phrases | None
     verbs: Phrases | None
     noun: bool
+    # the verbs of the rules counting the same words otherwise ("four children, injured" is
+    # no count of children killed when "killed" is further away)
+    rival_verbs: Phrases | None = None
 
 
 @dataclass(slots=True)

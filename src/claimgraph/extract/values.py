@@ -21,8 +21,10 @@ re-exported here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimgraph.extract.aspectrules import _CAPITAL as _CAPITAL
 from claimgraph.extract.aspectrules import _LANDMARK as _LANDMARK
@@ -73,6 +75,22 @@ def builtin_aspects() -> dict[str, Aspect]:
 
 def _key(text: str) -> str:
     return value_key(text)
+
+
+def _rival_verbs(spec: dict[str, Any], specs: Iterable[dict[str, Any]]) -> Phrases | None:
+    """The verbs of the other count rules over the same words (children killed, children
+    injured), when this rule has verbs of its own."""
+    if not spec.get("verbs"):
+        return None
+    own = set(spec.get("verbs") or ())
+    rivals = {
+        str(v)
+        for other in specs
+        if other is not spec and other.get("words") == spec.get("words")
+        for v in other.get("verbs") or ()
+        if v not in own
+    }
+    return phrases(sorted(rivals)) if rivals else None
 
 
 def _phrases_of(aspect: Aspect) -> dict[str, str]:
@@ -133,7 +151,8 @@ class Reader(_CountRules, _AspectRules):
                     table,
                     first_words(table, plural=True),
                 )
-        for aid, spec in (self.lex.raw.get("counts") or {}).items():
+        specs = self.lex.raw.get("counts") or {}
+        for aid, spec in specs.items():
             targets = [str(a) for a in spec.get("aspects", [aid])]
             targets = [
                 a for a in targets if a in self.aspects and self.aspects[a].type is AspectType.COUNT
@@ -148,6 +167,7 @@ class Reader(_CountRules, _AspectRules):
                     phrases(spec.get("after", ()), capture=True) if spec.get("after") else None,
                     phrases(spec["verbs"]) if spec.get("verbs") else None,
                     bool(spec.get("noun", False)),
+                    _rival_verbs(spec, specs.values()),
                 )
             )
         raw_aspects = self.lex.raw.get("aspects") or {}
