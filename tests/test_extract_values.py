@@ -349,3 +349,8 @@ def test_children_counted_beside_the_nearer_casualty_word() -> None:
     )
     assert ("children-injured", "four") in got
     assert not [v for a, v in got if a == "children-killed"]
+
+
+def test_a_recreation_centre_or_holiday_camp_is_a_thing_hit(reader: Reader) -> None:
+    assert ("target", ["recreation-centre"]) in found(reader, "A missile hit a recreation centre.")
+    assert ("target", ["recreation-centre"]) in found(reader, "Another struck a holiday camp.")
