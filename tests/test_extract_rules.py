@@ -1270,3 +1270,12 @@ def test_a_clause_right_after_the_verb_is_the_content_and_its_that_a_determiner(
         "r.txt",
     )
     assert [(c.party, c.aspect, str(c.value)) for c in draft.claims] == [("mod", "killed", "nine")]
+
+
+def test_a_toll_updated_in_a_place_with_a_saying_after_it_is_the_updaters() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nShelling hit Kherson.\n\nRescuers later updated the death toll in "
+        "the city to 23, saying the search for another 39 people continues.",
+        "r.txt",
+    )
+    assert {c.party for c in draft.claims} == {"unknown-rescuers"}

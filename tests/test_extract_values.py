@@ -354,3 +354,10 @@ def test_children_counted_beside_the_nearer_casualty_word() -> None:
 def test_a_recreation_centre_or_holiday_camp_is_a_thing_hit(reader: Reader) -> None:
     assert ("target", ["recreation-centre"]) in found(reader, "A missile hit a recreation centre.")
     assert ("target", ["recreation-centre"]) in found(reader, "Another struck a holiday camp.")
+
+
+def test_the_search_for_people_counts_the_missing() -> None:
+    aspects = dict(Reader.default().aspects)
+    aspects["missing"] = Aspect("missing", AspectType.COUNT)
+    got = found(Reader(aspects), "The search for another 39 people continues.")
+    assert ("missing", "39") in got

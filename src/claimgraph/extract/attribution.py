@@ -356,14 +356,17 @@ def find_attribution(
     if m and is_speaker_phrase(clean_subject(m.group("x"))):
         return Attribution(text, m.group("x"), (m.end(), len(text)), "verb", m.group("v"), second)
 
+    # "The ministry put the death toll at 12": a toll given without a speech verb.
+    m = lex.toll_report.search(text) if not present.isdisjoint(firsts["toll_nouns"]) else None
+
     # "X said (that) ...", "..., X said", "..., said X".
     for v in lex.speech_verb.finditer(text):
+        if m is not None and m.start() < v.start() and v.group(1).casefold().endswith("ing"):
+            break  # "Rescuers updated the death toll to 23, saying ...": the toll's subject
         att = _verb_attribution(text, v, lex, second)
         if att is not None:
             return _called_false(att, lex)
 
-    # "The ministry put the death toll at 12": a toll given without a speech verb.
-    m = lex.toll_report.search(text) if not present.isdisjoint(firsts["toll_nouns"]) else None
     if m:
         subject = _without_aux_tail(text[: m.start()].rstrip())
         if 0 < len(clean_subject(subject).split()) <= 10:

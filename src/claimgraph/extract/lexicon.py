@@ -386,7 +386,9 @@ def _toll_report(verbs: Iterable[object], nouns: Iterable[object]) -> re.Pattern
     noun = phrase_regex(nouns).pattern
     return re.compile(
         rf"{verb}\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:latest|official|preliminary|overall|"
-        rf"total|new)\s+)?(?P<noun>{noun})\s+(?:at|to)\s+(?=\S)",
+        rf"total|new)\s+)?(?P<noun>{noun})\s+"
+        # ("updated the death toll in the city to 23": a place may stand between)
+        rf"(?:(?:in|from|for)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?(?:at|to)\s+(?=\S)",
         re.IGNORECASE,
     )
 
