@@ -1279,3 +1279,12 @@ def test_a_toll_updated_in_a_place_with_a_saying_after_it_is_the_updaters() -> N
         "r.txt",
     )
     assert {c.party for c in draft.claims} == {"unknown-rescuers"}
+
+
+def test_an_apostrophe_inside_a_double_quotation_closes_nothing() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\n“Nine people died in Kherson. The strike hit the officers’ "
+        "residence there,” Oleksandr Prokudin, the head of the region, said in a speech."
+    )
+    assert ("gov-x", "killed", "Nine") in found
+    assert ("gov-x", "target", ["officers-house"]) in found

@@ -149,12 +149,19 @@ class Attribution:
         return self.text[self.content[0] : self.content[1]].strip()
 
 
+_SINGLE_MARKS = frozenset("‘’'‚‹›")
+
+
 def _closing_quote(text: str, i: int) -> int:
     """Index of the mark closing the quotation opened at ``i``, or -1 (the marks from ``i``
     on, found by the regex)."""
     depth = 0
+    # a double mark is closed by a double one ("the officers’ residence": an apostrophe)
+    double = text[i] not in _SINGLE_MARKS
     for m in _QUOTE_MARK.finditer(text, i):
         j = m.start()
+        if double and text[j] in _SINGLE_MARKS:
+            continue
         role = _quote_role(text, j, depth)
         if role > 0:
             depth += 1
