@@ -114,6 +114,10 @@ _TEXTS: dict[str, _Text] = {}
 _TEXTS_MAX = 512
 # Shorter texts are cheaper to scan than to look up.
 _GATE_MIN = 40
+# Punctuation around a word ("said,", "«wait»", "(Reuters)"): no character a word has.
+_EDGE_PUNCT = "".join(
+    ch for ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~«»“”„‘’—–…" if not _WORD.match(ch)
+)
 # Characters whose case folding agrees with the regex engine's case-insensitive
 # matching (ASCII, Latin-1 but for the micro sign, Cyrillic, general punctuation).
 # A text with any other character is matched the slow way.
@@ -130,11 +134,16 @@ class _Text:
         # the words (\w runs): split on spaces, and split again the few
         # pieces that hold punctuation ("said,", "«wait"); the pieces
         # themselves stay too, harmless since no phrase's word has punctuation
-        pieces = folded.split()
-        words = set(pieces)
+        words = set(folded.split())
         marked = [w for w in words if not w.isalnum()]
-        if marked:
-            words.update(_WORD.findall(" ".join(marked)))
+        for piece in marked:
+            # most such pieces are one word between punctuation ("said,", "«wait"):
+            # that word is the piece's only \w run; the others are split by the regex
+            inner = piece.strip(_EDGE_PUNCT)
+            if inner.isalnum():
+                words.add(inner)
+            elif inner:
+                words.update(_WORD.findall(inner))
         if not text.isascii() and ("ı" in text or "İ" in text):
             # ignoring case, the regex engine takes dotless and dotted i for "i" (casefolding
             # keeps them apart, the one class of letters where the two differ): the words
