@@ -44,18 +44,26 @@ def words(items: Iterable[object]) -> list[str]:
     return sorted(out, key=lambda s: (-len(s), s))
 
 
-def trie_pattern(phrases: Iterable[str]) -> str:
+def trie_pattern(phrases: Iterable[str], *, hyphens: bool = True) -> str:
     """One regex for many phrases, with shared prefixes factored out (fast to match).
 
     Spaces and hyphens between words match any run of spaces and hyphens.
+    With ``hyphens=False`` the phrases are taken as written (not case-folded), a
+    hyphen is a letter of its word and spaces match any run of spaces. Where one
+    phrase begins another, the longer is tried first: at any place the regex
+    matches what the alternation of the phrases, longest first, would.
 
     >>> trie_pattern(["said", "says", "say"])
     'sa(?:id|y(?:s)?)'
+    >>> trie_pattern(["kyiv-based", "kyiv city"], hyphens=False)
+    'kyiv(?:\\\\s+city|\\\\-based)'
     """
+    gap = r"[\s-]+" if hyphens else r"\s+"
     trie: dict[str, Any] = {}
     for phrase in phrases:
         node = trie
-        for ch in " ".join(re.split(r"[\s-]+", phrase.casefold().strip())):
+        words = re.split(r"[\s-]+", phrase.casefold().strip()) if hyphens else phrase.split()
+        for ch in " ".join(words):
             node = node.setdefault(ch, {})
         node[""] = {}
 
@@ -73,7 +81,7 @@ def trie_pattern(phrases: Iterable[str]) -> str:
         end = "" in node
         alts = []
         for ch in sorted(k for k in node if k):
-            head = r"[\s-]+" if ch == " " else re.escape(ch)
+            head = gap if ch == " " else re.escape(ch)
             alts.append(head + built.pop(id(node[ch])))
         if not alts:
             built[id(node)] = ""
