@@ -13,9 +13,11 @@ from typing import Any
 import yaml
 
 __all__ = [
+    "GatedRegex",
     "Lexicon",
     "Phrases",
     "forget_words",
+    "gated",
     "lexicon",
     "line_matches",
     "matches_at",
@@ -132,6 +134,13 @@ _EDGE_PUNCT = "".join(
 _ODD_CASE = re.compile(r"[^\x00-\xb4\xb6-\xff\u0400-\u04ff\u2000-\u206f]")
 
 
+def _folds_plainly(text: str, folded: str) -> bool:
+    """Whether ``folded`` (``text`` case-folded) keeps every character in its place and
+    folds it as the regex engine's case-insensitive matching does."""
+    # (ASCII text folds as the regex engine matches: no need to look)
+    return len(folded) == len(text) and (text.isascii() or _ODD_CASE.search(text) is None)
+
+
 class _Text:
     """One text's words (case-folded), its folded form, and where words start in it."""
 
@@ -159,11 +168,8 @@ class _Text:
             words.update(_Text(text.replace("ı", "i").replace("İ", "i")).words)
         self.words: AbstractSet[str] = words
         # (ASCII text folds as the regex engine matches: no need to look)
-        odd = len(folded) != len(text) or (
-            not text.isascii() and _ODD_CASE.search(text) is not None
-        )
         # None where offsets in the folded text are not the text's own
-        self.folded = None if odd else folded
+        self.folded = folded if _folds_plainly(text, folded) else None
         self._at: dict[str, list[int]] = {}
 
     def where(self, word: str) -> list[int]:
@@ -391,6 +397,42 @@ class Phrases:
         return self.regex.fullmatch(text)
 
 
+class GatedRegex:
+    """A regex searched in a window of a text, skipped without a scan when the window holds
+    none of ``words`` (case-folded; each match holds one of them, ignoring case).
+
+    >>> g = GatedRegex(re.compile(r"\\bkm\\s+(?:from|of)\\s+$", re.IGNORECASE), frozenset({"km"}))
+    >>> g.search("It fell 5 KM from ", 2) is not None, g.search("It fell near ")
+    (True, None)
+    """
+
+    __slots__ = ("pattern", "regex", "words")
+
+    def __init__(self, regex: re.Pattern[str], words: frozenset[str] | None) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        # None: some match may hold no word to look for, so never skip
+        self.words = words
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        stop = len(text) if endpos is None else endpos
+        if self.words is not None:
+            window = text[pos:stop]
+            folded = window.casefold()
+            # (where folding could disagree with the engine, the regex decides)
+            if _folds_plainly(window, folded) and not any(w in folded for w in self.words):
+                return None
+        return self.regex.search(text, pos, stop)
+
+
+def gated(items: Iterable[object], pattern: str) -> GatedRegex:
+    """A :class:`GatedRegex` of ``pattern`` (case ignored), a regex whose every match holds
+    one of ``items`` (phrases) ignoring case, gated on their first words."""
+    items = [p for p in items if str(p).strip()]
+    wordless = any(not _WORD.search(str(p)) for p in items)
+    return GatedRegex(re.compile(pattern, re.IGNORECASE), None if wordless else first_words(items))
+
+
 def _toll_report(verbs: Iterable[object], nouns: Iterable[object]) -> re.Pattern[str]:
     """ "put the death toll at", "updated the casualty toll to": a verb, an optional
     determiner and adjective, a toll noun (group ``noun``) and "at" or "to".
@@ -490,10 +532,10 @@ class Lexicon:
     abbreviations: tuple[str, ...]
     layout_label: re.Pattern[str]  # "Details: " at a paragraph's start
     government_nouns: frozenset[str]  # "the Kyiv regime": a capital as its government
-    government_after: re.Pattern[str]  # "accused Moscow": ends with one of these verbs
+    government_after: GatedRegex  # "accused Moscow": ends with one of these verbs
     settlement: re.Pattern[str]  # "the village of Hroza", "Hroza village": group "name"
-    region_of: re.Pattern[str]  # what a region's name follows: "in the region of "
-    reference_point: re.Pattern[str]  # what a reference point follows: "145km west of "
+    region_of: GatedRegex  # what a region's name follows: "in the region of "
+    reference_point: GatedRegex  # what a reference point follows: "145km west of "
     elsewhere: re.Pattern[str]  # "Meanwhile, ..." opening a paragraph on another incident
     speech_verb: Phrases
     toll_report: re.Pattern[str]  # "put the death toll at": group "noun" starts the content
@@ -606,18 +648,19 @@ class Lexicon:
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
             settlement=_settlement(data.get("settlement_nouns", ()), data.get("region_nouns", ())),
-            region_of=re.compile(
+            region_of=gated(
+                data.get("region_nouns", ()),
                 phrase_regex(data.get("region_nouns", ())).pattern + r"\s+of\s+(?:the\s+)?$",
-                re.IGNORECASE,
             ),
-            government_after=re.compile(
-                phrase_regex(data.get("government_after", ())).pattern + r"\s+$", re.IGNORECASE
+            government_after=gated(
+                data.get("government_after", ()),
+                phrase_regex(data.get("government_after", ())).pattern + r"\s+$",
             ),
             government_nouns=frozenset(str(x).casefold() for x in data.get("government_nouns", ())),
-            reference_point=re.compile(
+            reference_point=gated(
+                data.get("reference_point_words", ()),
                 phrase_regex(data.get("reference_point_words", ())).pattern
                 + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
-                re.IGNORECASE,
             ),
             elsewhere=re.compile(
                 r"\s*" + phrase_regex(data.get("elsewhere_openers", ())).pattern + r"\s*,",
