@@ -407,21 +407,27 @@ class GatedRegex:
     (True, None)
     """
 
-    __slots__ = ("pattern", "regex", "words")
+    __slots__ = ("gate", "pattern", "regex", "words")
 
     def __init__(self, regex: re.Pattern[str], words: frozenset[str] | None) -> None:
         self.regex = regex
         self.pattern = regex.pattern
         # None: some match may hold no word to look for, so never skip
         self.words = words
+        # finds one of the words anywhere in the folded window (one scan for all of them)
+        self.gate = (
+            None
+            if words is None
+            else re.compile(trie_pattern(sorted(words), hyphens=False) if words else r"(?!x)x")
+        )
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         stop = len(text) if endpos is None else endpos
-        if self.words is not None:
+        if self.gate is not None:
             window = text[pos:stop]
             folded = window.casefold()
             # (where folding could disagree with the engine, the regex decides)
-            if _folds_plainly(window, folded) and not any(w in folded for w in self.words):
+            if _folds_plainly(window, folded) and self.gate.search(folded) is None:
                 return None
         return self.regex.search(text, pos, stop)
 
