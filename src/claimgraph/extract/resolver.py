@@ -52,7 +52,10 @@ def _name_at_end(text: str) -> re.Match[str] | None:
     >>> _name_at_end("an iPhone Maker") is None, _name_at_end("iPhone Maker Apple").group(1)
     (True, 'Maker Apple')
     """
-    pos = 0
+    # a name of two to four words ends the text: it starts at the fourth word from the end
+    # at the earliest, so the words before that are not tried
+    parts = text.rsplit(None, 4)
+    pos = text.find(parts[1], len(parts[0])) if len(parts) == 5 else 0
     while True:
         m = _NAME_FAST.search(text, pos)
         if m is None:
