@@ -151,10 +151,11 @@ def split_sentences(
             s = start + lead
             out.append(Sentence(stripped, s, s + len(stripped), paragraph))
 
-    while i < n:
-        m = _SPECIAL.search(text, i)
-        if m is None:
-            break
+    # (one scan for every special character; those a full stop's closing marks passed
+    # over are skipped)
+    for m in _SPECIAL.finditer(text):
+        if m.start() < i:
+            continue
         i = m.start()
         ch = text[i]
         if ch == "\n":
