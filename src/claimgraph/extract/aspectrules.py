@@ -52,6 +52,16 @@ _SOME_OF_THEM = re.compile(
 )
 
 
+def _some_of_them(clause: str) -> bool:
+    """Whether ``_SOME_OF_THEM`` matches ``clause``; not scanned without "them" in it (ignoring
+    case: the letters of "them" have no other case forms than their ASCII capitals).
+
+    >>> _some_of_them("Seven of Them were shot down"), _some_of_them("all of them fell")
+    (True, False)
+    """
+    return "them" in clause.lower() and _SOME_OF_THEM.search(clause) is not None
+
+
 _PASSIVE_AUX = frozenset("was were been is are being be".split())
 
 
@@ -129,7 +139,7 @@ class _AspectRules(_ReaderBase):
                 if (
                     lex.interception_partial.search(clause)
                     or share_of(clause) is not None
-                    or _SOME_OF_THEM.search(clause)
+                    or _some_of_them(clause)
                 ):
                     value = "partly-intercepted"
                 else:

@@ -8,14 +8,17 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import filterfalse
 from typing import Any
 
 import yaml
 
 __all__ = [
+    "GatedRegex",
     "Lexicon",
     "Phrases",
     "forget_words",
+    "gated",
     "lexicon",
     "line_matches",
     "matches_at",
@@ -44,18 +47,26 @@ def words(items: Iterable[object]) -> list[str]:
     return sorted(out, key=lambda s: (-len(s), s))
 
 
-def trie_pattern(phrases: Iterable[str]) -> str:
+def trie_pattern(phrases: Iterable[str], *, hyphens: bool = True) -> str:
     """One regex for many phrases, with shared prefixes factored out (fast to match).
 
     Spaces and hyphens between words match any run of spaces and hyphens.
+    With ``hyphens=False`` the phrases are taken as written (not case-folded), a
+    hyphen is a letter of its word and spaces match any run of spaces. Where one
+    phrase begins another, the longer is tried first: at any place the regex
+    matches what the alternation of the phrases, longest first, would.
 
     >>> trie_pattern(["said", "says", "say"])
     'sa(?:id|y(?:s)?)'
+    >>> trie_pattern(["kyiv-based", "kyiv city"], hyphens=False)
+    'kyiv(?:\\\\s+city|\\\\-based)'
     """
+    gap = r"[\s-]+" if hyphens else r"\s+"
     trie: dict[str, Any] = {}
     for phrase in phrases:
         node = trie
-        for ch in " ".join(re.split(r"[\s-]+", phrase.casefold().strip())):
+        words = re.split(r"[\s-]+", phrase.casefold().strip()) if hyphens else phrase.split()
+        for ch in " ".join(words):
             node = node.setdefault(ch, {})
         node[""] = {}
 
@@ -73,7 +84,7 @@ def trie_pattern(phrases: Iterable[str]) -> str:
         end = "" in node
         alts = []
         for ch in sorted(k for k in node if k):
-            head = r"[\s-]+" if ch == " " else re.escape(ch)
+            head = gap if ch == " " else re.escape(ch)
             alts.append(head + built.pop(id(node[ch])))
         if not alts:
             built[id(node)] = ""
@@ -114,10 +125,21 @@ _TEXTS: dict[str, _Text] = {}
 _TEXTS_MAX = 512
 # Shorter texts are cheaper to scan than to look up.
 _GATE_MIN = 40
+# Punctuation around a word ("said,", "«wait»", "(Reuters)"): no character a word has.
+_EDGE_PUNCT = "".join(
+    ch for ch in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~«»“”„‘’—–…" if not _WORD.match(ch)
+)
 # Characters whose case folding agrees with the regex engine's case-insensitive
 # matching (ASCII, Latin-1 but for the micro sign, Cyrillic, general punctuation).
 # A text with any other character is matched the slow way.
 _ODD_CASE = re.compile(r"[^\x00-\xb4\xb6-\xff\u0400-\u04ff\u2000-\u206f]")
+
+
+def _folds_plainly(text: str, folded: str) -> bool:
+    """Whether ``folded`` (``text`` case-folded) keeps every character in its place and
+    folds it as the regex engine's case-insensitive matching does."""
+    # (ASCII text folds as the regex engine matches: no need to look)
+    return len(folded) == len(text) and (text.isascii() or _ODD_CASE.search(text) is None)
 
 
 class _Text:
@@ -130,11 +152,16 @@ class _Text:
         # the words (\w runs): split on spaces, and split again the few
         # pieces that hold punctuation ("said,", "«wait"); the pieces
         # themselves stay too, harmless since no phrase's word has punctuation
-        pieces = folded.split()
-        words = set(pieces)
-        marked = [w for w in words if not w.isalnum()]
-        if marked:
-            words.update(_WORD.findall(" ".join(marked)))
+        words = set(folded.split())
+        marked = list(filterfalse(str.isalnum, words))  # (the loop in C)
+        for piece in marked:
+            # most such pieces are one word between punctuation ("said,", "«wait"):
+            # that word is the piece's only \w run; the others are split by the regex
+            inner = piece.strip(_EDGE_PUNCT)
+            if inner.isalnum():
+                words.add(inner)
+            elif inner:
+                words.update(_WORD.findall(inner))
         if not text.isascii() and ("ı" in text or "İ" in text):
             # ignoring case, the regex engine takes dotless and dotted i for "i" (casefolding
             # keeps them apart, the one class of letters where the two differ): the words
@@ -142,11 +169,8 @@ class _Text:
             words.update(_Text(text.replace("ı", "i").replace("İ", "i")).words)
         self.words: AbstractSet[str] = words
         # (ASCII text folds as the regex engine matches: no need to look)
-        odd = len(folded) != len(text) or (
-            not text.isascii() and _ODD_CASE.search(text) is not None
-        )
         # None where offsets in the folded text are not the text's own
-        self.folded = None if odd else folded
+        self.folded = folded if _folds_plainly(text, folded) else None
         self._at: dict[str, list[int]] = {}
 
     def where(self, word: str) -> list[int]:
@@ -374,6 +398,48 @@ class Phrases:
         return self.regex.fullmatch(text)
 
 
+class GatedRegex:
+    """A regex searched in a window of a text, skipped without a scan when the window holds
+    none of ``words`` (case-folded; each match holds one of them, ignoring case).
+
+    >>> g = GatedRegex(re.compile(r"\\bkm\\s+(?:from|of)\\s+$", re.IGNORECASE), frozenset({"km"}))
+    >>> g.search("It fell 5 KM from ", 2) is not None, g.search("It fell near ")
+    (True, None)
+    """
+
+    __slots__ = ("gate", "pattern", "regex", "words")
+
+    def __init__(self, regex: re.Pattern[str], words: frozenset[str] | None) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        # None: some match may hold no word to look for, so never skip
+        self.words = words
+        # finds one of the words anywhere in the folded window (one scan for all of them)
+        self.gate = (
+            None
+            if words is None
+            else re.compile(trie_pattern(sorted(words), hyphens=False) if words else r"(?!x)x")
+        )
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        stop = len(text) if endpos is None else endpos
+        if self.gate is not None:
+            window = text[pos:stop]
+            folded = window.casefold()
+            # (where folding could disagree with the engine, the regex decides)
+            if _folds_plainly(window, folded) and self.gate.search(folded) is None:
+                return None
+        return self.regex.search(text, pos, stop)
+
+
+def gated(items: Iterable[object], pattern: str) -> GatedRegex:
+    """A :class:`GatedRegex` of ``pattern`` (case ignored), a regex whose every match holds
+    one of ``items`` (phrases) ignoring case, gated on their first words."""
+    items = [p for p in items if str(p).strip()]
+    wordless = any(not _WORD.search(str(p)) for p in items)
+    return GatedRegex(re.compile(pattern, re.IGNORECASE), None if wordless else first_words(items))
+
+
 def _toll_report(verbs: Iterable[object], nouns: Iterable[object]) -> re.Pattern[str]:
     """ "put the death toll at", "updated the casualty toll to": a verb, an optional
     determiner and adjective, a toll noun (group ``noun``) and "at" or "to".
@@ -475,10 +541,10 @@ class Lexicon:
     abbreviations: tuple[str, ...]
     layout_label: re.Pattern[str]  # "Details: " at a paragraph's start
     government_nouns: frozenset[str]  # "the Kyiv regime": a capital as its government
-    government_after: re.Pattern[str]  # "accused Moscow": ends with one of these verbs
+    government_after: GatedRegex  # "accused Moscow": ends with one of these verbs
     settlement: re.Pattern[str]  # "the village of Hroza", "Hroza village": group "name"
-    region_of: re.Pattern[str]  # what a region's name follows: "in the region of "
-    reference_point: re.Pattern[str]  # what a reference point follows: "145km west of "
+    region_of: GatedRegex  # what a region's name follows: "in the region of "
+    reference_point: GatedRegex  # what a reference point follows: "145km west of "
     elsewhere: re.Pattern[str]  # "Meanwhile, ..." opening a paragraph on another incident
     speech_verb: Phrases
     toll_report: re.Pattern[str]  # "put the death toll at": group "noun" starts the content
@@ -593,18 +659,19 @@ class Lexicon:
             raw=data,
             abbreviations=tuple(str(x) for x in data.get("abbreviations", ())),
             settlement=_settlement(data.get("settlement_nouns", ()), data.get("region_nouns", ())),
-            region_of=re.compile(
+            region_of=gated(
+                data.get("region_nouns", ()),
                 phrase_regex(data.get("region_nouns", ())).pattern + r"\s+of\s+(?:the\s+)?$",
-                re.IGNORECASE,
             ),
-            government_after=re.compile(
-                phrase_regex(data.get("government_after", ())).pattern + r"\s+$", re.IGNORECASE
+            government_after=gated(
+                data.get("government_after", ()),
+                phrase_regex(data.get("government_after", ())).pattern + r"\s+$",
             ),
             government_nouns=frozenset(str(x).casefold() for x in data.get("government_nouns", ())),
-            reference_point=re.compile(
+            reference_point=gated(
+                data.get("reference_point_words", ()),
                 phrase_regex(data.get("reference_point_words", ())).pattern
                 + r"\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
-                re.IGNORECASE,
             ),
             elsewhere=re.compile(
                 r"\s*" + phrase_regex(data.get("elsewhere_openers", ())).pattern + r"\s*,",

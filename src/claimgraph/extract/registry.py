@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from claimgraph.extract.catalogue import Catalogue, SpeakerBook
-from claimgraph.extract.lexicon import matches_at
+from claimgraph.extract.lexicon import matches_at, trie_pattern
 from claimgraph.extract.names import name_key
 from claimgraph.model import Aspect, Corpus, Event, Party
 
@@ -103,7 +103,9 @@ class Registry:
         self._alias_to_party = table
         alts = sorted(table, key=lambda s: (-len(s), s))
         if alts:
-            body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+            # (one trie, not an alternation of every alias: the same matches, the longest
+            # alias first, without trying each alias at each place)
+            body = trie_pattern(alts, hyphens=False)
             self._alias_re = re.compile(rf"(?<![\w-])({body})(?![\w-])")
         else:
             self._alias_re = None

@@ -57,7 +57,10 @@ def _name_at_end(text: str) -> re.Match[str] | None:
     >>> _name_at_end("an iPhone Maker") is None, _name_at_end("iPhone Maker Apple").group(1)
     (True, 'Maker Apple')
     """
-    pos = 0
+    # a name of two to four words ends the text: it starts at the fourth word from the end
+    # at the earliest, so the words before that are not tried
+    parts = text.rsplit(None, 4)
+    pos = text.find(parts[1], len(parts[0])) if len(parts) == 5 else 0
     while True:
         m = _NAME_FAST.search(text, pos)
         if m is None:
@@ -264,8 +267,15 @@ def _person(words: str) -> str:
 def _unknown_name(words: str) -> str:
     """The words to name an unregistered speaker by: the phrase without leading fillers."""
     text = words.strip(' ,.;:"“”«»')
-    text = _ARTICLE.sub("", text)
+    text = _cut_start(_ARTICLE, text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def _cut_start(regex: re.Pattern[str], text: str) -> str:
+    """``regex.sub("", text)`` for a regex that matches only at the start (``^``, without
+    MULTILINE): the one match there cut off, without the machinery of ``sub``."""
+    m = regex.match(text)
+    return text[m.end() :] if m is not None else text
 
 
 def clean_subject(words: str) -> str:
@@ -284,8 +294,8 @@ def clean_subject(words: str) -> str:
     folded = text.casefold()
     if "cit" in folded or "quot" in folded or "referr" in folded:  # cheaper than the regex
         text = _CITING.sub("", text)
-    text = _NOTE_THAT.sub("", text)
-    text = _CONJ.sub("", text)
+    text = _cut_start(_NOTE_THAT, text)
+    text = _cut_start(_CONJ, text)
     parts = [p.strip() for p in text.split(",")]
     # Drop leading intro segments ("On Telegram", "Later", "In turn").
     while len(parts) > 1:

@@ -9,6 +9,7 @@ import bisect
 import re
 from collections import deque
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,14 @@ if TYPE_CHECKING:
 
 # (case is ignored only in the words, so that the engine can skip to "," and ";")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?i:but|while|whereas)\s+|;\s+)")
+# The words (case-folded) of which each match of these regexes holds one as a whole word
+# (or ";"): a sentence with none is not scanned (keep them with the regexes).
+_BREAK_WORDS = frozenset({"but", "while", "whereas"})
+_LATER_WORDS = frozenset({"after", "before", "whereas", "where", "with"})
+_ADDING_WORDS = frozenset(
+    {"adding", "saying", "noting", "stating", "stressing", "insisting", "claiming", "accusing"}
+    | {"calling", "who", "with"}
+)
 # ", a day after", ", hours before": where a second voice may begin (split only when
 # both sides have a speech verb).
 _LATER_VOICE = re.compile(
@@ -127,9 +136,10 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         self.draft = Draft(name + ".yaml", source, self.claims, self.events, self.parties)
 
     def _segments(self, s: Sentence) -> Iterator[_Segment]:
+        words = text_words(s.text)  # (those of its every part too)
         if s.text[:1] in OPENING:
             # '"...," X wrote, adding ...': split only after the speaker
-            m = _ADDING.search(s.text)
+            m = _ADDING.search(s.text) if not words.isdisjoint(_ADDING_WORDS) else None
             if (
                 m is not None
                 and not m.group("who")
@@ -142,18 +152,25 @@ class _Run(_EventPlanning, _Speakers, _Claims):
             yield _Segment(s.text, s.start, s.paragraph)
             return
         pos = 0
-        for m in _CLAUSE_BREAK.finditer(s.text):
+        breaks = ";" in s.text or not words.isdisjoint(_BREAK_WORDS)
+        for m in _CLAUSE_BREAK.finditer(s.text) if breaks else ():
             # never split inside quotation marks
             if _inside_quote(s.text, m.start()):
                 continue
-            yield from self._second_voice(s.text[pos : m.start()], s.start + pos, s.paragraph)
+            yield from self._second_voice(
+                s.text[pos : m.start()], s.start + pos, s.paragraph, words
+            )
             pos = m.end()
-        yield from self._second_voice(s.text[pos:], s.start + pos, s.paragraph)
+        yield from self._second_voice(s.text[pos:], s.start + pos, s.paragraph, words)
 
-    def _second_voice(self, text: str, start: int, paragraph: int) -> Iterator[_Segment]:
+    def _second_voice(
+        self, text: str, start: int, paragraph: int, words: AbstractSet[str]
+    ) -> Iterator[_Segment]:
         """ "..., officials said, a day after Moscow said ...": two attributions, two segments;
-        "..., the ministry said, adding that ...": the speaker's second claim."""
-        m = _ADDING.search(text) if "," in text else None
+        "..., the ministry said, adding that ...": the speaker's second claim. (``words``: those
+        of the sentence ``text`` is part of.)"""
+        comma = "," in text
+        m = _ADDING.search(text) if comma and not words.isdisjoint(_ADDING_WORDS) else None
         if (
             m is not None
             and not _inside_quote(text, m.start())
@@ -163,10 +180,11 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 else self.lex.speech_verb.search(text[: m.start()])
             )
         ):
-            yield from self._second_voice(text[: m.start()], start, paragraph)
+            yield from self._second_voice(text[: m.start()], start, paragraph, words)
             yield _Segment(text[m.end() :], start + m.end(), paragraph, added=True)
             return
-        for m in _LATER_VOICE.finditer(text):
+        later = comma and not words.isdisjoint(_LATER_WORDS)
+        for m in _LATER_VOICE.finditer(text) if later else ():
             head, tail = text[: m.start()], text[m.end() :]
             if (
                 not _inside_quote(text, m.start())
@@ -174,7 +192,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
                 and self.lex.speech_verb.search(tail)
             ):
                 yield _Segment(head, start, paragraph)
-                yield from self._second_voice(tail, start + m.end(), paragraph)
+                yield from self._second_voice(tail, start + m.end(), paragraph, words)
                 return
         yield _Segment(text, start, paragraph)
 
@@ -441,7 +459,8 @@ def _agree(kind: AspectType, a: object, b: object) -> bool:
 
 # A quotation left open runs on for at most this many sentences (a stray mark ends nothing).
 _QUOTED_SENTENCES = 8
-_DOUBLE_MARK = re.compile('["“”«»„]')
+_DOUBLE_MARKS = '"“”«»„'
+_DOUBLE_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
 
 
 def _marks(text: str, depth: int) -> Iterator[tuple[int, bool, int]]:
@@ -464,7 +483,8 @@ def _closing_at(text: str, depth: int) -> int:
 def _open_quotes(text: str, depth: int) -> int:
     """How many double quotation marks are still open after ``text``, ``depth`` being open
     before it: 'X: "It was a drone.' leaves 1, 'It fell on a house."' closes one."""
-    return deque(_marks(text, depth), maxlen=1)[0][2] if _DOUBLE_MARK.search(text) else depth
+    marked = any(mark in text for mark in _DOUBLE_MARKS)  # (cheaper than the regex)
+    return deque(_marks(text, depth), maxlen=1)[0][2] if marked else depth
 
 
 def _inside_quote(text: str, at: int) -> bool:

@@ -45,8 +45,9 @@ _SPECIAL = re.compile("[\n.!?…" + re.escape("".join(sorted(QUOTES))) + "]")
 # Any quotation mark (where the quotation-depth loops look).
 _QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
 _STOPS = re.compile(r"[.!?]")
-_LAST_WORD = re.compile(r"([\w.]+)$")
 _CAPITALS_WORD = re.compile(r"[A-Z]{2,}(?![a-z])")
+# A run of word characters and dots (read backwards: the word that ends a text).
+_RUN_BACKWARDS = re.compile(r"[\w.]+")
 # A word of three lowercase-ended letters right before a full stop (not "U.S." or "e.g.").
 _GLUED = re.compile(r"(?<![\w.])[A-Za-z]*[a-z]{3}$")
 
@@ -104,13 +105,26 @@ def _ends_sentence(text: str, i: int, abbreviations: frozenset[str]) -> bool:
         return False
     if text[i] != ".":
         return True
-    m = _LAST_WORD.search(text[max(0, i - 20) : i])
-    word = m.group(1) if m else ""
+    word = _last_word(text[max(0, i - 20) : i])
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith"
     if word.casefold().rstrip(".") in abbreviations:
         return False
     return not (word[-1:].isdigit() and nxt.isdigit())
+
+
+def _last_word(text: str) -> str:
+    """``re.search(r"([\\w.]+)$", text)``'s word, or "": the run of word characters and dots that
+    ends ``text`` (or its final newline, as ``$`` does), read backwards in one match instead
+    of a search that tries, and backtracks from, every place of the text.
+
+    >>> _last_word("near School No"), _last_word("the U.S.\\n"), _last_word("an end, ")
+    ('No', 'U.S.', '')
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    m = _RUN_BACKWARDS.match(text[::-1])
+    return m.group(0)[::-1] if m else ""
 
 
 def split_sentences(
@@ -140,10 +154,11 @@ def split_sentences(
             s = start + lead
             out.append(Sentence(stripped, s, s + len(stripped), paragraph))
 
-    while i < n:
-        m = _SPECIAL.search(text, i)
-        if m is None:
-            break
+    # (one scan for every special character; those a full stop's closing marks passed
+    # over are skipped)
+    for m in _SPECIAL.finditer(text):
+        if m.start() < i:
+            continue
         i = m.start()
         ch = text[i]
         if ch == "\n":
@@ -185,6 +200,23 @@ def split_sentences(
     return out
 
 
+def _stops(text: str) -> list[int]:
+    """Where ``_STOPS`` matches in ``text``: with no "!" or "?", the full stops, found with
+    ``str.find`` (a sentence has a few) rather than a character-class scan.
+
+    >>> _stops("No. 7 is here. Yes"), _stops("Here? Yes!")
+    ([2, 13], [4, 9])
+    """
+    if "!" in text or "?" in text:
+        return [m.start() for m in _STOPS.finditer(text)]
+    out = []
+    i = text.find(".")
+    while i >= 0:
+        out.append(i)
+        i = text.find(".", i + 1)
+    return out
+
+
 def split_plain(
     sentence: Sentence, abbreviations: Iterable[str] = _DEFAULT_ABBREVIATIONS
 ) -> list[Sentence]:
@@ -198,8 +230,7 @@ def split_plain(
     text = sentence.text
     out: list[Sentence] = []
     start = 0
-    for stop in _STOPS.finditer(text):
-        i = stop.start()
+    for i in _stops(text):
         if i >= start and _ends_sentence(text, i, abbrev):
             j = i + 1
             piece = text[start:j]

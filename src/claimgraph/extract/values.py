@@ -66,6 +66,11 @@ from claimgraph.model import Aspect, AspectType, Stance, value_key
 __all__ = ["Finding", "Reader", "builtin_aspects", "certainty_of", "evidence_of"]
 
 
+def _in_word(text: str, at: int) -> bool:
+    """Whether the character at ``at`` (within ``text``) is a word character."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
 def builtin_aspects() -> dict[str, Aspect]:
     """The built-in aspects, as the loader reads them (for use without a claims folder)."""
     from claimgraph.load import builtin_aspects as load_builtin
@@ -287,10 +292,16 @@ class Reader(_CountRules, _AspectRules):
 
     def _negate(self, clause: str, found: list[Finding]) -> None:
         """Mark findings whose words are negated ("did not hit", "were not damaged")."""
+        # A window's words are the clause's (unless it ends inside a word): with no
+        # negation word in the clause, no window is scanned.
+        first = self.lex.negation.first
+        unnegated = first is not None and text_words(clause).isdisjoint(first)
         for f in found:
             aspect = self.aspects.get(f.aspect)
             if aspect is not None and aspect.type is AspectType.COUNT:
                 continue  # a count says "none" itself
+            if unnegated and not (_in_word(clause, f.start - 1) and _in_word(clause, f.start)):
+                continue
             window = " ".join(clause[: f.start].split()[-6:])
             if self.lex.negation.search(window) and not self.lex.evidence["none"].search(clause):
                 f.stance = Stance.DENIES
