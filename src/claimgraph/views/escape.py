@@ -176,9 +176,10 @@ def md_link(text: object, url: object) -> str:
     return f"[{label}]({target})"
 
 
-# Characters kept as they are in a Mermaid label; everything else becomes an
-# entity code (``#quot;``, ``#35;``) that Mermaid decodes when it draws.
-_MERMAID_SAFE = re.compile(r"[\w ,.:!?/'+=@-]", re.UNICODE)
+# Characters kept as they are in a Mermaid label are word characters and `` ,.:!?/'+=@-``;
+# every other character (what this matches) becomes an entity code (``#quot;``,
+# ``#35;``) that Mermaid decodes when it draws.
+_MERMAID_UNSAFE = re.compile(r"[^\w ,.:!?/'+=@-]", re.UNICODE)
 _MERMAID_NAMED = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 
 
@@ -194,10 +195,9 @@ def mermaid_label(text: str) -> str:
     >>> mermaid_label("x\\n<br>y")
     'x #lt;br#gt;y'
     """
-    out = []
-    for ch in one_line(text):
-        if _MERMAID_SAFE.fullmatch(ch):
-            out.append(ch)
-        else:
-            out.append(_MERMAID_NAMED.get(ch) or f"#{ord(ch)};")
-    return "".join(out)
+    return _MERMAID_UNSAFE.sub(_mermaid_entity, one_line(text))
+
+
+def _mermaid_entity(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _MERMAID_NAMED.get(ch) or f"#{ord(ch)};"

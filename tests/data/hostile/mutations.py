@@ -43,7 +43,7 @@ M = [
   ["tests/test_hostile_render.py"]),
  ("safe_url", "src/claimgraph/views/escape.py", '    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:\n        return None\n', '',
   ["tests/test_hostile_render.py::test_hostile_corpora_render_to_safe_well_formed_markdown"]),
- ("mermaid quote", "src/claimgraph/views/escape.py", '_MERMAID_SAFE = re.compile(r"[\\w ,.:!?/\'+=@-]", re.UNICODE)', '_MERMAID_SAFE = re.compile(r"[\\w ,.:!?/\'+=@\\"<>-]", re.UNICODE)',
+ ("mermaid quote", "src/claimgraph/views/escape.py", '_MERMAID_UNSAFE = re.compile(r"[^\\w ,.:!?/\'+=@-]", re.UNICODE)', '_MERMAID_UNSAFE = re.compile(r"[^\\w ,.:!?/\'+=@\\"<>-]", re.UNICODE)',
   ["tests/test_hostile_render.py"]),
  ("safe_filename", "src/claimgraph/output.py", '    stem = _UNSAFE.sub("-", ident).strip(".-")\n', '    return ident + suffix\n',
   ["tests/test_injection.py"]),
