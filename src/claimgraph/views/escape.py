@@ -67,6 +67,10 @@ def one_line(text: str) -> str:
     >>> one_line("  two\\nlines\\t here ")
     'two lines here'
     """
+    if text.isprintable() and "  " not in text:
+        # The only blank a printable text can hold is the ASCII space (every other
+        # whitespace or control character is unprintable): nothing to collapse.
+        return text.strip()
     return _BLANK.sub(" ", text).strip()
 
 
@@ -89,7 +93,9 @@ def md_inline(text: str) -> str:
     >>> md_inline("&lt;b&gt;")
     '\\\\&lt;b\\\\&gt;'
     """
-    s = _MD_SPECIAL.sub(r"\\\1", one_line(text))
+    s = one_line(text)
+    if _MD_SPECIAL.search(s):  # most texts have nothing to escape: no substitution
+        s = _MD_SPECIAL.sub(r"\\\1", s)
     return _BLOCK_START.sub(_escape_block_start, s)
 
 
