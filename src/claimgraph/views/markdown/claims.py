@@ -4,6 +4,8 @@ statement line (who, when, the quote, where it was reported) the sections list;
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimgraph.analysis.assess import Assessment
 from claimgraph.model import Certainty, Claim, Corpus, Stance
 from claimgraph.views.escape import md_cell, md_inline, md_link, one_line
@@ -19,7 +21,13 @@ def _evidence_marks(claim: Claim) -> str:
         return ""
     if not claim.has_evidence:
         return " (no evidence)"
-    kinds = [e for e in claim.evidence if e != "none"]
+    return _evidence_kinds(claim.evidence)
+
+
+# Claims offer the same few kinds of evidence, in the same few combinations.
+@lru_cache(maxsize=256)
+def _evidence_kinds(evidence: tuple[str, ...]) -> str:
+    kinds = [e for e in evidence if e != "none"]
     return " " + " ".join(f"({md_inline(k)})" for k in kinds)
 
 
