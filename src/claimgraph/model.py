@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "AspectType",
@@ -42,6 +43,13 @@ __all__ = [
 ]
 
 
+# What separates the words of a slug: anything but a letter or a digit of any script.
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+# Bounded memo: the same few values, party names and labels are slugged over and over
+# (every claim's value when it is read, linked and shown); 1,024 answers at most.
+@lru_cache(maxsize=1 << 10)
 def slugify(text: str) -> str:
     """Fold free text to a comparable slug: case-folded, words joined by ``-``.
 
@@ -56,7 +64,7 @@ def slugify(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("'", "").replace("\u2019", "")
-    return re.sub(r"[\W_]+", "-", text).strip("-")
+    return _NOT_WORD.sub("-", text).strip("-")
 
 
 def value_key(text: str) -> str:

@@ -30,11 +30,13 @@ report.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import re
 import signal
+import stat
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -131,6 +133,11 @@ def _cannot(verb: str, path: Path, exc: OSError, *, exact: bool = False) -> Outp
     return OutputError(f"{where}: cannot {verb} ({exc.strerror or exc})")
 
 
+# What os.lstat raises for a name with nothing behind it (pathlib's exists() reads
+# these errors as "no such file" too).
+_ABSENT = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -225,11 +232,17 @@ class OutputFolder:
     def _status(self, name: str, digest: str) -> str:
         """:meth:`status` for content with this SHA-256."""
         target = self._check_name(name)
-        if target.is_symlink():
-            return "refuse-link"
-        if not target.exists():
+        try:
+            # One look at the name itself, never through a link (as is_symlink, then
+            # exists and is_file, would answer for anything that is not a link).
+            mode = os.lstat(target).st_mode
+        except OSError as exc:
+            if exc.errno not in _ABSENT:
+                raise
             return "new"
-        if not target.is_file():
+        except ValueError:  # a name the file system cannot hold: pathlib's "no such file"
+            return "new"
+        if not stat.S_ISREG(mode):  # a symbolic link, or not a file at all
             return "refuse-link"
         try:
             current = hash_path(target)

@@ -253,8 +253,11 @@ class Assessment:
 
     def positions_of(self, claim_id: str) -> tuple[PositionAssessment, ...]:
         """The positions a claim asserts or denies (several for a set claim)."""
-        ids = position_ids(self._positions.get(claim_id, ()))
-        return tuple(self._position_index[p] for p in ids)
+        held = self._positions.get(claim_id, ())
+        index = self._position_index
+        if isinstance(held, str):  # one position (most claims): its id itself
+            return (index[held],)
+        return tuple([index[p] for p in position_ids(held)])
 
     def position_of(self, claim_id: str) -> PositionAssessment | None:
         """The first position of a claim, or None for a silence."""

@@ -28,8 +28,13 @@ def write_temp(target: Path, data: bytes, *, mode: int | None = 0o644) -> str:
     """Write ``data`` to a new temporary file next to ``target``; its path."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        try:
+            # Straight to the descriptor: one buffer, no file object around it.
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
         if mode is not None:
             os.chmod(tmp, mode)
     except BaseException:

@@ -26,6 +26,7 @@ Every value becomes an :class:`Item` carrying its 1-based line and column:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -448,6 +449,7 @@ _PLAIN_WORDS: dict[str, Any] = {
     **dict.fromkeys(["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"], False),
 }
 _NUMBER_START = frozenset("-+.0123456789")
+_DATES = "tag:yaml.org,2002:timestamp" in _SCALAR_CONSTRUCTORS  # dates are read as dates
 _IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
 
 
@@ -455,6 +457,15 @@ def _plain(value: str) -> Any:
     """Type a plain scalar as PyYAML's safe loader would (null, bool, int, float, date)."""
     if value in _PLAIN_WORDS:
         return _PLAIN_WORDS[value]
+    if len(value) == 10 and value[4] == "-" == value[7] and _DATES:
+        # YYYY-MM-DD in ASCII digits (most dates): only the timestamp resolver matches it,
+        # and its constructor makes this date; read here without its two patterns.
+        year, month, day = value[:4], value[5:7], value[8:]
+        if value.isascii() and year.isdigit() and month.isdigit() and day.isdigit():
+            try:
+                return dt.date(int(year), int(month), int(day))
+            except ValueError:
+                return value  # e.g. 2023-02-30: kept as text, the field's check reports it
     if value[0] in _NUMBER_START:
         for tag, regexp in _IMPLICIT.get(value[0], ()):
             if regexp.match(value):

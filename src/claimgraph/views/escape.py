@@ -67,6 +67,10 @@ def one_line(text: str) -> str:
     >>> one_line("  two\\nlines\\t here ")
     'two lines here'
     """
+    if text.isprintable() and "  " not in text:
+        # The only blank a printable text can hold is the ASCII space (every other
+        # whitespace or control character is unprintable): nothing to collapse.
+        return text.strip()
     return _BLANK.sub(" ", text).strip()
 
 
@@ -89,7 +93,9 @@ def md_inline(text: str) -> str:
     >>> md_inline("&lt;b&gt;")
     '\\\\&lt;b\\\\&gt;'
     """
-    s = _MD_SPECIAL.sub(r"\\\1", one_line(text))
+    s = one_line(text)
+    if _MD_SPECIAL.search(s):  # most texts have nothing to escape: no substitution
+        s = _MD_SPECIAL.sub(r"\\\1", s)
     return _BLOCK_START.sub(_escape_block_start, s)
 
 
@@ -176,9 +182,10 @@ def md_link(text: object, url: object) -> str:
     return f"[{label}]({target})"
 
 
-# Characters kept as they are in a Mermaid label; everything else becomes an
-# entity code (``#quot;``, ``#35;``) that Mermaid decodes when it draws.
-_MERMAID_SAFE = re.compile(r"[\w ,.:!?/'+=@-]", re.UNICODE)
+# Characters kept as they are in a Mermaid label are word characters and `` ,.:!?/'+=@-``;
+# every other character (what this matches) becomes an entity code (``#quot;``,
+# ``#35;``) that Mermaid decodes when it draws.
+_MERMAID_UNSAFE = re.compile(r"[^\w ,.:!?/'+=@-]", re.UNICODE)
 _MERMAID_NAMED = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 
 
@@ -194,10 +201,9 @@ def mermaid_label(text: str) -> str:
     >>> mermaid_label("x\\n<br>y")
     'x #lt;br#gt;y'
     """
-    out = []
-    for ch in one_line(text):
-        if _MERMAID_SAFE.fullmatch(ch):
-            out.append(ch)
-        else:
-            out.append(_MERMAID_NAMED.get(ch) or f"#{ord(ch)};")
-    return "".join(out)
+    return _MERMAID_UNSAFE.sub(_mermaid_entity, one_line(text))
+
+
+def _mermaid_entity(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _MERMAID_NAMED.get(ch) or f"#{ord(ch)};"

@@ -1,16 +1,19 @@
 """One claim as Markdown text: its table cell with marks, the verdict, and the
-statement line (who, when, the quote, where it was reported) the sections list."""
+statement line (who, when, the quote, where it was reported) the sections list;
+:class:`ClaimTexts` makes each once for a report that shows a claim several times."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from claimgraph.analysis.assess import Assessment
 from claimgraph.model import Certainty, Claim, Corpus, Stance
 from claimgraph.views.escape import md_cell, md_inline, md_link, one_line
 from claimgraph.views.event_data import answered_decline
-from claimgraph.views.values import report_value
+from claimgraph.views.values import report_answer, report_value
 from claimgraph.views.wording import Names, contradicted, format_date, is_superseded, short_date
 
-__all__ = ["cell_text", "statement_line", "verdict_text"]
+__all__ = ["ClaimTexts", "cell_text", "statement_line", "verdict_text"]
 
 
 def _evidence_marks(claim: Claim) -> str:
@@ -18,7 +21,13 @@ def _evidence_marks(claim: Claim) -> str:
         return ""
     if not claim.has_evidence:
         return " (no evidence)"
-    kinds = [e for e in claim.evidence if e != "none"]
+    return _evidence_kinds(claim.evidence)
+
+
+# Claims offer the same few kinds of evidence, in the same few combinations.
+@lru_cache(maxsize=256)
+def _evidence_kinds(evidence: tuple[str, ...]) -> str:
+    kinds = [e for e in evidence if e != "none"]
     return " " + " ".join(f"({md_inline(k)})" for k in kinds)
 
 
@@ -112,3 +121,41 @@ def statement_line(claim: Claim, assessment: Assessment, names: Names) -> str:
     line = f"{parts[0]}: {_quote(claim)}{extra} — {_source_ref(claim, assessment.corpus)}"
     verdict = verdict_text(claim)
     return f"{line} — {verdict}" if verdict else line
+
+
+class ClaimTexts:
+    """One report's texts of its claims, each made once: a claim's cell is in the table
+    and again in the timeline, its statement line and answer in every section that
+    lists it. The same text as :func:`cell_text`, :func:`statement_line` and the
+    escaped :func:`~claimgraph.views.values.report_answer`; kept for one report only."""
+
+    __slots__ = ("_answers", "_cells", "_statements", "assessment", "names")
+
+    def __init__(self, assessment: Assessment, names: Names) -> None:
+        self.assessment = assessment
+        self.names = names
+        self._cells: dict[str, str] = {}
+        self._statements: dict[str, str] = {}
+        self._answers: dict[str, str] = {}
+
+    def cell(self, claim: Claim) -> str:
+        """:func:`cell_text` of the claim."""
+        text = self._cells.get(claim.id)
+        if text is None:
+            text = self._cells[claim.id] = cell_text(claim, self.assessment)
+        return text
+
+    def statement(self, claim: Claim) -> str:
+        """:func:`statement_line` of the claim."""
+        text = self._statements.get(claim.id)
+        if text is None:
+            text = statement_line(claim, self.assessment, self.names)
+            self._statements[claim.id] = text
+        return text
+
+    def answer(self, claim: Claim) -> str:
+        """The claim's answer, ``not`` before a denial's, escaped for a line of text."""
+        text = self._answers.get(claim.id)
+        if text is None:
+            text = self._answers[claim.id] = md_inline(report_answer(claim, self.assessment))
+        return text

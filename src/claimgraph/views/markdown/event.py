@@ -11,9 +11,8 @@ from claimgraph.views import wording
 from claimgraph.views.escape import md_cell, md_code, md_inline, md_link, one_line
 from claimgraph.views.event_data import contradiction_groups, event_claims
 from claimgraph.views.figures import conservative_text, figure_text, figures_explained, spread_text
-from claimgraph.views.markdown.claims import cell_text, statement_line, verdict_text
+from claimgraph.views.markdown.claims import ClaimTexts, verdict_text
 from claimgraph.views.mermaid import diagram_questions, render_diagram, too_large
-from claimgraph.views.values import report_answer
 from claimgraph.views.wording import (
     STATUS_EXPLAINED,
     STATUS_WORDS,
@@ -69,7 +68,8 @@ def _columns(ea: EventAssessment, names: Names) -> list[str]:
     return sorted(ea.parties, key=names.party_sort_key)
 
 
-def _table(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
+def _table(ea: EventAssessment, assessment: Assessment, texts: ClaimTexts) -> list[str]:
+    names = texts.names
     parties = _columns(ea, names)
     corpus = assessment.corpus
     header = ["Question", "Status"] + [md_cell(names.party_with_side(p)) for p in parties]
@@ -88,24 +88,24 @@ def _table(ea: EventAssessment, assessment: Assessment, names: Names) -> list[st
         cells = [md_cell(names.aspect(aspect)), md_cell(status)]
         held = by_question.get(aspect, {})
         for party in parties:
-            texts = [cell_text(c, assessment) for c in held.get(party, [])]
-            cells.append("; ".join(dict.fromkeys(texts)))
+            shown = [texts.cell(c) for c in held.get(party, [])]
+            cells.append("; ".join(dict.fromkeys(shown)))
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", LEGEND, ""]
     return lines
 
 
-def _contradictions(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
+def _contradictions(ea: EventAssessment, assessment: Assessment, texts: ClaimTexts) -> list[str]:
     """Contradictions grouped by the pair of answers, each with every statement on both sides."""
-    corpus = assessment.corpus
+    corpus, names = assessment.corpus, texts.names
     groups = contradiction_groups(ea, assessment)
     lines = ["## Contradictions", ""]
     if not groups:
         return lines + ["No contradictions between the accounts recorded.", ""]
     for n, (by_hand, left, right) in enumerate(groups, 1):
         a, b = corpus.claims[left[0]], corpus.claims[right[0]]
-        left_text = md_inline(report_answer(a, assessment))
-        right_text = md_inline(report_answer(b, assessment))
+        left_text = texts.answer(a)
+        right_text = texts.answer(b)
         if a.aspect == b.aspect:
             head = f"{n}. **{md_inline(names.aspect(a.aspect))}**: {left_text} ⟷ {right_text}"
         else:
@@ -118,13 +118,12 @@ def _contradictions(ea: EventAssessment, assessment: Assessment, names: Names) -
         lines.append(head)
         for claim_id in left + right:
             claim = corpus.claims[claim_id]
-            answer = md_inline(report_answer(claim, assessment))
-            lines.append(f"   - *{answer}*: {statement_line(claim, assessment, names)}")
+            lines.append(f"   - *{texts.answer(claim)}*: {texts.statement(claim)}")
     return lines + [""]
 
 
-def _corroborations(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
-    corpus = assessment.corpus
+def _corroborations(ea: EventAssessment, assessment: Assessment, texts: ClaimTexts) -> list[str]:
+    corpus, names = assessment.corpus, texts.names
     positions = [p for q in ea.questions.values() for p in q.positions if len(set(p.parties)) >= 2]
     positions.sort(key=lambda p: not p.independently_corroborated)  # stable: independent first
     echoes = [r for r in ea.relations if r.kind == "echo"]
@@ -156,7 +155,7 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: Names) -
             f"{plural(len(set(pos.parties)), 'party', 'parties')}, {kind}"
         )
         for claim in holders(pos, assessment):
-            line = f"   - {statement_line(claim, assessment, names)}"
+            line = f"   - {texts.statement(claim)}"
             if claim.id in echo_of and echo_of[claim.id] in corpus.claims:
                 original = corpus.claims[echo_of[claim.id]]
                 line += (
@@ -173,8 +172,8 @@ def _corroborations(ea: EventAssessment, assessment: Assessment, names: Names) -
             f"{n}. **{md_inline(names.aspect(a.aspect))}** — "
             "*marked by the fact-checker as corroborating*"
         )
-        lines.append(f"   - {statement_line(a, assessment, names)}")
-        lines.append(f"   - {statement_line(b, assessment, names)}")
+        lines.append(f"   - {texts.statement(a)}")
+        lines.append(f"   - {texts.statement(b)}")
     return lines + [""]
 
 
@@ -186,13 +185,13 @@ def corroboration_kind(
     return wording.corroboration_kind(pos, side_name, sides, escape=md_inline)
 
 
-def _silences(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
+def _silences(ea: EventAssessment, assessment: Assessment, texts: ClaimTexts) -> list[str]:
     """Who declined to comment, and who speaks for a side but is silent on a contested question."""
     silences, declined_then_answered = silence_entries(
         ea,
         assessment,
-        names,
-        lambda claim: statement_line(claim, assessment, names),
+        texts.names,
+        texts.statement,
         plain=md_inline,
         strong=lambda words: f"**{md_inline(words)}**",
     )
@@ -208,15 +207,15 @@ def _silences(ea: EventAssessment, assessment: Assessment, names: Names) -> list
     return lines + [""]
 
 
-def _verdicts(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
+def _verdicts(ea: EventAssessment, assessment: Assessment, texts: ClaimTexts) -> list[str]:
     """The fact-checker's verdicts (``review:``) on the event's claims, beside each claim."""
     reviewed = [c for c in event_claims(ea, assessment.corpus) if verdict_text(c)]
     if not reviewed:
         return []
     lines = ["## Verdicts", ""]
     for claim in reviewed:
-        answer = md_inline(report_answer(claim, assessment)) or md_inline(claim.aspect)
-        lines.append(f"- *{answer}*: {statement_line(claim, assessment, names)}")
+        answer = texts.answer(claim) or md_inline(claim.aspect)
+        lines.append(f"- *{answer}*: {texts.statement(claim)}")
         review = claim.review
         if review is not None and review.summary.strip():
             lines.append(f"  - {md_inline(review.summary)}")
@@ -253,8 +252,8 @@ def _counts(ea: EventAssessment, assessment: Assessment, names: Names) -> list[s
     return lines
 
 
-def _timeline(ea: EventAssessment, assessment: Assessment, names: Names) -> list[str]:
-    corpus = assessment.corpus
+def _timeline(ea: EventAssessment, assessment: Assessment, texts: ClaimTexts) -> list[str]:
+    corpus, names = assessment.corpus, texts.names
     lines = [
         "## Timeline of statements",
         "",
@@ -277,7 +276,7 @@ def _timeline(ea: EventAssessment, assessment: Assessment, names: Names) -> list
             md_cell(when or "undated"),
             md_cell(who),
             md_cell(names.aspect(claim.aspect)),
-            cell_text(claim, assessment),
+            texts.cell(claim),
             ref,
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -333,16 +332,17 @@ def render_event(assessment: Assessment, event_id: str) -> str:
     event = corpus.events[event_id]
     ea = assessment.events[event_id]
     names = Names(corpus)
+    texts = ClaimTexts(assessment, names)  # a claim's texts, made once for this report
     lines: list[str] = []
     lines += _title(event)
     lines += _status_line(ea, assessment, names)
-    lines += _table(ea, assessment, names)
-    lines += _contradictions(ea, assessment, names)
-    lines += _corroborations(ea, assessment, names)
-    lines += _silences(ea, assessment, names)
-    lines += _verdicts(ea, assessment, names)
+    lines += _table(ea, assessment, texts)
+    lines += _contradictions(ea, assessment, texts)
+    lines += _corroborations(ea, assessment, texts)
+    lines += _silences(ea, assessment, texts)
+    lines += _verdicts(ea, assessment, texts)
     lines += _counts(ea, assessment, names)
-    lines += _timeline(ea, assessment, names)
+    lines += _timeline(ea, assessment, texts)
     lines += _sources(ea, assessment)
     lines += _diagram(ea, assessment, names)
     lines.append(f"[All events](index.md) · event id {md_code(event.id)}")
