@@ -227,14 +227,16 @@ def test_a_claim_called_false_needs_a_claim_noun_and_that(text: str) -> None:
         assert not words.isdisjoint(lex.firsts["claim_nouns"])
 
 
-def _plain_marks(text: str, start: int, stop: int) -> Iterator[tuple[int, int, bool]]:
+def _plain_marks(
+    text: str, start: int, stop: int, skip: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int, bool]]:
     """Each quotation mark of ``text[start:stop]``, looking at every character: its place,
-    the depth after it and whether it closes a quotation."""
+    the depth after it and whether it closes a quotation (marks in ``skip`` left out)."""
     from claimgraph.extract.sentences import _quote_role
 
     depth = 0
     for i in range(start, stop):
-        if text[i] in QUOTES:
+        if text[i] in QUOTES and text[i] not in skip:
             role = _quote_role(text, i, depth)
             closes = role < 0 and depth > 0
             depth += 1 if role > 0 else -1 if closes else 0
@@ -256,9 +258,10 @@ def test_inside_a_quote_as_the_plain_loop_says(text: str, at: int) -> None:
 
 
 def _plain_closing_quote(text: str, i: int) -> int:
-    return next(
-        (j for j, depth, closes in _plain_marks(text, i, len(text)) if closes and not depth), -1
-    )
+    # a double mark is closed by a double one: the single marks are no part of it
+    singles = frozenset("‘’'‚‹›") if i < len(text) and text[i] not in "‘’'‚‹›" else frozenset()
+    marks = _plain_marks(text, i, len(text), singles)
+    return next((j for j, depth, closes in marks if closes and not depth), -1)
 
 
 @given(_texts(["said", "It", "a", ",", "x"]), st.integers(min_value=0, max_value=60))

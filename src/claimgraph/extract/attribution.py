@@ -157,7 +157,7 @@ def _closing_quote(text: str, i: int) -> int:
     on, found by the regex)."""
     depth = 0
     # a double mark is closed by a double one ("the officers’ residence": an apostrophe)
-    double = text[i] not in _SINGLE_MARKS
+    double = i < len(text) and text[i] not in _SINGLE_MARKS
     for m in _QUOTE_MARK.finditer(text, i):
         j = m.start()
         if double and text[j] in _SINGLE_MARKS:
