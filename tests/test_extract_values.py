@@ -326,10 +326,16 @@ def test_the_shelling_as_a_noun_names_no_target_before_it(reader: Reader) -> Non
     assert ("target", ["residential-building"]) in found(reader, "It denied targeting residences.")
 
 
-def test_missiles_shot_down_count_under_either_name_a_folder_gives_it() -> None:
+def _with_counts(*aspect_ids: str) -> Reader:
+    """A reader over the built-in aspects and a claims folder's count aspects."""
     aspects = dict(Reader.default().aspects)
-    aspects["missiles-intercepted"] = Aspect("missiles-intercepted", AspectType.COUNT)
-    got = found(Reader(aspects), "Air defence shot down seven missiles.")
+    for aid in aspect_ids:
+        aspects[aid] = Aspect(aid, AspectType.COUNT)
+    return Reader(aspects)
+
+
+def test_missiles_shot_down_count_under_either_name_a_folder_gives_it() -> None:
+    got = found(_with_counts("missiles-intercepted"), "Air defence shot down seven missiles.")
     assert ("missiles-intercepted", "seven") in got
 
 
@@ -339,11 +345,8 @@ def test_a_headlines_present_tense_kills_gives_the_count_after_it(reader: Reader
 
 
 def test_children_counted_beside_the_nearer_casualty_word() -> None:
-    aspects = dict(Reader.default().aspects)
-    for aid in ("children-killed", "children-injured"):
-        aspects[aid] = Aspect(aid, AspectType.COUNT)
     got = found(
-        Reader(aspects),
+        _with_counts("children-killed", "children-injured"),
         "Six people, including a child, were killed, with another 17 people, including four "
         "children, injured.",
     )
@@ -357,7 +360,5 @@ def test_a_recreation_centre_or_holiday_camp_is_a_thing_hit(reader: Reader) -> N
 
 
 def test_the_search_for_people_counts_the_missing() -> None:
-    aspects = dict(Reader.default().aspects)
-    aspects["missing"] = Aspect("missing", AspectType.COUNT)
-    got = found(Reader(aspects), "The search for another 39 people continues.")
+    got = found(_with_counts("missing"), "The search for another 39 people continues.")
     assert ("missing", "39") in got
