@@ -146,6 +146,22 @@ def test_negation_before_the_answer_makes_a_denial(reader: Reader) -> None:
     assert [(f.aspect, f.stance) for f in findings] == [("target", Stance.DENIES)]
 
 
+def test_a_negated_attack_verb_denies_what_it_names(reader: Reader) -> None:
+    """ "Our forces do not strike hospitals" denies a hospital was the target: the negation
+    is inside the verb phrase, before the object, not in front of the finding."""
+    for text in (
+        "Our forces do not strike hospitals.",
+        "The army did not strike the hospital.",
+        "The air force never strikes hospitals.",
+        "The Russian Federation does not strike at a hospital.",
+    ):
+        findings = [f for f in reader.findings(text) if f.aspect == "target"]
+        assert [(f.value, f.stance) for f in findings] == [(["hospital"], Stance.DENIES)], text
+    # the object after an un-negated verb is still asserted
+    findings = [f for f in reader.findings("The army struck the hospital.") if f.aspect == "target"]
+    assert [(f.value, f.stance) for f in findings] == [(["hospital"], Stance.ASSERTS)]
+
+
 def test_speaker_hedges_count_and_journalist_hedges_only_inside_quotes() -> None:
     assert certainty_of("According to preliminary data, one was hurt", quoted=False) == "hedged"
     assert certainty_of("air defence allegedly shot down ten", quoted=False) == "asserted"

@@ -68,7 +68,8 @@ _PASSIVE_AUX = frozenset("was were been is are being be".split())
 # Verbs whose object follows them in the active voice.
 _TRANSITIVE = frozenset(
     "damaged destroyed damaging destroying hit hits struck hitting targeted target targets "
-    "targeting attacked shelled shelling bombed".split()
+    "targeting attacked shelled shelling bombed strike strikes attack attacks destroy damage "
+    "shell bomb".split()
 )
 
 
@@ -186,7 +187,15 @@ class _AspectRules(_ReaderBase):
                 and before[-1].casefold() in _PASSIVE_AUX
                 or (len(before) > 1 and before[-2].casefold() in _PASSIVE_AUX)
             )
-            transitive = not passive and v.group(0).casefold() in _TRANSITIVE
+            verb_words = v.group(0).casefold().split()
+            negation = self.lex.negation.first or frozenset()
+            transitive = (
+                not passive
+                and verb_words[-1] in _TRANSITIVE
+                and (len(verb_words) == 1 or verb_words[0] in negation)
+            )
+            # "does not strike civilian infrastructure": the verb itself is negated
+            negated = verb_words[0] in negation
             for value, s, e in self._objects(aspect, clause):
                 # "damaged a house" names it after the verb; "houses were damaged",
                 # "cars caught fire" before it
@@ -197,8 +206,9 @@ class _AspectRules(_ReaderBase):
                 first, last = min(first, s), max(last, e)
             items = self._primary(items)
             if items:
-                out.append(Finding(aspect, items, first, last))
-                if aspect == "target":
+                stance = Stance.DENIES if negated else Stance.ASSERTS
+                out.append(Finding(aspect, items, first, last, stance))
+                if aspect == "target" and not negated:
                     out.extend(self._excluded(clause, v.start(), items, first, last))
         return out
 
