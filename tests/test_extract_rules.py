@@ -1288,3 +1288,53 @@ def test_an_apostrophe_inside_a_double_quotation_closes_nothing() -> None:
     )
     assert ("gov-x", "killed", "Nine") in found
     assert ("gov-x", "target", ["officers-house"]) in found
+
+
+def test_calling_the_other_sides_claim_a_lie_denies_what_it_said() -> None:
+    for words in (
+        "The Russian claim was an “absolute lie”, Oleksandr Prokudin said.",
+        "“This is nonsense,” Oleksandr Prokudin said.",
+        "Oleksandr Prokudin said this claim by Moscow's propaganda has no basis in reality.",
+    ):
+        draft = Extractor(REG).extract(
+            "Date: 2024-03-02\n\nThe Ministry of Defence of Russia said that 600 soldiers were "
+            f"killed in Kherson.\n\n{words}",
+            "r.txt",
+        )
+        said = [(c.party, c.aspect, c.value, c.stance) for c in draft.claims]
+        assert ("mod", "killed", "600", "asserts") in said, words
+        assert ("gov-x", "killed", "600", "denies") in said, (words, said)
+
+
+def test_a_claim_called_false_with_no_claim_of_another_side_before_denies_nothing() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nOleksandr Prokudin said 600 soldiers were killed in Kherson.\n\n"
+        "“This is nonsense,” Oleksandr Prokudin said.",
+        "r.txt",
+    )
+    assert not [c for c in draft.claims if c.stance == "denies"]
+
+
+def test_who_was_told_after_a_closing_speaker_is_no_part_of_the_words() -> None:
+    for tail in ("told AFP.", "told the BBC on Monday.", "told state news agency Ukrinform."):
+        found = _claims(
+            f"Date: 2024-03-02\n\nNine people died in Kherson, Oleksandr Prokudin {tail}"
+        )
+        assert ("gov-x", "killed", "Nine") in found, tail
+
+
+def test_a_claim_noun_before_a_copula_is_no_speech_verb() -> None:
+    # "The Russian claim was ..." names no speaker "The Russian"
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nThe Russian claim was untrue, Oleksandr Prokudin said.", "r.txt"
+    )
+    assert {c.party for c in draft.claims} == {"gov-x"}
+
+
+def test_a_speaker_with_two_appositions_who_told_an_outlet_is_the_speaker() -> None:
+    for who in (
+        "Oleksandr Prokudin, a spokesman for the Kherson administration, told AFP.",
+        "Oleksandr Prokudin, the head of the region, a former general, told AFP.",
+    ):
+        found = _claims(f"Date: 2024-03-02\n\nNine people died in Kherson, {who}")
+        assert [c[0] for c in found] == ["gov-x"], (who, found)

@@ -463,6 +463,23 @@ _CLAUSE_START = re.compile(r"\b(?:there|it|he|she|they|we|this|these|those)\s")
 _GERUND_OR_TO = re.compile(r"\s+(?:to\s|\w+ing\b)", re.IGNORECASE)
 
 
+def _told_tail(after: str) -> bool:
+    """Whether the words after "told" are only who was told (up to five words, no speech
+    verb or "that"), then the end of the clause or a short adverbial: "told AFP.", "told the
+    BBC on Monday.", "told state news agency Ukrinform, adding ..."."""
+    words = after.split(maxsplit=5)
+    for k in range(1, min(5, len(words)) + 1):
+        told = words[:k]
+        if told[-1].casefold().strip(",.;!") in ("that", "of", "about"):
+            return False
+        if told[-1][-1:] in ",.;!":
+            return True
+        rest = words[k] if k < len(words) else ""
+        if k == len(words) or _ADVERBIAL_TAIL.fullmatch(" " + " ".join(words[k:])) and rest:
+            return True
+    return False
+
+
 def _verb_attribution(
     text: str, v: re.Match[str], lex: Lexicon, second: bool
 ) -> Attribution | None:
@@ -584,6 +601,18 @@ def _verb_attribution(
         prev_cut = b.rfind(",", 0, cut)
         if prev_cut > 0 and _NAME.fullmatch(b[prev_cut + 1 : cut].strip()):
             cut = prev_cut
+        elif prev_cut > 0:
+            # a second apposition: "..., Sergiy Cherevaty, the spokesman for the eastern
+            # command, a level above the group, told AFP."
+            before_cut = b.rfind(",", 0, prev_cut)
+            middle = b[prev_cut + 1 : cut].strip()
+            if (
+                before_cut > 0
+                and middle[:1].islower()
+                and len(middle.split()) <= 10
+                and _NAME.fullmatch(b[before_cut + 1 : prev_cut].strip())
+            ):
+                cut = before_cut
     if cut > 0:
         tail = b[cut + 1 :]
         # (a name with its apposition may run longer)
@@ -594,6 +623,8 @@ def _verb_attribution(
             or (norm(clean_subject(tail)) in lex.anaphora and _ANAPHOR_TAIL.match(after))
             # "..., local officials said on Monday." — a short adverbial to the end
             or _ADVERBIAL_TAIL.fullmatch(after)
+            # "..., Sergiy Cherevaty told AFP (on Monday)." — who was told, then the end
+            or (verb in _TOLD and _told_tail(after))
         )
         content_words = len(b[:cut].split())
         if (

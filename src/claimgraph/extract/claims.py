@@ -10,6 +10,7 @@ from datetime import date
 
 from claimgraph.extract.attribution import Attribution, Speaker, find_word
 from claimgraph.extract.draft import UNKNOWN_SIDE, DraftClaim
+from claimgraph.extract.lexicon import text_words
 from claimgraph.extract.perpetrator import own_forces
 from claimgraph.extract.runstate import _RunState, _Segment
 from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain
@@ -35,6 +36,8 @@ _PRONOUN_CONTENT = frozenset({"it", "this", "that", "so", "them", "the news", "t
 # Content that starts like the tail of a clause ("as of noon on Monday.", "for a global
 # response"): no statement of its own.
 _FRAGMENT = re.compile(r"(?:as\s+of|for|in|at|of|by|from|with)\s", re.IGNORECASE)
+# Double quotation marks, left out where a phrase may stand inside them ("an “absolute lie”").
+_DOUBLE_QUOTES = re.compile('[“”"]')
 # Content that only says what a statement was about ("commented on the incident").
 _META = re.compile(r"(?:on|about|upon|regarding)\s+(?:the|this|these|a)\s+\w+$", re.IGNORECASE)
 
@@ -130,6 +133,11 @@ class _Claims(_RunState):
                     made += self._add_finding(base, seg_sentence(seg), f, certainty)
                 continue
             for inner in split_plain(content, self.lex.abbreviations):
+                if self._calls_false(inner.text):
+                    # "The Russian claim was a lie": what that claim said is denied
+                    certainty = certainty_of(inner.text, own_words, self.lex)
+                    made += self._denies_referred(base, inner, certainty)
+                    continue
                 findings = self.ex.reader.findings(inner.text)
                 blamed = (
                     self.ex.reader.blamed(att.verb, inner.text)
@@ -223,6 +231,56 @@ class _Claims(_RunState):
             base, content.text, content.start, aspect="perpetrator", value=value, stance="denies"
         )
         return 1
+
+    def _calls_false(self, text: str) -> bool:
+        """Whether ``text`` only calls a claim false ("This is nonsense")."""
+        if text_words(text).isdisjoint(self.lex.firsts["falsity"]):
+            return False
+        return self.lex.referred_false.match(_DOUBLE_QUOTES.sub("", text)) is not None
+
+    def _denies_referred(self, base: DraftClaim, inner: Sentence, certainty: str) -> int:
+        """ "The Russian claim was a lie", "This is nonsense": the speaker denies what the
+        latest claim before it of a party of another known side says (each answer of that
+        claim's sentence but the place, and who fired unless it is the speaker's own side)."""
+        mine = self._side(base.party)
+        if mine == UNKNOWN_SIDE:
+            return 0
+        earlier = [
+            c
+            for c in self.claims
+            if c.at < inner.start
+            and c.aspect != "comment"
+            and c.stance == "asserts"
+            and self._side(c.party) not in (mine, UNKNOWN_SIDE)
+        ]
+        if not earlier:
+            return 0
+        last = max(earlier, key=lambda c: c.at)
+        own = self._own_forces(base.party)
+        made = 0
+        for c in earlier:
+            if (
+                c.party == last.party
+                and c.quote == last.quote
+                and c.aspect != "location"
+                and (c.aspect != "perpetrator" or c.value == own)
+            ):
+                value = list(c.value) if isinstance(c.value, list) else c.value
+                self._add(
+                    base,
+                    inner.text,
+                    inner.start,
+                    aspect=c.aspect,
+                    value=value,
+                    stance="denies",
+                    certainty=certainty,
+                )
+                made += 1
+        return made
+
+    def _side(self, party_id: str) -> str:
+        party = self.ex.registry.party(party_id) or self.parties.get(party_id)
+        return party.side if party is not None else UNKNOWN_SIDE
 
     def _own_forces(self, party_id: str) -> str | None:
         """The folder's ``perpetrator`` value naming the party's own side's forces."""

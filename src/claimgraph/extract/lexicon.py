@@ -563,6 +563,7 @@ class Lexicon:
     denied_claim: re.Pattern[str]  # "X dismissed Moscow's claim that ": groups x, v
     witnessed: re.Pattern[str]  # "AFP correspondents saw ": groups x (the outlet's words), v
     claim_called_false: re.Pattern[str]  # "the claim that ... was a lie": group inner
+    referred_false: re.Pattern[str]  # "The Russian claim was a lie", "This is nonsense"
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
     epithets: frozenset[str]
@@ -645,6 +646,9 @@ class Lexicon:
         }
         firsts["evidence_none"] = first_words((data.get("evidence") or {}).get("none", ()))
         firsts["claim_nouns"] = first_words(data.get("claim_nouns", ()))
+        firsts["falsity"] = first_words(
+            (*data.get("falsity_words", ()), *data.get("falsity_predicates", ()))
+        )
         # a toll noun's last word: where none occurs, no toll is given ("put the toll at")
         firsts["toll_nouns"] = frozenset(
             str(n).casefold().split()[-1] for n in data.get("toll_nouns", ()) if str(n).split()
@@ -718,6 +722,12 @@ class Lexicon:
             witnessed=_witnessed(data.get("witness_nouns", ()), data.get("witness_verbs", ())),
             claim_called_false=_claim_called_false(
                 data.get("claim_nouns", ()), data.get("falsity_words", ())
+            ),
+            referred_false=_referred_false(
+                data.get("claim_nouns", ()),
+                data.get("falsity_words", ()),
+                data.get("falsity_subjects", ()),
+                data.get("falsity_predicates", ()),
             ),
             not_speakers=frozenset(str(x).casefold() for x in data.get("not_speakers", ())),
             anaphora=frozenset(str(x).casefold() for x in data.get("anaphora", ())),
@@ -809,6 +819,36 @@ def _claim_called_false(nouns: Iterable[object], falsity: Iterable[object]) -> r
     return re.compile(
         rf"\s*(?:[\w’'-]+\s+){{0,4}}?{n}\s+that\s+(?P<inner>.+?)\s+(?:was|were|is|are)\s+"
         rf"(?:(?:simply|just|pure|clearly|all)\s+)?{f}",
+        re.IGNORECASE,
+    )
+
+
+def _referred_false(
+    nouns: Iterable[object],
+    falsity: Iterable[object],
+    subjects: Iterable[object],
+    predicates: Iterable[object],
+) -> re.Pattern[str]:
+    """A whole statement that only calls a claim false, without saying what it claimed:
+    "The Russian claim was an absolute lie", "This is nonsense", "Of course this claim by
+    Russia's propaganda has no basis in reality" (matched on the text without its double
+    quotation marks: "an “absolute lie”")."""
+    n = phrase_regex(nouns).pattern
+    f = phrase_regex(falsity).pattern
+    s = phrase_regex(subjects).pattern
+    p = phrase_regex(predicates).pattern
+    word = r"[\w’'-]+"
+    reference = (
+        rf"(?:(?:the|this|that|these|those|such)\s+)?(?:{word}\s+){{0,3}}?{n}"
+        rf"(?:\s+(?:by|of|from)\s+(?:{word}\s+){{0,5}}?{word})?"
+    )
+    degree = (
+        r"(?:simply|just|pure|clearly|all|an?|absolutely|completely|total|utter|outright|another)"
+    )
+    return re.compile(
+        rf"\s*(?:of\s+course,?\s+)?(?:{s}|{reference})\s+"
+        rf"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:{degree}\s+)*{f}|{p})"
+        rf"(?:\s+(?:of|by|from|in|and)\b[^;:]*)?[\s.!,]*$",
         re.IGNORECASE,
     )
 
