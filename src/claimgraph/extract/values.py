@@ -21,6 +21,7 @@ re-exported here.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -147,15 +148,23 @@ class Reader(_CountRules, _AspectRules):
 
     def __post_init__(self) -> None:
         self._perpetrators = Perpetrators.of(self.aspects)
-        for aid, aspect in self.aspects.items():
-            if aspect.type in (AspectType.CATEGORY, AspectType.SET):
-                table = _phrases_of(aspect)
-                # spaces, hyphens and case fold the same way as value keys
-                self._index[aid] = _AspectIndex(
-                    phrases(table, capture=True, plural=True),
-                    table,
-                    first_words(table, plural=True),
-                )
+        tables = {
+            aid: _phrases_of(aspect)
+            for aid, aspect in self.aspects.items()
+            if aspect.type in (AspectType.CATEGORY, AspectType.SET)
+        }
+        # a phrase two aspects without a rule of their own share ("hit" for a folder's
+        # hit-target and event-participants) answers neither: the words do not say which
+        shared = Counter(key for aid, t in tables.items() if aid not in _OWN_RULES for key in t)
+        for aid, table in tables.items():
+            if aid not in _OWN_RULES:
+                table = {k: v for k, v in table.items() if shared[k] == 1}
+            # spaces, hyphens and case fold the same way as value keys
+            self._index[aid] = _AspectIndex(
+                phrases(table, capture=True, plural=True),
+                table,
+                first_words(table, plural=True),
+            )
         specs = self.lex.raw.get("counts") or {}
         for aid, spec in specs.items():
             targets = [str(a) for a in spec.get("aspects", [aid])]
