@@ -378,3 +378,24 @@ def test_a_recreation_centre_or_holiday_camp_is_a_thing_hit(reader: Reader) -> N
 def test_the_search_for_people_counts_the_missing() -> None:
     got = found(_with_counts("missing"), "The search for another 39 people continues.")
     assert ("missing", "39") in got
+
+
+def test_a_phrase_two_folder_aspects_share_answers_neither() -> None:
+    """A folder's ``hit-target`` (hit / missed) and ``event-participants`` (hit /
+    sheltered) both have the value "hit": the words cannot say which is meant."""
+    aspects = dict(Reader.default().aspects)
+    aspects["hit-target"] = Aspect(
+        "hit-target", AspectType.CATEGORY, values={"hit": "", "missed": ""}
+    )
+    aspects["event-participants"] = Aspect(
+        "event-participants", AspectType.CATEGORY, values={"hit": "", "sheltered": ""}
+    )
+    found = [(f.aspect, f.value) for f in Reader(aspects).findings("The missile missed.")]
+    assert ("hit-target", "missed") in found
+    found = [(f.aspect, f.value) for f in Reader(aspects).findings("The missile hit a car.")]
+    assert not [a for a, _ in found if a in ("hit-target", "event-participants")], found
+
+
+def test_drones_an_attack_was_made_with_were_launched(reader: Reader) -> None:
+    for text in ("Russia attacked Kyiv with 40 drones.", "40 drones attacked the city."):
+        assert ("drones-launched", "40") in found(reader, text), text
