@@ -99,6 +99,18 @@ def test_a_report_naming_two_dated_events_gets_two_events() -> None:
     assert draft.source["published"] == date(2024, 1, 4)
 
 
+def test_a_region_the_lede_names_beats_a_town_of_another_region_named_in_passing() -> None:
+    # the village is not in the gazetteer; Odesa comes up only in a comparison far below
+    text = (
+        "date 2024-03-02 Drones hit a cafe in a village of the Kherson region, the Russian "
+        "Ministry of Defence said.\n\nNine people were killed, the ministry said.\n\n"
+        "The ministry said more details would follow.\n\nThe ministry said so again.\n\n"
+        "The governor said the attack was worse than the fire in Odesa."
+    )
+    draft = extract_report(text, "r.txt", REG)
+    assert {c.event for c in draft.claims} == {"kherson-oblast-2024-03-02"}
+
+
 def test_an_event_the_claims_folder_knows_is_reused_not_redefined() -> None:
     reg = Registry.from_parties(REG.parties.values())
     reg.events["crimea-attack"] = Event(

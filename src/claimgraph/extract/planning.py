@@ -192,6 +192,13 @@ class _EventPlanning(_RunState):
                 # on beats a region ("... in the town of X in the region of Y")
                 opening = self.sentences[min(_OPENING, len(self.sentences) - 1)].end
                 lede_towns = self._settlement(opening)
+        # a region the headline or lede names ("Kherson region") when they name no town:
+        # the report's first town in it, else the region itself, not a town of another
+        # region named in passing further on
+        lede_regions = {p.region for p, at in regions if at < lede_end}
+        if not lede_towns and lede_regions:
+            inside = [p for p, _ in towns if p.region in lede_regions]
+            lede_towns = inside[:1] or [next(p for p, at in regions if at < lede_end)]
         main_place = (
             lede_towns[0]
             if lede_towns
