@@ -197,8 +197,8 @@ class _EventPlanning(_RunState):
         # region named in passing further on
         lede_regions = {p.region for p, at in regions if at < lede_end}
         if not lede_towns and lede_regions:
-            inside = [p for p, _ in towns if p.region in lede_regions]
-            lede_towns = inside[:1] or [next(p for p, at in regions if at < lede_end)]
+            in_region = [p for p, _ in towns if p.region in lede_regions]
+            lede_towns = in_region[:1] or [next(p for p, at in regions if at < lede_end)]
         main_place = (
             lede_towns[0]
             if lede_towns
