@@ -1338,3 +1338,19 @@ def test_a_speaker_with_two_appositions_who_told_an_outlet_is_the_speaker() -> N
     ):
         found = _claims(f"Date: 2024-03-02\n\nNine people died in Kherson, {who}")
         assert [c[0] for c in found] == ["gov-x"], (who, found)
+
+
+def test_a_closing_speaker_says_the_clauses_before_a_semicolon_too() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\nSeven people were killed in Kherson; 40 people were injured, "
+        "Oleksandr Prokudin said."
+    )
+    assert ("gov-x", "killed", "Seven") in found and ("gov-x", "injured", "40") in found
+
+
+def test_a_clause_between_commas_before_the_speaker_is_no_title() -> None:
+    found = _claims(
+        "Date: 2024-03-02\n\n40 people, including 15 children, were injured in Kherson, "
+        "Oleksandr Prokudin said."
+    )
+    assert ("gov-x", "injured", "40") in found, found

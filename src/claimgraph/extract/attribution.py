@@ -594,7 +594,13 @@ def _verb_attribution(
         # an apposition: "the Russian-installed mayor of the city, Alexei Kulemzin"
         prev_cut = b.rfind(",", 0, cut)
         title = b[prev_cut + 1 : cut].strip()
-        if prev_cut > 0 and title[:1].islower() and len(title.split()) <= 10:
+        # (not a clause: "144, including 15 children, were injured, X said")
+        if (
+            prev_cut > 0
+            and title[:1].islower()
+            and len(title.split()) <= 10
+            and title.split()[0] not in _AUX
+        ):
             cut = prev_cut
     elif cut > 0 and _APPOSITION.match(b[cut + 1 :].strip()):
         # "..., Daniil Bezsonov, a senior Russian-installed official in Donetsk, said."
