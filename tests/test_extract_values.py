@@ -131,6 +131,15 @@ def test_location_needs_a_happening_and_a_locative(reader: Reader) -> None:
     assert not [a for a, _ in found(reader, "The governor of Sevastopol spoke.") if a == "location"]
 
 
+def test_a_holiday_or_an_occupied_area_after_a_locative_is_no_landmark(reader: Reader) -> None:
+    for text in (
+        "The drone hit a cafe on New Year’s Eve.",
+        "The missile hit the church on Palm Sunday.",
+        "The drone hit a cafe in a Russian-occupied village.",
+    ):
+        assert not [v for a, v in found(reader, text) if a == "location"], text
+
+
 def test_countries_are_never_a_location(reader: Reader) -> None:
     assert not [a for a, _ in found(reader, "Explosions were heard in Russia.") if a == "location"]
 

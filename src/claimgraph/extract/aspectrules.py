@@ -282,7 +282,10 @@ class _AspectRules(_ReaderBase):
             if not self.lex.locative.search(clause[max(0, start - 60) : start]):
                 continue
             words = m.group(1)
-            if words.split()[0].casefold() in _NOT_LANDMARK:
+            # ("Russian-occupied" is no place either)
+            if words.split()[0].casefold().split("-")[0] in _NOT_LANDMARK:
+                continue
+            if words.casefold().replace("’", "'").startswith(self.lex.not_landmarks):
                 continue
             found.append((start, end, words, False))
         found.sort()

@@ -601,6 +601,7 @@ class Lexicon:
     locative: re.Pattern[str]
     broad_kinds: frozenset[str]
     not_location_kinds: frozenset[str]
+    not_landmarks: tuple[str, ...]  # case-folded, straight apostrophes
     continuation: Phrases
     own_words_kinds: frozenset[str]
     anonymous_source: re.Pattern[str]
@@ -774,6 +775,9 @@ class Lexicon:
             ),
             broad_kinds=frozenset(str(x) for x in data.get("broad_place_kinds", ())),
             not_location_kinds=frozenset(str(x) for x in data.get("not_location_kinds", ())),
+            not_landmarks=tuple(
+                str(x).casefold().replace("’", "'") for x in data.get("not_landmarks", ())
+            ),
             continuation=phrases(data.get("continuation_markers", ())),
             own_words_kinds=frozenset(str(x) for x in data.get("own_words_kinds", ())),
             anonymous_source=re.compile(
