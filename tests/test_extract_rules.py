@@ -1354,3 +1354,9 @@ def test_a_clause_between_commas_before_the_speaker_is_no_title() -> None:
         "Oleksandr Prokudin said."
     )
     assert ("gov-x", "injured", "40") in found, found
+
+
+def test_a_speech_verb_before_a_colon_is_no_part_of_the_speaker() -> None:
+    for who in ("An organiser of the fair later added", "An organiser of the fair said"):
+        found = _claims(f'Date: 2024-03-02\n\n{who}: "Nine people died in Kherson."')
+        assert {c[0] for c in found} == {"unknown-organiser-of-the-fair"}, (who, found)

@@ -261,7 +261,9 @@ def find_attribution(
     # 'X: "..."'
     m = _COLON_QUOTE.match(text) if ":" in text else None
     if m and len(m.group(1).split()) <= 10:
-        return Attribution(text, m.group(1), (m.end(), len(text)), "colon", "", second)
+        return Attribution(
+            text, _without_verb(m.group(1), lex), (m.end(), len(text)), "colon", "", second
+        )
 
     # A headline: "..., two civilians killed - Saldo" (no full stop at the end;
     # below the headline such a line is more likely a photo caption's credit).
@@ -461,6 +463,18 @@ _WHAT = re.compile(r"\bwhat\s+")
 # The start of a clause after "told X" without "that" ("told the BBC there were ...").
 _CLAUSE_START = re.compile(r"\b(?:there|it|he|she|they|we|this|these|those)\s")
 _GERUND_OR_TO = re.compile(r"\s+(?:to\s|\w+ing\b)", re.IGNORECASE)
+
+
+def _without_verb(who: str, lex: Lexicon) -> str:
+    """The speaker before a colon without its verb and adverbs ("The organiser later
+    added: ..." is the organiser's)."""
+    words = who.split()
+    if len(words) < 2 or not lex.speech_verb.fullmatch(words[-1].casefold()):
+        return who
+    words.pop()
+    while len(words) > 1 and words[-1].casefold() in _AUX_TAIL_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _told_tail(after: str) -> bool:
