@@ -408,3 +408,10 @@ def test_a_phrase_two_folder_aspects_share_answers_neither() -> None:
 def test_drones_an_attack_was_made_with_were_launched(reader: Reader) -> None:
     for text in ("Russia attacked Kyiv with 40 drones.", "40 drones attacked the city."):
         assert ("drones-launched", "40") in found(reader, text), text
+
+
+def test_coordinated_weapon_words_name_each_weapon(reader: Reader) -> None:
+    weapons = [
+        v for a, v in found(reader, "Russia fired ballistic and cruise missiles.") if a == "weapon"
+    ]
+    assert weapons == [["ballistic-missile", "cruise-missile"]]

@@ -42,6 +42,9 @@ _NOT_LANDMARK = frozenset(
 )
 
 
+# The modifiers coordinated before a weapon's last words: "ballistic and " (before "cruise
+# missiles"), "Iskander, Kinzhal and " (group 1: the words, comma-separated).
+_COORDINATED = re.compile(r"((?:[\w-]+,\s*){0,3}[\w-]+)\s+(?:and|or)\s+$")
 # Between two places of one list: "Sevastopol and Yevpatoria".
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+|occupied\s+)*")
 
@@ -113,12 +116,37 @@ class _AspectRules(_ReaderBase):
                 hits.append((m, self.aspects["weapon"].canonical(slug)))
         hits.sort(key=lambda h: h[0].start())
         for m, value in hits:
+            for shared in self._coordinated_weapons(clause, m):
+                if shared not in generic and shared not in items:
+                    items.append(shared)
+                    first = m.start() if first < 0 else first
             if value in generic or value in items:
                 continue
             items.append(value)
             first = m.start() if first < 0 else first
             last = m.end()
         return [Finding("weapon", items, first, last)] if items else []
+
+    def _coordinated_weapons(self, clause: str, m: re.Match[str]) -> list[str]:
+        """ "ballistic and cruise missiles": the weapons the words before "and" name with
+        the found weapon's last word ("ballistic missiles")."""
+        words = m.group(0).split()
+        before = clause[max(0, m.start() - 60) : m.start()]
+        if len(words) < 2 or not before.endswith((" and ", " or ")):
+            return []
+        c = _COORDINATED.search(before)
+        if c is None:
+            return []
+        idx = self._index.get("weapon")
+        out = []
+        for word in re.split(r",\s*", c.group(1)):
+            name = fold(f"{word} {words[-1]}")
+            value = (idx.canonical.get(name) if idx is not None else None) or (
+                self._weapon_names.get(name)
+            )
+            if value is not None:
+                out.append(self.aspects["weapon"].canonical(value))
+        return out
 
     def _interception(self, clause: str) -> list[Finding]:
         if "interception" not in self.aspects or self._present.isdisjoint(
