@@ -1360,3 +1360,17 @@ def test_a_speech_verb_before_a_colon_is_no_part_of_the_speaker() -> None:
     for who in ("An organiser of the fair later added", "An organiser of the fair said"):
         found = _claims(f'Date: 2024-03-02\n\n{who}: "Nine people died in Kherson."')
         assert {c[0] for c in found} == {"unknown-organiser-of-the-fair"}, (who, found)
+
+
+def test_a_second_statement_after_and_is_read_on_its_own() -> None:
+    """ "X said A and repeated that B": A and B are two statements; B's denial does not
+    turn A's answer into one, nor A's verb take B's words alone."""
+    for verb in ("said", "insisted"):
+        draft = Extractor(REG).extract(
+            f"Date: 2024-03-02\n\nOleksandr Prokudin {verb} Russia was striking hospitals in "
+            "Kherson and repeated that Ukraine does not target civilians.",
+            "r.txt",
+        )
+        targets = [(c.value, c.stance) for c in draft.claims if c.aspect == "target"]
+        assert (["hospital"], "asserts") in targets, (verb, targets)
+        assert (["civilians"], "denies") in targets, (verb, targets)

@@ -460,6 +460,8 @@ def _only_intro(before: str) -> bool:
 _TOLD = frozenset({"told", "tells", "tell"})
 _NAMING_VERBS = frozenset({"called", "calls", "described", "describes", "termed", "dubbed"})
 _WHAT = re.compile(r"\bwhat\s+")
+# A second verb of the speaker's before "that" ("... and repeated", "... and also stressed").
+_SECOND_VERB = re.compile(r"\band\s+(?:also\s+)?\w+ed\s*$", re.IGNORECASE)
 # The start of a clause after "told X" without "that" ("told the BBC there were ...").
 _CLAUSE_START = re.compile(r"\b(?:there|it|he|she|they|we|this|these|those)\s")
 _GERUND_OR_TO = re.compile(r"\s+(?:to\s|\w+ing\b)", re.IGNORECASE)
@@ -681,7 +683,15 @@ def _verb_attribution(
     # a determiner)
     t = _THAT.search(after) if not _CLAUSE_START.match(after.lstrip()) else None
     gap = after[: t.start()] if t else ""
-    if t and len(gap.split()) <= 10 and "." not in gap and not lex.speech_verb.search(gap):
+    if (
+        t
+        and len(gap.split()) <= 10
+        and "." not in gap
+        and not lex.speech_verb.search(gap)
+        # "insisted Russia was striking X and repeated that ...": the words before "that"
+        # are a statement of their own
+        and not _SECOND_VERB.search(gap)
+    ):
         start = v.end() + t.end()
     elif verb in _TOLD:
         # "X told the BBC (on Thursday) there were ...": who was told, then the words

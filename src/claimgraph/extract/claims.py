@@ -36,6 +36,26 @@ _PRONOUN_CONTENT = frozenset({"it", "this", "that", "so", "them", "the news", "t
 # Content that starts like the tail of a clause ("as of noon on Monday.", "for a global
 # response"): no statement of its own.
 _FRAGMENT = re.compile(r"(?:as\s+of|for|in|at|of|by|from|with)\s", re.IGNORECASE)
+# A past tense and "that": a second statement ("and repeated that").
+_VERB_THAT = re.compile(
+    r"(?:also\s+)?\w+ed(?=\s+that\s(?!(?:day|night|morning|afternoon|evening|week|time)\b))",
+    re.IGNORECASE,
+)
+
+
+def _piece(s: Sentence, lo: int, hi: int) -> Sentence:
+    """``s.text[lo:hi]``, stripped, as a sentence with the report's offsets."""
+    text = s.text[lo:hi]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return Sentence(text, s.start + lo + lead, s.start + lo + lead + len(text), s.paragraph)
+
+
+def _inside_quote_marks(text: str, at: int) -> bool:
+    """Whether ``at`` is inside “...” (typographic marks, opened and not closed before it)."""
+    return text.count("“", 0, at) > text.count("”", 0, at)
+
+
 # Double quotation marks, left out where a phrase may stand inside them ("an “absolute lie”").
 _DOUBLE_QUOTES = re.compile('[“”"]')
 # Content that only says what a statement was about ("commented on the incident").
@@ -132,7 +152,7 @@ class _Claims(_RunState):
                 for f in self.ex.reader.findings(previous):
                     made += self._add_finding(base, seg_sentence(seg), f, certainty)
                 continue
-            for inner in split_plain(content, self.lex.abbreviations):
+            for inner in self._statements(content):
                 if self._calls_false(inner.text):
                     # "The Russian claim was a lie": what that claim said is denied
                     certainty = certainty_of(inner.text, own_words, self.lex)
@@ -231,6 +251,24 @@ class _Claims(_RunState):
             base, content.text, content.start, aspect="perpetrator", value=value, stance="denies"
         )
         return 1
+
+    def _statements(self, content: Sentence) -> list[Sentence]:
+        """The sentences of ``content``, each cut where "and" and a speech verb begin a
+        second statement of the speaker ("was striking military sites and repeated that
+        Moscow does not target civilians")."""
+        out = []
+        for inner in split_plain(content, self.lex.abbreviations):
+            text, cut = inner.text, 0
+            at = text.find(" and ")
+            while at >= 0:
+                v = self.lex.speech_verb.match(text, at + 5) or _VERB_THAT.match(text, at + 5)
+                if v is not None and cut < at and not _inside_quote_marks(text, at):
+                    # (the verb stays with its words: "claimed that ..." is hedged)
+                    out.append(_piece(inner, cut, at))
+                    cut = at + 5
+                at = text.find(" and ", at + 5)
+            out.append(_piece(inner, cut, len(text)))
+        return [s for s in out if s.text.strip()]
 
     def _calls_false(self, text: str) -> bool:
         """Whether ``text`` only calls a claim false ("This is nonsense")."""
