@@ -309,3 +309,33 @@ def test_a_registered_place_spelled_the_russian_way_is_the_reports_place() -> No
     # another village's name is no other spelling of it
     other = text.replace("Chaplino", "Chaplynka")
     assert "chaplyne-strike" not in {c.event for c in ex.extract(other, "o.txt").claims}
+
+
+def test_a_report_from_the_regions_town_joins_the_folders_overnight_event_in_a_village() -> None:
+    """The folder's strike was overnight (31 December to 1 January) in a village the
+    gazetteer lacks; a report dated 1 January from the region's town is of it."""
+    from datetime import date
+
+    from claimgraph.model import Event
+
+    reg = Registry()
+    reg.events["village-strike"] = Event(
+        "village-strike",
+        "Drone strike on a cafe in Khorlove",
+        start=date(2025, 12, 31),
+        end=date(2026, 1, 1),
+        place="Khorlove, a cafe",
+        region="Kherson Oblast",
+    )
+    ex = Extractor(reg)
+    a = ex.extract(
+        "Drone strike on a cafe in Khorlove\n\nDrones hit a cafe in the village of Khorlove in "
+        "the Kherson region, Vladimir Saldo said.",
+        "a.txt",
+    )
+    b = ex.extract(
+        "date 2026-01-01\n\nDrones hit a cafe in Kherson overnight, Vladimir Saldo said.", "b.txt"
+    )
+    assert {c.event for c in a.claims} == {"village-strike"}
+    unify_drafts([a, b])
+    assert {c.event for c in b.claims} == {"village-strike"}

@@ -63,6 +63,10 @@ def _same_incident(a: DraftEvent, b: DraftEvent) -> bool:
         return False
     if a.when is not None and b.when is not None:
         if not (a.when.is_day and b.when.is_day):
+            if a.when.is_day != b.when.is_day and _night(a.when) and _night(b.when):
+                # a night over two days ("New Year's night", 31 December to 1 January)
+                # and a report of one of them, or of the day after
+                return a.when.start - _DAY <= b.when.end and b.when.start - _DAY <= a.when.end
             return a.when.overlaps(b.when) and a.when.is_day == b.when.is_day
         return abs(a.when.start - b.when.start) <= _DAY
     # a dateline without its year ("MOSCOW, May 14. /TASS/."): its month and day
@@ -70,6 +74,11 @@ def _same_incident(a: DraftEvent, b: DraftEvent) -> bool:
     if dated.when is None or partial.month_day is None or not dated.when.is_day:
         return False
     return near_month_day(dated.when.start, partial.month_day)
+
+
+def _night(when: DateRef) -> bool:
+    """Whether ``when`` is a day or two days in a row (a night's strike)."""
+    return when.end - when.start <= _DAY
 
 
 def _about_else(ev: DraftEvent, group: list[DraftEvent]) -> bool:

@@ -307,9 +307,7 @@ class _EventPlanning(_RunState):
                 if when is None or lo is None or hi is None:
                     continue
                 if lo - slack <= when.end and when.start <= hi + slack:
-                    self.events.setdefault(
-                        ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True)
-                    )
+                    self.events.setdefault(ev.id, _known(ev, when))
                     return ev.id
         if when is None and place is not None:
             sole = self._sole_event_of(here, names)
@@ -383,7 +381,7 @@ class _EventPlanning(_RunState):
             and (lo is None or not near_month_day(lo, self.month_day))
         ):
             return None
-        self.events.setdefault(ev.id, DraftEvent(ev.id, ev.title, when, ev.place, known=True))
+        self.events.setdefault(ev.id, _known(ev, when))
         return ev.id
 
     def _named_in_opening(self, events: list[Event], place_names: set[str]) -> list[Event]:
@@ -414,6 +412,12 @@ class _EventPlanning(_RunState):
         ]
         best = _best(events, words, said)
         return [best] if best is not None else []
+
+
+def _known(ev: Event, when: DateRef | None) -> DraftEvent:
+    """The claims folder's event ``ev`` as a draft's (its region too, so that reports of
+    its area meet it when drafts are grouped)."""
+    return DraftEvent(ev.id, ev.title, when, ev.place, ev.region, known=True)
 
 
 def _best(events: list[Event], marks: list[set[str]], said: set[str]) -> Event | None:
