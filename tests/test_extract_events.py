@@ -111,6 +111,16 @@ def test_a_region_the_lede_names_beats_a_town_of_another_region_named_in_passing
     assert {c.event for c in draft.claims} == {"kherson-oblast-2024-03-02"}
 
 
+def test_the_day_a_statement_was_made_in_the_early_hours_is_no_incident_of_its_own() -> None:
+    text = (
+        "date 2024-03-03 A drone hit a school in Kherson on Saturday, Oleksandr Prokudin "
+        "said.\n\nThe Ministry of Defence of Russia claimed in the early hours of Sunday that "
+        "the missiles were launched from the Mykolaiv region."
+    )
+    draft = extract_report(text, "r.txt", REG)
+    assert len({c.event for c in draft.claims}) == 1, {c.event for c in draft.claims}
+
+
 def test_an_event_the_claims_folder_knows_is_reused_not_redefined() -> None:
     reg = Registry.from_parties(REG.parties.values())
     reg.events["crimea-attack"] = Event(

@@ -34,7 +34,10 @@ _PASSING_DATE = re.compile(r"(?:since|until|till|as\s+of|by|from)\s+(?:the\s+)?$
 
 # A speech verb right before a date: "said on Monday", "told reporters late on Sunday".
 _SAID_ON = re.compile(
-    r"\b(\w+)(?:\s+(?:reporters|journalists|media))?\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+    r"\b(\w+)(?:\s+(?:reporters|journalists|media))?\s+(?:(?:late|early)\s+)?"
+    # ("claimed in the early hours of Sunday", "said late on Monday")
+    r"(?:in\s+the\s+(?:early\s+|small\s+)?(?:hours|morning|afternoon|evening)\s+of\s+)?"
+    r"(?:on\s+)?$"
 )
 
 
