@@ -121,6 +121,24 @@ def test_the_day_a_statement_was_made_in_the_early_hours_is_no_incident_of_its_o
     assert len({c.event for c in draft.claims}) == 1, {c.event for c in draft.claims}
 
 
+@pytest.mark.parametrize(("day", "joined"), [("2024-03-06", True), ("2024-03-15", False)])
+def test_a_report_days_after_the_folders_strike_of_its_place_is_of_it(
+    day: str, joined: bool
+) -> None:
+    """A report that names no day of the strike (a Security Council meeting on it, days
+    later) is of the folder's one strike of the place in the week before."""
+    reg = Registry.from_parties(list(REG.parties.values()))
+    reg.events["hroza-strike"] = Event(
+        "hroza-strike", "Strike on a cafe in Hroza", date=date(2024, 3, 2), place="Hroza"
+    )
+    text = (
+        f"date {day} The Russian Ministry of Defence said at a meeting of the council that the "
+        "strike on the cafe in the village of Hroza hit a military gathering."
+    )
+    events = {c.event for c in extract_report(text, "r.txt", reg).claims}
+    assert (events == {"hroza-strike"}) is joined, events
+
+
 def test_an_event_the_claims_folder_knows_is_reused_not_redefined() -> None:
     reg = Registry.from_parties(REG.parties.values())
     reg.events["crimea-attack"] = Event(

@@ -41,6 +41,10 @@ _SAID_ON = re.compile(
 )
 
 
+# How long after a strike a report of it with no day of its own is still taken as of it.
+_FOLLOW_UP = timedelta(days=7)
+
+
 def _in_passing(text: str, d: DateRef) -> bool:
     return _PASSING_DATE.search(text[max(0, d.at - 12) : d.at]) is not None
 
@@ -312,6 +316,22 @@ class _EventPlanning(_RunState):
                 if lo - slack <= when.end and when.start <= hi + slack:
                     self.events.setdefault(ev.id, _known(ev, when))
                     return ev.id
+        if when is not None and when.is_day and when.start == self.published:
+            # a report days after the folder's one strike of the place that names no day
+            # of its own ("said at a Security Council meeting on Monday, 9 October" about
+            # the strike four days before): that strike
+            earlier = [
+                ev
+                for ev in here
+                if (hi := ev.date or ev.end or ev.start) is not None
+                and timedelta(0) < when.start - hi <= _FOLLOW_UP
+            ]
+            if len(earlier) == 1:
+                ev = earlier[0]
+                lo = ev.date or ev.start
+                span = DateRef(lo, ev.date or ev.end or lo) if lo is not None else None
+                self.events.setdefault(ev.id, _known(ev, span))
+                return ev.id
         if when is None and place is not None:
             sole = self._sole_event_of(here, names)
             if sole is not None:
