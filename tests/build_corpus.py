@@ -55,6 +55,8 @@ def aspects() -> dict[str, Aspect]:
                 "military": frozenset({"military", "commanders", "base"}),
                 "civilian": frozenset({"cafe", "restaurant", "residential", "school"}),
             },
+            # items that stand for a whole kind (a denial of one denies each of its kind)
+            kind_items={"civilian-infrastructure": "civilian", "military-facility": "military"},
         ),
         "weapon": Aspect("weapon", AspectType.SET),
         "killed": Aspect("killed", AspectType.COUNT),

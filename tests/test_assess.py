@@ -86,6 +86,30 @@ def test_denial_contradicts_assertion() -> None:
     assert (relation.kind, relation.a, relation.b) == ("contradicts", "mod-no-hits", "res-hits")
 
 
+def test_denying_a_whole_kind_contradicts_each_item_of_it() -> None:
+    """ "We do not strike civilian infrastructure" against "a cafe was hit": the denial
+    stands for every civilian item (``kind_items``), so the question is contested."""
+    result = run(
+        c("mod-no-civilian", "mod", "target", ["civilian-infrastructure"], stance="denies"),
+        c("res-cafe", "residents", "target", ["cafe"]),
+    )
+    question = result.events["e1"].questions["target"]
+    assert question.status == "contested"
+    assert result.events["e1"].counts.contradicting_pairs == 1
+    [relation] = result.claim_relations("res-cafe")
+    assert (relation.kind, relation.a, relation.b) == ("contradicts", "mod-no-civilian", "res-cafe")
+    assert relation.reason == "denies civilian infrastructure target: cafe is civilian"
+
+
+def test_denying_a_whole_kind_leaves_the_other_kind_alone() -> None:
+    result = run(
+        c("hur-no-military", "hur", "target", ["military-facility"], stance="denies"),
+        c("res-cafe", "residents", "target", ["cafe"]),
+    )
+    assert result.events["e1"].questions["target"].status != "contested"
+    assert not result.claim_relations("res-cafe")
+
+
 def test_denial_of_an_answer_nobody_gives_is_not_a_contradiction() -> None:
     result = run(
         c("c1", "mod", "cause", "sabotage", stance="denies"),

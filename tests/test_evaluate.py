@@ -332,3 +332,30 @@ def test_a_curated_corroboration_shown_as_compatible_counts_apart_not_as_recover
     figures = evaluate_extraction(root / "claims").relation_figures()
     assert figures["corroborates_recovered"] == 0  # not one position: not recovered
     assert figures["corroborates_compatible"] == 1  # but shown as compatible answers
+
+
+def test_a_denial_of_a_whole_kind_recovers_a_curated_contradiction() -> None:
+    """End to end, "we do not strike civilian infrastructure" and "a cafe was hit" are
+    related as the comparison relates them: a contradiction."""
+    from build_corpus import make_corpus
+
+    from claimgraph.endtoend import ClaimLinks
+
+    corpus = make_corpus(
+        {
+            "parties": {"mod": "russia", "residents": "ukraine"},
+            "claims": [
+                {
+                    "id": "mod-no",
+                    "party": "mod",
+                    "aspect": "target",
+                    "value": ["civilian-infrastructure"],
+                    "stance": "denies",
+                },
+                {"id": "res-cafe", "party": "residents", "aspect": "target", "value": ["cafe"]},
+            ],
+        }
+    )
+    links = ClaimLinks(corpus)
+    assert links.related("mod-no", "res-cafe", "contradicts")
+    assert links.related("res-cafe", "mod-no", "contradicts")

@@ -30,6 +30,11 @@ EXPECTED: dict[str, list[str]] = {
     "speaker-mismatch.yaml": [
         "speaker-mismatch.yaml:5:5: warning: speaker 'Aksyonov' of claim 'speaker-wrong-party' speaks for 'crimea-occupation-authorities', not for party 'ukraine-intelligence' (did you mean 'crimea-occupation-authorities'?)",
     ],
+    "aspect-bad-kind-items.yaml": [
+        "aspect-bad-kind-items.yaml:4:17: 'armoured' in 'kind_items' is not one of the aspect's kinds",
+        "aspect-bad-kind-items.yaml:5:17: kind 'civilian' must be a list of items",
+        "aspect-bad-kind-items.yaml:7:17: 'kind_items' must be a mapping of kind -> list of items, on a set aspect",
+    ],
     "aspect-bad-kinds.yaml": [
         "aspect-bad-kinds.yaml:3:12: 'kinds' must be a mapping of kind -> list of words, on a set aspect",
         "aspect-bad-kinds.yaml:6:17: kind 'military' must be a list of words",

@@ -123,6 +123,17 @@ class ClaimLinks:
                     self.asserts[c].add(position.id)
                 for c in position.denied_by:
                     self.denies[c].add(position.id)
+            aspect = corpus.aspects.get(question.aspect)
+            if aspect is not None and aspect.kind_items:
+                # "civilian infrastructure" denied: each civilian item is denied too
+                held = list(question.positions.values())
+                for denied in held:
+                    if not denied.denied_by or denied.key not in aspect.kind_items:
+                        continue
+                    for other in held:
+                        if aspect.denial_covers(denied.key, other.key):
+                            for c in denied.denied_by:
+                                self.denies[c].add(other.id)
             for rel in question.relations:
                 if rel.kind == "contradicts":
                     self.against[rel.a].add(rel.b)

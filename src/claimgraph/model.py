@@ -222,7 +222,9 @@ class Aspect:
     pairs of category values that differ but do not contradict. ``kinds``
     (set aspects) names each kind of item by the words of its value: two
     items of different kinds are rival answers ("a military target or a
-    civilian one"), not two parts of one answer.
+    civilian one"), not two parts of one answer; ``kind_items`` maps the items
+    that stand for a whole kind ("civilian-infrastructure") to it, so that
+    denying one denies every item of its kind.
     """
 
     id: str
@@ -232,6 +234,7 @@ class Aspect:
     synonyms: dict[str, str] = field(default_factory=dict)  # key -> value
     compatible: frozenset[frozenset[str]] = frozenset()
     kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
+    kind_items: dict[str, str] = field(default_factory=dict)  # item -> the kind it stands for
     # each item's kind once found (items repeat across questions)
     _kind_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     closed: bool = False  # True: a value outside `values` is a problem
@@ -277,6 +280,21 @@ class Aspect:
             )
             self._kind_of[item] = found
         return found
+
+    def denial_covers(self, denied: str, item: str) -> str:
+        """The kind a denial of ``denied`` also denies ``item`` by ("we do not strike
+        civilian infrastructure" denies that a cafe was the target): ``denied`` stands for
+        a whole kind (``kind_items``) and ``item`` is of it; "" otherwise.
+
+        >>> a = Aspect("target", AspectType.SET, kinds={"civilian": frozenset({"cafe"})},
+        ...     kind_items={"civilian-infrastructure": "civilian"})
+        >>> a.denial_covers("civilian-infrastructure", "cafe"), a.denial_covers("cafe", "x")
+        ('civilian', '')
+        """
+        kind = self.kind_items.get(denied, "")
+        if not kind or item == denied:
+            return ""
+        return kind if self.kind_items.get(item) == kind or self.kind_of(item) == kind else ""
 
     def label_of(self, value: str) -> str:
         return self.values.get(value) or value.replace("-", " ")

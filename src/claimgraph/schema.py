@@ -63,6 +63,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "synonyms": "any",
         "compatible": "any",
         "kinds": "any",
+        "kind_items": "any",
         "closed": "bool",
     },
     "claim": {

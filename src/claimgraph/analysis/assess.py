@@ -159,7 +159,7 @@ def _assess(corpus: Corpus, linking: Linking, echoes: list[Relation]) -> Assessm
         ctx.positions.update(positions)
         rule = _rule_contradictions(ctx, question, positions)
         relations_by_event.setdefault(question.event, []).extend(rule)
-        pairs, found = _party_pairs(question, positions)
+        pairs, found = _party_pairs(question, positions, corpus.aspects.get(question.aspect))
         party_pairs.update((question.event, a, b) for a, b in pairs)
         contradiction_counts[question.event] = contradiction_counts.get(question.event, 0) + found
         parties = _answering_parties(ctx, question, positions)

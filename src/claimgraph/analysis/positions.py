@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from claimgraph.analysis.context import _Context, _unique
 from claimgraph.analysis.link import Position, QuestionLinks, Relation
 from claimgraph.analysis.records import PositionAssessment
+from claimgraph.model import Aspect
 
 
 def _first_by_party(ctx: _Context, claims: Iterable[str]) -> dict[str, str]:
@@ -175,7 +176,9 @@ def _pair_of(a: str, b: str) -> tuple[str, str] | None:
 
 
 def _party_pairs(
-    question: QuestionLinks, positions: dict[str, PositionAssessment]
+    question: QuestionLinks,
+    positions: dict[str, PositionAssessment],
+    aspect: Aspect | None = None,
 ) -> tuple[set[tuple[str, str]], int]:
     """The pairs of parties whose current answers contradict on one question (each pair
     in order: a pair of parties is not ordered), and the number of contradictions (pairs
@@ -199,7 +202,30 @@ def _party_pairs(
         if position.current_claims and position.denying_parties:
             contradictions += 1
             add(position.denying_parties, position.current_parties)
+    for denied, held, _kind in _kind_denials(aspect, positions):
+        if held.current_parties:
+            contradictions += 1
+            add(denied.denying_parties, held.current_parties)
     return pairs, contradictions
+
+
+def _kind_denials(
+    aspect: Aspect | None, positions: dict[str, PositionAssessment]
+) -> list[tuple[PositionAssessment, PositionAssessment, str]]:
+    """The denied positions that stand for a whole kind, each with a held position of
+    that kind and the kind ("civilian infrastructure" denied, "cafe" held): the denial
+    contradicts what is held (:meth:`~claimgraph.model.Aspect.denial_covers`)."""
+    if aspect is None or not aspect.kind_items:
+        return []
+    denied = [p for p in positions.values() if p.denied_by and str(p.value) in aspect.kind_items]
+    found = []
+    for d in denied:
+        for held in positions.values():
+            if held.current_claims and (
+                kind := aspect.denial_covers(str(d.value), str(held.value))
+            ):
+                found.append((d, held, kind))
+    return found
 
 
 def _rule_contradictions(
@@ -223,5 +249,10 @@ def _rule_contradictions(
             continue
         reason = f"denies {position.label} {question.aspect}".strip()
         for a, b in _pairings(ctx, position.denied_by, position.current_claims):
+            found.append(Relation("contradicts", a, b, "rule", reason))
+    aspect = ctx.corpus.aspects.get(question.aspect)
+    for denied, held, kind in _kind_denials(aspect, positions):
+        reason = f"denies {denied.label} {question.aspect}: {held.label} is {kind}"
+        for a, b in _pairings(ctx, denied.denied_by, held.current_claims):
             found.append(Relation("contradicts", a, b, "rule", reason))
     return found

@@ -105,6 +105,7 @@ def merge_aspect(
     _merge_synonyms(known, fields.get("synonyms"), reader)
     _merge_compatible(known, fields.get("compatible"), reader)
     _merge_kinds(known, fields.get("kinds"), reader)
+    _merge_kind_items(known, fields.get("kind_items"), reader)
 
 
 def _merge_kinds(aspect: Aspect, item: Item | None, reader: FieldReader) -> None:
@@ -126,6 +127,37 @@ def _merge_kinds(aspect: Aspect, item: Item | None, reader: FieldReader) -> None
             continue
         found = {value_key(str(w.text)) for w in words.value}
         aspect.kinds[kind] = aspect.kinds.get(kind, frozenset()) | frozenset(found)
+
+
+def _merge_kind_items(aspect: Aspect, item: Item | None, reader: FieldReader) -> None:
+    """``kind_items: {kind: [item, ...]}`` of a set aspect: the items that stand for a
+    whole kind of its ``kinds`` ("civilian-infrastructure"); denying one denies each item
+    of that kind."""
+    if item is None or item.value is None:
+        return
+    if aspect.type is not AspectType.SET or not isinstance(item.value, dict):
+        reader.add(
+            "wrong-type",
+            "'kind_items' must be a mapping of kind -> list of items, on a set aspect",
+            item,
+            id=aspect.id,
+        )
+        return
+    for kind, items in item.value.items():
+        if kind not in aspect.kinds:
+            reader.add(
+                "bad-value",
+                f"'{kind}' in 'kind_items' is not one of the aspect's kinds",
+                items,
+                id=aspect.id,
+                hint=suggest(str(kind), list(aspect.kinds)),
+            )
+            continue
+        if not isinstance(items.value, list) or any(w.text is None for w in items.value):
+            reader.add("wrong-type", f"kind '{kind}' must be a list of items", items, id=aspect.id)
+            continue
+        for w in items.value:
+            aspect.kind_items[aspect.canonical(str(w.text))] = str(kind)
 
 
 def _merge_values(aspect: Aspect, item: Item | None, reader: FieldReader) -> None:
