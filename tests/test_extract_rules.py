@@ -1374,3 +1374,15 @@ def test_a_second_statement_after_and_is_read_on_its_own() -> None:
         targets = [(c.value, c.stance) for c in draft.claims if c.aspect == "target"]
         assert (["hospital"], "asserts") in targets, (verb, targets)
         assert (["civilians"], "denies") in targets, (verb, targets)
+
+
+def test_the_one_named_after_with_says_what_follows_the_participle() -> None:
+    draft = Extractor(REG).extract(
+        "Date: 2024-03-02\n\nRussian drones attacked the port of Kherson in the early hours "
+        "of Saturday, with the Ministry of Defence of Russia claiming it shot down 40 drones "
+        "over the region, marking the largest attack this year.",
+        "r.txt",
+    )
+    said = [(c.party, c.quote) for c in draft.claims]
+    assert said and {q for _, q in said} == {"it shot down 40 drones over the region"}, said
+    assert {p for p, _ in said} == {"mod"}

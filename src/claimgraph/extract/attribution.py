@@ -460,6 +460,11 @@ def _only_intro(before: str) -> bool:
 _TOLD = frozenset({"told", "tells", "tell"})
 _NAMING_VERBS = frozenset({"called", "calls", "described", "describes", "termed", "dubbed"})
 _WHAT = re.compile(r"\bwhat\s+")
+# ", with X" before a participle of speech: X is the speaker ("with the ministry saying").
+_WITH_SPEAKER = re.compile(r",\s+with\s+((?:[\w’'.-]+\s+){0,7}[\w’'.-]+)\s*$")
+_LEADING_THAT = re.compile(r"\s*that\b", re.IGNORECASE)
+# A comma and a participle after the words: the journalist's own clause ("..., marking").
+_NEXT_PARTICIPLE = re.compile(r",\s+\w+ing\b")
 # A second verb of the speaker's before "that" ("... and repeated", "... and also stressed").
 _SECOND_VERB = re.compile(r"\band\s+(?:also\s+)?\w+ed\s*$", re.IGNORECASE)
 # The start of a clause after "told X" without "that" ("told the BBC there were ...").
@@ -514,6 +519,19 @@ def _verb_attribution(
         follower = after.split(maxsplit=1)[:1]
         if follower and follower[0].casefold().strip(",") in lex.noun_verb_followers:
             return None  # "Competing claims emerged", "Preliminary reports indicate"
+    if verb.endswith("ing") and ", with " in before:
+        # "..., with Russia's Defense Ministry claiming it shot down 337 drones": the one
+        # named after "with" says what follows the participle
+        w = _WITH_SPEAKER.search(before)
+        if w is not None and is_speaker_phrase(clean_subject(w.group(1))):
+            start = v.end()
+            t = _LEADING_THAT.match(after)
+            if t is not None:
+                start += t.end()
+            rest = _NEXT_PARTICIPLE.search(text, start)
+            end = rest.start() if rest is not None else len(text)
+            if text[start:end].strip(" .,"):
+                return Attribution(text, w.group(1), (start, end), "verb", v.group(1), second)
     if verb in lex.act_verbs and lex.act_object.match(after):
         return None  # "declared three days of mourning": an act, not a statement
     if verb in lex.aspectual_verbs and _GERUND_OR_TO.match(after):
