@@ -415,3 +415,16 @@ def test_coordinated_weapon_words_name_each_weapon(reader: Reader) -> None:
         v for a, v in found(reader, "Russia fired ballistic and cruise missiles.") if a == "weapon"
     ]
     assert weapons == [["ballistic-missile", "cruise-missile"]]
+
+
+def test_what_follows_by_after_a_passive_did_it_and_was_no_interception(
+    reader: Reader,
+) -> None:
+    """ "The school was destroyed by an air defence missile": the school is damaged; the
+    missile is the agent, and nothing was intercepted."""
+    got = found(reader, "The school was destroyed by an air defence missile.")
+    assert ("damage", ["school"]) in got, got
+    assert not [a for a, _ in got if a == "interception"], got
+    assert ("interception", "all-intercepted") in found(
+        reader, "Ten missiles were destroyed by air defence."
+    )

@@ -42,6 +42,16 @@ _NOT_LANDMARK = frozenset(
 )
 
 
+# Where the agent after a passive's "by" ends: a comma or a new clause.
+_AGENT_END = re.compile(r",|\s(?:despite|while|when|as|where|which|that|and)\s")
+
+
+def _agent_end(clause: str, by: int) -> int:
+    """The end of the agent phrase that starts at " by " (offset ``by``)."""
+    m = _AGENT_END.search(clause, by + 4)
+    return m.start() if m is not None else len(clause)
+
+
 # The modifiers coordinated before a weapon's last words: "ballistic and " (before "cruise
 # missiles"), "Iskander, Kinzhal and " (group 1: the words, comma-separated).
 _COORDINATED = re.compile(r"((?:[\w-]+,\s*){0,3}[\w-]+)\s+(?:and|or)\s+$")
@@ -164,7 +174,9 @@ class _AspectRules(_ReaderBase):
             agent = clause[max(0, v.start() - 60) : v.start()]
             if word.startswith("destroy") and lex.happening.search(agent):
                 return [Finding("interception", "hits", v.start(), v.end())]
-            if lex.interception_object.search(near) or lex.air_defence.search(agent + near):
+            if word.startswith("destroy") and self._thing_destroyed(clause, v):
+                pass  # "the building was destroyed by an air defence missile": damage
+            elif lex.interception_object.search(near) or lex.air_defence.search(agent + near):
                 if (
                     lex.interception_partial.search(clause)
                     or share_of(clause) is not None
@@ -180,6 +192,14 @@ class _AspectRules(_ReaderBase):
         if h:
             return [Finding("interception", "hits", h.start(), h.end())]
         return []
+
+    def _thing_destroyed(self, clause: str, v: re.Match[str]) -> bool:
+        """Whether a passive "was destroyed" has something other than a weapon for its
+        subject ("the building was destroyed by ...", not "ten missiles were destroyed")."""
+        before = clause[: v.start()].split()
+        if not before or before[-1].casefold() not in _PASSIVE_AUX:
+            return False
+        return self.lex.interception_object.search(" ".join(before[-6:])) is None
 
     def _objects(self, aspect: str, clause: str) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
@@ -224,10 +244,15 @@ class _AspectRules(_ReaderBase):
             )
             # "does not strike civilian infrastructure": the verb itself is negated
             negated = verb_words[0] in negation
+            # "was destroyed by an air defence missile": what follows "by" did it
+            agent = clause.find(" by ", v.end(), v.end() + 25) if passive else -1
+            agent_end = _agent_end(clause, agent) if agent >= 0 else -1
             for value, s, e in self._objects(aspect, clause):
                 # "damaged a house" names it after the verb; "houses were damaged",
                 # "cars caught fire" before it
                 if transitive and s < v.start():
+                    continue
+                if agent < s < agent_end:
                     continue
                 if value not in items:
                     items.append(value)
