@@ -428,3 +428,19 @@ def test_what_follows_by_after_a_passive_did_it_and_was_no_interception(
     assert ("interception", "all-intercepted") in found(
         reader, "Ten missiles were destroyed by air defence."
     )
+
+
+def test_a_count_in_parentheses_is_of_the_words_the_parenthesis_follows() -> None:
+    aspects = dict(Reader.default().aspects)
+    for aid in ("children-killed", "children-injured"):
+        aspects[aid] = Aspect(aid, AspectType.COUNT)
+    reader = Reader(aspects)
+    got = found(
+        reader,
+        "Ten people were killed (eight residents of the block and two guests of the hotel, "
+        "including one child), 30 people were injured (including six children).",
+    )
+    assert ("children-killed", "one") in got and ("children-injured", "six") in got, got
+    assert ("children-injured", "one") not in got, got
+    got = found(reader, "Five people (including two children) were injured.")
+    assert ("injured", "Five") in got and ("children-injured", "two") in got, got

@@ -64,6 +64,16 @@ class _CountRules(_ReaderBase):
             tok = tokens[j][0]
             if noun and extra < 2 and tok.casefold() == "including":
                 return None  # "three killed including a child": the child's count is after it
+            if tok == ")" and skipped < 5:
+                # "Five people (including two children) were injured": the count is before
+                # the parenthesis
+                k = j - 1
+                while k >= 0 and tokens[k][0] != "(" and j - k <= 8:
+                    k -= 1
+                if k >= 0 and tokens[k][0] == "(":
+                    j = k - 1
+                    skipped += 1
+                    continue
             if tok == "," and skipped < 5:
                 # "Four people, including two children, were killed": the count is before
                 # the parenthesis
@@ -160,6 +170,12 @@ class _CountRules(_ReaderBase):
                 if rule.verbs is not None:
                     lo = max(0, min(start, ws) - 60)
                     window = clause[lo : max(start, we) + 60]
+                    opened = _opening_paren(clause, min(start, ws))
+                    if opened >= 0 and rule.verbs.search(clause[max(0, opened - 60) : opened]):
+                        # "20 killed (... including one child), 38 injured": a count in
+                        # parentheses is of the words the parenthesis follows
+                        lo = max(0, opened - 60)
+                        window = clause[lo:opened]
                     verb = rule.verbs.search(window)
                     if not verb:
                         continue
@@ -216,6 +232,14 @@ def _parses(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _opening_paren(clause: str, at: int) -> int:
+    """The offset of the "(" still open at ``at`` (its ")" after ``at``), or -1."""
+    opened = clause.rfind("(", 0, at)
+    if opened < 0 or ")" in clause[opened:at] or ")" not in clause[at:]:
+        return -1
+    return opened
 
 
 def _count_words(text: str) -> str:
