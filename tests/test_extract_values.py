@@ -444,3 +444,8 @@ def test_a_count_in_parentheses_is_of_the_words_the_parenthesis_follows() -> Non
     assert ("children-injured", "one") not in got, got
     got = found(reader, "Five people (including two children) were injured.")
     assert ("injured", "Five") in got and ("children-injured", "two") in got, got
+
+
+def test_the_weapon_between_a_strike_and_its_object_is_skipped(reader: Reader) -> None:
+    got = found(reader, "The army made a strike with a high-explosive missile at a school.")
+    assert ("target", ["school"]) in got, got

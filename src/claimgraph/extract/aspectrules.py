@@ -42,6 +42,22 @@ _NOT_LANDMARK = frozenset(
 )
 
 
+# The weapon between a strike and what it was at ("a strike with a high-explosive missile
+# at a restaurant"): blanked (same length) so that "strike ... at" reads as one verb.
+_INSTRUMENT = re.compile(
+    r"\b(?:strike|strikes|attack|attacks)(\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|rockets?|drones?|bombs?|shells?|munitions?|weapons?))(?=\s+(?:at|on|against)\s)",
+    re.IGNORECASE,
+)
+
+
+def _without_instrument(clause: str) -> str:
+    """``clause`` with the weapon named between a strike and its object blanked."""
+    return _INSTRUMENT.sub(
+        lambda m: m.group(0)[: m.start(1) - m.start()] + " " * (m.end(1) - m.start(1)), clause
+    )
+
+
 # Where the agent after a passive's "by" ends: a comma or a new clause.
 _AGENT_END = re.compile(r",|\s(?:despite|while|when|as|where|which|that|and)\s")
 
@@ -221,6 +237,8 @@ class _AspectRules(_ReaderBase):
             out.extend(self._presence(clause))
         if out or self._present.isdisjoint(self._gate["damage-target"]):
             return out
+        if "with" in self._present:
+            clause = _without_instrument(clause)
         for aspect, verb in (("damage", self.lex.damage_verb), ("target", self.lex.target_verb)):
             if aspect not in self.aspects:
                 continue
