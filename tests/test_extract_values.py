@@ -449,3 +449,8 @@ def test_a_count_in_parentheses_is_of_the_words_the_parenthesis_follows() -> Non
 def test_the_weapon_between_a_strike_and_its_object_is_skipped(reader: Reader) -> None:
     got = found(reader, "The army made a strike with a high-explosive missile at a school.")
     assert ("target", ["school"]) in got, got
+
+
+def test_no_signs_of_casualties_is_a_count_of_nobody(reader: Reader) -> None:
+    assert ("killed", "none") in found(reader, "There were no obvious signs of casualties.")
+    assert ("killed", "none") in found(reader, "Reporters saw no sign of bodies at the site.")

@@ -155,6 +155,10 @@ class _CountRules(_ReaderBase):
                     and m.start() >= 3
                     and clause[: m.start()].rstrip().endswith((" no", " No"))
                     or (found is None and clause[: m.start()].strip().casefold() == "no")
+                    # "no obvious signs of casualties", "no sign of bodies"
+                    or (
+                        found is None and _NO_SIGN.search(clause, max(0, m.start() - 60), m.start())
+                    )
                 ):
                     found = ("none", m.start())  # "there are no casualties"
                 if found is not None:
@@ -232,6 +236,14 @@ def _parses(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# "no (obvious) signs of", "no indication of any" right before a casualty word: nobody.
+_NO_SIGN = re.compile(
+    r"\bno\s+(?:(?:obvious|clear|visible|immediate)\s+)?(?:signs?|indications?|evidence)"
+    r"\s+of\s+(?:any\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _opening_paren(clause: str, at: int) -> int:
