@@ -454,3 +454,8 @@ def test_the_weapon_between_a_strike_and_its_object_is_skipped(reader: Reader) -
 def test_no_signs_of_casualties_is_a_count_of_nobody(reader: Reader) -> None:
     assert ("killed", "none") in found(reader, "There were no obvious signs of casualties.")
     assert ("killed", "none") in found(reader, "Reporters saw no sign of bodies at the site.")
+
+
+def test_soldiers_eliminated_are_counted_dead(reader: Reader) -> None:
+    assert ("killed", "Up to 50") in found(reader, "Up to 50 officers were eliminated.")
+    assert ("killed", "More than 200") in found(reader, "More than 200 reservists were killed.")
