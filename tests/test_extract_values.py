@@ -459,3 +459,15 @@ def test_no_signs_of_casualties_is_a_count_of_nobody(reader: Reader) -> None:
 def test_soldiers_eliminated_are_counted_dead(reader: Reader) -> None:
     assert ("killed", "Up to 50") in found(reader, "Up to 50 officers were eliminated.")
     assert ("killed", "More than 200") in found(reader, "More than 200 reservists were killed.")
+
+
+def test_a_target_verb_is_no_value_of_a_folder_category() -> None:
+    """A folder's ``hit-target`` (hit / missed): every "hit" in a report says what was hit
+    (the target rule reads it), not that the strike hit its designated target."""
+    aspects = dict(Reader.default().aspects)
+    aspects["hit-target"] = Aspect(
+        "hit-target", AspectType.CATEGORY, values={"hit": "", "missed": ""}
+    )
+    reader = Reader(aspects)
+    assert not [a for a, _ in found(reader, "A missile hit a school.") if a == "hit-target"]
+    assert ("hit-target", "missed") in found(reader, "The missile missed.")

@@ -156,9 +156,12 @@ class Reader(_CountRules, _AspectRules):
         # a phrase two aspects without a rule of their own share ("hit" for a folder's
         # hit-target and event-participants) answers neither: the words do not say which
         shared = Counter(key for aid, t in tables.items() if aid not in _OWN_RULES for key in t)
+        # and a verb the target rule reads ("hit", "struck") says what was hit, not a
+        # folder category's value ("hit" of a hit-target aspect)
+        verbs = {fold(str(v)) for v in (self.lex.raw.get("aspects") or {}).get("target_verbs", ())}
         for aid, table in tables.items():
             if aid not in _OWN_RULES:
-                table = {k: v for k, v in table.items() if shared[k] == 1}
+                table = {k: v for k, v in table.items() if shared[k] == 1 and k not in verbs}
             # spaces, hyphens and case fold the same way as value keys
             self._index[aid] = _AspectIndex(
                 phrases(table, capture=True, plural=True),
