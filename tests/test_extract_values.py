@@ -471,3 +471,7 @@ def test_a_target_verb_is_no_value_of_a_folder_category() -> None:
     reader = Reader(aspects)
     assert not [a for a, _ in found(reader, "A missile hit a school.") if a == "hit-target"]
     assert ("hit-target", "missed") in found(reader, "The missile missed.")
+
+
+def test_people_who_could_not_be_saved_are_counted_dead(reader: Reader) -> None:
+    assert ("killed", "Four") in found(reader, "Four, including two children, could not be saved.")
