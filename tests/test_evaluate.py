@@ -122,25 +122,27 @@ def test_the_second_held_out_set_is_valid_and_scored() -> None:
 # (tests/data/extract/<set>/NOTES.md): articles, curated claims and relations, then
 # regression guards under today's figures. Measured (precision / recall, value, event,
 # relations) and blind runs (BLIND_RUN.txt where kept):
-# real   0.478 / 0.779, 0.825, 0.957, 26 of 61; blind 0.392 / 0.453, 0.595, 0.463, 3 of 61
-# real2  0.511 / 0.701, 0.825, 0.872, 14 of 59; blind 0.394 / 0.388, 0.882, 0.346, 3 of 59
-# real3  0.463 / 0.710, 0.839, 1.000, 18 of 62; blind 0.408 / 0.595, 0.795, 0.154, 3 of 62
-# real4  0.482 / 0.687, 0.750, 1.000, 19 of 58; blind 0.415 / 0.530, 0.867, 0.213, 2 of 58
-# real5  0.417 / 0.609, 0.946, 0.900, 9 of 60;  blind 0.299 / 0.383, 0.944, 0.636, 1 of 60
-# real6  0.574 / 0.768, 0.750, 1.000, 28 of 63; blind 0.534 / 0.662, 0.689, 0.766, 14 of 63
+# real   0.475 / 0.785, 0.816, 0.986, 31 of 61; blind 0.392 / 0.453, 0.595, 0.463, 3 of 61
+# real2  0.508 / 0.694, 0.847, 0.903, 18 of 59; blind 0.394 / 0.388, 0.882, 0.346, 3 of 59
+# real3  0.485 / 0.718, 0.842, 1.000, 23 of 62; blind 0.408 / 0.595, 0.795, 0.154, 3 of 62
+# real4  0.500 / 0.670, 0.745, 1.000, 22 of 58; blind 0.415 / 0.530, 0.867, 0.213, 2 of 58
+# real5  0.426 / 0.600, 0.946, 0.913, 9 of 60;  blind 0.299 / 0.383, 0.944, 0.636, 1 of 60
+# real6  0.580 / 0.768, 0.753, 1.000, 29 of 63; blind 0.534 / 0.662, 0.689, 0.766, 14 of 63
+# real7  0.490 / 0.655, 0.691, 1.000, 14 of 71; blind 0.452 / 0.655, 0.673, 1.000, 6 of 71
 # (real4's value accuracy fell from 0.871 as more target answers were read: open-set items
 # are compared by slug, and its curator names them otherwise, "military-infrastructure"
 # for the extractor's "military-facility".)
 REAL_SETS = {
     # set: (articles, claims, relations), (precision, recall, value, event, recovered)
-    "real": ((22, 181, 61), (0.45, 0.74, 0.8, 0.9, 21)),
-    "real2": ((16, 134, 59), (0.48, 0.67, 0.8, 0.85, 12)),
-    "real3": ((14, 131, 62), (0.43, 0.68, 0.8, 0.95, 16)),
-    "real4": ((13, 115, 58), (0.45, 0.64, 0.69, 0.95, 15)),
+    "real": ((22, 181, 61), (0.45, 0.75, 0.8, 0.95, 28)),
+    "real2": ((16, 134, 59), (0.48, 0.67, 0.82, 0.88, 16)),
+    "real3": ((14, 131, 62), (0.45, 0.69, 0.8, 0.95, 21)),
+    "real4": ((13, 115, 58), (0.47, 0.64, 0.72, 0.95, 20)),
     # real5's event accuracy is over matched claims: the BBC report its republisher dated
     # "July 27, 2024" (filed under Kyiv that day) has more of them matched since session 7
-    "real5": ((14, 115, 60), (0.37, 0.54, 0.9, 0.86, 7)),
-    "real6": ((15, 142, 63), (0.54, 0.73, 0.68, 0.95, 25)),
+    "real5": ((14, 115, 60), (0.4, 0.57, 0.9, 0.88, 8)),
+    "real6": ((15, 142, 63), (0.55, 0.74, 0.72, 0.95, 27)),
+    "real7": ((16, 145, 71), (0.46, 0.62, 0.65, 0.95, 12)),
 }
 
 
@@ -160,7 +162,15 @@ def test_a_real_article_set_is_valid_and_scored_end_to_end(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "sources"),
-    [("real", 22), ("real2", 16), ("real3", 14), ("real4", 13), ("real5", 14), ("real6", 15)],
+    [
+        ("real", 22),
+        ("real2", 16),
+        ("real3", 14),
+        ("real4", 13),
+        ("real5", 14),
+        ("real6", 15),
+        ("real7", 16),
+    ],
 )
 def test_drafts_of_all_real_articles_validate_together_and_report(
     tmp_path: Path, runner: CliRunner, folder: str, sources: int
@@ -180,10 +190,11 @@ def test_drafts_of_all_real_articles_validate_together_and_report(
         assert report.valid, [str(p) for p in report.errors]
         assert len(corpus.sources) == sources
         # one comparison per strike: 7 curated incidents in real, 4 in real2, 3 in real3,
-        # real4, real5 and real6 (today 9, 8, 7, 4, 6 and 4 events: real2's UNN report,
-        # undated, stays apart, its headline's "educational institution" not the others'
-        # "training centre")
-        most = {"real": 9, "real2": 8, "real3": 7, "real4": 4, "real5": 6, "real6": 4}
+        # real4, real5, real6 and real7 (today 9, 7, 6, 4, 6, 4 and 4 events: real2's UNN
+        # report, undated, stays apart, its headline's "educational institution" not the
+        # others' "training centre"; real7's "strikes also hit Zhulyany and Vasylkiv
+        # airfields" after "Meanwhile" is read as an incident of its own)
+        most = {"real": 9, "real2": 7, "real3": 6, "real4": 4, "real5": 6, "real6": 4, "real7": 4}
         assert len(corpus.events) <= most[folder], sorted(corpus.events)
         result = runner.invoke(app, ["report", "--include-drafts", "claims", "-o", "out"])
         assert result.exit_code == 0, result.output
