@@ -1386,3 +1386,15 @@ def test_the_one_named_after_with_says_what_follows_the_participle() -> None:
     said = [(c.party, c.quote) for c in draft.claims]
     assert said and {q for _, q in said} == {"it shot down 40 drones over the region"}, said
     assert {p for p, _ in said} == {"mod"}
+
+
+def test_denying_it_or_the_claim_denies_what_the_other_side_said() -> None:
+    for words in ("denied it.", "denied the claim.", "rejected these reports."):
+        draft = Extractor(REG).extract(
+            "Date: 2024-03-02\n\nThe Ministry of Defence of Russia said nine soldiers died in "
+            f"Kherson.\n\nOleksandr Prokudin {words}",
+            "r.txt",
+        )
+        said = [(c.party, c.aspect, c.value, c.stance) for c in draft.claims]
+        assert ("gov-x", "killed", "nine", "denies") in said, (words, said)
+        assert ("gov-x", "killed", "nine", "asserts") not in said, (words, said)

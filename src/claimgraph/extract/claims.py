@@ -147,6 +147,10 @@ class _Claims(_RunState):
                     for f in self.ex.reader.findings(before.text):
                         made += self._add_finding(base, before, f, certainty)
                 continue
+            if previous is not None and denied:
+                # "X denied it": what the claim before it said, of another side
+                made += self._denies_referred(base, seg_sentence(seg), "asserted")
+                continue
             if previous is not None:
                 certainty = "reported" if reported else "asserted"
                 for f in self.ex.reader.findings(previous):
@@ -209,6 +213,15 @@ class _Claims(_RunState):
                     if denied:
                         f.stance = Stance.DENIES
                     made += self._add_finding(base, inner, f, certainty)
+            if (
+                made == 0
+                and denied
+                and "accus" not in content.text.casefold()  # (its side's involvement, below)
+                and self.lex.claim_reference.match(content.text)
+            ):
+                # "Kyiv denied the claim": what the claim before it said
+                certainty = certainty_of(content.text, own_words, self.lex)
+                made += self._denies_referred(base, seg_sentence(seg), certainty)
             if made == 0 and (
                 denied
                 or ("involved" in content.text or "nothing" in content.text)

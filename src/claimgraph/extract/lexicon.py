@@ -564,6 +564,7 @@ class Lexicon:
     witnessed: re.Pattern[str]  # "AFP correspondents saw ": groups x (the outlet's words), v
     claim_called_false: re.Pattern[str]  # "the claim that ... was a lie": group inner
     referred_false: re.Pattern[str]  # "The Russian claim was a lie", "This is nonsense"
+    claim_reference: re.Pattern[str]  # "the claim", "Moscow's allegations", "it": no content
     not_speakers: frozenset[str]
     anaphora: frozenset[str]
     epithets: frozenset[str]
@@ -724,6 +725,7 @@ class Lexicon:
             claim_called_false=_claim_called_false(
                 data.get("claim_nouns", ()), data.get("falsity_words", ())
             ),
+            claim_reference=_claim_reference(data.get("claim_nouns", ())),
             referred_false=_referred_false(
                 data.get("claim_nouns", ()),
                 data.get("falsity_words", ()),
@@ -823,6 +825,18 @@ def _claim_called_false(nouns: Iterable[object], falsity: Iterable[object]) -> r
     return re.compile(
         rf"\s*(?:[\w’'-]+\s+){{0,4}}?{n}\s+that\s+(?P<inner>.+?)\s+(?:was|were|is|are)\s+"
         rf"(?:(?:simply|just|pure|clearly|all)\s+)?{f}",
+        re.IGNORECASE,
+    )
+
+
+def _claim_reference(nouns: Iterable[object]) -> re.Pattern[str]:
+    """Words that only name a claim, without what it says: "the claim", "Moscow's
+    allegations", "these reports", "it" (what "X denied ..." denies is then the claim
+    before it)."""
+    n = phrase_regex(nouns).pattern
+    return re.compile(
+        rf"\s*(?:(?:(?:the|this|that|these|those|such|its|their|[\w’'-]+['’]s)\s+)?"
+        rf"(?:[\w-]+\s+)?{n}|it|this|that|them)\s*[.!]?\s*$",
         re.IGNORECASE,
     )
 
