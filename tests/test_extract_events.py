@@ -139,6 +139,16 @@ def test_a_report_days_after_the_folders_strike_of_its_place_is_of_it(
     assert (events == {"hroza-strike"}) is joined, events
 
 
+def test_a_meanwhile_paragraph_on_what_the_strikes_also_hit_stays_on_the_strike() -> None:
+    text = (
+        "date 2024-03-02 Drones hit a school in Kherson, Oleksandr Prokudin said.\n\n"
+        "Meanwhile, the Russian Ministry of Defence said the strikes also hit a depot in "
+        "Mykolaiv."
+    )
+    draft = extract_report(text, "r.txt", REG)
+    assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}
+
+
 def test_an_event_the_claims_folder_knows_is_reused_not_redefined() -> None:
     reg = Registry.from_parties(REG.parties.values())
     reg.events["crimea-attack"] = Event(

@@ -41,6 +41,11 @@ _SAID_ON = re.compile(
 )
 
 
+# "the strikes also hit", "the attack had also damaged": more of the report's own attack.
+_SAME_ATTACK = re.compile(
+    r"\bthe\s+(?:strikes?|attacks?|shelling|bombardment)\s+(?:(?:had|has|have)\s+)?also\b",
+    re.IGNORECASE,
+)
 # How long after a strike a report of it with no day of its own is still taken as of it.
 _FOLLOW_UP = timedelta(days=7)
 
@@ -243,7 +248,12 @@ class _EventPlanning(_RunState):
                     and (main_place is None or p.name != main_place.region)
                     and not self.ex.registry.stands_for_a_government(p.name)
                 ]
-                if apart and self.ex.lex.elsewhere.match(s.text):
+                if (
+                    apart
+                    and self.ex.lex.elsewhere.match(s.text)
+                    # "Meanwhile, X noted that the strikes also hit ...": the same attack
+                    and not _SAME_ATTACK.search(s.text)
+                ):
                     here = [p for p in apart if p.kind not in _BROAD] or apart
                     days = [d for d in dates if not self._statement_day(d)]
                     aside = self._event(here[0], days[0] if days else main)
