@@ -472,6 +472,14 @@ _CLAUSE_START = re.compile(r"\b(?:there|it|he|she|they|we|this|these|those)\s")
 _GERUND_OR_TO = re.compile(r"\s+(?:to\s|\w+ing\b)", re.IGNORECASE)
 
 
+def _title_like(text: str) -> bool:
+    """Whether ``text`` reads as a title in apposition: lower case, ten words at most, and
+    no clause ("the mayor of the city", not "were injured" in "144, including 15
+    children, were injured, X said")."""
+    words = text.split()
+    return bool(words) and words[0][:1].islower() and len(words) <= 10 and words[0] not in _AUX
+
+
 def _without_verb(who: str, lex: Lexicon) -> str:
     """The speaker before a colon without its verb and adverbs ("The organiser later
     added: ..." is the organiser's)."""
@@ -627,14 +635,7 @@ def _verb_attribution(
     if cut > 0 and _NAME.fullmatch(b[cut + 1 :].strip()):
         # an apposition: "the Russian-installed mayor of the city, Alexei Kulemzin"
         prev_cut = b.rfind(",", 0, cut)
-        title = b[prev_cut + 1 : cut].strip()
-        # (not a clause: "144, including 15 children, were injured, X said")
-        if (
-            prev_cut > 0
-            and title[:1].islower()
-            and len(title.split()) <= 10
-            and title.split()[0] not in _AUX
-        ):
+        if prev_cut > 0 and _title_like(b[prev_cut + 1 : cut]):
             cut = prev_cut
     elif cut > 0 and _APPOSITION.match(b[cut + 1 :].strip()):
         # "..., Daniil Bezsonov, a senior Russian-installed official in Donetsk, said."
@@ -645,11 +646,9 @@ def _verb_attribution(
             # a second apposition: "..., Sergiy Cherevaty, the spokesman for the eastern
             # command, a level above the group, told AFP."
             before_cut = b.rfind(",", 0, prev_cut)
-            middle = b[prev_cut + 1 : cut].strip()
             if (
                 before_cut > 0
-                and middle[:1].islower()
-                and len(middle.split()) <= 10
+                and _title_like(b[prev_cut + 1 : cut])
                 and _NAME.fullmatch(b[before_cut + 1 : prev_cut].strip())
             ):
                 cut = before_cut

@@ -317,16 +317,8 @@ class _Claims(_RunState):
                 and (c.aspect != "perpetrator" or c.value == own)
             ):
                 value = list(c.value) if isinstance(c.value, list) else c.value
-                self._add(
-                    base,
-                    inner.text,
-                    inner.start,
-                    aspect=c.aspect,
-                    value=value,
-                    stance="denies",
-                    certainty=certainty,
-                )
-                made += 1
+                denial = Finding(c.aspect, value, 0, 0, Stance.DENIES)
+                made += self._add_finding(base, inner, denial, certainty)
         return made
 
     def _side(self, party_id: str) -> str:

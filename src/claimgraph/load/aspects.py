@@ -108,24 +108,38 @@ def merge_aspect(
     _merge_kind_items(known, fields.get("kind_items"), reader)
 
 
-def _merge_kinds(aspect: Aspect, item: Item | None, reader: FieldReader) -> None:
-    """``kinds: {kind: [word, ...]}`` of a set aspect: the words of its items' values that
-    say which kind each item is (a folder's words add to the built-in ones)."""
+def _kind_lists(
+    aspect: Aspect, item: Item | None, reader: FieldReader, field: str, what: str
+) -> list[tuple[str, Item, list[str]]]:
+    """The ``kind -> [entry, ...]`` mapping of a set aspect's ``field`` (``kinds``,
+    ``kind_items``), each kind with its node and its entries; a wrong shape is reported
+    (``what`` the entries are: words, items) and left out."""
     if item is None or item.value is None:
-        return
+        return []
     if aspect.type is not AspectType.SET or not isinstance(item.value, dict):
         reader.add(
             "wrong-type",
-            "'kinds' must be a mapping of kind -> list of words, on a set aspect",
+            f"'{field}' must be a mapping of kind -> list of {what}, on a set aspect",
             item,
             id=aspect.id,
         )
-        return
-    for kind, words in item.value.items():
-        if not isinstance(words.value, list) or any(w.text is None for w in words.value):
-            reader.add("wrong-type", f"kind '{kind}' must be a list of words", words, id=aspect.id)
+        return []
+    found = []
+    for kind, entries in item.value.items():
+        if not isinstance(entries.value, list) or any(w.text is None for w in entries.value):
+            reader.add(
+                "wrong-type", f"kind '{kind}' must be a list of {what}", entries, id=aspect.id
+            )
             continue
-        found = {value_key(str(w.text)) for w in words.value}
+        found.append((str(kind), entries, [str(w.text) for w in entries.value]))
+    return found
+
+
+def _merge_kinds(aspect: Aspect, item: Item | None, reader: FieldReader) -> None:
+    """``kinds: {kind: [word, ...]}`` of a set aspect: the words of its items' values that
+    say which kind each item is (a folder's words add to the built-in ones)."""
+    for kind, _, words in _kind_lists(aspect, item, reader, "kinds", "words"):
+        found = {value_key(w) for w in words}
         aspect.kinds[kind] = aspect.kinds.get(kind, frozenset()) | frozenset(found)
 
 
@@ -133,31 +147,18 @@ def _merge_kind_items(aspect: Aspect, item: Item | None, reader: FieldReader) ->
     """``kind_items: {kind: [item, ...]}`` of a set aspect: the items that stand for a
     whole kind of its ``kinds`` ("civilian-infrastructure"); denying one denies each item
     of that kind."""
-    if item is None or item.value is None:
-        return
-    if aspect.type is not AspectType.SET or not isinstance(item.value, dict):
-        reader.add(
-            "wrong-type",
-            "'kind_items' must be a mapping of kind -> list of items, on a set aspect",
-            item,
-            id=aspect.id,
-        )
-        return
-    for kind, items in item.value.items():
+    for kind, node, items in _kind_lists(aspect, item, reader, "kind_items", "items"):
         if kind not in aspect.kinds:
             reader.add(
                 "bad-value",
                 f"'{kind}' in 'kind_items' is not one of the aspect's kinds",
-                items,
+                node,
                 id=aspect.id,
-                hint=suggest(str(kind), list(aspect.kinds)),
+                hint=suggest(kind, list(aspect.kinds)),
             )
             continue
-        if not isinstance(items.value, list) or any(w.text is None for w in items.value):
-            reader.add("wrong-type", f"kind '{kind}' must be a list of items", items, id=aspect.id)
-            continue
-        for w in items.value:
-            aspect.kind_items[aspect.canonical(str(w.text))] = str(kind)
+        for name in items:
+            aspect.kind_items[aspect.canonical(name)] = kind
 
 
 def _merge_values(aspect: Aspect, item: Item | None, reader: FieldReader) -> None:
