@@ -251,10 +251,10 @@ def _plain_inside_quote(text: str, at: int) -> bool:
 @example('"It fell," he said, "but', 22)
 @settings(max_examples=400, deadline=None)
 def test_inside_a_quote_as_the_plain_loop_says(text: str, at: int) -> None:
-    from claimgraph.extract.run import _inside_quote
+    from claimgraph.extract.sentences import inside_quote
 
     at = min(at, len(text))  # (a place in the text, as the callers give)
-    assert _inside_quote(text, at) == _plain_inside_quote(text, at)
+    assert inside_quote(text, at) == _plain_inside_quote(text, at)
 
 
 def _plain_closing_quote(text: str, i: int) -> int:

@@ -13,7 +13,7 @@ from claimgraph.extract.draft import UNKNOWN_SIDE, DraftClaim
 from claimgraph.extract.lexicon import text_words
 from claimgraph.extract.perpetrator import own_forces
 from claimgraph.extract.runstate import _RunState, _Segment
-from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, split_plain
+from claimgraph.extract.sentences import OPENING, QUOTES, Sentence, inside_quote, split_plain
 from claimgraph.extract.values import Finding, certainty_of, evidence_of
 from claimgraph.model import AspectType, Party, Stance
 
@@ -49,11 +49,6 @@ def _piece(s: Sentence, lo: int, hi: int) -> Sentence:
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     return Sentence(text, s.start + lo + lead, s.start + lo + lead + len(text), s.paragraph)
-
-
-def _inside_quote_marks(text: str, at: int) -> bool:
-    """Whether ``at`` is inside “...” (typographic marks, opened and not closed before it)."""
-    return text.count("“", 0, at) > text.count("”", 0, at)
 
 
 # Double quotation marks, left out where a phrase may stand inside them ("an “absolute lie”").
@@ -275,7 +270,7 @@ class _Claims(_RunState):
             at = text.find(" and ")
             while at >= 0:
                 v = self.lex.speech_verb.match(text, at + 5) or _VERB_THAT.match(text, at + 5)
-                if v is not None and cut < at and not _inside_quote_marks(text, at):
+                if v is not None and cut < at and not inside_quote(text, at):
                     # (the verb stays with its words: "claimed that ..." is hedged)
                     out.append(_piece(inner, cut, at))
                     cut = at + 5

@@ -30,7 +30,12 @@ from claimgraph.extract.lexicon import line_matches, text_words
 from claimgraph.extract.names import countries_in, person_named
 from claimgraph.extract.planning import _EventPlanning
 from claimgraph.extract.runstate import _Segment
-from claimgraph.extract.sentences import _QUOTE_MARK, OPENING, Sentence, split_sentences
+from claimgraph.extract.sentences import (
+    OPENING,
+    Sentence,
+    inside_quote,
+    split_sentences,
+)
 from claimgraph.extract.speakers import _Speakers
 from claimgraph.model import AspectType, Party, slugify
 
@@ -143,7 +148,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
             if (
                 m is not None
                 and not m.group("who")
-                and not _inside_quote(s.text, m.start())
+                and not inside_quote(s.text, m.start())
                 and self.lex.speech_verb.search(s.text[: m.start()])
             ):
                 yield _Segment(s.text[: m.start()], s.start, s.paragraph)
@@ -155,7 +160,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         breaks = ";" in s.text or not words.isdisjoint(_BREAK_WORDS)
         for m in _CLAUSE_BREAK.finditer(s.text) if breaks else ():
             # never split inside quotation marks
-            if _inside_quote(s.text, m.start()):
+            if inside_quote(s.text, m.start()):
                 continue
             if m.group(0)[0] == ";" and self._closing_speaker_covers(s.text, pos, m):
                 continue
@@ -184,7 +189,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         m = _ADDING.search(text) if comma and not words.isdisjoint(_ADDING_WORDS) else None
         if (
             m is not None
-            and not _inside_quote(text, m.start())
+            and not inside_quote(text, m.start())
             and (
                 _ACCORDING_LAST.search(text[: m.start()])
                 if m.group("who")
@@ -198,7 +203,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
         for m in _LATER_VOICE.finditer(text) if later else ():
             head, tail = text[: m.start()], text[m.end() :]
             if (
-                not _inside_quote(text, m.start())
+                not inside_quote(text, m.start())
                 and self.lex.speech_verb.search(head)
                 and self.lex.speech_verb.search(tail)
             ):
@@ -496,20 +501,6 @@ def _open_quotes(text: str, depth: int) -> int:
     before it: 'X: "It was a drone.' leaves 1, 'It fell on a house."' closes one."""
     marked = any(mark in text for mark in _DOUBLE_MARKS)  # (cheaper than the regex)
     return deque(_marks(text, depth), maxlen=1)[0][2] if marked else depth
-
-
-def _inside_quote(text: str, at: int) -> bool:
-    """Whether ``at`` is inside quotation marks (the marks before it, found by the regex)."""
-    from claimgraph.extract.sentences import _quote_role
-
-    depth = 0
-    for m in _QUOTE_MARK.finditer(text, 0, at):
-        role = _quote_role(text, m.start(), depth)
-        if role > 0:
-            depth += 1
-        elif role < 0 and depth > 0:
-            depth -= 1
-    return depth > 0
 
 
 def _title(sentences: list[Sentence]) -> str:

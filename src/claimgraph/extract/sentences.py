@@ -245,3 +245,19 @@ def split_plain(
         s = sentence.start + start + lead
         out.append(Sentence(piece.strip(), s, s + len(piece.strip()), sentence.paragraph))
     return out
+
+
+def inside_quote(text: str, at: int) -> bool:
+    """Whether ``at`` is inside quotation marks (the marks before it, found by the regex).
+
+    >>> inside_quote('He said: "one and two" and three', 14), inside_quote('"a" and b', 5)
+    (True, False)
+    """
+    depth = 0
+    for m in _QUOTE_MARK.finditer(text, 0, at):
+        role = _quote_role(text, m.start(), depth)
+        if role > 0:
+            depth += 1
+        elif role < 0 and depth > 0:
+            depth -= 1
+    return depth > 0
