@@ -317,6 +317,7 @@ class _Claims(_RunState):
         return made
 
     def _side(self, party_id: str) -> str:
+        """The side of a party of the registry or of this draft ("unknown" for none)."""
         party = self.ex.registry.party(party_id) or self.parties.get(party_id)
         return party.side if party is not None else UNKNOWN_SIDE
 

@@ -319,11 +319,7 @@ class _Run(_EventPlanning, _Speakers, _Claims):
             return
         registry = self.ex.registry
         aspects = registry.aspects
-
-        def side(party_id: str) -> str:
-            party = registry.party(party_id) or self.parties.get(party_id)
-            return party.side if party is not None else UNKNOWN_SIDE
-
+        side = self._side
         later: dict[str, list[DraftClaim]] = {}
         for c in self.claims:
             if c.id not in self._generic:
