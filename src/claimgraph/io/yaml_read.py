@@ -673,10 +673,12 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
             event = get()
         return Item(values, line, col)
     out: dict[str, Item] = {}
+    lines = _lines
+    scalar: Any = yaml.ScalarEvent  # (Any: the events' marks are typed optional)
     event = get()
     while event.__class__ is not yaml.MappingEndEvent:
         kmark = event.start_mark
-        if event.__class__ is not yaml.ScalarEvent:
+        if event.__class__ is not scalar:
             _key_not_text(report, path, kmark)
             _event_item(get, event, path, Report())  # the key, then its value: not read
             _event_item(get, get(), path, Report())
@@ -694,8 +696,28 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
                 kmark.line + 1,
                 kmark.column + 1,
             )
-        item = _event_item(get, get(), path, report)
-        item.key_line, item.key_column = _line(kmark), kmark.column + 1
+        event = get()
+        try:
+            key_line = lines[kmark.line + 1]
+        except IndexError:
+            key_line = _line(kmark)
+        if event.__class__ is scalar and event.anchor is None and event.tag is None:
+            # A scalar value without tag or anchor (nearly every value), read here: the
+            # same item as _event_item and _event_scalar give, without their calls.
+            text = event.value
+            vmark = event.start_mark
+            try:
+                value_line = lines[vmark.line + 1]
+            except IndexError:
+                value_line = _line(vmark)
+            if event.implicit[0] and (text in _PLAIN_WORDS or text[0] in _NUMBER_START):
+                value = _plain(text)
+            else:
+                value = text
+            item = Item(value, value_line, vmark.column + 1, text, key_line, kmark.column + 1)
+        else:
+            item = _event_item(get, event, path, report)
+            item.key_line, item.key_column = key_line, kmark.column + 1
         out[key] = item
         event = get()
     return Item(out, line, col)
