@@ -262,7 +262,11 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
 
 
 _LEAD = 20  # block nesting needs indentation: lines led by fewer chars nest <= 2 * _LEAD + 2
-_DEEP_LEAD = re.compile(r"^[ \t\-?:]{" + str(_LEAD) + ",}", re.M)
+# A line led by _LEAD or more such chars: at the text's start, or after a newline (the
+# places "^" matches with re.M; the newline, a literal, is found by a fast scan where "^"
+# is tried at every character).
+_DEEP_LEAD_FIRST = re.compile(r"[ \t\-?:]{" + str(_LEAD) + ",}")
+_DEEP_LEAD = re.compile(r"\n[ \t\-?:]{" + str(_LEAD) + ",}")
 _BRACKET = re.compile(r"[\[\]{}]")
 _INNER_PAIR = re.compile(r"[\[{][\]}]")
 
@@ -275,7 +279,7 @@ def _surely_shallow(text: str) -> bool:
     >>> _surely_shallow("a: [1, [2, {b: 3}]]"), _surely_shallow("[" * 100 + "]" * 100)
     (True, False)
     """
-    if _DEEP_LEAD.search(text):
+    if _DEEP_LEAD_FIRST.match(text) or _DEEP_LEAD.search(text):
         return False
     budget = MAX_DEPTH - (2 * _LEAD + 2)
     brackets = "".join(_BRACKET.findall(text))
