@@ -152,16 +152,10 @@ def test_vectorised_minhash_gives_the_same_band_keys_as_one_by_one(
     assert bands_of(token_lists) == [_bands_one_by_one(tokens) for tokens in token_lists]
 
 
-def _difflib_similarity(a: str, b: str, floor: float) -> float:
-    """The comparison as difflib's own bounds give it: the reference for the fast one."""
+def _difflib_ratio(a: str, b: str) -> float:
     import difflib
 
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
-        upper = bound()
-        if upper < floor:
-            return upper
-    return matcher.ratio()
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 @settings(max_examples=300, deadline=None)
@@ -170,10 +164,33 @@ def _difflib_similarity(a: str, b: str, floor: float) -> float:
     st.text(alphabet="ab cдé", max_size=40),
     st.sampled_from([0.0, 0.5, 0.9, 1.0]),
 )
-def test_similarity_bounds_are_difflibs(a: str, b: str, floor: float) -> None:
+def test_similarity_is_difflibs_ratio_when_it_reaches_the_floor_and_a_bound_below_it(
+    a: str, b: str, floor: float
+) -> None:
     from claimgraph.analysis.echoes import _text_similarity
 
-    assert _text_similarity(a, b, floor) == _difflib_similarity(a, b, floor)
+    ratio, found = _difflib_ratio(a, b), _text_similarity(a, b, floor)
+    if ratio >= floor:
+        assert found == ratio
+    else:
+        assert ratio <= found < floor
+
+
+def _lcs_by_table(a: str, b: str) -> int:
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        diagonal = 0
+        for j, other in enumerate(b, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if ch == other else max(row[j], row[j - 1])
+    return row[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab cдé", max_size=70), st.text(alphabet="ab cдé", max_size=70))
+def test_the_common_subsequence_is_the_longest_one(a: str, b: str) -> None:
+    from claimgraph.analysis.echoes import common_subsequence
+
+    assert common_subsequence(a, b) == _lcs_by_table(a, b)
 
 
 _WORDS = "air defence shot down all ten drones missiles over the port city".split()

@@ -616,3 +616,11 @@ def test_a_file_read_by_its_seen_size_is_read_on_if_it_grew(tmp_path: Path) -> N
     assert read_at_most(path, 1000, 10) == b"x" * 100  # grew from 10 to 100 bytes since seen
     assert read_at_most(path, 50, 10) == b"x" * 51  # read only to the limit and one byte more
     assert read_at_most(path, 1000, 500) == b"x" * 100  # shrank
+
+
+def test_the_quick_depth_bound_sees_a_deep_lead_on_any_line_the_first_too() -> None:
+    lead = " -" * 10  # 20 leading characters: block nesting could pass the limit
+    assert not yamlsafe._surely_shallow(lead + "k: 1\n")
+    assert not yamlsafe._surely_shallow("a: 1\n" + lead + "k: 1\n")
+    assert not yamlsafe._surely_shallow("a: 1\r\n" + lead + "k: 1\n")
+    assert yamlsafe._surely_shallow("a: 1\n" + lead[:-1] + "k: 1\n")

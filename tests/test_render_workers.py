@@ -26,6 +26,7 @@ def assessment() -> jobs.Assessment:
 def _in_workers(monkeypatch: pytest.MonkeyPatch, batch: int = 2) -> None:
     monkeypatch.setattr(rendering, "RENDER_MIN_EVENTS", 1)
     monkeypatch.setattr(workers, "affordable", lambda n: n)
+    monkeypatch.setattr(workers, "free_cpus", lambda n: n)
     monkeypatch.setattr(rendering, "_BATCH", batch)
     monkeypatch.setattr(workers, "cpu_count", lambda: 2)
 
@@ -96,6 +97,7 @@ def test_small_runs_one_cpu_and_threads_render_in_this_process(
     assert rendering.render_workers(10_000) == 1
     monkeypatch.setattr(workers, "cpu_count", lambda: 4)
     monkeypatch.setattr(workers, "affordable", lambda n: n)
+    monkeypatch.setattr(workers, "free_cpus", lambda n: n)
     assert rendering.render_workers(10_000) == 4
     monkeypatch.setattr(workers.threading, "active_count", lambda: 2)  # a progress bar
     assert rendering.render_workers(10_000) == 1
@@ -106,6 +108,7 @@ def test_no_more_workers_are_forked_than_copies_of_the_run_fit_in_memory(
 ) -> None:
     gib = 1 << 30
     monkeypatch.setattr(workers, "cpu_count", lambda: 8)
+    monkeypatch.setattr(workers, "free_cpus", lambda n: n)
     monkeypatch.setattr(workers, "_resident_bytes", lambda: 3 * gib)  # a million claims
     monkeypatch.setattr(workers, "_available_bytes", lambda: 18 * gib)
     assert workers.affordable(8) == 2  # the parent and two copies: 9 GiB, half of 18
@@ -117,3 +120,29 @@ def test_no_more_workers_are_forked_than_copies_of_the_run_fit_in_memory(
     assert rendering.render_workers(100_000) == 8
     monkeypatch.setattr(workers, "_available_bytes", lambda: None)  # not Linux's /proc
     assert workers.affordable(8) == 1
+
+
+def test_workers_are_forked_only_for_the_cpus_other_work_leaves_idle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(workers, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers, "affordable", lambda n: n)
+    load = [0.0]
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (load[0], 0.0, 0.0))
+    for average, forked in ((0.0, 2), (0.9, 2), (1.2, 1), (3.5, 1)):
+        load[0] = average
+        assert rendering.render_workers(10_000) == forked, average
+    monkeypatch.setattr(workers, "cpu_count", lambda: 8)
+    load[0] = 3.0  # five CPUs idle, and this process's own
+    assert workers.free_cpus(8) == 6
+    assert rendering.render_workers(10_000) == 6
+    load[0] = 40.0
+    assert workers.free_cpus(8) == 1
+
+
+def test_without_a_load_average_every_cpu_is_free(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unknown() -> tuple[float, float, float]:
+        raise OSError("no load average")
+
+    monkeypatch.setattr(workers.os, "getloadavg", unknown)
+    assert workers.free_cpus(4) == 4

@@ -2,7 +2,7 @@
 
 Two stages use them: the loader parses claim files in workers (only on 4 CPUs or
 more: each parsed file is pickled back, which costs about as much as the parse),
-and the report renders events in workers (on 2 CPUs or more: a worker inherits
+and the report renders events in workers (on 2 idle CPUs or more: a worker inherits
 the whole assessment when it is forked, so nothing is sent to it but event ids,
 and only the reports' texts come back).
 
@@ -12,7 +12,8 @@ So they are used only where forking is safe: on Linux, with no other thread
 running (such as a progress bar's). Results come back in the order of the work,
 and only a few batches per worker are in flight at a time. A worker comes to
 copy what it reads of its parent, so no more are forked than copies fit in
-memory (:func:`affordable`).
+memory (:func:`affordable`), nor more than the CPUs other work leaves idle
+(:func:`free_cpus`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["affordable", "can_fork", "cpu_count", "ordered_map", "shared"]
+__all__ = ["affordable", "can_fork", "cpu_count", "free_cpus", "ordered_map", "shared"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -57,6 +58,22 @@ def can_fork() -> bool:
         and "fork" in multiprocessing.get_all_start_methods()
         and threading.active_count() == 1
     )
+
+
+def free_cpus(cpus: int) -> int:
+    """How many of ``cpus`` are worth a worker now (at least 1): this process's own, and
+    one for each that other work leaves idle by the 1-minute load average; all of them
+    where the load cannot be read.
+
+    A worker on a CPU that other processes keep busy gets a share of it only, and costs
+    its fork, the copies of what it reads and the exchange of its results all the same:
+    on a shared machine that is more CPU time than one process needs, and more wall time.
+    """
+    try:
+        load = os.getloadavg()[0]
+    except (OSError, AttributeError):  # no load average on this system
+        return cpus
+    return max(1, min(cpus, 1 + int(cpus - load)))
 
 
 def affordable(workers: int) -> int:

@@ -262,7 +262,11 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
 
 
 _LEAD = 20  # block nesting needs indentation: lines led by fewer chars nest <= 2 * _LEAD + 2
-_DEEP_LEAD = re.compile(r"^[ \t\-?:]{" + str(_LEAD) + ",}", re.M)
+# A line led by _LEAD or more such chars: at the text's start, or after a newline (the
+# places "^" matches with re.M; the newline, a literal, is found by a fast scan where "^"
+# is tried at every character).
+_DEEP_LEAD_FIRST = re.compile(r"[ \t\-?:]{" + str(_LEAD) + ",}")
+_DEEP_LEAD = re.compile(r"\n[ \t\-?:]{" + str(_LEAD) + ",}")
 _BRACKET = re.compile(r"[\[\]{}]")
 _INNER_PAIR = re.compile(r"[\[{][\]}]")
 
@@ -275,7 +279,7 @@ def _surely_shallow(text: str) -> bool:
     >>> _surely_shallow("a: [1, [2, {b: 3}]]"), _surely_shallow("[" * 100 + "]" * 100)
     (True, False)
     """
-    if _DEEP_LEAD.search(text):
+    if _DEEP_LEAD_FIRST.match(text) or _DEEP_LEAD.search(text):
         return False
     budget = MAX_DEPTH - (2 * _LEAD + 2)
     brackets = "".join(_BRACKET.findall(text))
@@ -673,10 +677,12 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
             event = get()
         return Item(values, line, col)
     out: dict[str, Item] = {}
+    lines = _lines
+    scalar: Any = yaml.ScalarEvent  # (Any: the events' marks are typed optional)
     event = get()
     while event.__class__ is not yaml.MappingEndEvent:
         kmark = event.start_mark
-        if event.__class__ is not yaml.ScalarEvent:
+        if event.__class__ is not scalar:
             _key_not_text(report, path, kmark)
             _event_item(get, event, path, Report())  # the key, then its value: not read
             _event_item(get, get(), path, Report())
@@ -694,8 +700,28 @@ def _event_item(get: Callable[[], Any], event: Any, path: str, report: Report) -
                 kmark.line + 1,
                 kmark.column + 1,
             )
-        item = _event_item(get, get(), path, report)
-        item.key_line, item.key_column = _line(kmark), kmark.column + 1
+        event = get()
+        try:
+            key_line = lines[kmark.line + 1]
+        except IndexError:
+            key_line = _line(kmark)
+        if event.__class__ is scalar and event.anchor is None and event.tag is None:
+            # A scalar value without tag or anchor (nearly every value), read here: the
+            # same item as _event_item and _event_scalar give, without their calls.
+            text = event.value
+            vmark = event.start_mark
+            try:
+                value_line = lines[vmark.line + 1]
+            except IndexError:
+                value_line = _line(vmark)
+            if event.implicit[0] and (text in _PLAIN_WORDS or text[0] in _NUMBER_START):
+                value = _plain(text)
+            else:
+                value = text
+            item = Item(value, value_line, vmark.column + 1, text, key_line, kmark.column + 1)
+        else:
+            item = _event_item(get, event, path, report)
+            item.key_line, item.key_column = key_line, kmark.column + 1
         out[key] = item
         event = get()
     return Item(out, line, col)

@@ -60,18 +60,20 @@ def _memoised(fn: Callable[[str], str]) -> Callable[[object], str]:
     return escape
 
 
-@_memoised
-def one_line(text: str) -> str:
+def one_line(text: object) -> str:
     """Collapse any run of whitespace (newlines included) to one space and trim.
+
+    Not memoised (unlike the others): its checks cost less than a look-up.
 
     >>> one_line("  two\\nlines\\t here ")
     'two lines here'
     """
-    if text.isprintable() and "  " not in text:
+    s = text if type(text) is str else str(text)
+    if s.isprintable() and "  " not in s:
         # The only blank a printable text can hold is the ASCII space (every other
         # whitespace or control character is unprintable): nothing to collapse.
-        return text.strip()
-    return _BLANK.sub(" ", text).strip()
+        return s.strip()
+    return _BLANK.sub(" ", s).strip()
 
 
 @_memoised

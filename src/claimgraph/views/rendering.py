@@ -28,11 +28,12 @@ _BATCH = 16
 
 def render_workers(events: int) -> int:
     """Worker processes worth forking to render this many events (1: none): one per
-    CPU, as many as fit in memory (:func:`claimgraph.workers.affordable`), at least two."""
+    CPU that other work leaves idle (:func:`claimgraph.workers.free_cpus`), as many as
+    fit in memory (:func:`claimgraph.workers.affordable`), at least two."""
     cpus = workers.cpu_count()
     if events < RENDER_MIN_EVENTS or cpus < 2 or not workers.can_fork():
         return 1
-    n = workers.affordable(min(cpus, events // _BATCH))
+    n = workers.affordable(min(workers.free_cpus(cpus), events // _BATCH))
     return n if n >= 2 else 1
 
 
