@@ -247,10 +247,13 @@ def test_a_denied_responsibility_denies_the_speakers_own_side_as_perpetrator() -
     )
     reg = Registry({}, aspects, {})
     reg.index()
-    draft = extract_report("date 2024-01-21 Kyiv has denied responsibility.", "r.txt", reg)
-    assert [(c.party, c.aspect, c.value, c.stance) for c in draft.claims] == [
-        ("ukrainian-officials", "perpetrator", "ukrainian-forces", "denies")
-    ]
+    for words in ("Kyiv has denied responsibility.", "Kyiv rejected the accusations."):
+        draft = extract_report(f"date 2024-01-21 {words}", "r.txt", reg)
+        assert [(c.party, c.aspect, c.value, c.stance) for c in draft.claims] == [
+            ("ukrainian-officials", "perpetrator", "ukrainian-forces", "denies")
+        ], words
+        # a bare object is quoted with its speaker
+        assert draft.claims[0].quote == words, draft.claims[0].quote
 
 
 def test_fragments_of_a_downed_missile_are_debris_not_a_missile_attack() -> None:

@@ -25,7 +25,8 @@ _EXPLICIT = frozenset(
 _TRIM = " \t\n,;:" + "".join(QUOTES)
 # Words of a denied involvement ("denied responsibility", "was not involved").
 _INVOLVEMENT = re.compile(
-    r"\b(?:responsibility|involvement|involved|behind\s+the|had\s+nothing\s+to\s+do)\b",
+    r"\b(?:responsibility|involvement|involved|behind\s+the|had\s+nothing\s+to\s+do"
+    r"|accusations?)\b",
     re.IGNORECASE,
 )
 _NOT_INVOLVED = re.compile(
@@ -255,8 +256,10 @@ class _Claims(_RunState):
         value = self._own_forces(base.party)
         if value is None:
             return 0
+        # a bare object ("responsibility", "the accusations") is quoted with its speaker
+        quoted = seg_sentence(seg) if len(content.text.split()) < 4 else content
         self._add(
-            base, content.text, content.start, aspect="perpetrator", value=value, stance="denies"
+            base, quoted.text, quoted.start, aspect="perpetrator", value=value, stance="denies"
         )
         return 1
 
