@@ -99,6 +99,11 @@ def test_a_report_naming_two_dated_events_gets_two_events() -> None:
     assert draft.source["published"] == date(2024, 1, 4)
 
 
+def _events_of(text: str, reg: Registry = REG) -> set[str]:
+    """The events a report's drafted claims are on."""
+    return {c.event for c in extract_report(text, "r.txt", reg).claims}
+
+
 def test_a_region_the_lede_names_beats_a_town_of_another_region_named_in_passing() -> None:
     # the village is not in the gazetteer; Odesa comes up only in a comparison far below
     text = (
@@ -107,8 +112,7 @@ def test_a_region_the_lede_names_beats_a_town_of_another_region_named_in_passing
         "The ministry said more details would follow.\n\nThe ministry said so again.\n\n"
         "The governor said the attack was worse than the fire in Odesa."
     )
-    draft = extract_report(text, "r.txt", REG)
-    assert {c.event for c in draft.claims} == {"kherson-oblast-2024-03-02"}
+    assert _events_of(text) == {"kherson-oblast-2024-03-02"}
 
 
 def test_the_day_a_statement_was_made_in_the_early_hours_is_no_incident_of_its_own() -> None:
@@ -117,8 +121,8 @@ def test_the_day_a_statement_was_made_in_the_early_hours_is_no_incident_of_its_o
         "said.\n\nThe Ministry of Defence of Russia claimed in the early hours of Sunday that "
         "the missiles were launched from the Mykolaiv region."
     )
-    draft = extract_report(text, "r.txt", REG)
-    assert len({c.event for c in draft.claims}) == 1, {c.event for c in draft.claims}
+    events = _events_of(text)
+    assert len(events) == 1, events
 
 
 @pytest.mark.parametrize(("day", "joined"), [("2024-03-06", True), ("2024-03-15", False)])
@@ -135,7 +139,7 @@ def test_a_report_days_after_the_folders_strike_of_its_place_is_of_it(
         f"date {day} The Russian Ministry of Defence said at a meeting of the council that the "
         "strike on the cafe in the village of Hroza hit a military gathering."
     )
-    events = {c.event for c in extract_report(text, "r.txt", reg).claims}
+    events = _events_of(text, reg)
     assert (events == {"hroza-strike"}) is joined, events
 
 
@@ -145,8 +149,7 @@ def test_a_meanwhile_paragraph_on_what_the_strikes_also_hit_stays_on_the_strike(
         "Meanwhile, the Russian Ministry of Defence said the strikes also hit a depot in "
         "Mykolaiv."
     )
-    draft = extract_report(text, "r.txt", REG)
-    assert {c.event for c in draft.claims} == {"kherson-2024-03-02"}
+    assert _events_of(text) == {"kherson-2024-03-02"}
 
 
 def test_an_event_the_claims_folder_knows_is_reused_not_redefined() -> None:
